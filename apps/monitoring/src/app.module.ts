@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@lib/contracts';
+import { ServiceKitModule } from '@lib/service-kit';
+import { MonitoringConfig } from './config';
+import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
+import { SurveysModule } from './surveys/surveys.module';
+
+@Module({})
+export class AppModule {
+  static register(config: MonitoringConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({ name: 'monitoring', config, database: config.MONGO_DB, publishes: [Topics.monitoring] }),
+        HouseholdDirectoryModule,
+        SurveysModule,
+      ],
+    };
+  }
+}

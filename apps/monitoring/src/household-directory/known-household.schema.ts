@@ -1,0 +1,13 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** Monitoring's own read model of the registry: just what surveys need (fed by households.events.v1). */
+@Schema({ collection: 'known_households', versionKey: false })
+export class KnownHousehold {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) householdNumber!: string;
+  @Prop({ required: true }) townCode!: string;
+  @Prop({ required: true, index: true }) villageCode!: string;
+  @Prop({ required: true }) memberCount!: number;
+  @Prop({ required: true }) registeredAt!: Date;
+}
+export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

@@ -1,0 +1,22 @@
+/** What every channel adapter (webhook, DingTalk robot, WeCom robot, SMS, email) does. */
+export interface OutgoingNotification {
+  deliveryId: string;
+  alertId: string;
+  severity: string;
+  title: string;
+  message: string;
+  townCode: string;
+  villageCode: string;
+  subjectId: string;
+}
+
+export interface ChannelResult {
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
+
+export interface Channel {
+  readonly name: string;
+  send(target: string, n: OutgoingNotification): Promise<ChannelResult>;
+}

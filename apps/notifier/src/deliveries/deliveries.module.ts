@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DeliveriesController } from './deliveries.controller';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryQueue } from './delivery-queue';
+import { Delivery, DeliverySchema } from './delivery.schema';
+import { DeliveryWorker } from './delivery.worker';
+import { AlertHandlers, PlanDeliveries } from './plan-deliveries';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Delivery.name, schema: DeliverySchema }])],
+  controllers: [DeliveriesController, AlertHandlers],
+  providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries],
+})
+export class DeliveriesModule {}

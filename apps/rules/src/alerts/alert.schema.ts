@@ -1,0 +1,34 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { outboxSchemaFields } from '@lib/messaging';
+
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** A risk alert (风险预警). At most one open alert per subject and rule (unique openKey). */
+@Schema({ collection: 'alerts', versionKey: false })
+export class Alert {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) ruleId!: string;
+  @Prop({ required: true }) ruleVersion!: number;
+  @Prop({ required: true }) severity!: 'low' | 'medium' | 'high';
+  @Prop({ required: true }) subjectType!: 'household' | 'team-member';
+  @Prop({ required: true, index: true }) subjectId!: string;
+  @Prop({ required: true, index: true }) townCode!: string;
+  @Prop({ required: true }) villageCode!: string;
+  @Prop({ required: true }) period!: string;
+  @Prop({ required: true }) title!: string;
+  @Prop({ required: true }) message!: string;
+  @Prop({ type: [Object], required: true }) explanation!: Array<{ name: string; label: string; value: unknown }>;
+  @Prop({ type: [String], required: true }) recipientRoles!: string[];
+  @Prop({ required: true, index: true }) status!: AlertStatus;
+  /** `${subjectId}|${ruleId}` while open; made unique per alert once resolved. */
+  @Prop({ required: true, unique: true }) openKey!: string;
+  @Prop({ required: true }) triggeredBy!: string;
+  @Prop({ required: true }) raisedAt!: Date;
+  @Prop({ type: Date, default: null }) resolvedAt!: Date | null;
+  @Prop({ type: String, default: null }) resolution!: 'auto' | 'manual' | null;
+}
+export const AlertSchema = SchemaFactory.createForClass(Alert);
+AlertSchema.add(outboxSchemaFields);
+AlertSchema.index({ raisedAt: -1 });
+
+export const openKeyOf = (subjectId: string, ruleId: string) => `${subjectId}|${ruleId}`;

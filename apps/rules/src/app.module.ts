@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@lib/contracts';
+import { ServiceKitModule } from '@lib/service-kit';
+import { RulesConfig } from './config';
+import { RulesModule } from './rules.module';
+
+@Module({})
+export class AppModule {
+  static register(config: RulesConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({ name: 'rules', config, database: config.MONGO_DB, publishes: [Topics.rulesAlerts] }),
+        RulesModule,
+      ],
+    };
+  }
+}

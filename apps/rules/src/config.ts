@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@lib/service-kit';
+
+export const rulesConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3005),
+  MONGO_DB: z.string().min(1).default('rules'),
+  KAFKA_GROUP_ID: z.string().min(1).default('rules'),
+});
+export type RulesConfig = z.infer<typeof rulesConfigSchema>;

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Topics } from '@lib/contracts';
+import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
+import { AppModule } from './app.module';
+import { rulesConfigSchema } from './config';
+
+async function main() {
+  const config = loadConfig(rulesConfigSchema);
+  await startService({
+    module: AppModule.register(config),
+    port: config.PORT,
+    host: config.HOST,
+    consumer: {
+      kafka: kafkaSettingsOf(config, 'rules'),
+      groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
+      topics: [Topics.households, Topics.monitoring],
+    },
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { cloudEventEnvelopeSchema, CloudEvent } from './envelope';
+import { EventDefinition } from './event-definition';
+import { HouseholdRegisteredV1 } from './events/household-registered.v1';
+import { SurveyRecordedV1 } from './events/survey-recorded.v1';
+import { AlertRaisedV1 } from './events/alert-raised.v1';
+import { AlertResolvedV1 } from './events/alert-resolved.v1';
+import { NotificationDeliveredV1 } from './events/notification-delivered.v1';
+import { NotificationFailedV1 } from './events/notification-failed.v1';
+
+/** Every event type the platform knows, by type. The one place producers and consumers agree. */
+export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
+  [
+    HouseholdRegisteredV1,
+    SurveyRecordedV1,
+    AlertRaisedV1,
+    AlertResolvedV1,
+    NotificationDeliveredV1,
+    NotificationFailedV1,
+  ].map((d) => [d.type, d as EventDefinition]),
+);
+
+export function eventTypesOfTopic(topic: string): string[] {
+  return Object.values(EventCatalog)
+    .filter((d) => d.topic === topic)
+    .map((d) => d.type);
+}
+
+export type DecodeResult =
+  | { ok: true; event: CloudEvent; known: boolean }
+  | { ok: false; reason: string };
+
+function describe(error: z.ZodError, prefix: string): string {
+  return error.issues
+    .map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Parses and validates a record value: envelope first, then the data against its type's schema.
+ * A type the catalog does not know passes with known=false (a newer producer); the caller decides.
+ */
+export function decodeEvent(value: Buffer | string | null): DecodeResult {
+  if (value === null || value.length === 0) return { ok: false, reason: 'empty record value' };
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
+  } catch (e) {
+    return { ok: false, reason: `value is not JSON: ${(e as Error).message}` };
+  }
+  const envelope = cloudEventEnvelopeSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, reason: `invalid CloudEvent envelope: ${describe(envelope.error, '')}` };
+  const def = EventCatalog[envelope.data.type];
+  if (!def) return { ok: true, event: envelope.data as CloudEvent, known: false };
+  const data = def.schema.safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, reason: `invalid ${def.type} data: ${describe(data.error, 'data')}` };
+  return { ok: true, event: { ...(envelope.data as CloudEvent), data: data.data }, known: true };
+}
+
+/** Validates an event we are about to publish; throws on a contract violation (a bug in the producer). */
+export function assertValidEvent(event: CloudEvent): void {
+  const def = EventCatalog[event.type];
+  if (!def) throw new Error(`unknown event type ${event.type}`);
+  const envelope = cloudEventEnvelopeSchema.safeParse(event);
+  if (!envelope.success) throw new Error(`invalid envelope for ${event.type}: ${describe(envelope.error, '')}`);
+  const data = def.schema.safeParse(event.data);
+  if (!data.success) throw new Error(`invalid ${event.type}: ${describe(data.error, 'data')}`);
+}

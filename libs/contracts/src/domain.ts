@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Shared vocabulary of the domain. See ../shared/design/domain.md. */
+
+/** 户类型: 脱贫户 / 一般农户 */
+export const HouseholdType = z.enum(['lifted_out_of_poverty', 'ordinary']);
+export type HouseholdType = z.infer<typeof HouseholdType>;
+
+/** 监测对象类别: 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户 */
+export const MonitoringCategory = z.enum(['unstable_lifted', 'marginal_at_risk', 'sudden_hardship']);
+export type MonitoringCategory = z.infer<typeof MonitoringCategory>;
+
+export const Sex = z.enum(['male', 'female']);
+
+/** 与户主关系 */
+export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other']);
+
+/** 劳动技能: 普通 / 技能 / 弱或半劳动力 / 丧失劳动力 / 无劳动力 */
+export const LabourSkill = z.enum(['ordinary', 'skilled', 'weak', 'lost', 'none']);
+
+/**
+ * Org units use the national statistical division codes (统计用区划代码):
+ * province 2 digits, county 6, town 9, village 12. The codes nest, so a village code names its town,
+ * county and province.
+ */
+export const ProvinceCode = z.string().regex(/^\d{2}$/, 'must be a 2-digit province code');
+export const CountyCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit county code');
+export const TownCode = z.string().regex(/^\d{9}$/, 'must be a 9-digit town code');
+export const VillageCode = z.string().regex(/^\d{12}$/, 'must be a 12-digit village code');
+
+export function orgUnitsOfVillage(villageCode: string) {
+  return {
+    provinceCode: villageCode.slice(0, 2),
+    countyCode: villageCode.slice(0, 6),
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+  };
+}
+
+/** Money in yuan with at most two decimals (fen). */
+export const Yuan = z
+  .number({ invalid_type_error: 'must be a number of yuan' })
+  .finite()
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must have at most two decimals');
+
+/** Survey month, YYYY-MM. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+
+export const Severity = z.enum(['low', 'medium', 'high']);
+export type Severity = z.infer<typeof Severity>;

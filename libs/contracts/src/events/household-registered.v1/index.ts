@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineEvent, EventOf } from '../../event-definition';
+import { Topics } from '../../topics';
+import {
+  CountyCode,
+  HouseholdType,
+  LabourSkill,
+  MonitoringCategory,
+  ProvinceCode,
+  Relation,
+  Sex,
+  TownCode,
+  VillageCode,
+} from '../../domain';
+
+/** A household entered the registry (帮扶对象台账). Subject: householdId. No ID numbers travel in events. */
+export const HouseholdRegisteredV1 = defineEvent({
+  type: 'household.registered.v1',
+  topic: Topics.households,
+  key: 'subject',
+  schema: z.object({
+    householdId: z.string().min(1),
+    householdNumber: z.string().min(1),
+    provinceCode: ProvinceCode,
+    countyCode: CountyCode,
+    townCode: TownCode,
+    villageCode: VillageCode,
+    householdType: HouseholdType,
+    monitoringCategory: MonitoringCategory.nullable(),
+    memberCount: z.number().int().nonnegative(),
+    members: z.array(
+      z.object({
+        memberId: z.string().min(1),
+        relation: Relation,
+        sex: Sex,
+        birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        labourSkill: LabourSkill.optional(),
+      }),
+    ),
+    registeredAt: z.string().datetime({ offset: true }),
+  }),
+});
+export type HouseholdRegisteredV1 = EventOf<typeof HouseholdRegisteredV1>;

@@ -1,0 +1,27 @@
+/**
+ * Topic names carry the contract version. A breaking change is a new topic/type version;
+ * consumers read the old one until no producer sends it.
+ */
+export const Topics = {
+  households: 'households.events.v1',
+  monitoring: 'monitoring.events.v1',
+  rulesAlerts: 'rules.alerts.v1',
+  notifier: 'notifier.events.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** Where a consumer puts a record it cannot process, with the reason in headers. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** Dead-letter headers (all string values). */
+export const DeadLetterHeaders = {
+  reason: 'dlq-reason',
+  originalTopic: 'dlq-original-topic',
+  originalPartition: 'dlq-original-partition',
+  originalOffset: 'dlq-original-offset',
+  consumerGroup: 'dlq-consumer-group',
+  failedAt: 'dlq-failed-at',
+} as const;

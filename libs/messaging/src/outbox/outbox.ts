@@ -1,0 +1,156 @@
+import { Logger } from '@nestjs/common';
+import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import { CloudEvent } from '@lib/contracts';
+import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/event-publisher';
+
+/**
+ * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
+ * its events are ONE single-document write — the events ride in the document's `_outbox` list and
+ * `_outboxAt` marks it pending. The relay publishes pending records, then pulls them and clears the
+ * mark only if the list is empty (a concurrent write's new events keep it pending).
+ * So an acknowledged write is published even if Kafka is down or the app dies right after it.
+ */
+export const OUTBOX = '_outbox';
+export const OUTBOX_PENDING_SINCE = '_outboxAt';
+
+/** Schema fields for a mongoose schema whose documents carry an outbox. */
+export const outboxSchemaFields: Record<string, object> = {
+  [OUTBOX]: { type: [Object], default: undefined, select: false },
+  [OUTBOX_PENDING_SINCE]: { type: Date, default: null, index: true, select: false },
+};
+
+/** Fields to put in a new document so its events are published with it. */
+export function outboxOnInsert(events: CloudEvent[]): Record<string, unknown> {
+  return { [OUTBOX]: events.map(toOutgoingRecord), [OUTBOX_PENDING_SINCE]: new Date() };
+}
+
+/** Update operators to merge into an update so its events are published with it. */
+export function outboxOnUpdate(events: CloudEvent[]): { $push: Document; $set: Document } {
+  return {
+    $push: { [OUTBOX]: { $each: events.map(toOutgoingRecord) } },
+    $set: { [OUTBOX_PENDING_SINCE]: new Date() },
+  };
+}
+
+interface PendingDoc {
+  _id: Document['_id'];
+  [OUTBOX]?: OutgoingRecord[];
+}
+
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly collections: Collection[] = [];
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private failures = 0;
+  /** Records published since start (for health and tests). */
+  published = 0;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly options: { pollIntervalMs: number; batchSize: number } = { pollIntervalMs: 1_000, batchSize: 200 },
+  ) {}
+
+  register(collection: Collection): void {
+    if (!this.collections.includes(collection)) this.collections.push(collection);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a pass now (after a write); passes are coalesced. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number) {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.pass();
+    }, delayMs);
+  }
+
+  private async pass(): Promise<void> {
+    if (this.running || this.stopped) return;
+    let more = false;
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          more = false;
+          for (const c of this.collections) more = (await this.relayCollection(c)) || more;
+        } while ((this.again || more) && !this.stopped);
+        this.failures = 0;
+      } catch (e) {
+        this.failures++;
+        if (this.failures === 1 || this.failures % 30 === 0)
+          this.logger.warn(`outbox relay failed (${this.failures}x), will retry: ${(e as Error).message}`);
+      }
+    })();
+    await this.running;
+    this.running = null;
+    const delay = this.failures > 0 ? Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6)) : this.options.pollIntervalMs;
+    this.schedule(this.again ? 0 : delay);
+  }
+
+  /** Publishes one page of pending records of a collection; true if more may be pending. */
+  async relayCollection(collection: Collection): Promise<boolean> {
+    const docs = (await collection
+      .find({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } }, { projection: { [OUTBOX]: 1 } })
+      .limit(this.options.batchSize)
+      .toArray()) as PendingDoc[];
+    if (docs.length === 0) return false;
+    const records = docs.flatMap((d) => d[OUTBOX] ?? []);
+    await this.publisher.sendRecords(records);
+    this.published += records.length;
+    await collection.bulkWrite(
+      docs.flatMap((d) => [
+        {
+          updateOne: {
+            filter: { _id: d._id },
+            update: { $pull: { [OUTBOX]: { id: { $in: (d[OUTBOX] ?? []).map((r) => r.id) } } } as Document },
+          },
+        },
+        {
+          updateOne: {
+            filter: { _id: d._id, [OUTBOX]: { $size: 0 } },
+            update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
+          },
+        },
+        {
+          updateOne: {
+            filter: { _id: d._id, [OUTBOX]: { $exists: false } },
+            update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
+          },
+        },
+      ] as AnyBulkWriteOperation[]),
+      { ordered: true },
+    );
+    return docs.length === this.options.batchSize;
+  }
+
+  /** Counts documents with records not yet published (for health and tests). */
+  async pendingCount(): Promise<number> {
+    let n = 0;
+    for (const c of this.collections) n += await c.countDocuments({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } });
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

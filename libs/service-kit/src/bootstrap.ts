@@ -1,0 +1,35 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConsumerOptions, KafkaBatchServer } from '@lib/messaging';
+
+export interface StartOptions {
+  module: Type | DynamicModule;
+  port: number;
+  host: string;
+  /** When the app consumes Kafka topics. */
+  consumer?: ConsumerOptions;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  consumer: KafkaBatchServer | null;
+}
+
+/**
+ * Starts an app: HTTP API, and the Kafka consumer as a Nest microservice in the same process.
+ * On SIGTERM/SIGINT: stop fetching and drain the batch in progress, commit, then close the database.
+ */
+export async function startService(options: StartOptions): Promise<RunningService> {
+  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  let consumer: KafkaBatchServer | null = null;
+  if (options.consumer) {
+    consumer = new KafkaBatchServer(options.consumer);
+    app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port, options.host);
+  return { app, consumer };
+}

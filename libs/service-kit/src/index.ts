@@ -1,0 +1,5 @@
+export * from './config';
+export * from './validation';
+export * from './health';
+export * from './service-kit.module';
+export * from './bootstrap';

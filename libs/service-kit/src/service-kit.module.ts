@@ -1,0 +1,53 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { MessagingModule } from '@lib/messaging';
+import { BaseConfig, kafkaSettingsOf } from './config';
+import { DependencyHealth, HealthController } from './health';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface ServiceKitOptions<C extends BaseConfig> {
+  /** The app's name: Kafka client id, log name. */
+  name: string;
+  config: C;
+  /** The app's own database (no app reads another app's collections). */
+  database: string;
+  /** Base topic names this app publishes to. */
+  publishes: string[];
+  /** Extra global providers (e.g. a Redis connection for health). */
+  providers?: Provider[];
+}
+
+/** What every app has: validated config, JSON logs, its database, Kafka producer + outbox, health. */
+@Module({})
+export class ServiceKitModule {
+  static forRoot<C extends BaseConfig>(options: ServiceKitOptions<C>): DynamicModule {
+    const { config } = options;
+    const extra = options.providers ?? [];
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name: options.name,
+            level: config.LOG_LEVEL,
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        MongooseModule.forRoot(config.MONGO_URL, {
+          dbName: options.database,
+          serverSelectionTimeoutMS: 5_000,
+        }),
+        MessagingModule.forRoot({ publishes: options.publishes, useFactory: () => kafkaSettingsOf(config, options.name) }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, ...extra],
+      exports: [APP_CONFIG, ...extra],
+    };
+  }
+}
