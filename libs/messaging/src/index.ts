@@ -7,3 +7,4 @@ export * from './consumer/errors';
 export * from './consumer/event-pattern';
 export * from './outbox/outbox';
 export * from './messaging.module';
+export * from './consumer/rethrow-errors.filter';

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 
+// We use the default (Java-compatible murmur2) partitioner on purpose; no need to warn about it.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;

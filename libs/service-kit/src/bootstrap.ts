@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConsumerOptions, KafkaBatchServer } from '@lib/messaging';
+import { ConsumerOptions, KafkaBatchServer, RethrowEventHandlerErrors } from '@lib/messaging';
 
 export interface StartOptions {
   module: Type | DynamicModule;
@@ -27,6 +27,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   let consumer: KafkaBatchServer | null = null;
   if (options.consumer) {
     consumer = new KafkaBatchServer(options.consumer);
+    app.useGlobalFilters(new RethrowEventHandlerErrors(app.getHttpAdapter()));
     app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }

@@ -19,8 +19,10 @@ export class DeliveriesRepository implements OnModuleInit {
   /** Creates deliveries that do not exist yet (a redelivered alert creates nothing new). */
   async createMissing(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.model.bulkWrite(
-      deliveries.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $setOnInsert: d }, upsert: true } })),
+    await this.model.collection.bulkWrite(
+      deliveries.map((d) => ({
+        updateOne: { filter: { _id: d._id } as never, update: { $setOnInsert: d }, upsert: true },
+      })),
       { ordered: false },
     );
   }
@@ -35,7 +37,7 @@ export class DeliveriesRepository implements OnModuleInit {
 
   /** Final outcome with its notifier event, in one write; only a pending delivery can finish. */
   async finish(d: Delivery, status: Exclude<DeliveryStatus, 'pending'>, attempt: DeliveryAttempt): Promise<void> {
-    const attempts = d.attempts.length + 1;
+    const attempts = (d.attempts ?? []).length + 1;
     const common = {
       deliveryId: d._id,
       alertId: d.alertId,

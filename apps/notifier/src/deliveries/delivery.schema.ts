@@ -25,7 +25,7 @@ export class Delivery {
   @Prop({ required: true }) severity!: string;
   @Prop({ required: true }) title!: string;
   @Prop({ required: true }) message!: string;
-  @Prop({ required: true, index: true }) status!: DeliveryStatus;
+  @Prop({ type: String, required: true, index: true }) status!: DeliveryStatus;
   @Prop({ type: [Object], default: [] }) attempts!: DeliveryAttempt[];
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) finishedAt!: Date | null;

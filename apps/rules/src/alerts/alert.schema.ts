@@ -9,8 +9,8 @@ export class Alert {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) ruleId!: string;
   @Prop({ required: true }) ruleVersion!: number;
-  @Prop({ required: true }) severity!: 'low' | 'medium' | 'high';
-  @Prop({ required: true }) subjectType!: 'household' | 'team-member';
+  @Prop({ type: String, required: true }) severity!: 'low' | 'medium' | 'high';
+  @Prop({ type: String, required: true }) subjectType!: 'household' | 'team-member';
   @Prop({ required: true, index: true }) subjectId!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
@@ -19,7 +19,7 @@ export class Alert {
   @Prop({ required: true }) message!: string;
   @Prop({ type: [Object], required: true }) explanation!: Array<{ name: string; label: string; value: unknown }>;
   @Prop({ type: [String], required: true }) recipientRoles!: string[];
-  @Prop({ required: true, index: true }) status!: AlertStatus;
+  @Prop({ type: String, required: true, index: true }) status!: AlertStatus;
   /** `${subjectId}|${ruleId}` while open; made unique per alert once resolved. */
   @Prop({ required: true, unique: true }) openKey!: string;
   @Prop({ required: true }) triggeredBy!: string;

@@ -6,7 +6,7 @@ import { Threshold } from './threshold';
 
 @Schema({ collection: 'thresholds', versionKey: false })
 export class ThresholdRow implements Threshold {
-  @Prop({ required: true }) scope!: Threshold['scope'];
+  @Prop({ type: String, required: true }) scope!: Threshold['scope'];
   @Prop({ type: String, default: null }) provinceCode!: string | null;
   @Prop({ type: String, default: null }) countyCode!: string | null;
   @Prop({ required: true }) year!: number;

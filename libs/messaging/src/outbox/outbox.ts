@@ -6,7 +6,7 @@ import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/ev
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
  * its events are ONE single-document write — the events ride in the document's `_outbox` list and
- * `_outboxAt` marks it pending. The relay publishes pending records, then pulls them and clears the
+ * `_outboxAt` marks it pending. The relay publishes pending records, then removes them ($pullAll) and clears the
  * mark only if the list is empty (a concurrent write's new events keep it pending).
  * So an acknowledged write is published even if Kafka is down or the app dies right after it.
  */
@@ -119,7 +119,8 @@ export class OutboxRelay {
         {
           updateOne: {
             filter: { _id: d._id },
-            update: { $pull: { [OUTBOX]: { id: { $in: (d[OUTBOX] ?? []).map((r) => r.id) } } } as Document },
+            // $pullAll with the records exactly as read: FerretDB 1.x ignores $pull with a condition.
+            update: { $pullAll: { [OUTBOX]: d[OUTBOX] ?? [] } } as Document,
           },
         },
         {

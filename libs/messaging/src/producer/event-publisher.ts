@@ -68,11 +68,17 @@ export class EventPublisher {
       byTopic.set(topic, list);
     }
     const producer = await this.connected();
-    await producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (e) {
+      // Start over with a fresh producer (new producer id) rather than reuse one in an unknown state.
+      await this.close();
+      throw e;
+    }
   }
 
   /** Sends raw messages (dead-letter records, test fixtures). */

@@ -1,0 +1,5 @@
+export * from './infra';
+export * from './wait-for';
+export * from './app-process';
+export * from './webhook-sink';
+export * from './kafka-probe';

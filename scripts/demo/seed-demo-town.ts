@@ -1,0 +1,55 @@
+/**
+ * Loads the demo town through the apps' own HTTP APIs (so every event flows as in real use):
+ * registers the households, waits until monitoring knows them, records last month's survey.
+ * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
+ */
+import { demoHouseholds, DEMO_TOWN } from './demo-town';
+
+const households = process.env.HOUSEHOLDS_URL ?? 'http://127.0.0.1:3001';
+const monitoring = process.env.MONITORING_URL ?? 'http://127.0.0.1:3002';
+
+async function call(method: string, url: string, body?: unknown) {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+}
+
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
+async function main() {
+  const demo = demoHouseholds();
+  const month = lastMonth();
+  const ids: Array<{ id: string; survey: (typeof demo)[number]['survey'] }> = [];
+  for (const h of demo) {
+    const created = await call('POST', `${households}/api/v1/households`, h.body);
+    if (created.status === 201) ids.push({ id: created.body.id as string, survey: h.survey });
+    else if (created.status !== 409) throw new Error(`register ${h.body.householdNumber}: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  if (ids.length === 0) {
+    console.log(`demo town ${DEMO_TOWN.name} already loaded`);
+    return;
+  }
+  const deadline = Date.now() + 60_000;
+  for (const { id, survey } of ids) {
+    while ((await call('GET', `${monitoring}/api/v1/monitored-households/${id}`)).status !== 200) {
+      if (Date.now() > deadline) throw new Error('monitoring did not receive the registrations in 60 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const res = await call('POST', `${monitoring}/api/v1/surveys`, { householdId: id, month, visitor: '驻村工作队', ...survey });
+    if (res.status !== 201 && res.status !== 409) throw new Error(`survey ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  console.log(`demo town ${DEMO_TOWN.name}: ${ids.length} households registered and surveyed for ${month}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, WebhookSink } from '@lib/testing';
+
+/**
+ * The four apps of the walking skeleton as separate processes against the real Kafka, FerretDB
+ * and Redis, isolated from other runs by a topic prefix, their own databases and queue prefix.
+ */
+export class Platform {
+  readonly runId = uniqueRunId('e2e');
+  readonly prefix = `${this.runId}.`;
+  readonly sink = new WebhookSink();
+  readonly kafka = new KafkaProbe();
+  apps = {} as Record<AppName, AppProcess>;
+
+  topic(base: string) {
+    return `${this.prefix}${base}`;
+  }
+
+  group(app: AppName) {
+    return `${this.prefix}${app}`;
+  }
+
+  envOf(app: AppName): Record<string, string> {
+    return {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_PARTITIONS: '3',
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: `${this.runId}_${app}`,
+      REDIS_URL: infra.redisUrl,
+      QUEUE_PREFIX: this.runId,
+      NOTIFIER_WEBHOOK_URL: this.sink.url,
+      DELIVERY_BACKOFF_MS: '100',
+    };
+  }
+
+  async start(names: AppName[] = ['households', 'monitoring', 'rules', 'notifier']): Promise<this> {
+    await this.sink.start();
+    for (const name of names) this.apps[name] = await AppProcess.create(name, this.runId, this.envOf(name));
+    await Promise.all(names.map((n) => this.apps[n].start()));
+    return this;
+  }
+
+  async restart(name: AppName, how: 'stop' | 'kill' = 'stop') {
+    await this.apps[name][how]();
+    await this.apps[name].start();
+  }
+
+  async stop() {
+    await Promise.all(Object.values(this.apps).map((a) => a.stop()));
+    await this.sink.stop();
+    await this.kafka.close();
+  }
+}
+
+export const demoVillage = '621299101201';
+
+export function aHousehold(householdNumber: string, overrides: Record<string, unknown> = {}) {
+  return {
+    householdNumber,
+    villageCode: demoVillage,
+    householdType: 'lifted_out_of_poverty',
+    monitoringCategory: 'unstable_lifted',
+    members: [
+      { name: '王建国', relation: 'head', sex: 'male', birthDate: '1968-04-12', labourSkill: 'ordinary' },
+      { name: '李秀英', relation: 'spouse', sex: 'female', birthDate: '1970-09-03', labourSkill: 'weak' },
+    ],
+    ...overrides,
+  };
+}
+
+export function aSurvey(householdId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    householdId,
+    month: '2026-10',
+    visitor: '驻村工作队 张明',
+    income: { wage: 6000, business: 1500, property: 0, transfer: 2400, businessCosts: 500 },
+    residentMembers: 2,
+    ...overrides,
+  };
+}
