@@ -22,20 +22,20 @@ const common = {
 };
 
 module.exports = {
+  // integration and e2e tests wait on real servers and processes (each wait has its own deadline)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/apps/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
   ],

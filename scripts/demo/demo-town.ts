@@ -42,11 +42,32 @@ export function demoHouseholds(perVillage = 12): DemoHousehold[] {
     for (let i = 1; i <= perVillage; i++) {
       const surname = pick(SURNAMES);
       const size = 1 + Math.floor(rnd() * 5);
-      const members = [{ name: surname + pick(MALE), relation: 'head', sex: 'male', birthDate: `19${55 + Math.floor(rnd() * 30)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`, labourSkill: 'ordinary' }];
-      if (size > 1) members.push({ name: pick(SURNAMES) + pick(FEMALE), relation: 'spouse', sex: 'female', birthDate: `19${58 + Math.floor(rnd() * 30)}-1${Math.floor(rnd() * 3)}-0${1 + Math.floor(rnd() * 9)}`, labourSkill: rnd() < 0.3 ? 'weak' : 'ordinary' });
+      const members = [
+        {
+          name: surname + pick(MALE),
+          relation: 'head',
+          sex: 'male',
+          birthDate: `19${55 + Math.floor(rnd() * 30)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+          labourSkill: 'ordinary',
+        },
+      ];
+      if (size > 1)
+        members.push({
+          name: pick(SURNAMES) + pick(FEMALE),
+          relation: 'spouse',
+          sex: 'female',
+          birthDate: `19${58 + Math.floor(rnd() * 30)}-1${Math.floor(rnd() * 3)}-0${1 + Math.floor(rnd() * 9)}`,
+          labourSkill: rnd() < 0.3 ? 'weak' : 'ordinary',
+        });
       for (let c = 2; c < size; c++) {
         const male = rnd() < 0.5;
-        members.push({ name: surname + pick(male ? MALE : FEMALE), relation: 'child', sex: male ? 'male' : 'female', birthDate: `20${10 + Math.floor(rnd() * 12)}-0${1 + Math.floor(rnd() * 9)}-2${Math.floor(rnd() * 8)}`, labourSkill: 'none' });
+        members.push({
+          name: surname + pick(male ? MALE : FEMALE),
+          relation: 'child',
+          sex: male ? 'male' : 'female',
+          birthDate: `20${10 + Math.floor(rnd() * 12)}-0${1 + Math.floor(rnd() * 9)}-2${Math.floor(rnd() * 8)}`,
+          labourSkill: 'none',
+        });
       }
       const isMonitored = monitored < 9 && (i + vi) % 6 === 0;
       if (isMonitored) monitored++;
@@ -64,7 +85,10 @@ export function demoHouseholds(perVillage = 12): DemoHousehold[] {
           monitoringCategory: isMonitored ? (lifted ? 'unstable_lifted' : 'marginal_at_risk') : null,
           members,
         },
-        survey: { income: { wage, business, property: 0, transfer, businessCosts: 300 }, residentMembers: size },
+        survey: {
+          income: { wage, business, property: 0, transfer, businessCosts: 300 },
+          residentMembers: size,
+        },
       });
     }
   });

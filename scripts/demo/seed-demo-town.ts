@@ -31,7 +31,10 @@ async function main() {
   for (const h of demo) {
     const created = await call('POST', `${households}/api/v1/households`, h.body);
     if (created.status === 201) ids.push({ id: created.body.id as string, survey: h.survey });
-    else if (created.status !== 409) throw new Error(`register ${h.body.householdNumber}: ${created.status} ${JSON.stringify(created.body)}`);
+    else if (created.status !== 409)
+      throw new Error(
+        `register ${h.body.householdNumber}: ${created.status} ${JSON.stringify(created.body)}`,
+      );
   }
   if (ids.length === 0) {
     console.log(`demo town ${DEMO_TOWN.name} already loaded`);
@@ -43,8 +46,14 @@ async function main() {
       if (Date.now() > deadline) throw new Error('monitoring did not receive the registrations in 60 s');
       await new Promise((r) => setTimeout(r, 200));
     }
-    const res = await call('POST', `${monitoring}/api/v1/surveys`, { householdId: id, month, visitor: '驻村工作队', ...survey });
-    if (res.status !== 201 && res.status !== 409) throw new Error(`survey ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await call('POST', `${monitoring}/api/v1/surveys`, {
+      householdId: id,
+      month,
+      visitor: '驻村工作队',
+      ...survey,
+    });
+    if (res.status !== 201 && res.status !== 409)
+      throw new Error(`survey ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   console.log(`demo town ${DEMO_TOWN.name}: ${ids.length} households registered and surveyed for ${month}`);
 }

@@ -36,7 +36,10 @@ describe('walking skeleton: a survey below the line becomes one alert and one me
     const created = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold(number));
     expect(created.status).toBe(201);
     const id = created.body.id;
-    await waitFor('monitoring to know the household', async () => (await apps.monitoring.get(`/api/v1/monitored-households/${id}`)).status === 200);
+    await waitFor(
+      'monitoring to know the household',
+      async () => (await apps.monitoring.get(`/api/v1/monitored-households/${id}`)).status === 200,
+    );
     return id;
   }
 
@@ -46,7 +49,10 @@ describe('walking skeleton: a survey below the line becomes one alert and one me
 
     const started = Date.now();
     // (6000 + 1500 + 0 + 2400 − 500) / 2 = 4700 per person, below the 6,000 line
-    const survey = await apps.monitoring.post<{ id: string; perCapitaNetIncome: number }>('/api/v1/surveys', aSurvey(householdId));
+    const survey = await apps.monitoring.post<{ id: string; perCapitaNetIncome: number }>(
+      '/api/v1/surveys',
+      aSurvey(householdId),
+    );
     expect(survey.status).toBe(201);
     expect(survey.body.perCapitaNetIncome).toBe(4700);
 
@@ -97,7 +103,9 @@ describe('walking skeleton: a survey below the line becomes one alert and one me
     const { sink, kafka, apps } = platform;
     const alerts = await kafka.readAll(platform.topic(Topics.rulesAlerts));
     expect(alerts).toHaveLength(1);
-    await kafka.send(platform.topic(Topics.rulesAlerts), [{ key: alerts[0].key!.toString(), value: alerts[0].value }]);
+    await kafka.send(platform.topic(Topics.rulesAlerts), [
+      { key: alerts[0].key!.toString(), value: alerts[0].value },
+    ]);
     await kafka.waitForNoLag(platform.group('notifier'), platform.topic(Topics.rulesAlerts));
     const deliveries = await apps.notifier.get<Page<{ status: string }>>('/api/v1/deliveries');
     expect(deliveries.body.total).toBe(1);
@@ -106,10 +114,13 @@ describe('walking skeleton: a survey below the line becomes one alert and one me
 
   it('a survey back above the line resolves the alert by itself', async () => {
     const { apps } = platform;
-    const next = await apps.monitoring.post('/api/v1/surveys', aSurvey(householdId, {
-      month: '2026-11',
-      income: { wage: 14000, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-    }));
+    const next = await apps.monitoring.post(
+      '/api/v1/surveys',
+      aSurvey(householdId, {
+        month: '2026-11',
+        income: { wage: 14000, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+      }),
+    );
     expect(next.status).toBe(201);
     await waitFor('the alert to resolve', async () => {
       const r = await apps.rules.get<Page<AlertView>>(`/api/v1/alerts?subjectId=${householdId}`);

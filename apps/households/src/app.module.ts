@@ -10,7 +10,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ name: 'households', config, database: config.MONGO_DB, publishes: [Topics.households] }),
+        ServiceKitModule.forRoot({
+          name: 'households',
+          config,
+          database: config.MONGO_DB,
+          publishes: [Topics.households],
+        }),
         HouseholdsModule,
       ],
     };

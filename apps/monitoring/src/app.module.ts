@@ -11,7 +11,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ name: 'monitoring', config, database: config.MONGO_DB, publishes: [Topics.monitoring] }),
+        ServiceKitModule.forRoot({
+          name: 'monitoring',
+          config,
+          database: config.MONGO_DB,
+          publishes: [Topics.monitoring],
+        }),
         HouseholdDirectoryModule,
         SurveysModule,
       ],

@@ -7,7 +7,10 @@ export const notifierConfigSchema = baseConfigSchema.extend({
   KAFKA_GROUP_ID: z.string().min(1).default('notifier'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Prefix of BullMQ keys in Redis (isolates environments and test runs). */
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]+$/).default('fangfanpin'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]+$/)
+    .default('fangfanpin'),
   /** The generic webhook every alert goes to until per-org-unit channels exist (empty: none). */
   NOTIFIER_WEBHOOK_URL: z.union([z.string().url(), z.literal('')]).default(''),
   /** When set, each webhook POST carries X-Signature: HMAC-SHA256(timestamp + "\n" + body). */

@@ -10,7 +10,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ name: 'rules', config, database: config.MONGO_DB, publishes: [Topics.rulesAlerts] }),
+        ServiceKitModule.forRoot({
+          name: 'rules',
+          config,
+          database: config.MONGO_DB,
+          publishes: [Topics.rulesAlerts],
+        }),
         RulesModule,
       ],
     };

@@ -6,7 +6,12 @@ import { AlertsRepository } from './alerts/alerts.repository';
 import { EvaluationHandlers, SurveyEvaluation } from './evaluation/survey-evaluation';
 import { HouseholdSubject, HouseholdSubjectSchema } from './subjects/household-subject.schema';
 import { HouseholdSubjectsRepository } from './subjects/household-subjects.repository';
-import { ThresholdRow, ThresholdRowSchema, ThresholdsController, ThresholdsRepository } from './thresholds/thresholds.repository';
+import {
+  ThresholdRow,
+  ThresholdRowSchema,
+  ThresholdsController,
+  ThresholdsRepository,
+} from './thresholds/thresholds.repository';
 
 @Module({
   imports: [

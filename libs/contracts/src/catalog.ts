@@ -26,9 +26,7 @@ export function eventTypesOfTopic(topic: string): string[] {
     .map((d) => d.type);
 }
 
-export type DecodeResult =
-  | { ok: true; event: CloudEvent; known: boolean }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; event: CloudEvent; known: boolean } | { ok: false; reason: string };
 
 function describe(error: z.ZodError, prefix: string): string {
   return error.issues
@@ -49,11 +47,13 @@ export function decodeEvent(value: Buffer | string | null): DecodeResult {
     return { ok: false, reason: `value is not JSON: ${(e as Error).message}` };
   }
   const envelope = cloudEventEnvelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, reason: `invalid CloudEvent envelope: ${describe(envelope.error, '')}` };
+  if (!envelope.success)
+    return { ok: false, reason: `invalid CloudEvent envelope: ${describe(envelope.error, '')}` };
   const def = EventCatalog[envelope.data.type];
   if (!def) return { ok: true, event: envelope.data as CloudEvent, known: false };
   const data = def.schema.safeParse(envelope.data.data);
-  if (!data.success) return { ok: false, reason: `invalid ${def.type} data: ${describe(data.error, 'data')}` };
+  if (!data.success)
+    return { ok: false, reason: `invalid ${def.type} data: ${describe(data.error, 'data')}` };
   return { ok: true, event: { ...(envelope.data as CloudEvent), data: data.data }, known: true };
 }
 
@@ -62,7 +62,8 @@ export function assertValidEvent(event: CloudEvent): void {
   const def = EventCatalog[event.type];
   if (!def) throw new Error(`unknown event type ${event.type}`);
   const envelope = cloudEventEnvelopeSchema.safeParse(event);
-  if (!envelope.success) throw new Error(`invalid envelope for ${event.type}: ${describe(envelope.error, '')}`);
+  if (!envelope.success)
+    throw new Error(`invalid envelope for ${event.type}: ${describe(envelope.error, '')}`);
   const data = def.schema.safeParse(event.data);
   if (!data.success) throw new Error(`invalid ${event.type}: ${describe(data.error, 'data')}`);
 }

@@ -48,7 +48,9 @@ export interface NewEvent<TType extends string, TData> {
   time?: Date;
 }
 
-export function createEvent<TType extends string, TData>(e: NewEvent<TType, TData>): CloudEvent<TType, TData> {
+export function createEvent<TType extends string, TData>(
+  e: NewEvent<TType, TData>,
+): CloudEvent<TType, TData> {
   return {
     specversion: '1.0',
     id: e.id ?? randomUUID(),

@@ -28,7 +28,9 @@ export interface MessagingModuleOptions {
 
 /** Ties the producer and outbox relay to the app's lifecycle, in the order shutdown needs. */
 @Injectable()
-class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+class MessagingLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
@@ -64,7 +66,11 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       providers: [
-        { provide: KAFKA_SETTINGS, useFactory: options.useFactory, inject: (options.inject ?? []) as never[] },
+        {
+          provide: KAFKA_SETTINGS,
+          useFactory: options.useFactory,
+          inject: (options.inject ?? []) as never[],
+        },
         { provide: PUBLISHED_TOPICS, useValue: options.publishes },
         {
           provide: KAFKA_CLIENT,
@@ -76,7 +82,11 @@ export class MessagingModule {
           useFactory: (k: Kafka, s: KafkaSettings) => new EventPublisher(k, s),
           inject: [KAFKA_CLIENT, KAFKA_SETTINGS],
         },
-        { provide: OutboxRelay, useFactory: (p: EventPublisher) => new OutboxRelay(p), inject: [EventPublisher] },
+        {
+          provide: OutboxRelay,
+          useFactory: (p: EventPublisher) => new OutboxRelay(p),
+          inject: [EventPublisher],
+        },
         MessagingLifecycle,
       ],
       exports: [KAFKA_SETTINGS, KAFKA_CLIENT, EventPublisher, OutboxRelay],

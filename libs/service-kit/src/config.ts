@@ -4,7 +4,12 @@ import { KafkaSettings } from '@lib/messaging';
 const csv = z
   .string()
   .min(1)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** Settings every app shares. Names are identical in deploy/local, docker-compose and k8s. */
 export const baseConfigSchema = z.object({
@@ -12,7 +17,10 @@ export const baseConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   KAFKA_BROKERS: csv.default('127.0.0.1:9092'),
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
 });
@@ -23,7 +31,10 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
  * Parses process.env with the app's schema at start-up; a bad or missing setting stops the app
  * with a message naming each variable and the reason.
  */
-export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodTypeAny>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

@@ -12,7 +12,10 @@ import { KAFKA_CLIENT, OutboxRelay } from '@lib/messaging';
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`${what} timed out`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`${what} timed out`)), ms)),
+  ]);
 
 @Injectable()
 export class DependencyHealth {
@@ -48,7 +51,9 @@ export class DependencyHealth {
   async outbox() {
     const check = this.indicators.check('outbox');
     try {
-      return check.up({ pendingDocuments: await withTimeout(this.relay.pendingCount(), 2_000, 'outbox count') });
+      return check.up({
+        pendingDocuments: await withTimeout(this.relay.pendingCount(), 2_000, 'outbox count'),
+      });
     } catch (e) {
       return check.down({ message: (e as Error).message });
     }

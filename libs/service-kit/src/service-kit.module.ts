@@ -42,7 +42,10 @@ export class ServiceKitModule {
           dbName: options.database,
           serverSelectionTimeoutMS: 5_000,
         }),
-        MessagingModule.forRoot({ publishes: options.publishes, useFactory: () => kafkaSettingsOf(config, options.name) }),
+        MessagingModule.forRoot({
+          publishes: options.publishes,
+          useFactory: () => kafkaSettingsOf(config, options.name),
+        }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],

@@ -49,7 +49,14 @@ export class AppProcess {
     const log = fs.openSync(this.logFile, 'a');
     this.child = spawn(process.execPath, [main], {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(this.port), ...this.env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        ...this.env,
+      },
       stdio: ['ignore', log, log],
     });
     fs.closeSync(log);

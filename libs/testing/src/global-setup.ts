@@ -2,7 +2,10 @@ import * as net from 'node:net';
 import { infra } from './infra';
 
 function reachable(hostPort: string): Promise<boolean> {
-  const [host, port] = hostPort.replace(/^\w+:\/\//, '').split('/')[0].split(':');
+  const [host, port] = hostPort
+    .replace(/^\w+:\/\//, '')
+    .split('/')[0]
+    .split(':');
   return new Promise((resolve) => {
     const s = net.connect({ host, port: Number(port) }, () => {
       s.end();
@@ -26,5 +29,7 @@ export default async function globalSetup() {
   const down = [];
   for (const [name, addr] of checks) if (!(await reachable(addr))) down.push(`${name} (${addr})`);
   if (down.length > 0)
-    throw new Error(`not reachable: ${down.join(', ')}. Start them with: bash deploy/local/infra.sh up (npm test does this)`);
+    throw new Error(
+      `not reachable: ${down.join(', ')}. Start them with: bash deploy/local/infra.sh up (npm test does this)`,
+    );
 }

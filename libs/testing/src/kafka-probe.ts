@@ -4,7 +4,11 @@ import { waitFor } from './wait-for';
 
 /** Test-side Kafka access: read a topic from the start, send raw records, check a group's lag. */
 export class KafkaProbe {
-  readonly kafka = new Kafka({ clientId: 'test-probe', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+  readonly kafka = new Kafka({
+    clientId: 'test-probe',
+    brokers: infra.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   private admin: Admin | null = null;
 
   private async adminClient(): Promise<Admin> {
@@ -15,7 +19,10 @@ export class KafkaProbe {
     return this.admin;
   }
 
-  async send(topic: string, messages: Array<{ key?: string; value: string | Buffer | null; headers?: Record<string, string> }>) {
+  async send(
+    topic: string,
+    messages: Array<{ key?: string; value: string | Buffer | null; headers?: Record<string, string> }>,
+  ) {
     const producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     try {
@@ -32,13 +39,18 @@ export class KafkaProbe {
     const want = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
     const total = [...want.values()].reduce((a, b) => a + b, 0n) - (await this.lowTotal(topic));
     if (total === 0n) return [];
-    const consumer = this.kafka.consumer({ groupId: `probe-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 100 });
+    const consumer = this.kafka.consumer({
+      groupId: `probe-${Date.now()}-${Math.random()}`,
+      maxWaitTimeInMs: 100,
+    });
     const out: KafkaMessage[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void out.push(message) });
     try {
-      await waitFor(`all ${total} records of ${topic}`, () => BigInt(out.length) >= total, { timeoutMs: 30_000 });
+      await waitFor(`all ${total} records of ${topic}`, () => BigInt(out.length) >= total, {
+        timeoutMs: 30_000,
+      });
     } finally {
       await consumer.disconnect();
     }
@@ -66,10 +78,14 @@ export class KafkaProbe {
   }
 
   async waitForNoLag(groupId: string, topic: string, timeoutMs = 30_000) {
-    await waitFor(`group ${groupId} to catch up on ${topic}`, async () => (await this.lag(groupId, topic)) === 0n, {
-      timeoutMs,
-      intervalMs: 200,
-    });
+    await waitFor(
+      `group ${groupId} to catch up on ${topic}`,
+      async () => (await this.lag(groupId, topic)) === 0n,
+      {
+        timeoutMs,
+        intervalMs: 200,
+      },
+    );
   }
 
   async close() {

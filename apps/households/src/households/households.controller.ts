@@ -28,7 +28,12 @@ export class HouseholdsController {
   @Get(':id')
   async get(@Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
     const doc = await this.households.findById(id);
-    if (!doc) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该户 (no household ${id})` });
+    if (!doc)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `未找到该户 (no household ${id})`,
+      });
     return present(doc);
   }
 

@@ -4,7 +4,10 @@ import { HouseholdType, LabourSkill, MonitoringCategory, Relation, Sex, VillageC
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'must be a real date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
+    'must be a real date',
+  );
 
 export const RegisterHouseholdBody = z
   .object({
@@ -26,7 +29,10 @@ export const RegisterHouseholdBody = z
       )
       .min(1, 'a household has at least one member')
       .max(30)
-      .refine((m) => m.filter((x) => x.relation === 'head').length === 1, 'must have exactly one head (relation "head")'),
+      .refine(
+        (m) => m.filter((x) => x.relation === 'head').length === 1,
+        'must have exactly one head (relation "head")',
+      ),
   })
   .strict();
 export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;
@@ -34,7 +40,10 @@ export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;
 export const ListHouseholdsQuery = z
   .object({
     villageCode: VillageCode.optional(),
-    townCode: z.string().regex(/^\d{9}$/, 'must be a 9-digit town code').optional(),
+    townCode: z
+      .string()
+      .regex(/^\d{9}$/, 'must be a 9-digit town code')
+      .optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })

@@ -45,7 +45,12 @@ export class HouseholdDirectoryHandlers {
   @Get('api/v1/monitored-households/:id')
   async get(@Param('id') id: string) {
     const doc = await this.directory.find(id);
-    if (!doc) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `监测系统尚无该户 (unknown household ${id})` });
+    if (!doc)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `监测系统尚无该户 (unknown household ${id})`,
+      });
     const { _id, ...rest } = doc;
     return { id: _id, ...rest };
   }

@@ -26,7 +26,8 @@ export interface IncomeFigures {
 export function computeIncome(c: IncomeComponents, residentMembers: number): IncomeFigures {
   if (!Number.isInteger(residentMembers) || residentMembers < 0)
     throw new RangeError('residentMembers must be a whole number ≥ 0');
-  const netFen = toFen(c.wage) + toFen(c.business) + toFen(c.property) + toFen(c.transfer) - toFen(c.businessCosts);
+  const netFen =
+    toFen(c.wage) + toFen(c.business) + toFen(c.property) + toFen(c.transfer) - toFen(c.businessCosts);
   return {
     netIncome: toYuan(netFen),
     perCapitaNetIncome: residentMembers === 0 ? null : toYuan(roundHalfAway(netFen / residentMembers)) + 0,

@@ -26,7 +26,12 @@ export class SurveysController {
   @Get(':id')
   async get(@Param('id', new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'))) id: string) {
     const doc = await this.surveys.findById(id);
-    if (!doc) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该走访记录 (no survey ${id})` });
+    if (!doc)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `未找到该走访记录 (no survey ${id})`,
+      });
     return present(doc);
   }
 

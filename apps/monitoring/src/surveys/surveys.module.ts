@@ -7,7 +7,10 @@ import { SurveysController } from './surveys.controller';
 import { SurveysRepository } from './surveys.repository';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Survey.name, schema: SurveySchema }]), HouseholdDirectoryModule],
+  imports: [
+    MongooseModule.forFeature([{ name: Survey.name, schema: SurveySchema }]),
+    HouseholdDirectoryModule,
+  ],
   controllers: [SurveysController],
   providers: [SurveysRepository, RecordSurvey],
 })

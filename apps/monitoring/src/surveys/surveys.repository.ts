@@ -37,7 +37,11 @@ export class SurveysRepository implements OnModuleInit {
     return this.model.findById(id).lean().exec();
   }
 
-  async list(filter: { householdId?: string; month?: string; villageCode?: string }, page: number, pageSize: number) {
+  async list(
+    filter: { householdId?: string; month?: string; villageCode?: string },
+    page: number,
+    pageSize: number,
+  ) {
     const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
     const [items, total] = await Promise.all([
       this.model

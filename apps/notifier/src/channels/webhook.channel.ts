@@ -31,11 +31,21 @@ export class WebhookChannel implements Channel {
       'idempotency-key': n.deliveryId,
       'x-timestamp': timestamp,
     };
-    if (this.secret) headers['x-signature'] = createHmac('sha256', this.secret).update(`${timestamp}\n${body}`).digest('base64');
+    if (this.secret)
+      headers['x-signature'] = createHmac('sha256', this.secret)
+        .update(`${timestamp}\n${body}`)
+        .digest('base64');
     try {
-      const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       await res.arrayBuffer().catch(() => undefined);
-      return res.ok ? { ok: true, status: res.status } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
+      return res.ok
+        ? { ok: true, status: res.status }
+        : { ok: false, status: res.status, error: `HTTP ${res.status}` };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }

@@ -36,7 +36,11 @@ export class DeliveriesRepository implements OnModuleInit {
   }
 
   /** Final outcome with its notifier event, in one write; only a pending delivery can finish. */
-  async finish(d: Delivery, status: Exclude<DeliveryStatus, 'pending'>, attempt: DeliveryAttempt): Promise<void> {
+  async finish(
+    d: Delivery,
+    status: Exclude<DeliveryStatus, 'pending'>,
+    attempt: DeliveryAttempt,
+  ): Promise<void> {
     const attempts = (d.attempts ?? []).length + 1;
     const common = {
       deliveryId: d._id,
@@ -77,7 +81,11 @@ export class DeliveriesRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  async list(filter: { alertId?: string; status?: DeliveryStatus; townCode?: string }, page: number, pageSize: number) {
+  async list(
+    filter: { alertId?: string; status?: DeliveryStatus; townCode?: string },
+    page: number,
+    pageSize: number,
+  ) {
     const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
     const [items, total] = await Promise.all([
       this.model

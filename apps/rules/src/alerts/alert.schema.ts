@@ -17,7 +17,11 @@ export class Alert {
   @Prop({ required: true }) period!: string;
   @Prop({ required: true }) title!: string;
   @Prop({ required: true }) message!: string;
-  @Prop({ type: [Object], required: true }) explanation!: Array<{ name: string; label: string; value: unknown }>;
+  @Prop({ type: [Object], required: true }) explanation!: Array<{
+    name: string;
+    label: string;
+    value: unknown;
+  }>;
   @Prop({ type: [String], required: true }) recipientRoles!: string[];
   @Prop({ type: String, required: true, index: true }) status!: AlertStatus;
   /** `${subjectId}|${ruleId}` while open; made unique per alert once resolved. */

@@ -13,7 +13,12 @@ export class HouseholdSubject {
   @Prop({ type: String, default: null }) monitoringCategory!: string | null;
   @Prop({ type: Number, default: null }) memberCount!: number | null;
   @Prop({ type: Object, default: null })
-  lastSurvey!: { surveyId: string; month: string; perCapitaNetIncome: number | null; netIncome: number } | null;
+  lastSurvey!: {
+    surveyId: string;
+    month: string;
+    perCapitaNetIncome: number | null;
+    netIncome: number;
+  } | null;
   /** Ids of the last events applied: a redelivered event is recognised and changes nothing. */
   @Prop({ type: [String], default: [] }) appliedEventIds!: string[];
 }

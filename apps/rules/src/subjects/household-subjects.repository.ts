@@ -11,7 +11,10 @@ export class HouseholdSubjectsRepository {
   constructor(@InjectModel(HouseholdSubject.name) private readonly model: Model<HouseholdSubject>) {}
 
   async byIds(ids: string[]): Promise<Map<string, HouseholdSubject>> {
-    const docs = await this.model.find({ _id: { $in: ids } }).lean().exec();
+    const docs = await this.model
+      .find({ _id: { $in: ids } })
+      .lean()
+      .exec();
     return new Map(docs.map((d) => [d._id, d]));
   }
 

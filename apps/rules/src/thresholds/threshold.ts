@@ -40,6 +40,11 @@ export function pickThreshold(
 }
 
 export function describeThreshold(t: Threshold): string {
-  const where = t.scope === 'national' ? '全国' : t.scope === 'province' ? `省(${t.provinceCode})` : `县(${t.countyCode})`;
+  const where =
+    t.scope === 'national'
+      ? '全国'
+      : t.scope === 'province'
+        ? `省(${t.provinceCode})`
+        : `县(${t.countyCode})`;
   return `${where}${t.year}年监测范围 ${t.amount} 元`;
 }

@@ -4,7 +4,13 @@ const rec = (key: string, handlerId: string | null, item: number) => ({ key, han
 
 describe('planning a partition batch', () => {
   it('splits consecutive records of the same handler into runs, keeping offset order', () => {
-    const runs = splitIntoRuns([rec('a', 'x', 1), rec('b', 'x', 2), rec('a', 'y', 3), rec('a', 'x', 4), rec('c', null, 5)]);
+    const runs = splitIntoRuns([
+      rec('a', 'x', 1),
+      rec('b', 'x', 2),
+      rec('a', 'y', 3),
+      rec('a', 'x', 4),
+      rec('c', null, 5),
+    ]);
     expect(runs.map((r) => [r.handlerId, r.items.map((i) => i.item)])).toEqual([
       ['x', [1, 2]],
       ['y', [3]],

@@ -31,7 +31,8 @@ export function isTransientError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   if (TRANSIENT_NAMES.has(e.name)) return true;
   const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code))
+    return true;
   const labels = (e as { errorLabelSet?: Set<string> }).errorLabelSet;
   if (labels && (labels.has('RetryableWriteError') || labels.has('ResetPool'))) return true;
   return /connection (closed|refused|reset)|ECONNREFUSED|not connected/i.test(e.message);

@@ -58,10 +58,13 @@ describe('KafkaBatchServer against the real broker', () => {
       retryInitialMs: 10,
       maxAttempts: 3,
     });
-    app = await NestFactory.createMicroservice({ module: class TestModule {}, controllers: [SurveyHandlers] } as never, {
-      strategy: server,
-      logger: false,
-    });
+    app = await NestFactory.createMicroservice(
+      { module: class TestModule {}, controllers: [SurveyHandlers] } as never,
+      {
+        strategy: server,
+        logger: false,
+      },
+    );
     app.useGlobalFilters(new RethrowEventHandlerErrors());
     await app.listen();
   }, 60_000);

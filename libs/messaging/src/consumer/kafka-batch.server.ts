@@ -102,11 +102,14 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     for (const pattern of this.getHandlers().keys()) {
       if (!EventCatalog[pattern]) problems.push(`handler for unknown event type "${pattern}"`);
       else if (!carried.has(pattern))
-        problems.push(`handler for "${pattern}" but its topic ${EventCatalog[pattern].topic} is not consumed`);
+        problems.push(
+          `handler for "${pattern}" but its topic ${EventCatalog[pattern].topic} is not consumed`,
+        );
     }
     if (problems.length > 0) throw new Error(`Kafka consumer misconfigured: ${problems.join('; ')}`);
     const unhandled = [...carried].filter((t) => !this.getHandlers().has(t));
-    if (unhandled.length > 0) this.logger.log(`event types consumed but not handled (skipped): ${unhandled.join(', ')}`);
+    if (unhandled.length > 0)
+      this.logger.log(`event types consumed but not handled (skipped): ${unhandled.join(', ')}`);
   }
 
   private async start(): Promise<void> {
@@ -116,7 +119,11 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const topics = this.opts.topics.map((t) => topicName(settings, t));
     await ensureTopics(this.kafka, [...topics, ...topics.map(deadLetterTopic)], settings.partitions);
 
-    this.dlqProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.dlqProducer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     await this.dlqProducer.connect();
 
     this.consumer = this.kafka.consumer({
@@ -215,7 +222,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           return `handler failed after ${attempt} attempts: ${err.message}`;
         if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`);
         this.stats.retries++;
-        this.logger.warn(`handler error (attempt ${attempt}${transient ? ', transient' : ''}): ${err.message}`);
+        this.logger.warn(
+          `handler error (attempt ${attempt}${transient ? ', transient' : ''}): ${err.message}`,
+        );
         await sleep(backoffMs(attempt, this.opts.retryInitialMs, this.opts.retryMaxMs));
         await heartbeat().catch(() => undefined);
       }
@@ -291,7 +300,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     this.closing = true;
     // disconnect() stops fetching and waits for the batch in progress to finish (and commit).
     await this.consumer?.disconnect().catch((e) => this.logger.warn(`consumer disconnect: ${e.message}`));
-    await this.dlqProducer?.disconnect().catch((e) => this.logger.warn(`dlq producer disconnect: ${e.message}`));
+    await this.dlqProducer
+      ?.disconnect()
+      .catch((e) => this.logger.warn(`dlq producer disconnect: ${e.message}`));
     this.consumer = null;
     this.dlqProducer = null;
   }

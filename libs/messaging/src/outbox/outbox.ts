@@ -50,7 +50,10 @@ export class OutboxRelay {
 
   constructor(
     private readonly publisher: EventPublisher,
-    private readonly options: { pollIntervalMs: number; batchSize: number } = { pollIntervalMs: 1_000, batchSize: 200 },
+    private readonly options: { pollIntervalMs: number; batchSize: number } = {
+      pollIntervalMs: 1_000,
+      batchSize: 200,
+    },
   ) {}
 
   register(collection: Collection): void {
@@ -100,7 +103,10 @@ export class OutboxRelay {
     })();
     await this.running;
     this.running = null;
-    const delay = this.failures > 0 ? Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6)) : this.options.pollIntervalMs;
+    const delay =
+      this.failures > 0
+        ? Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6))
+        : this.options.pollIntervalMs;
     this.schedule(this.again ? 0 : delay);
   }
 
@@ -115,27 +121,30 @@ export class OutboxRelay {
     await this.publisher.sendRecords(records);
     this.published += records.length;
     await collection.bulkWrite(
-      docs.flatMap((d) => [
-        {
-          updateOne: {
-            filter: { _id: d._id },
-            // $pullAll with the records exactly as read: FerretDB 1.x ignores $pull with a condition.
-            update: { $pullAll: { [OUTBOX]: d[OUTBOX] ?? [] } } as Document,
-          },
-        },
-        {
-          updateOne: {
-            filter: { _id: d._id, [OUTBOX]: { $size: 0 } },
-            update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
-          },
-        },
-        {
-          updateOne: {
-            filter: { _id: d._id, [OUTBOX]: { $exists: false } },
-            update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
-          },
-        },
-      ] as AnyBulkWriteOperation[]),
+      docs.flatMap(
+        (d) =>
+          [
+            {
+              updateOne: {
+                filter: { _id: d._id },
+                // $pullAll with the records exactly as read: FerretDB 1.x ignores $pull with a condition.
+                update: { $pullAll: { [OUTBOX]: d[OUTBOX] ?? [] } } as Document,
+              },
+            },
+            {
+              updateOne: {
+                filter: { _id: d._id, [OUTBOX]: { $size: 0 } },
+                update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
+              },
+            },
+            {
+              updateOne: {
+                filter: { _id: d._id, [OUTBOX]: { $exists: false } },
+                update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
+              },
+            },
+          ] as AnyBulkWriteOperation[],
+      ),
       { ordered: true },
     );
     return docs.length === this.options.batchSize;
@@ -144,7 +153,8 @@ export class OutboxRelay {
   /** Counts documents with records not yet published (for health and tests). */
   async pendingCount(): Promise<number> {
     let n = 0;
-    for (const c of this.collections) n += await c.countDocuments({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } });
+    for (const c of this.collections)
+      n += await c.countDocuments({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } });
     return n;
   }
 

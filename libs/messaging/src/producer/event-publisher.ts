@@ -16,7 +16,13 @@ export interface OutgoingRecord {
 export function toOutgoingRecord(event: CloudEvent): OutgoingRecord {
   assertValidEvent(event);
   const def = EventCatalog[event.type];
-  return { id: event.id, topic: def.topic, key: event.subject, value: JSON.stringify(event), type: event.type };
+  return {
+    id: event.id,
+    topic: def.topic,
+    key: event.subject,
+    value: JSON.stringify(event),
+    type: event.type,
+  };
 }
 
 /**
@@ -36,7 +42,11 @@ export class EventPublisher {
   private async connected(): Promise<Producer> {
     if (this.producer) return this.producer;
     if (!this.connecting) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
       this.connecting = producer
         .connect()
         .then(() => {
@@ -94,6 +104,7 @@ export class EventPublisher {
   async close(): Promise<void> {
     const p = this.producer ?? (this.connecting ? await this.connecting.catch(() => null) : null);
     this.producer = null;
-    if (p) await p.disconnect().catch((e) => this.logger.warn(`producer disconnect: ${(e as Error).message}`));
+    if (p)
+      await p.disconnect().catch((e) => this.logger.warn(`producer disconnect: ${(e as Error).message}`));
   }
 }
