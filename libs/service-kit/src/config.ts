@@ -22,7 +22,10 @@ export const baseConfigSchema = z.object({
     .regex(/^[a-zA-Z0-9._-]*$/)
     .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
-  MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// connection string')
+    .default('mongodb://127.0.0.1:27017'),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
