@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot, waitFor } from '@lib/testing';
+import { aHousehold, aSurvey, Platform } from './platform';
+
+const infra = (...args: string[]) =>
+  execFileSync('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), ...args], { stdio: 'pipe', timeout: 180_000 });
+
+/**
+ * An acknowledged write is never lost as an event: written while Kafka is stopped, it is published
+ * once Kafka is back (the outbox relay), and flows on to the other apps.
+ */
+describe('writes made while Kafka is down', () => {
+  const platform = new Platform();
+
+  beforeAll(() => platform.start(['households', 'monitoring', 'rules']), 120_000);
+
+  afterAll(async () => {
+    infra('start', 'kafka'); // never leave the broker down for the next test file
+    await platform.stop();
+  }, 200_000);
+
+  it('are acknowledged, kept, and published after Kafka comes back', async () => {
+    const { apps } = platform;
+    // a household known everywhere before the outage
+    const before = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold('0301'));
+    await waitFor('monitoring to know the household', async () =>
+      (await apps.monitoring.get(`/api/v1/monitored-households/${before.body.id}`)).status === 200);
+
+    infra('stop', 'kafka');
+    try {
+      const during = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold('0302'));
+      expect(during.status).toBe(201);
+      const survey = await apps.monitoring.post('/api/v1/surveys', aSurvey(before.body.id));
+      expect(survey.status).toBe(201);
+      // stored and readable while the broker is down
+      expect((await apps.households.get(`/api/v1/households/${during.body.id}`)).status).toBe(200);
+      const health = await apps.households.get<{ details: { outbox: { pendingDocuments: number } } }>('/health');
+      expect(health.status).toBe(503);
+      expect(health.body.details.outbox.pendingDocuments).toBeGreaterThan(0);
+
+      infra('start', 'kafka');
+      await waitFor(
+        'the household written during the outage to reach monitoring',
+        async () => (await apps.monitoring.get(`/api/v1/monitored-households/${during.body.id}`)).status === 200,
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+      await waitFor(
+        'the survey written during the outage to raise its alert',
+        async () => {
+          const r = await apps.rules.get<{ total: number }>(`/api/v1/alerts?subjectId=${before.body.id}`);
+          return r.body.total === 1;
+        },
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+    } finally {
+      infra('start', 'kafka');
+    }
+  }, 240_000);
+});
