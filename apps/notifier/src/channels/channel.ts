@@ -14,6 +14,8 @@ export interface ChannelResult {
   ok: boolean;
   status?: number;
   error?: string;
+  /** The receiver says we send too fast (robots: errcode 130101 / 45009); back off, merge into digests. */
+  rateLimited?: boolean;
 }
 
 export interface Channel {
