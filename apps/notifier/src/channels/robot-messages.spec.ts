@@ -24,8 +24,8 @@ describe('robot messages', () => {
     );
     expect(url.searchParams.get('access_token')).toBe('abc');
     expect(url.searchParams.get('timestamp')).toBe('1700000000000');
-    expect(url.searchParams.get('sign')).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(url.search).not.toContain('sign=' + url.searchParams.get('sign')!.replace(/\+/g, '+')); // encoded in the query
+    expect(url.searchParams.get('sign')).toMatch(/^[A-Za-z0-9+/]{43}=$/); // base64 of a SHA-256 HMAC
+    expect(url.search).toMatch(/[?&]sign=[A-Za-z0-9%]+(&|$)/); // percent-encoded in the query
   });
 
   it('writes the alert in Chinese markdown with its severity', () => {
