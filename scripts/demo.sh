@@ -9,7 +9,11 @@ RUN=$ROOT/.local/run/apps
 LOGS=$ROOT/.local/logs/apps
 mkdir -p "$RUN" "$LOGS"
 
-APPS=(households:3001 monitoring:3002 rules:3005 notifier:3006)
+APPS=(households:3001 monitoring:3002 supervision:3004 rules:3005 notifier:3006 gateway:8080)
+# the demo county administrator (created by the gateway at first start; printed below)
+export GATEWAY_ADMIN_USERNAME=${GATEWAY_ADMIN_USERNAME:-demo-admin}
+export GATEWAY_ADMIN_PASSWORD=${GATEWAY_ADMIN_PASSWORD:-demo-admin-2026}
+export GATEWAY_ADMIN_UNIT=${GATEWAY_ADMIN_UNIT:-621299}
 INBOX_PORT=${DEMO_INBOX_PORT:-3099}
 
 alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -69,6 +73,11 @@ cat <<MSG
   走访记录 surveys:      http://127.0.0.1:3002/api/v1/surveys
   推送记录 deliveries:   http://127.0.0.1:3006/api/v1/deliveries
   群机器人收件箱 robot inbox log: $LOGS/webhook-inbox.log
-  (the web console arrives with the gateway: see the issues)
+  网关 gateway (all of the above through one door, with sign-in): http://127.0.0.1:8080/api/v1/…
+    演示县管理员 demo county admin: $GATEWAY_ADMIN_USERNAME / $GATEWAY_ADMIN_PASSWORD (unit $GATEWAY_ADMIN_UNIT)
+    TOKEN=\$(curl -s -XPOST http://127.0.0.1:8080/api/v1/auth/login -H 'content-type: application/json' \\
+      -d '{"username":"$GATEWAY_ADMIN_USERNAME","password":"$GATEWAY_ADMIN_PASSWORD"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')
+    curl -H "authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/alerts?status=open'
+  (every app checks the token; the addresses above on 3001-3006 answer 401 without one)
 Stop: npm run demo:stop   ·   infrastructure: bash deploy/local/infra.sh down
 MSG

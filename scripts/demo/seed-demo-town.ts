@@ -1,17 +1,20 @@
 /**
- * Loads the demo town through the apps' own HTTP APIs (so every event flows as in real use):
+ * Loads the demo town through the gateway as the demo county administrator (so every request is
+ * authenticated, scoped and audited, and every event flows as in real use):
  * registers the households, waits until monitoring knows them, records last month's survey.
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
 import { demoHouseholds, DEMO_TOWN } from './demo-town';
 
-const households = process.env.HOUSEHOLDS_URL ?? 'http://127.0.0.1:3001';
-const monitoring = process.env.MONITORING_URL ?? 'http://127.0.0.1:3002';
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
+const households = gateway;
+const monitoring = gateway;
+let token = '';
 
 async function call(method: string, url: string, body?: unknown) {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
@@ -25,6 +28,13 @@ function lastMonth(): string {
 }
 
 async function main() {
+  const login = await call('POST', `${gateway}/api/v1/auth/login`, {
+    username: process.env.GATEWAY_ADMIN_USERNAME,
+    password: process.env.GATEWAY_ADMIN_PASSWORD,
+  });
+  if (login.status !== 200)
+    throw new Error(`demo admin login: ${login.status} ${JSON.stringify(login.body)}`);
+  token = login.body.accessToken as string;
   const demo = demoHouseholds();
   const month = lastMonth();
   const ids: Array<{ id: string; survey: (typeof demo)[number]['survey'] }> = [];

@@ -1,7 +1,9 @@
 import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, WebhookSink } from '@lib/testing';
 
+export const GATEWAY_ADMIN = { username: 'root-admin', password: 'root-admin-password-1', unit: '621299' };
+
 /**
- * The four apps of the walking skeleton as separate processes against the real Kafka, FerretDB
+ * The apps of the walking skeleton (and the gateway in front of them) as separate processes against the real Kafka, FerretDB
  * and Redis, isolated from other runs by a topic prefix, their own databases and queue prefix.
  */
 export class Platform {
@@ -30,12 +32,31 @@ export class Platform {
       QUEUE_PREFIX: this.runId,
       NOTIFIER_WEBHOOK_URL: this.sink.url,
       DELIVERY_BACKOFF_MS: '100',
+      ...(app === 'gateway' ? this.gatewayEnv() : {}),
+    };
+  }
+
+  /** The gateway routes to the apps of this run (their ports are known once created). */
+  private gatewayEnv(): Record<string, string> {
+    const url = (name: AppName, fallback: string) => this.apps[name]?.url ?? fallback;
+    return {
+      GATEWAY_REDIS_PREFIX: `${this.runId}gw`,
+      HOUSEHOLDS_URL: url('households', 'http://127.0.0.1:1'),
+      MONITORING_URL: url('monitoring', 'http://127.0.0.1:1'),
+      RULES_URL: url('rules', 'http://127.0.0.1:1'),
+      NOTIFIER_URL: url('notifier', 'http://127.0.0.1:1'),
+      GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
+      GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
+      GATEWAY_ADMIN_UNIT: GATEWAY_ADMIN.unit,
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '5000',
     };
   }
 
   async start(names: AppName[] = ['households', 'monitoring', 'rules', 'notifier']): Promise<this> {
     await this.sink.start();
-    for (const name of names) this.apps[name] = await AppProcess.create(name, this.runId, this.envOf(name));
+    // the gateway last: its environment names the other apps' addresses
+    const ordered = [...names.filter((n) => n !== 'gateway'), ...names.filter((n) => n === 'gateway')];
+    for (const name of ordered) this.apps[name] = await AppProcess.create(name, this.runId, this.envOf(name));
     await Promise.all(names.map((n) => this.apps[n].start()));
     return this;
   }

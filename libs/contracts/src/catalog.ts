@@ -7,6 +7,11 @@ import { AlertRaisedV1 } from './events/alert-raised.v1';
 import { AlertResolvedV1 } from './events/alert-resolved.v1';
 import { NotificationDeliveredV1 } from './events/notification-delivered.v1';
 import { NotificationFailedV1 } from './events/notification-failed.v1';
+import { CheckInRecordedV1 } from './events/checkin-recorded.v1';
+import { CheckInAcceptedV1 } from './events/checkin-accepted.v1';
+import { AttendanceDayComputedV1 } from './events/attendance-day-computed.v1';
+import { AttendancePatternFlaggedV1 } from './events/attendance-pattern-flagged.v1';
+import { WorkLogRecordedV1 } from './events/worklog-recorded.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -17,6 +22,11 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     AlertResolvedV1,
     NotificationDeliveredV1,
     NotificationFailedV1,
+    CheckInRecordedV1,
+    CheckInAcceptedV1,
+    AttendanceDayComputedV1,
+    AttendancePatternFlaggedV1,
+    WorkLogRecordedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

@@ -9,3 +9,8 @@ export * from './events/alert-raised.v1';
 export * from './events/alert-resolved.v1';
 export * from './events/notification-delivered.v1';
 export * from './events/notification-failed.v1';
+export * from './events/checkin-recorded.v1';
+export * from './events/checkin-accepted.v1';
+export * from './events/attendance-day-computed.v1';
+export * from './events/attendance-pattern-flagged.v1';
+export * from './events/worklog-recorded.v1';

@@ -7,6 +7,9 @@ export const Topics = {
   monitoring: 'monitoring.events.v1',
   rulesAlerts: 'rules.alerts.v1',
   notifier: 'notifier.events.v1',
+  supervision: 'supervision.events.v1',
+  /** Raw check-ins that integrations produce to directly (schema: checkin.recorded.v1). */
+  supervisionCheckins: 'supervision.checkins.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConsumerOptions, KafkaBatchServer, RethrowEventHandlerErrors } from '@lib/messaging';
 
@@ -9,6 +10,10 @@ export interface StartOptions {
   host: string;
   /** When the app consumes Kafka topics. */
   consumer?: ConsumerOptions;
+  /** Keep each request's raw body as req.rawBody (signature checks, proxying). */
+  rawBody?: boolean;
+  /** Largest JSON body accepted (body-parser syntax, e.g. '2mb'); default 100kb. */
+  jsonBodyLimit?: string;
 }
 
 export interface RunningService {
@@ -21,9 +26,14 @@ export interface RunningService {
  * On SIGTERM/SIGINT: stop fetching and drain the batch in progress, commit, then close the database.
  */
 export async function startService(options: StartOptions): Promise<RunningService> {
-  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  const app = await NestFactory.create(options.module, {
+    bufferLogs: true,
+    rawBody: options.rawBody ?? false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  if (options.jsonBodyLimit)
+    (app as NestExpressApplication).useBodyParser('json', { limit: options.jsonBodyLimit });
   let consumer: KafkaBatchServer | null = null;
   if (options.consumer) {
     consumer = new KafkaBatchServer(options.consumer);

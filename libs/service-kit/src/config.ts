@@ -26,6 +26,13 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// connection string')
     .default('mongodb://127.0.0.1:27017'),
+  /**
+   * Ed25519 public key (SPKI PEM; "\\n" accepted for newlines) that access tokens are verified with:
+   * the gateway's AUTH_JWT_PRIVATE_KEY's pair. Empty outside production: the dev key pair in
+   * AUTH_DEV_KEY_FILE (generated on first use, shared with the gateway). Required in production.
+   */
+  AUTH_JWT_PUBLIC_KEY: z.string().default(''),
+  AUTH_DEV_KEY_FILE: z.string().min(1).default('.local/auth/dev-jwt-ed25519.json'),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/terminus';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
+import { Public } from '@lib/auth';
 import { KAFKA_CLIENT, OutboxRelay } from '@lib/messaging';
 
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
@@ -74,7 +75,9 @@ export class DependencyHealth {
 /**
  * /health/live: the process answers (restart it if not).
  * /health/ready and /health: every dependency this app uses answers (send it traffic if so).
+ * Public: probes carry no token.
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@lib/auth';
 import { MessagingModule } from '@lib/messaging';
 import { BaseConfig, kafkaSettingsOf } from './config';
 import { DependencyHealth, HealthController } from './health';
@@ -20,7 +21,10 @@ export interface ServiceKitOptions<C extends BaseConfig> {
   providers?: Provider[];
 }
 
-/** What every app has: validated config, JSON logs, its database, Kafka producer + outbox, health. */
+/**
+ * What every app has: validated config, JSON logs, its database, Kafka producer + outbox, health,
+ * and the access-token guard on every HTTP handler (libs/auth).
+ */
 @Module({})
 export class ServiceKitModule {
   static forRoot<C extends BaseConfig>(options: ServiceKitOptions<C>): DynamicModule {
@@ -47,6 +51,7 @@ export class ServiceKitModule {
           useFactory: () => kafkaSettingsOf(config, options.name),
         }),
         TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, ...extra],

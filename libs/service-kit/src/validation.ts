@@ -6,12 +6,17 @@ export interface FieldProblem {
   reason: string;
 }
 
-/** Rejects input that smuggles query operators or dotted keys (`{"$ne": null}`) anywhere in it. */
+/**
+ * Rejects input that smuggles query operators or dotted keys (`{"$ne": null}`) anywhere in it,
+ * including query-string keys in bracket form (`?townCode[$ne]=x`, kept as a flat key by the parser).
+ */
 export function findOperatorKeys(value: unknown, path: string[] = []): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => findOperatorKeys(v, [...path, String(i)]));
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-      k.startsWith('$') || k.includes('.') ? [[...path, k].join('.')] : findOperatorKeys(v, [...path, k]),
+      k.includes('$') || k.includes('.') || k.includes('[')
+        ? [[...path, k].join('.')]
+        : findOperatorKeys(v, [...path, k]),
     );
   }
   return [];

@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { repoRoot } from './infra';
+import { devToken } from './tokens';
 import { waitFor } from './wait-for';
 
-export type AppName = 'households' | 'monitoring' | 'rules' | 'notifier';
+export type AppName = 'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,9 +19,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface RequestOptions {
+  /** The bearer token; default: a service token signed with the dev key; null: none. */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 /**
  * One app as its own OS process, from the built output (dist/), as it runs in production.
- * Logs go to .local/logs/test/<run>-<app>.log.
+ * Logs go to .local/logs/test/<run>-<app>.log. Requests carry a service token unless told otherwise.
  */
 export class AppProcess {
   private child: ChildProcess | null = null;
@@ -44,7 +51,13 @@ export class AppProcess {
   }
 
   async start(): Promise<this> {
-    const main = path.join(repoRoot, 'dist', 'apps', this.name, 'src', 'main.js');
+    const main = path.join(
+      process.env.APPS_DIST_DIR ?? path.join(repoRoot, 'dist'),
+      'apps',
+      this.name,
+      'src',
+      'main.js',
+    );
     if (!fs.existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
     const log = fs.openSync(this.logFile, 'a');
     this.child = spawn(process.execPath, [main], {
@@ -117,17 +130,32 @@ export class AppProcess {
     this.child = null;
   }
 
-  async get<T = unknown>(pathAndQuery: string): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${this.url}${pathAndQuery}`);
-    return { status: res.status, body: (await res.json().catch(() => null)) as T };
+  private defaultToken: string | null = null;
+
+  async request<T = unknown>(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const token = options.token === undefined ? (this.defaultToken ??= await devToken()) : options.token;
+    const res = await fetch(`${this.url}${pathAndQuery}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...options.headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as T, headers: res.headers };
   }
 
-  async post<T = unknown>(p: string, body: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${this.url}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as T };
+  get<T = unknown>(pathAndQuery: string, options?: RequestOptions) {
+    return this.request<T>('GET', pathAndQuery, undefined, options);
+  }
+
+  post<T = unknown>(p: string, body: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', p, body, options);
   }
 }

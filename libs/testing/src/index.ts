@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './app-process';
 export * from './webhook-sink';
 export * from './kafka-probe';
+export * from './tokens';

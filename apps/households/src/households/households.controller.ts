@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from './households.repository';
 import { ListHouseholdsQuery, RegisterHouseholdBody } from './register-household.dto';
@@ -21,26 +22,30 @@ export class HouseholdsController {
 
   @Post()
   @HttpCode(201)
-  create(@Body(new ZodValidationPipe(RegisterHouseholdBody)) body: RegisterHouseholdBody) {
-    return this.register.execute(body);
+  @Roles(...Permissions.writeHouseholds)
+  create(
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(RegisterHouseholdBody)) body: RegisterHouseholdBody,
+  ) {
+    return this.register.execute(scope, body);
   }
 
   @Get(':id')
-  async get(@Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
-    const doc = await this.households.findById(id);
-    if (!doc)
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `未找到该户 (no household ${id})`,
-      });
+  @Roles(...Permissions.readHouseholds)
+  async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
+    const doc = await this.households.findById(scope, id);
+    if (!doc) throw notFound(`未找到该户 (no household ${id})`);
     return present(doc);
   }
 
   @Get()
-  async list(@Query(new ZodValidationPipe(ListHouseholdsQuery)) q: z.infer<typeof ListHouseholdsQuery>) {
+  @Roles(...Permissions.readHouseholds)
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: z.infer<typeof ListHouseholdsQuery>,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.households.list(filter, page, pageSize);
+    const result = await this.households.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

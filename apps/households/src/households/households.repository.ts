@@ -1,26 +1,30 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { Household } from './household.schema';
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
-/** Every read and write of households goes through here (tenant scoping joins it in the identity issue). */
+/** Every read and write of households goes through here, within the caller's scope. */
 @Injectable()
-export class HouseholdsRepository implements OnModuleInit {
+export class HouseholdsRepository extends ScopedRepository<Household> implements OnModuleInit {
   constructor(
-    @InjectModel(Household.name) private readonly model: Model<Household>,
+    @InjectModel(Household.name) model: Model<Household>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    super(model);
+  }
 
   onModuleInit() {
     this.relay.register(this.model.collection);
   }
 
   /** Inserts the household and its events in one write; the relay publishes them. */
-  async create(household: Omit<Household, 'createdAt'>, events: CloudEvent[]): Promise<void> {
+  async create(scope: Scope, household: Omit<Household, 'createdAt'>, events: CloudEvent[]): Promise<void> {
+    assertCovers(scope, household.villageCode);
     try {
       await this.model.collection.insertOne({
         ...household,
@@ -41,22 +45,7 @@ export class HouseholdsRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  findById(id: string) {
-    return this.model.findById(id).lean().exec();
-  }
-
-  async list(filter: { villageCode?: string; townCode?: string }, page: number, pageSize: number) {
-    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await Promise.all([
-      this.model
-        .find(query)
-        .sort({ villageCode: 1, householdNumber: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items, total, page, pageSize };
+  list(scope: Scope, filter: { villageCode?: string; townCode?: string }, page: number, pageSize: number) {
+    return this.page(scope, filter, { villageCode: 1, householdNumber: 1 }, page, pageSize);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Scope } from '@lib/auth';
 import { createEvent, HouseholdRegisteredV1, orgUnitsOfVillage } from '@lib/contracts';
 import { HouseholdsRepository } from './households.repository';
 import { RegisterHouseholdBody } from './register-household.dto';
@@ -9,7 +10,7 @@ import { RegisterHouseholdBody } from './register-household.dto';
 export class RegisterHousehold {
   constructor(private readonly households: HouseholdsRepository) {}
 
-  async execute(body: RegisterHouseholdBody) {
+  async execute(scope: Scope, body: RegisterHouseholdBody) {
     const id = randomUUID();
     const org = orgUnitsOfVillage(body.villageCode);
     const members = body.members.map((m) => ({ memberId: randomUUID(), ...m }));
@@ -46,7 +47,7 @@ export class RegisterHousehold {
       monitoringCategory: body.monitoringCategory,
       members,
     };
-    await this.households.create(household, [event]);
+    await this.households.create(scope, household, [event]);
     return { id, ...household, _id: undefined };
   }
 }

@@ -5,6 +5,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class KnownHousehold {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) householdNumber!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true, index: true }) villageCode!: string;
   @Prop({ required: true }) memberCount!: number;

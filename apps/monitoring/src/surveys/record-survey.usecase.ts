@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createEvent, SurveyRecordedV1 } from '@lib/contracts';
+import { Scope } from '@lib/auth';
+import { createEvent, orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { computeIncome } from './income';
@@ -16,8 +17,9 @@ export class RecordSurvey {
     private readonly surveys: SurveysRepository,
   ) {}
 
-  async execute(body: RecordSurveyBody) {
-    const household = await this.directory.find(body.householdId);
+  async execute(scope: Scope, body: RecordSurveyBody) {
+    // a household outside the caller's scope is as unknown as one that does not exist
+    const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
     const figures = computeIncome(body.income, body.residentMembers);
     const now = new Date();
@@ -25,6 +27,7 @@ export class RecordSurvey {
       _id: randomUUID(),
       householdId: household._id,
       month: body.month,
+      countyCode: orgUnitsOfVillage(household.villageCode).countyCode,
       townCode: household.townCode,
       villageCode: household.villageCode,
       visitedAt: body.visitedAt ? new Date(body.visitedAt) : now,
@@ -56,7 +59,7 @@ export class RecordSurvey {
         perCapitaNetIncome: survey.perCapitaNetIncome,
       },
     });
-    await this.surveys.create(survey, [event]);
+    await this.surveys.create(scope, survey, [event]);
     const { _id, ...rest } = survey;
     return { id: _id, ...rest };
   }

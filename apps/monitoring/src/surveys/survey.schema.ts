@@ -7,6 +7,7 @@ export class Survey {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) householdId!: string;
   @Prop({ required: true }) month!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   @Prop({ required: true }) visitedAt!: Date;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListSurveysQuery, RecordSurveyBody } from './record-survey.dto';
 import { RecordSurvey } from './record-survey.usecase';
@@ -19,26 +20,30 @@ export class SurveysController {
 
   @Post()
   @HttpCode(201)
-  create(@Body(new ZodValidationPipe(RecordSurveyBody)) body: RecordSurveyBody) {
-    return this.record.execute(body);
+  @Roles(...Permissions.writeSurveys)
+  create(@CallerScope() scope: Scope, @Body(new ZodValidationPipe(RecordSurveyBody)) body: RecordSurveyBody) {
+    return this.record.execute(scope, body);
   }
 
   @Get(':id')
-  async get(@Param('id', new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'))) id: string) {
-    const doc = await this.surveys.findById(id);
-    if (!doc)
-      throw new NotFoundException({
-        statusCode: 404,
-        error: 'Not Found',
-        message: `未找到该走访记录 (no survey ${id})`,
-      });
+  @Roles(...Permissions.readSurveys)
+  async get(
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'))) id: string,
+  ) {
+    const doc = await this.surveys.findById(scope, id);
+    if (!doc) throw notFound(`未找到该走访记录 (no survey ${id})`);
     return present(doc);
   }
 
   @Get()
-  async list(@Query(new ZodValidationPipe(ListSurveysQuery)) q: z.infer<typeof ListSurveysQuery>) {
+  @Roles(...Permissions.readSurveys)
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListSurveysQuery)) q: z.infer<typeof ListSurveysQuery>,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.surveys.list(filter, page, pageSize);
+    const result = await this.surveys.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

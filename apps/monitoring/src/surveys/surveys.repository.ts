@@ -1,23 +1,29 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { Survey } from './survey.schema';
 
+/** Every read and write of surveys, within the caller's scope. */
 @Injectable()
-export class SurveysRepository implements OnModuleInit {
+export class SurveysRepository extends ScopedRepository<Survey> implements OnModuleInit {
   constructor(
-    @InjectModel(Survey.name) private readonly model: Model<Survey>,
+    @InjectModel(Survey.name) model: Model<Survey>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    super(model);
+  }
 
-  onModuleInit() {
+  async onModuleInit() {
     this.relay.register(this.model.collection);
+    await this.backfillCountyCodes();
   }
 
   /** The survey and its event in one write. */
-  async create(survey: Survey, events: CloudEvent[]): Promise<void> {
+  async create(scope: Scope, survey: Survey, events: CloudEvent[]): Promise<void> {
+    assertCovers(scope, survey.villageCode);
     try {
       await this.model.collection.insertOne({ ...survey, ...outboxOnInsert(events) } as never);
     } catch (e) {
@@ -33,26 +39,12 @@ export class SurveysRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  findById(id: string) {
-    return this.model.findById(id).lean().exec();
-  }
-
-  async list(
+  list(
+    scope: Scope,
     filter: { householdId?: string; month?: string; villageCode?: string },
     page: number,
     pageSize: number,
   ) {
-    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await Promise.all([
-      this.model
-        .find(query)
-        .sort({ month: -1, householdId: 1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items, total, page, pageSize };
+    return this.page(scope, filter, { month: -1, householdId: 1 }, page, pageSize);
   }
 }

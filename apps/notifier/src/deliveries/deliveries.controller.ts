@@ -1,8 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
 import { TownCode } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { DeliveriesRepository } from './deliveries.repository';
+import { Delivery } from './delivery.schema';
 
 const ListDeliveriesQuery = z
   .object({
@@ -14,15 +16,31 @@ const ListDeliveriesQuery = z
   })
   .strict();
 
+const DeliveryId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a delivery id');
+
+const present = ({ _id, ...rest }: Delivery) => ({ id: _id, ...rest });
+
 /** The delivery log: every notification and each of its attempts. */
 @Controller('api/v1/deliveries')
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesRepository) {}
 
   @Get()
-  async list(@Query(new ZodValidationPipe(ListDeliveriesQuery)) q: z.infer<typeof ListDeliveriesQuery>) {
+  @Roles(...Permissions.readDeliveries)
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListDeliveriesQuery)) q: z.infer<typeof ListDeliveriesQuery>,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.deliveries.list(filter, page, pageSize);
-    return { ...result, items: result.items.map(({ _id, ...rest }) => ({ id: _id, ...rest })) };
+    const result = await this.deliveries.list(scope, filter, page, pageSize);
+    return { ...result, items: result.items.map(present) };
+  }
+
+  @Get(':id')
+  @Roles(...Permissions.readDeliveries)
+  async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(DeliveryId)) id: string) {
+    const doc = await this.deliveries.findById(scope, id);
+    if (!doc) throw notFound(`未找到该推送记录 (no delivery ${id})`);
+    return present(doc);
   }
 }

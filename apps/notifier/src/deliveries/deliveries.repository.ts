@@ -1,19 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Scope, ScopedRepository } from '@lib/auth';
 import { createEvent, NotificationDeliveredV1, NotificationFailedV1 } from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { Delivery, DeliveryAttempt, DeliveryStatus } from './delivery.schema';
 
+/** The delivery log; callers read it within their scope, the worker acts as the service. */
 @Injectable()
-export class DeliveriesRepository implements OnModuleInit {
+export class DeliveriesRepository extends ScopedRepository<Delivery> implements OnModuleInit {
   constructor(
-    @InjectModel(Delivery.name) private readonly model: Model<Delivery>,
+    @InjectModel(Delivery.name) model: Model<Delivery>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    super(model);
+  }
 
-  onModuleInit() {
+  async onModuleInit() {
     this.relay.register(this.model.collection);
+    await this.backfillCountyCodes();
   }
 
   /** Creates deliveries that do not exist yet (a redelivered alert creates nothing new). */
@@ -25,10 +30,6 @@ export class DeliveriesRepository implements OnModuleInit {
       })),
       { ordered: false },
     );
-  }
-
-  findById(id: string) {
-    return this.model.findById(id).lean().exec();
   }
 
   async recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void> {
@@ -81,22 +82,12 @@ export class DeliveriesRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  async list(
+  list(
+    scope: Scope,
     filter: { alertId?: string; status?: DeliveryStatus; townCode?: string },
     page: number,
     pageSize: number,
   ) {
-    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await Promise.all([
-      this.model
-        .find(query)
-        .sort({ createdAt: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items, total, page, pageSize };
+    return this.page(scope, filter, { createdAt: -1 }, page, pageSize);
   }
 }

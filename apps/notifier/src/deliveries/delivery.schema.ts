@@ -17,6 +17,7 @@ export class Delivery {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) alertId!: string;
   @Prop({ required: true }) subjectId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   @Prop({ required: true }) channel!: string;

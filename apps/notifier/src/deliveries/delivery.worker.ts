@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import { SERVICE_SCOPE } from '@lib/auth';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { WebhookChannel } from '../channels/webhook.channel';
 import { NotifierConfig } from '../config';
@@ -26,7 +27,7 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> {
   }
 
   protected async process(job: Job<DeliveryJob>): Promise<void> {
-    const d = await this.deliveries.findById(job.data.deliveryId);
+    const d = await this.deliveries.findById(SERVICE_SCOPE, job.data.deliveryId);
     if (!d) {
       this.logger.warn(`delivery ${job.data.deliveryId} not found; dropping job`);
       return;

@@ -1,7 +1,7 @@
 import { Controller, Inject, Injectable, Logger } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { createHash } from 'node:crypto';
-import { AlertRaisedV1 } from '@lib/contracts';
+import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -39,6 +39,7 @@ export class PlanDeliveries {
       _id: deliveryIdOf(a.alertId, 'webhook', recipient),
       alertId: a.alertId,
       subjectId: a.subjectId,
+      countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
       townCode: a.townCode,
       villageCode: a.villageCode,
       channel: 'webhook',

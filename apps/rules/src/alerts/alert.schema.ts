@@ -12,6 +12,7 @@ export class Alert {
   @Prop({ type: String, required: true }) severity!: 'low' | 'medium' | 'high';
   @Prop({ type: String, required: true }) subjectType!: 'household' | 'team-member';
   @Prop({ required: true, index: true }) subjectId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   @Prop({ required: true }) period!: string;
@@ -30,6 +31,8 @@ export class Alert {
   @Prop({ required: true }) raisedAt!: Date;
   @Prop({ type: Date, default: null }) resolvedAt!: Date | null;
   @Prop({ type: String, default: null }) resolution!: 'auto' | 'manual' | null;
+  @Prop({ type: Date }) acknowledgedAt?: Date;
+  @Prop({ type: String }) acknowledgedBy?: string;
 }
 export const AlertSchema = SchemaFactory.createForClass(Alert);
 AlertSchema.add(outboxSchemaFields);

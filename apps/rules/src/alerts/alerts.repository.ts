@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Scope, ScopedRepository, withinScope } from '@lib/auth';
 import { AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
 import { Alert, AlertStatus, openKeyOf } from './alert.schema';
@@ -39,15 +40,19 @@ function raisedEvent(a: Alert): AlertRaisedV1 {
   });
 }
 
+/** Alerts; callers' reads and writes are within their scope, the evaluation runs as the service. */
 @Injectable()
-export class AlertsRepository implements OnModuleInit {
+export class AlertsRepository extends ScopedRepository<Alert> implements OnModuleInit {
   constructor(
-    @InjectModel(Alert.name) private readonly model: Model<Alert>,
+    @InjectModel(Alert.name) model: Model<Alert>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    super(model);
+  }
 
-  onModuleInit() {
+  async onModuleInit() {
     this.relay.register(this.model.collection);
+    await this.backfillCountyCodes();
   }
 
   /** Open alerts of these subjects for a rule, by subject id. */
@@ -121,22 +126,27 @@ export class AlertsRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  async list(
+  list(
+    scope: Scope,
     filter: { status?: AlertStatus; subjectId?: string; townCode?: string; ruleId?: string },
     page: number,
     pageSize: number,
   ) {
-    const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await Promise.all([
-      this.model
-        .find(query)
-        .sort({ raisedAt: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean()
-        .exec(),
-      this.model.countDocuments(query).exec(),
-    ]);
-    return { items, total, page, pageSize };
+    return this.page(scope, filter, { raisedAt: -1 }, page, pageSize);
+  }
+
+  /**
+   * 确认 (acknowledge) an open alert in the scope. 'missing' when it does not exist or lies outside
+   * the scope, 'not-open' when it exists but is acknowledged or resolved already.
+   */
+  async acknowledge(scope: Scope, id: string, by: string): Promise<Alert | 'missing' | 'not-open'> {
+    // updateOne + read rather than findOneAndUpdate: FerretDB 1.24 refuses findAndModify with the
+    // projection mongoose adds for the outbox's select:false fields
+    const { modifiedCount } = await this.model.updateOne(withinScope(scope, { _id: id, status: 'open' }), {
+      $set: { status: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: by },
+    });
+    const doc = await this.findById(scope, id);
+    if (!doc) return 'missing';
+    return modifiedCount === 1 ? doc : 'not-open';
   }
 }

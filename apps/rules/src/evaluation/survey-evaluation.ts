@@ -65,6 +65,7 @@ export class SurveyEvaluation {
           severity: INCOME_BELOW_LINE.severity,
           subjectType: 'household',
           subjectId: d.householdId,
+          countyCode: org.countyCode,
           townCode: d.townCode,
           villageCode: d.villageCode,
           period: d.month,

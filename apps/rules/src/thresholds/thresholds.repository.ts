@@ -1,6 +1,7 @@
 import { Controller, Get, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Permissions, Roles } from '@lib/auth';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
 
@@ -48,7 +49,9 @@ export class ThresholdsRepository implements OnModuleInit {
 export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsRepository) {}
 
+  /** Reference data of the whole platform (keyed by province and county), not tenant records. */
   @Get()
+  @Roles(...Permissions.readThresholds)
   async list() {
     const items = await this.thresholds.all();
     return { items: [...items].sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope)) };

@@ -1,0 +1,66 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Redis } from 'ioredis';
+import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
+import { AuditController } from './audit/audit.controller';
+import { AuditEntry, AuditEntrySchema } from './audit/audit-entry.schema';
+import { AuditRepository } from './audit/audit.repository';
+import { GATEWAY_CONFIG, GatewayConfig } from './config';
+import { ApiKey, ApiKeySchema } from './integrations/api-key.schema';
+import { ApiKeysRepository } from './integrations/api-keys.repository';
+import { IntegrationClientsController } from './integrations/integration-clients.controller';
+import { ProxyController } from './proxy/proxy.controller';
+import { AuthController, JwksController } from './sessions/auth.controller';
+import { GatewayCounters } from './sessions/gateway-redis';
+import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { TokenIssuer } from './sessions/token-issuer';
+import { BootstrapAdmin } from './users/bootstrap-admin';
+import { User, UserSchema } from './users/user.schema';
+import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({
+          name: 'gateway',
+          config,
+          database: config.MONGO_DB,
+          publishes: [],
+          providers: [
+            { provide: GATEWAY_CONFIG, useValue: config },
+            { provide: REDIS_CONNECTION, useFactory: () => new Redis(config.REDIS_URL) },
+          ],
+        }),
+        MongooseModule.forFeature([
+          { name: User.name, schema: UserSchema },
+          { name: RefreshToken.name, schema: RefreshTokenSchema },
+          { name: ApiKey.name, schema: ApiKeySchema },
+          { name: AuditEntry.name, schema: AuditEntrySchema },
+        ]),
+      ],
+      // the proxy's catch-all comes last, after the gateway's own routes
+      controllers: [
+        AuthController,
+        JwksController,
+        UsersController,
+        IntegrationClientsController,
+        AuditController,
+        ProxyController,
+      ],
+      providers: [
+        UsersRepository,
+        SessionsRepository,
+        ApiKeysRepository,
+        AuditRepository,
+        TokenIssuer,
+        GatewayCounters,
+        BootstrapAdmin,
+      ],
+    };
+  }
+}

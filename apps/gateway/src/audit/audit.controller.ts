@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
+import { Paging, ZodValidationPipe } from '@lib/service-kit';
+import { AuditRepository } from './audit.repository';
+
+const ListAuditQuery = Paging.extend({
+  actorId: z.string().uuid().optional(),
+  actorName: z.string().min(1).max(64).optional(),
+  recordId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a record id')
+    .optional(),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+}).strict();
+
+/** 审计日志: queryable by auditors, for the actors within their scope. */
+@Controller('api/v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @Roles(...Permissions.readAudit)
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListAuditQuery)) q: z.infer<typeof ListAuditQuery>,
+  ) {
+    const { page, pageSize, ...filter } = q;
+    const result = await this.audit.list(scope, filter, page, pageSize);
+    return {
+      ...result,
+      items: result.items.map(({ _id, scopeCodes: _s, ...rest }) => ({ id: _id, ...rest })),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { pageOf, Scope } from '@lib/auth';
+import { usersInScope } from '../users/users.repository';
+import { AuditEntry } from './audit-entry.schema';
+
+/** Append-only: insert and read, never update or delete. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectModel(AuditEntry.name) private readonly model: Model<AuditEntry>) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.model.collection.insertOne(entry as never);
+  }
+
+  list(
+    scope: Scope,
+    filter: {
+      actorId?: string;
+      actorName?: string;
+      recordId?: string;
+      method?: string;
+      from?: Date;
+      to?: Date;
+    },
+    page: number,
+    pageSize: number,
+  ) {
+    const { from, to, ...rest } = filter;
+    const q: Record<string, unknown> = {
+      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(from || to ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
+      ...usersInScope(scope),
+    };
+    return pageOf(this.model, q, { at: -1 }, page, pageSize);
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { OrgUnit } from '@lib/auth';
+import { baseConfigSchema } from '@lib/service-kit';
+
+const url = z.string().url();
+
+export const gatewayConfigSchema = baseConfigSchema
+  .extend({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    MONGO_DB: z.string().min(1).default('gateway'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    /** Prefix of the gateway's Redis keys (throttling, nonces, revoked tokens). */
+    GATEWAY_REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]+$/)
+      .default('gw'),
+    /**
+     * Ed25519 private key (PKCS#8 PEM) access tokens are signed with. Empty outside production: the dev
+     * key pair in AUTH_DEV_KEY_FILE, generated on first start. Its public key is AUTH_JWT_PUBLIC_KEY.
+     */
+    AUTH_JWT_PRIVATE_KEY: z.string().default(''),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(90 * 86_400)
+      .default(14 * 86_400),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Requests per caller (user, integration or IP when anonymous) per minute through the proxy. */
+    GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    HOUSEHOLDS_URL: url.default('http://127.0.0.1:3001'),
+    MONITORING_URL: url.default('http://127.0.0.1:3002'),
+    SUPERVISION_URL: url.default('http://127.0.0.1:3004'),
+    RULES_URL: url.default('http://127.0.0.1:3005'),
+    NOTIFIER_URL: url.default('http://127.0.0.1:3006'),
+    /** A county administrator created at start when no user has this name (first install, demo). */
+    GATEWAY_ADMIN_USERNAME: z.string().default(''),
+    GATEWAY_ADMIN_PASSWORD: z.string().default(''),
+    GATEWAY_ADMIN_UNIT: z.union([OrgUnit, z.literal('')]).default(''),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.GATEWAY_ADMIN_USERNAME) return;
+    if (c.GATEWAY_ADMIN_PASSWORD.length < 10)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_ADMIN_PASSWORD'],
+        message: 'needs at least 10 characters',
+      });
+    if (!c.GATEWAY_ADMIN_UNIT)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_ADMIN_UNIT'],
+        message: 'is required with GATEWAY_ADMIN_USERNAME',
+      });
+  });
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

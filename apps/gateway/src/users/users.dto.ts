@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { OrgUnit, Role } from '@lib/auth';
+
+const HumanRole = Role.exclude(['service']);
+
+export const RoleGrants = z
+  .array(z.object({ role: HumanRole, unit: OrgUnit }).strict())
+  .min(1, 'a user holds at least one role')
+  .max(50);
+
+export const CreateUserBody = z
+  .object({
+    username: z.string().regex(/^[a-zA-Z0-9._-]{3,64}$/, 'must be 3-64 letters, digits, ".", "_" or "-"'),
+    displayName: z.string().trim().min(1, 'is required').max(64),
+    password: z.string().min(10, 'needs at least 10 characters').max(200),
+    roles: RoleGrants,
+  })
+  .strict();
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z
+  .object({ roles: RoleGrants.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.roles !== undefined || b.disabled !== undefined, 'nothing to change');
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const ListUsersQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();

@@ -1,0 +1,61 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { pageOf, RoleGrant, Scope, unitChain } from '@lib/auth';
+import { User } from './user.schema';
+
+/** Users within a scope: those holding any role at a unit inside it. */
+export function usersInScope(scope: Scope): Record<string, unknown> {
+  if (scope.all) return {};
+  return { scopeCodes: { $in: [...scope.counties, ...scope.towns, ...scope.villages] } };
+}
+
+export const scopeCodesOf = (roles: RoleGrant[]) => [...new Set(roles.flatMap((r) => unitChain(r.unit)))];
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectModel(User.name) private readonly model: Model<User>) {}
+
+  async create(user: User): Promise<void> {
+    try {
+      await this.model.collection.insertOne(user as never);
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000)
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `用户名已存在 (username taken): ${user.username}`,
+          problems: [{ field: 'username', reason: 'already taken' }],
+        });
+      throw e;
+    }
+  }
+
+  /** For sign-in only (no scope: the user is not signed in yet). */
+  byUsername(username: string) {
+    return this.model.findOne({ username }).lean<User>().exec();
+  }
+
+  /** For token refresh: the session names the user. */
+  byIdForSession(id: string) {
+    return this.model.findOne({ _id: id }).lean<User>().exec();
+  }
+
+  findById(scope: Scope, id: string) {
+    return this.model
+      .findOne({ _id: id, ...usersInScope(scope) })
+      .lean<User>()
+      .exec();
+  }
+
+  list(scope: Scope, page: number, pageSize: number) {
+    return pageOf(this.model, usersInScope(scope), { username: 1 }, page, pageSize, { passwordHash: 0 });
+  }
+
+  update(scope: Scope, id: string, set: Partial<Pick<User, 'roles' | 'disabled' | 'scopeCodes'>>) {
+    return this.model
+      .findOneAndUpdate({ _id: id, ...usersInScope(scope) }, { $set: set }, { new: true })
+      .lean<User>()
+      .exec();
+  }
+}

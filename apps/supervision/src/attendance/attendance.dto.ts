@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Month } from '@lib/contracts';
+
+export const AttendanceQuery = z
+  .object({
+    memberId: z.string({ required_error: 'is required' }).uuid('must be a member id (UUID)'),
+    month: Month,
+  })
+  .strict();
+export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
+
+export const RecomputeBody = z
+  .object({
+    month: Month,
+    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+    memberId: z.string().uuid('must be a member id (UUID)').optional(),
+  })
+  .strict()
+  .refine((b) => (b.teamId === undefined) !== (b.memberId === undefined), {
+    message: 'give teamId or memberId (one of them)',
+    path: ['teamId'],
+  });
+export type RecomputeBody = z.infer<typeof RecomputeBody>;
+
+export const CloseDaysBody = z
+  .object({
+    month: Month,
+    /** Last day to close (default: yesterday); never later than yesterday. */
+    through: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
+    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+  })
+  .strict();
+export type CloseDaysBody = z.infer<typeof CloseDaysBody>;

@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '@lib/service-kit';
+import { SupervisionConfig } from '../config';
+import { CloudEvent } from '@lib/contracts';
+import { TeamsRepository } from '../teams/teams.repository';
+import { LeavesRepository } from '../leaves/leaves.repository';
+import { computeAttendanceDay, daysOfMonth, isPosted, isWeekday, localDay } from './attendance-day';
+import { AttendanceDayDoc } from './attendance-day.schema';
+import { AttendanceRepository } from './attendance.repository';
+import { dayComputedEvent, fingerprintOf, patternFlaggedEvent } from './recompute-attendance.usecase';
+
+/**
+ * 日结: a posted working day that passed without any record has no attendance day yet. Closing
+ * writes it (a missing day, 缺勤) and announces the flag once. Idempotent: an existing day, or one
+ * computed meanwhile from a late check-in, is left as it is.
+ */
+@Injectable()
+export class CloseDays {
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly attendance: AttendanceRepository,
+    private readonly leaves: LeavesRepository,
+  ) {}
+
+  async execute(month: string, through: string, teamId?: string): Promise<{ closed: number }> {
+    const days = daysOfMonth(month).filter((d) => d <= through && isWeekday(d));
+    if (days.length === 0) return { closed: 0 };
+    const members = await this.teams.postedBetween(days[0], days[days.length - 1], teamId);
+    const teams = new Map(
+      (await this.teams.findTeams([...new Set(members.map((m) => m.teamId))])).map((t) => [t._id, t]),
+    );
+    const candidates = members.flatMap((m) =>
+      days
+        .filter((day) => isPosted(day, { from: m.postedFrom, to: m.postedTo }))
+        .map((day) => ({ member: m, day, id: `${m._id}:${day}` })),
+    );
+    const existing = await this.attendance.existing(candidates.map((c) => c.id));
+    const excuses = await this.leaves.excusesOf([...new Set(members.map((m) => m._id))], days);
+    const writes: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }> = [];
+    for (const { member, day, id } of candidates) {
+      const team = teams.get(member.teamId);
+      if (!team || existing.has(id)) continue;
+      const computed = computeAttendanceDay(
+        {
+          day,
+          geofence: team.geofence,
+          workingHours: team.workingHours,
+          posted: true,
+          excuse: excuses.get(id) ?? null,
+        },
+        [],
+      );
+      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+      const fingerprint = fingerprintOf(computed);
+      writes.push({
+        day: {
+          _id: id,
+          memberId: member._id,
+          ...org,
+          ...computed,
+          month,
+          announced: computed.flags,
+          basis: 0,
+          fingerprint,
+          computedAt: new Date(),
+        },
+        events: [
+          dayComputedEvent(member._id, org, computed, fingerprint),
+          ...computed.flags.map((f) => patternFlaggedEvent(member._id, org, computed, f)),
+        ],
+      });
+    }
+    await this.attendance.insertAbsent(writes);
+    return { closed: writes.length };
+  }
+}
+
+/** Closes yesterday's month now and then (ATTENDANCE_CLOSE_INTERVAL_MS; 0: only on request). */
+@Injectable()
+export class DailyClose implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DailyClose.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly close: CloseDays,
+    @Inject(APP_CONFIG) private readonly config: SupervisionConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    const every = this.config.ATTENDANCE_CLOSE_INTERVAL_MS;
+    if (every > 0) this.timer = setInterval(() => void this.run(), every);
+  }
+
+  async run() {
+    const yesterday = localDay(new Date(Date.now() - 86_400_000));
+    try {
+      const { closed } = await this.close.execute(yesterday.slice(0, 7), yesterday);
+      if (closed > 0) this.logger.log(`closed ${closed} missing day(s) through ${yesterday}`);
+    } catch (e) {
+      this.logger.warn(`closing days failed (next time again): ${(e as Error).message}`);
+    }
+  }
+
+  onApplicationShutdown() {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import {
+  AttendanceDayComputedV1,
+  AttendancePattern,
+  AttendancePatternFlaggedV1,
+  CloudEvent,
+} from '@lib/contracts';
+import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { MemberOrg, memberEvent } from '../member-event';
+import { TeamsRepository } from '../teams/teams.repository';
+import { WorkLogsRepository } from '../worklogs/work-logs.repository';
+import { LeavesRepository } from '../leaves/leaves.repository';
+import { VisitsRepository } from '../visits/visits.repository';
+import { AttendanceDay, computeAttendanceDay, daysOfMonth, isPosted, Sighting } from './attendance-day';
+import { AttendanceDayDoc } from './attendance-day.schema';
+import { AttendanceRepository } from './attendance.repository';
+
+export interface MemberDay {
+  memberId: string;
+  day: string;
+}
+
+export const PATTERN_LABELS: Record<AttendancePattern, string> = {
+  morning_evening_only: '早晚打卡、白天不见人 (morning and evening check-ins, no daytime activity)',
+  commuting: '走读 (evening or night presence outside the village)',
+  missing_day: '缺勤 (no presence on a working day)',
+  shared_device: '设备被他人使用 (device also used by another member that day)',
+};
+
+const key = (d: MemberDay) => `${d.memberId}:${d.day}`;
+
+/**
+ * Recomputes the attendance days touched by new check-ins: loads what the pure computation needs
+ * in a few queries, computes, and writes only the days whose facts changed, with their events.
+ */
+@Injectable()
+export class RecomputeAttendance {
+  constructor(
+    private readonly checkIns: CheckInsRepository,
+    private readonly teams: TeamsRepository,
+    private readonly attendance: AttendanceRepository,
+    private readonly workLogs: WorkLogsRepository,
+    private readonly leaves: LeavesRepository,
+    private readonly visits: VisitsRepository,
+  ) {}
+
+  /**
+   * After a change of the team (geofence, hours) or of a posting: every day of the month that has
+   * check-ins or a computed day, recomputed.
+   */
+  forMonth(memberIds: string[], month: string): Promise<number> {
+    return this.forDays(memberIds, daysOfMonth(month));
+  }
+
+  /** Every one of these days that has check-ins, work logs or a computed day, recomputed. */
+  async forDays(memberIds: string[], days: string[]): Promise<number> {
+    const [checkIns, logs, visits, computed] = await Promise.all([
+      this.checkIns.ofMembersOnDays(memberIds, days),
+      this.workLogs.ofMembersOnDays(memberIds, days),
+      this.visits.ofMembersOnDays(memberIds, days),
+      this.attendance.ofMembersOnDays(memberIds, days),
+    ]);
+    const touched = new Map(
+      [...checkIns, ...logs, ...visits, ...computed].map((d) => [
+        key(d),
+        { memberId: d.memberId, day: d.day },
+      ]),
+    );
+    return this.execute([...touched.values()]);
+  }
+
+  async execute(touched: MemberDay[]): Promise<number> {
+    if (touched.length === 0) return 0;
+    const days = [...new Set(touched.map((t) => t.day))];
+    const wanted = new Map(touched.map((t) => [key(t), t]));
+
+    // A device shared with another member changes that member's day too.
+    let checkIns = await this.checkIns.ofMembersOnDays([...new Set(touched.map((t) => t.memberId))], days);
+    const devices = [...new Set(checkIns.map((c) => c.deviceSN).filter((d): d is string => !!d))];
+    const deviceUse = devices.length > 0 ? await this.checkIns.deviceUsers(devices, days) : [];
+    const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
+    for (const u of deviceUse) {
+      const k = `${u.day}:${u.deviceSN}`;
+      peersOf.set(k, (peersOf.get(k) ?? new Set()).add(u.memberId));
+    }
+    const sharedKeys = new Set([...peersOf].filter(([, m]) => m.size > 1).map(([k]) => k));
+    const extra = deviceUse
+      .filter((u) => sharedKeys.has(`${u.day}:${u.deviceSN}`) && !wanted.has(key(u)))
+      .map((u) => ({ memberId: u.memberId, day: u.day }));
+    if (extra.length > 0) {
+      for (const e of extra) wanted.set(key(e), e);
+      checkIns = await this.checkIns.ofMembersOnDays(
+        [...new Set([...wanted.values()].map((w) => w.memberId))],
+        days,
+      );
+    }
+
+    const members = new Map(
+      (await this.teams.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
+        m._id,
+        m,
+      ]),
+    );
+    const teams = new Map(
+      (await this.teams.findTeams([...new Set([...members.values()].map((m) => m.teamId))])).map((t) => [
+        t._id,
+        t,
+      ]),
+    );
+    const existing = new Map((await this.attendance.findByIds([...wanted.keys()])).map((d) => [d._id, d]));
+    const excuses = await this.leaves.excusesOf([...members.keys()], days);
+    // Work logs placed in the village prove daytime presence like a check-in.
+    const otherSightings = new Map<string, Sighting[]>();
+    const [workLogs, visits] = await Promise.all([
+      this.workLogs.ofMembersOnDays([...members.keys()], days),
+      this.visits.ofMembersOnDays([...members.keys()], days),
+    ]);
+    for (const w of workLogs) {
+      const sighting: Sighting = { at: w.at, kind: 'worklog', checkByUser: true, ...w.place };
+      otherSightings.set(key(w), [...(otherSightings.get(key(w)) ?? []), sighting]);
+    }
+    // So do monitoring visits (入户走访) in the team's village.
+    for (const v of visits) {
+      const sighting: Sighting = { at: v.at, kind: 'visit', checkByUser: true, inside: v.inside };
+      otherSightings.set(key(v), [...(otherSightings.get(key(v)) ?? []), sighting]);
+    }
+    const byMemberDay = new Map<string, typeof checkIns>();
+    for (const c of checkIns) {
+      const k = key(c);
+      if (wanted.has(k)) byMemberDay.set(k, [...(byMemberDay.get(k) ?? []), c]);
+    }
+
+    const writes: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }> = [];
+    for (const [k, { memberId, day }] of wanted) {
+      const member = members.get(memberId);
+      const team = member && teams.get(member.teamId);
+      if (!member || !team) continue;
+      const own = byMemberDay.get(k) ?? [];
+      const others = otherSightings.get(k) ?? [];
+      const devicePeers: Record<string, string[]> = {};
+      for (const sn of new Set(own.map((c) => c.deviceSN).filter((d): d is string => !!d)))
+        devicePeers[sn] = [...(peersOf.get(`${day}:${sn}`) ?? [])].filter((m) => m !== memberId);
+      const computed = computeAttendanceDay(
+        {
+          day,
+          geofence: team.geofence,
+          workingHours: team.workingHours,
+          posted: isPosted(day, { from: member.postedFrom, to: member.postedTo }),
+          devicePeers,
+          excuse: excuses.get(k) ?? null,
+        },
+        [
+          ...own.map((c) => ({
+            at: c.checkTime,
+            kind: 'checkin' as const,
+            checkByUser: c.checkByUser,
+            latitude: c.latitude,
+            longitude: c.longitude,
+            locationResult: c.locationResult,
+            deviceSN: c.deviceSN,
+          })),
+          ...others,
+        ],
+      );
+      const fingerprint = fingerprintOf(computed);
+      const before = existing.get(k);
+      if (before && before.fingerprint === fingerprint) continue;
+      const announced = new Set(before?.announced ?? []);
+      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+      const events: CloudEvent[] = [dayComputedEvent(memberId, org, computed, fingerprint)];
+      for (const pattern of computed.flags.filter((f) => !announced.has(f))) {
+        events.push(patternFlaggedEvent(memberId, org, computed, pattern));
+        announced.add(pattern);
+      }
+      writes.push({
+        day: {
+          _id: k,
+          memberId,
+          ...org,
+          ...computed,
+          month: day.slice(0, 7),
+          announced: [...announced],
+          basis: own.length + others.length,
+          fingerprint,
+          computedAt: new Date(),
+        },
+        events,
+      });
+    }
+    await this.attendance.save(writes);
+    return writes.length;
+  }
+}
+
+export function fingerprintOf(d: AttendanceDay): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify({ ...d, firstSeen: d.firstSeen?.toISOString(), lastSeen: d.lastSeen?.toISOString() }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function dayComputedEvent(memberId: string, org: MemberOrg, d: AttendanceDay, fingerprint: string) {
+  return memberEvent(
+    AttendanceDayComputedV1.type,
+    `attendance-day:${memberId}:${d.day}:${fingerprint}`,
+    memberId,
+    org,
+    {
+      day: d.day,
+      workingDay: d.workingDay,
+      posted: d.posted,
+      onPost: d.onPost,
+      insideGeofence: d.insideGeofence,
+      daytimeActivity: d.daytimeActivity,
+      firstSeen: d.firstSeen?.toISOString() ?? null,
+      lastSeen: d.lastSeen?.toISOString() ?? null,
+      presenceCount: d.presenceCount,
+      replayCount: d.replayCount,
+      flags: d.flags,
+      excused: d.excused,
+    },
+  );
+}
+
+export function patternFlaggedEvent(
+  memberId: string,
+  org: MemberOrg,
+  d: Pick<AttendanceDay, 'day' | 'sharedDevices'>,
+  pattern: AttendancePattern,
+) {
+  const shared = pattern === 'shared_device' ? d.sharedDevices[0] : undefined;
+  return memberEvent(
+    AttendancePatternFlaggedV1.type,
+    `attendance-flag:${memberId}:${d.day}:${pattern}`,
+    memberId,
+    org,
+    {
+      day: d.day,
+      pattern,
+      detail: PATTERN_LABELS[pattern],
+      ...(shared ? { deviceSN: shared.deviceSN, otherMemberIds: shared.otherMemberIds } : {}),
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Collection } from 'mongodb';
+import { Model } from 'mongoose';
+import { CloudEvent } from '@lib/contracts';
+import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { findPage } from '../paging';
+import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
+
+interface WriteErrorLike {
+  index: number;
+  code?: number;
+  errmsg?: string;
+}
+
+/**
+ * Inserts what is new in one round trip (unordered bulk insert) and tells which were new:
+ * a duplicate key is a record seen before, any other write error is a fault.
+ */
+async function insertNew<T extends { _id: string }>(collection: Collection, docs: T[]): Promise<Set<string>> {
+  if (docs.length === 0) return new Set();
+  const failed = new Set<number>();
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (e) {
+    const raw = (e as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
+    if (raw === undefined) throw e;
+    const errors = Array.isArray(raw) ? raw : [raw];
+    const other = errors.find((w) => w.code !== 11000);
+    if (other) throw e;
+    for (const w of errors) failed.add(w.index);
+  }
+  return new Set(docs.filter((_, i) => !failed.has(i)).map((d) => d._id));
+}
+
+/** All database access for check-ins (matched and unmatched). */
+@Injectable()
+export class CheckInsRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(CheckIn.name) private readonly checkIns: Model<CheckIn>,
+    @InjectModel(UnmatchedCheckIn.name) private readonly unmatched: Model<UnmatchedCheckIn>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit() {
+    this.relay.register(this.checkIns.collection);
+  }
+
+  /** Stores new check-ins with their events (one document each); returns the ids that were new. */
+  async insertNew(items: Array<{ checkIn: CheckIn; events: CloudEvent[] }>): Promise<Set<string>> {
+    const inserted = await insertNew(
+      this.checkIns.collection,
+      items.map(({ checkIn, events }) => ({ ...checkIn, ...outboxOnInsert(events) })),
+    );
+    if (inserted.size > 0) this.relay.kick();
+    return inserted;
+  }
+
+  async insertUnmatched(docs: UnmatchedCheckIn[]): Promise<Set<string>> {
+    return insertNew(this.unmatched.collection, docs);
+  }
+
+  /** Every check-in of these members on these days (presence and replays). */
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return this.checkIns
+      .find({ memberId: { $in: memberIds }, day: { $in: days } })
+      .lean()
+      .exec();
+  }
+
+  /** Who used these devices on these days (presence only). */
+  deviceUsers(devices: string[], days: string[]) {
+    return this.checkIns
+      .find(
+        { day: { $in: days }, deviceSN: { $in: devices }, checkByUser: true },
+        { memberId: 1, day: 1, deviceSN: 1 },
+      )
+      .lean()
+      .exec();
+  }
+
+  list(filter: { memberId?: string; day?: string }, page: number, pageSize: number) {
+    return findPage(this.checkIns, filter, { checkTime: -1, _id: 1 }, page, pageSize);
+  }
+
+  listUnmatched(filter: { userId?: string; source?: string }, page: number, pageSize: number) {
+    return findPage(this.unmatched, filter, { receivedAt: -1, _id: 1 }, page, pageSize);
+  }
+}

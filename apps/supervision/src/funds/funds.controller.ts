@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Roles } from '@lib/auth';
+import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { decisionConflict, Decision, DecisionBody } from '../decisions';
+import { SupervisionRoles } from '../supervision-roles';
+import { TeamsRepository } from '../teams/teams.repository';
+import { present } from '../teams/teams.usecases';
+import { FundEntry } from './fund-entry.schema';
+import { ListFundEntriesQuery, RecordFundEntryBody } from './funds.dto';
+import { FundsRepository } from './funds.repository';
+
+const toYuan = (fen: number) => fen / 100;
+const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest), amount: toYuan(amountFen) });
+
+/** 经费台账 with the town's approval. Role-checked; org-unit scope filtering is still to come. */
+@Controller('api/v1/fund-entries')
+export class FundsController {
+  constructor(
+    private readonly funds: FundsRepository,
+    private readonly teams: TeamsRepository,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...SupervisionRoles.writeWorkLogs)
+  async record(@Body(new ZodValidationPipe(RecordFundEntryBody)) body: RecordFundEntryBody) {
+    const team = await this.teams.findTeam(body.teamId);
+    if (!team) throw fieldError('teamId', '未知的工作队 (no such team)');
+    const { amount, ...rest } = body;
+    const entry: FundEntry = {
+      _id: randomUUID(),
+      ...rest,
+      amountFen: Math.round(amount * 100),
+      townCode: team.townCode,
+      villageCode: team.villageCode,
+      status: 'pending',
+      decidedAt: null,
+      decidedBy: null,
+      decisionNote: null,
+      createdAt: new Date(),
+    };
+    await this.funds.insert(entry);
+    return presentEntry(entry);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles(...SupervisionRoles.manageTeams)
+  async decide(
+    @Param('id', new ZodValidationPipe(z.string().uuid('must be an entry id (UUID)'))) id: string,
+    @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
+  ) {
+    const decided = await this.funds.decide(id, {
+      status: body.approve ? 'approved' : 'rejected',
+      decidedAt: new Date(),
+      decidedBy: body.decidedBy,
+      decisionNote: body.note,
+    });
+    if (!decided) throw decisionConflict(id, await this.funds.findById(id));
+    return presentEntry(decided);
+  }
+
+  /** The ledger page and the month's (or all-time) totals per status, in yuan. */
+  @Get()
+  @Roles(...SupervisionRoles.read)
+  async list(@Query(new ZodValidationPipe(ListFundEntriesQuery)) q: ListFundEntriesQuery) {
+    const { page, pageSize, ...filter } = q;
+    const [result, totals] = await Promise.all([
+      this.funds.list(filter, page, pageSize),
+      this.funds.totals(q.teamId, q.month),
+    ]);
+    return {
+      ...result,
+      items: result.items.map(presentEntry),
+      totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, toYuan(v)])),
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Month, Yuan } from '@lib/contracts';
+import { FundCategories } from './fund-entry.schema';
+
+export const RecordFundEntryBody = z
+  .object({
+    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    spentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+    amount: Yuan.refine((v) => v > 0, 'must be more than 0').refine((v) => v <= 10_000_000, 'is too large'),
+    category: z.enum(FundCategories),
+    description: z.string().trim().min(1, 'is required').max(1_000),
+    receipts: z.array(z.string().trim().min(1).max(512)).max(20).default([]),
+    recordedBy: z.string().trim().min(1, 'is required').max(64),
+  })
+  .strict();
+export type RecordFundEntryBody = z.infer<typeof RecordFundEntryBody>;
+
+export const ListFundEntriesQuery = z
+  .object({
+    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    month: Month.optional(),
+    status: z.enum(['pending', 'approved', 'rejected']).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListFundEntriesQuery = z.infer<typeof ListFundEntriesQuery>;

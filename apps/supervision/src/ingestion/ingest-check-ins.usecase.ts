@@ -1,0 +1,121 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CheckInAcceptedV1, CheckInRecord, CloudEvent } from '@lib/contracts';
+import { localDay, isInside } from '../attendance/attendance-day';
+import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
+import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { memberEvent } from '../member-event';
+import { TeamsRepository } from '../teams/teams.repository';
+
+export interface IngestResult {
+  received: number;
+  accepted: number;
+  duplicates: number;
+  /** Of the accepted: system replays (checkByUser=false), kept but not presence. */
+  replays: number;
+  /** Users no member is mapped to: kept aside, listed at /api/v1/checkins/unmatched. */
+  unmatched: number;
+}
+
+export const checkInId = (r: Pick<CheckInRecord, 'source' | 'sourceRecordId'>) =>
+  `${r.source}:${r.sourceRecordId}`;
+
+function recordFields(r: CheckInRecord, via: ReceivedVia, receivedAt: Date) {
+  return {
+    _id: checkInId(r),
+    source: r.source,
+    sourceRecordId: r.sourceRecordId,
+    userId: r.userId ?? null,
+    checkTime: new Date(r.checkTime),
+    latitude: r.latitude ?? null,
+    longitude: r.longitude ?? null,
+    address: r.address ?? null,
+    locationResult: r.locationResult ?? null,
+    locationMethod: r.locationMethod ?? null,
+    deviceSN: r.deviceSN ?? null,
+    deviceId: r.deviceId ?? null,
+    checkByUser: r.checkByUser,
+    receivedVia: via,
+    receivedAt,
+  };
+}
+
+/**
+ * The one check-in pipeline behind the DingTalk callback, the signed JSON endpoint and the raw
+ * Kafka topic: match users to members, store what is new in bulk (duplicates are ignored by the
+ * primary key), keep unknown users aside, and recompute the attendance days that changed.
+ * Records arrive validated (CheckInRecord); running it twice with the same records changes nothing.
+ */
+@Injectable()
+export class IngestCheckIns {
+  private readonly logger = new Logger(IngestCheckIns.name);
+
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly checkIns: CheckInsRepository,
+    private readonly attendance: RecomputeAttendance,
+  ) {}
+
+  async execute(records: CheckInRecord[], via: ReceivedVia): Promise<IngestResult> {
+    const receivedAt = new Date();
+    const memberIds = [...new Set(records.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
+    const userIds = [...new Set(records.flatMap((r) => (!r.memberId && r.userId ? [r.userId] : [])))];
+    const members = await this.teams.resolve(memberIds, userIds);
+    const byId = new Map(members.map((m) => [m._id, m]));
+    const byUser = new Map(members.filter((m) => m.dingtalkUserId).map((m) => [m.dingtalkUserId!, m]));
+    const teams = new Map(
+      (await this.teams.findTeams([...new Set(members.map((m) => m.teamId))])).map((t) => [t._id, t]),
+    );
+
+    const matched: Array<{ checkIn: CheckIn; events: CloudEvent[] }> = [];
+    const unmatched: UnmatchedCheckIn[] = [];
+    for (const r of records) {
+      const member = r.memberId ? byId.get(r.memberId) : byUser.get(r.userId!);
+      const team = member && teams.get(member.teamId);
+      const fields = recordFields(r, via, receivedAt);
+      if (!member || !team) {
+        unmatched.push({
+          ...fields,
+          memberId: r.memberId ?? null,
+          reason: r.memberId ? 'unknown memberId' : 'unknown userId',
+        });
+        continue;
+      }
+      const checkIn: CheckIn = {
+        ...fields,
+        memberId: member._id,
+        teamId: team._id,
+        townCode: team.townCode,
+        villageCode: team.villageCode,
+        day: localDay(fields.checkTime),
+        insideGeofence: isInside(fields, team.geofence),
+      };
+      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+      const event = memberEvent(CheckInAcceptedV1.type, `checkin:${checkIn._id}`, member._id, org, {
+        checkInId: checkIn._id,
+        source: r.source,
+        sourceRecordId: r.sourceRecordId,
+        checkTime: checkIn.checkTime.toISOString(),
+        day: checkIn.day,
+        checkByUser: r.checkByUser,
+        insideGeofence: checkIn.insideGeofence,
+        deviceSN: checkIn.deviceSN,
+      });
+      matched.push({ checkIn, events: [event] });
+    }
+
+    const inserted = await this.checkIns.insertNew(matched);
+    await this.checkIns.insertUnmatched(unmatched);
+    const fresh = matched.filter((m) => inserted.has(m.checkIn._id)).map((m) => m.checkIn);
+    await this.attendance.execute(fresh.map((c) => ({ memberId: c.memberId, day: c.day })));
+    if (unmatched.length > 0)
+      this.logger.warn(`${unmatched.length} check-in(s) from unknown users kept aside (via ${via})`);
+    return {
+      received: records.length,
+      accepted: fresh.length,
+      duplicates: matched.length - fresh.length,
+      replays: fresh.filter((c) => !c.checkByUser).length,
+      unmatched: unmatched.length,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { CheckInsModule } from '../checkins/check-ins.module';
+import { TeamsModule } from '../teams/teams.module';
+import { CheckInsHandler } from './check-ins.handler';
+import { IngestCheckIns } from './ingest-check-ins.usecase';
+
+@Module({
+  imports: [TeamsModule, CheckInsModule, AttendanceModule],
+  controllers: [CheckInsHandler],
+  providers: [IngestCheckIns],
+  exports: [IngestCheckIns],
+})
+export class IngestionModule {}

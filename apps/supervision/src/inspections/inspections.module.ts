@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TeamsModule } from '../teams/teams.module';
+import { Inspection, InspectionSchema } from './inspection.schema';
+import { InspectionsController } from './inspections.controller';
+import { InspectionsRepository } from './inspections.repository';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Inspection.name, schema: InspectionSchema }]), TeamsModule],
+  controllers: [InspectionsController],
+  providers: [InspectionsRepository],
+})
+export class InspectionsModule {}

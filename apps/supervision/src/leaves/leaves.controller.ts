@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { Roles } from '@lib/auth';
+import { ZodValidationPipe } from '@lib/service-kit';
+import { SupervisionRoles } from '../supervision-roles';
+import { present } from '../teams/teams.usecases';
+import { Decision, DecisionBody } from '../decisions';
+import { ListLeavesQuery, RequestLeaveBody } from './leaves.dto';
+import { LeavesRepository } from './leaves.repository';
+import { ManageLeaves } from './leaves.usecases';
+
+/** 请假 / 公出. Role-checked; org-unit scope filtering is still to come. */
+@Controller('api/v1/leaves')
+export class LeavesController {
+  constructor(
+    private readonly manage: ManageLeaves,
+    private readonly leaves: LeavesRepository,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...SupervisionRoles.writeWorkLogs)
+  request(@Body(new ZodValidationPipe(RequestLeaveBody)) body: RequestLeaveBody) {
+    return this.manage.request(body);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles(...SupervisionRoles.manageTeams)
+  decide(
+    @Param('id', new ZodValidationPipe(z.string().uuid('must be a request id (UUID)'))) id: string,
+    @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
+  ) {
+    return this.manage.decide(id, body);
+  }
+
+  @Get()
+  @Roles(...SupervisionRoles.read)
+  async list(@Query(new ZodValidationPipe(ListLeavesQuery)) q: ListLeavesQuery) {
+    const { page, pageSize, ...filter } = q;
+    const result = await this.leaves.list(filter, page, pageSize);
+    return { ...result, items: result.items.map(present) };
+  }
+}

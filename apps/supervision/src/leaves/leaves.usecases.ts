@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { TeamsRepository } from '../teams/teams.repository';
+import { memberAndTeam, present } from '../teams/teams.usecases';
+import { Decision, decisionConflict } from '../decisions';
+import { RequestLeaveBody } from './leaves.dto';
+import { Leave } from './leave.schema';
+import { LeavesRepository } from './leaves.repository';
+
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/** 请假 / 公出 审批: members ask, the town approves or rejects; approval re-judges the days covered. */
+@Injectable()
+export class ManageLeaves {
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly leaves: LeavesRepository,
+    private readonly attendance: RecomputeAttendance,
+  ) {}
+
+  async request(body: RequestLeaveBody) {
+    const { member } = await memberAndTeam(this.teams, body.memberId);
+    const leave: Leave = {
+      _id: randomUUID(),
+      ...body,
+      teamId: member.teamId,
+      townCode: member.townCode,
+      villageCode: member.villageCode,
+      status: 'pending',
+      requestedAt: new Date(),
+      decidedAt: null,
+      decidedBy: null,
+      decisionNote: null,
+    };
+    await this.leaves.insert(leave);
+    return present(leave);
+  }
+
+  async decide(id: string, body: Decision) {
+    const decided = await this.leaves.decide(id, {
+      status: body.approve ? 'approved' : 'rejected',
+      decidedAt: new Date(),
+      decidedBy: body.decidedBy,
+      decisionNote: body.note,
+    });
+    if (!decided) throw decisionConflict(id, await this.leaves.findById(id));
+    if (decided.status === 'approved')
+      await this.attendance.forDays([decided.memberId], daysBetween(decided.from, decided.to));
+    return present(decided);
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { TownCode, VillageCode } from '@lib/contracts';
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+
+export const Geofence = z
+  .object({
+    latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
+    longitude: z.number({ required_error: 'is required' }).min(-180).max(180),
+    radiusM: z.number({ required_error: 'is required' }).int().min(50, 'must be at least 50 m').max(20_000),
+  })
+  .strict();
+
+const WorkingHours = z
+  .object({ start: Clock, end: Clock })
+  .strict()
+  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'] });
+
+export const CreateTeamBody = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(64),
+    villageCode: VillageCode,
+    sendingUnit: z.string().trim().min(1, 'is required').max(128),
+    geofence: Geofence,
+    requiredDaysPerMonth: z.number().int().min(0).max(31).default(20),
+    workingHours: WorkingHours.default({ start: '09:00', end: '18:00' }),
+  })
+  .strict();
+export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
+
+export const UpdateTeamBody = z
+  .object({
+    name: z.string().trim().min(1).max(64),
+    sendingUnit: z.string().trim().min(1).max(128),
+    geofence: Geofence,
+    requiredDaysPerMonth: z.number().int().min(0).max(31),
+    workingHours: WorkingHours,
+  })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
+
+const DingTalkUserId = z.string().trim().min(1).max(64);
+
+export const AddMemberBody = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(32),
+    role: z.enum(['first_secretary', 'member']),
+    sendingUnit: z.string().trim().min(1, 'is required').max(128),
+    postedFrom: Day,
+    postedTo: Day.nullable().default(null),
+    dingtalkUserId: DingTalkUserId.nullable().default(null),
+  })
+  .strict()
+  .refine((m) => m.postedTo === null || m.postedTo >= m.postedFrom, {
+    message: 'must not be before postedFrom',
+    path: ['postedTo'],
+  });
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+export const UpdateMemberBody = z
+  .object({
+    name: z.string().trim().min(1).max(32),
+    role: z.enum(['first_secretary', 'member']),
+    sendingUnit: z.string().trim().min(1).max(128),
+    postedFrom: Day,
+    postedTo: Day.nullable(),
+    dingtalkUserId: DingTalkUserId.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
+
+export const ListTeamsQuery = z
+  .object({
+    townCode: TownCode.optional(),
+    villageCode: VillageCode.optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListTeamsQuery = z.infer<typeof ListTeamsQuery>;
+
+export const Id = z.string().uuid('must be an id (UUID)');

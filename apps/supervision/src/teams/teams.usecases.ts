@@ -1,0 +1,99 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { orgUnitsOfVillage } from '@lib/contracts';
+import { fieldError } from '@lib/service-kit';
+import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
+import { Member, Team } from './team.schema';
+import { TeamsRepository } from './teams.repository';
+
+export function present<T extends { _id: string }>(doc: T) {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export const teamNotFound = (id: string) =>
+  new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该工作队 (no team ${id})` });
+export const memberNotFound = (id: string) =>
+  new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该队员 (no member ${id})` });
+
+/** The member named in a request body and their team, or a 400 naming `memberId`. */
+export async function memberAndTeam(repo: TeamsRepository, memberId: string) {
+  const member = await repo.findMember(memberId);
+  const team = member && (await repo.findTeam(member.teamId));
+  if (!member || !team) throw fieldError('memberId', '未知的队员 (no such team member)');
+  return { member, team };
+}
+
+/** Work teams and their members (驻村工作队及队员). */
+@Injectable()
+export class ManageTeams {
+  constructor(private readonly repo: TeamsRepository) {}
+
+  async createTeam(body: CreateTeamBody) {
+    const { countyCode, townCode, villageCode } = orgUnitsOfVillage(body.villageCode);
+    const now = new Date();
+    const team: Team = {
+      _id: randomUUID(),
+      ...body,
+      countyCode,
+      townCode,
+      villageCode,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.repo.insertTeam(team);
+    return present(team);
+  }
+
+  async updateTeam(id: string, body: UpdateTeamBody) {
+    const team = await this.repo.updateTeam(id, body);
+    if (!team) throw teamNotFound(id);
+    return present(team);
+  }
+
+  async getTeam(id: string) {
+    const team = await this.repo.findTeam(id);
+    if (!team) throw teamNotFound(id);
+    return { ...present(team), members: (await this.repo.membersOfTeam(id)).map(present) };
+  }
+
+  private async assertDingTalkIdFree(userId: string | null | undefined, memberId?: string) {
+    if (!userId) return;
+    const other = await this.repo.findByDingTalkUserId(userId);
+    if (other && other._id !== memberId)
+      throw fieldError(
+        'dingtalkUserId',
+        `已被队员 ${other.name} 使用 (already mapped to member ${other._id})`,
+      );
+  }
+
+  async addMember(teamId: string, body: AddMemberBody) {
+    const team = await this.repo.findTeam(teamId);
+    if (!team) throw teamNotFound(teamId);
+    await this.assertDingTalkIdFree(body.dingtalkUserId);
+    const now = new Date();
+    const member: Member = {
+      _id: randomUUID(),
+      teamId,
+      townCode: team.townCode,
+      villageCode: team.villageCode,
+      ...body,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.repo.insertMember(member);
+    return present(member);
+  }
+
+  async updateMember(id: string, body: UpdateMemberBody) {
+    const current = await this.repo.findMember(id);
+    if (!current) throw memberNotFound(id);
+    const from = body.postedFrom ?? current.postedFrom;
+    const to = body.postedTo === undefined ? current.postedTo : body.postedTo;
+    if (to !== null && to < from) throw fieldError('postedTo', 'must not be before postedFrom');
+    await this.assertDingTalkIdFree(body.dingtalkUserId, id);
+    const member = await this.repo.updateMember(id, body);
+    if (!member) throw memberNotFound(id);
+    return present(member);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { WorkLogRecordedV1 } from '@lib/contracts';
+import { isInside, localDay } from '../attendance/attendance-day';
+import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { memberEvent } from '../member-event';
+import { TeamsRepository } from '../teams/teams.repository';
+import { memberAndTeam, present } from '../teams/teams.usecases';
+import { RecordWorkLogBody } from './work-logs.dto';
+import { WorkLog } from './work-log.schema';
+import { WorkLogsRepository } from './work-logs.repository';
+
+/** Records a work log (驻村工作日志); it proves daytime presence when its place is in the village. */
+@Injectable()
+export class RecordWorkLog {
+  constructor(
+    private readonly teams: TeamsRepository,
+    private readonly logs: WorkLogsRepository,
+    private readonly attendance: RecomputeAttendance,
+  ) {}
+
+  async execute(body: RecordWorkLogBody) {
+    const { member, team } = await memberAndTeam(this.teams, body.memberId);
+    const at = new Date(body.at);
+    const log: WorkLog = {
+      _id: randomUUID(),
+      memberId: member._id,
+      teamId: team._id,
+      townCode: team.townCode,
+      villageCode: team.villageCode,
+      day: localDay(at),
+      at,
+      content: body.content,
+      place: body.place,
+      insideGeofence: isInside(body.place, team.geofence),
+      photos: body.photos,
+      recordedAt: new Date(),
+    };
+    const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+    const event = memberEvent(WorkLogRecordedV1.type, `worklog:${log._id}`, member._id, org, {
+      workLogId: log._id,
+      day: log.day,
+      at: at.toISOString(),
+      insideGeofence: log.insideGeofence,
+      photoCount: log.photos.length,
+    });
+    await this.logs.insert(log, [event]);
+    await this.attendance.execute([{ memberId: member._id, day: log.day }]);
+    return present(log);
+  }
+}

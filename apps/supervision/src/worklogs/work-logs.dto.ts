@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const RecordWorkLogBody = z
+  .object({
+    memberId: z.string({ required_error: 'is required' }).uuid('must be a member id (UUID)'),
+    at: z
+      .string({ required_error: 'is required' })
+      .datetime({ offset: true, message: 'must be an ISO date-time with offset' })
+      .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, 'must not be in the future'),
+    content: z.string().trim().min(1, 'is required').max(4_000),
+    place: z
+      .object({
+        address: z.string().trim().max(256).nullable().default(null),
+        latitude: z.number().min(-90).max(90).nullable().default(null),
+        longitude: z.number().min(-180).max(180).nullable().default(null),
+      })
+      .strict()
+      .refine((p) => (p.latitude === null) === (p.longitude === null), {
+        message: 'latitude and longitude go together',
+        path: ['longitude'],
+      })
+      .default({}),
+    photos: z
+      .array(
+        z
+          .object({
+            ref: z.string().trim().min(1).max(512),
+            caption: z.string().max(256).nullable().default(null),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type RecordWorkLogBody = z.infer<typeof RecordWorkLogBody>;
+
+export const ListWorkLogsQuery = z
+  .object({
+    memberId: z.string().uuid('must be a member id (UUID)').optional(),
+    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListWorkLogsQuery = z.infer<typeof ListWorkLogsQuery>;

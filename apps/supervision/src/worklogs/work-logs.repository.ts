@@ -1,0 +1,37 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { CloudEvent } from '@lib/contracts';
+import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { findPage } from '../paging';
+import { WorkLog } from './work-log.schema';
+
+/** All database access for work logs. */
+@Injectable()
+export class WorkLogsRepository implements OnModuleInit {
+  constructor(
+    @InjectModel(WorkLog.name) private readonly model: Model<WorkLog>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit() {
+    this.relay.register(this.model.collection);
+  }
+
+  /** The log and its event in one write. */
+  async insert(log: WorkLog, events: CloudEvent[]): Promise<void> {
+    await this.model.collection.insertOne({ ...log, ...outboxOnInsert(events) } as never);
+    this.relay.kick();
+  }
+
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return this.model
+      .find({ memberId: { $in: memberIds }, day: { $in: days } })
+      .lean()
+      .exec();
+  }
+
+  list(filter: { memberId?: string; teamId?: string; day?: string }, page: number, pageSize: number) {
+    return findPage(this.model, filter, { at: -1, _id: 1 }, page, pageSize);
+  }
+}

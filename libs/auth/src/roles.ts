@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Roles seen in the field (see ../shared/design/domain.md), plus the identity services use. */
+export const Role = z.enum([
+  'county-admin', // 县级管理员
+  'town-official', // 乡镇干部
+  'village-cadre', // 村"两委"干部
+  'work-team-member', // 驻村工作队员
+  'first-secretary', // 第一书记
+  'paired-cadre', // 帮扶责任人
+  'inspector', // 督查 / 镇纪委
+  'auditor', // 只读审计
+  'integration-client', // 推送数据的外部系统
+  'service', // service-to-service identity (scope: everything)
+]);
+export type Role = z.infer<typeof Role>;
+
+/** A human role's unit is a county (6 digits), town (9) or village (12) code; a service's unit is "*". */
+export const OrgUnit = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6-, 9- or 12-digit org unit code');
+
+export const RoleGrant = z.object({ role: Role, unit: z.union([OrgUnit, z.literal('*')]) }).strict();
+export type RoleGrant = z.infer<typeof RoleGrant>;
+
+export type PrincipalKind = 'user' | 'service' | 'integration';
+
+/** Who is calling: from a verified access token. */
+export interface Principal {
+  sub: string;
+  kind: PrincipalKind;
+  name: string;
+  grants: RoleGrant[];
+  jti?: string;
+}
+
+/** People who work the households: they record visits and surveys. */
+const fieldStaff: Role[] = [
+  'county-admin',
+  'town-official',
+  'village-cadre',
+  'work-team-member',
+  'first-secretary',
+  'paired-cadre',
+];
+const everyone: Role[] = [...fieldStaff, 'inspector', 'auditor'];
+
+/**
+ * Who may do what, per kind of record. `service` may do everything and is added by the guard.
+ * A role missing here gets 403 for the action even inside its scope; outside its scope every
+ * record is invisible (404), whatever the role.
+ */
+export const Permissions = {
+  readHouseholds: everyone,
+  writeHouseholds: ['county-admin', 'town-official', 'village-cadre'],
+  readSurveys: everyone,
+  writeSurveys: [...fieldStaff, 'integration-client'],
+  readAlerts: everyone,
+  writeAlerts: ['county-admin', 'town-official', 'village-cadre', 'work-team-member', 'first-secretary'],
+  readDeliveries: ['county-admin', 'town-official', 'inspector', 'auditor'],
+  readThresholds: everyone,
+  readAudit: ['auditor'],
+  adminUsers: ['county-admin'],
+} satisfies Record<string, Role[]>;
+export type Permission = keyof typeof Permissions;

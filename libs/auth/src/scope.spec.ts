@@ -1,0 +1,55 @@
+import { Principal } from './roles';
+import { covers, scopeFilter, scopeOf, SERVICE_SCOPE, unitChain, withinScope } from './scope';
+
+const user = (grants: Principal['grants']): Principal => ({ sub: 'u', kind: 'user', name: 'u', grants });
+
+describe('scope of a caller', () => {
+  it('is the units of the roles allowed for the action, and nothing else', () => {
+    const p = user([
+      { role: 'auditor', unit: '621299' },
+      { role: 'village-cadre', unit: '621299101201' },
+    ]);
+    expect(scopeOf(p, ['village-cadre'])).toEqual({
+      all: false,
+      counties: [],
+      towns: [],
+      villages: ['621299101201'],
+    });
+    expect(scopeOf(p, ['auditor', 'village-cadre'])).toMatchObject({ counties: ['621299'] });
+    expect(scopeOf(p, ['county-admin'])).toBeNull();
+  });
+
+  it('is everything for the service identity', () => {
+    expect(scopeOf(user([{ role: 'service', unit: '*' }]), ['county-admin'])).toBe(SERVICE_SCOPE);
+  });
+
+  it('covers the units below, not beside or above', () => {
+    const s = scopeOf(user([{ role: 'town-official', unit: '621299101' }]), ['town-official'])!;
+    expect(covers(s, '621299101201')).toBe(true);
+    expect(covers(s, '621299101')).toBe(true);
+    expect(covers(s, '621299102201')).toBe(false);
+    expect(covers(s, '621299')).toBe(false);
+    expect(covers(SERVICE_SCOPE, '999999')).toBe(true);
+  });
+
+  it('filters on county, town and village codes; an empty scope matches nothing', () => {
+    const s = scopeOf(
+      user([
+        { role: 'county-admin', unit: '621299' },
+        { role: 'county-admin', unit: '621300101' },
+      ]),
+      ['county-admin'],
+    )!;
+    expect(scopeFilter(s)).toEqual({
+      $or: [{ countyCode: { $in: ['621299'] } }, { townCode: { $in: ['621300101'] } }],
+    });
+    expect(scopeFilter({ all: false, counties: [], towns: [], villages: [] })).toEqual({ _id: { $in: [] } });
+    expect(withinScope(s, { _id: 'x' })).toEqual({ $and: [{ _id: 'x' }, scopeFilter(s)] });
+    expect(withinScope(SERVICE_SCOPE, { _id: 'x' })).toEqual({ _id: 'x' });
+  });
+
+  it('names every unit from the county down', () => {
+    expect(unitChain('621299101201')).toEqual(['621299', '621299101', '621299101201']);
+    expect(unitChain('621299')).toEqual(['621299']);
+  });
+});

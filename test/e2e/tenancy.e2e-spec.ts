@@ -1,0 +1,510 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { JWT_AUDIENCE, JWT_ISSUER, Permission, Permissions, Role, signRequest } from '@lib/auth';
+import { AppProcess, devToken, waitFor } from '@lib/testing';
+import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+interface Rec {
+  id: string;
+  villageCode: string;
+}
+
+/** county X = 621299 (towns A, B), county Y = 621300 (town C). */
+const V = { A1: '621299101201', B1: '621299102201', C1: '621300101201' };
+type Kind = 'household' | 'survey' | 'alert' | 'delivery';
+const KINDS: Kind[] = ['household', 'survey', 'alert', 'delivery'];
+const PATH: Record<Kind, string> = {
+  household: '/api/v1/households',
+  survey: '/api/v1/surveys',
+  alert: '/api/v1/alerts',
+  delivery: '/api/v1/deliveries',
+};
+const READ: Record<Kind, Permission> = {
+  household: 'readHouseholds',
+  survey: 'readSurveys',
+  alert: 'readAlerts',
+  delivery: 'readDeliveries',
+};
+const WRITE: Partial<Record<Kind, Permission>> = {
+  household: 'writeHouseholds',
+  survey: 'writeSurveys',
+  alert: 'writeAlerts',
+};
+
+/** Each role at a unit; `inside`/`outside` name the village of a record it may / may not see. */
+const CASTS: Array<{ role: Role; unit: string; inside: string; outside: string }> = [
+  { role: 'county-admin', unit: '621299', inside: V.A1, outside: V.C1 },
+  { role: 'town-official', unit: '621299101', inside: V.A1, outside: V.B1 },
+  { role: 'village-cadre', unit: V.A1, inside: V.A1, outside: V.B1 },
+  { role: 'work-team-member', unit: V.A1, inside: V.A1, outside: V.B1 },
+  { role: 'first-secretary', unit: V.A1, inside: V.A1, outside: V.B1 },
+  { role: 'paired-cadre', unit: V.A1, inside: V.A1, outside: V.B1 },
+  { role: 'inspector', unit: '621299101', inside: V.A1, outside: V.B1 },
+  { role: 'auditor', unit: '621299', inside: V.A1, outside: V.C1 },
+  { role: 'integration-client', unit: V.A1, inside: V.A1, outside: V.B1 },
+];
+
+const allowed = (p: Permission | undefined, role: Role) =>
+  !!p && (Permissions[p] as readonly Role[]).includes(role);
+
+interface Records {
+  household: string;
+  survey: string;
+  alert: string;
+  delivery: string;
+}
+
+/**
+ * Identity and tenancy end to end THROUGH THE GATEWAY: every role, every kind of record, inside
+ * and outside the caller's scope; bad credentials; smuggled operators; the audit log.
+ */
+describe('tenancy through the gateway', () => {
+  const platform = new Platform();
+  let gw: AppProcess;
+  let adminToken: string;
+  /** records by village, and one household + alert per role in A1 for its writes */
+  const byVillage = new Map<string, Records>();
+  const own = new Map<Role, Records>();
+  const tokens = new Map<Role, string>();
+  let integration: { keyId: string; secret: string };
+  let householdNo = 100;
+
+  async function seed(village: string): Promise<Records> {
+    const { apps } = platform;
+    const h = await apps.households.post<Rec>(
+      '/api/v1/households',
+      aHousehold(String(householdNo++), { villageCode: village }),
+    );
+    expect(h.status).toBe(201);
+    await waitFor(
+      'monitoring to know the household',
+      async () => (await apps.monitoring.get(`/api/v1/monitored-households/${h.body.id}`)).status === 200,
+    );
+    const s = await apps.monitoring.post<Rec>('/api/v1/surveys', aSurvey(h.body.id));
+    expect(s.status).toBe(201);
+    const alert = await waitFor('the alert', async () => {
+      const r = await apps.rules.get<Page<Rec>>(`/api/v1/alerts?subjectId=${h.body.id}`);
+      return r.body.items[0];
+    });
+    const delivery = await waitFor('the delivery', async () => {
+      const r = await apps.notifier.get<Page<Rec>>(`/api/v1/deliveries?alertId=${alert.id}`);
+      return r.body.items[0];
+    });
+    return { household: h.body.id, survey: s.body.id, alert: alert.id, delivery: delivery.id };
+  }
+
+  async function login(username: string, password: string) {
+    const r = await gw.post<{ accessToken: string; refreshToken: string }>(
+      '/api/v1/auth/login',
+      { username, password },
+      { token: null },
+    );
+    expect(r.status).toBe(200);
+    return r.body;
+  }
+
+  /** A request as a role: a bearer token for people, a signed request for the integration client. */
+  function as(role: Role, method: string, path: string, body?: unknown) {
+    if (role !== 'integration-client') return gw.request(method, path, body, { token: tokens.get(role)! });
+    const raw = body === undefined ? '' : JSON.stringify(body);
+    return gw.request(method, path, body === undefined ? undefined : raw, {
+      token: null,
+      headers: signRequest(integration.keyId, integration.secret, { method, path, body: raw }),
+    });
+  }
+
+  beforeAll(async () => {
+    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'gateway']);
+    gw = platform.apps.gateway;
+    adminToken = (await login(GATEWAY_ADMIN.username, GATEWAY_ADMIN.password)).accessToken;
+    for (const v of [V.A1, V.B1, V.C1]) byVillage.set(v, await seed(v));
+    for (const c of CASTS) own.set(c.role, await seed(V.A1));
+    for (const c of CASTS.filter((c) => c.role !== 'integration-client')) {
+      const username = `u-${c.role}`;
+      const created = await gw.post(
+        '/api/v1/users',
+        {
+          username,
+          displayName: c.role,
+          password: `${username}-password`,
+          roles: [{ role: c.role, unit: c.unit }],
+        },
+        { token: adminToken },
+      );
+      expect(created.status).toBe(201);
+      tokens.set(c.role, (await login(username, `${username}-password`)).accessToken);
+    }
+    const key = await gw.post<{ keyId: string; secret: string }>(
+      '/api/v1/integration-clients',
+      { name: 'DingTalk bridge', unit: V.A1 },
+      { token: adminToken },
+    );
+    expect(key.status).toBe(201);
+    integration = key.body;
+  }, 240_000);
+
+  afterAll(() => platform.stop(), 60_000);
+
+  it('every role × record × action holds: in scope works, out of scope is refused, lists never leak', async () => {
+    const cells: Array<{ role: Role; cell: string; expected: string; got: string; ok: boolean }> = [];
+    const check = (role: Role, cell: string, expected: number[], got: number, extra = true) =>
+      cells.push({
+        role,
+        cell,
+        expected: expected.join('|'),
+        got: String(got),
+        ok: expected.includes(got) && extra,
+      });
+    let month = 1;
+    for (const c of CASTS) {
+      const inside = byVillage.get(c.inside)!;
+      const outside = byVillage.get(c.outside)!;
+      const mine = own.get(c.role)!;
+      for (const kind of KINDS) {
+        const canRead = allowed(READ[kind], c.role);
+        const r1 = await as(c.role, 'GET', `${PATH[kind]}/${inside[kind]}`);
+        check(c.role, `${kind}.read-in`, canRead ? [200] : [403], r1.status);
+        const r2 = await as(c.role, 'GET', `${PATH[kind]}/${outside[kind]}`);
+        check(c.role, `${kind}.read-out`, canRead ? [404] : [403], r2.status);
+        const list = await as(c.role, 'GET', `${PATH[kind]}?pageSize=500`);
+        const items = (list.body as Page<Rec> | null)?.items ?? [];
+        const ids = items.map((i) => i.id);
+        const noLeak = canRead
+          ? ids.includes(inside[kind]) &&
+            !ids.includes(outside[kind]) &&
+            items.every((i) => i.villageCode.startsWith(c.unit))
+          : true;
+        check(c.role, `${kind}.list`, canRead ? [200] : [403], list.status, noLeak);
+
+        const canWrite = allowed(WRITE[kind], c.role);
+        if (kind === 'household') {
+          const w1 = await as(
+            c.role,
+            'POST',
+            PATH.household,
+            aHousehold(String(householdNo++), { villageCode: c.inside }),
+          );
+          check(c.role, 'household.write-in', canWrite ? [201] : [403], w1.status);
+          const w2 = await as(
+            c.role,
+            'POST',
+            PATH.household,
+            aHousehold(String(householdNo++), { villageCode: c.outside }),
+          );
+          check(c.role, 'household.write-out', [403], w2.status);
+        } else if (kind === 'survey') {
+          const m = `2025-${String(month++).padStart(2, '0')}`;
+          const w1 = await as(c.role, 'POST', PATH.survey, aSurvey(mine.household, { month: m }));
+          check(c.role, 'survey.write-in', canWrite ? [201] : [403], w1.status);
+          // a household outside the scope is as unknown as one that does not exist
+          const w2 = await as(c.role, 'POST', PATH.survey, aSurvey(outside.household, { month: m }));
+          check(c.role, 'survey.write-out', canWrite ? [400] : [403], w2.status);
+        } else if (kind === 'alert') {
+          const w1 = await as(c.role, 'POST', `${PATH.alert}/${mine.alert}/acknowledge`);
+          check(c.role, 'alert.write-in', canWrite ? [200] : [403], w1.status);
+          const w2 = await as(c.role, 'POST', `${PATH.alert}/${outside.alert}/acknowledge`);
+          check(c.role, 'alert.write-out', canWrite ? [404] : [403], w2.status);
+        }
+      }
+    }
+    // nothing outside any scope changed: the outside alerts are all still open
+    for (const v of [V.B1, V.C1]) {
+      const a = await platform.apps.rules.get<{ status: string }>(
+        `/api/v1/alerts/${byVillage.get(v)!.alert}`,
+      );
+      expect(a.body.status).toBe('open');
+    }
+    const columns = [...new Set(cells.map((x) => x.cell))];
+    const table = Object.fromEntries(
+      CASTS.map((c) => [
+        c.role,
+        Object.fromEntries(
+          columns.map((col) => {
+            const x = cells.find((y) => y.role === c.role && y.cell === col);
+            return [col, x ? `${x.ok ? '✓' : '✗'}${x.got}` : '-'];
+          }),
+        ),
+      ]),
+    );
+    console.table(table);
+    const failed = cells.filter((x) => !x.ok);
+    console.log(
+      `tenancy matrix: ${CASTS.length} roles × ${KINDS.length} kinds of record = ${cells.length} cells; ` +
+        `${cells.length - failed.length} held, ${failed.length} failed`,
+    );
+    expect(failed).toEqual([]);
+  }, 300_000);
+
+  describe('bad credentials get 401 and change nothing', () => {
+    const number = (n: string) => `X${n}`;
+    const attempt = (n: string) => aHousehold(number(n), { villageCode: V.A1 });
+
+    it.each([
+      ['no token', async () => gw.post(PATH.household, attempt('1'), { token: null })],
+      [
+        'an expired token',
+        async () =>
+          gw.post(PATH.household, attempt('2'), {
+            token: await devToken(undefined, 60, new Date(Date.now() - 3_600_000)),
+          }),
+      ],
+      [
+        'a tampered token',
+        async () => {
+          const [h, p, s] = tokens.get('village-cadre')!.split('.');
+          const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+          claims.roles = [{ role: 'county-admin', unit: '621300' }];
+          const forged = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
+          return gw.post(PATH.household, attempt('3'), { token: forged });
+        },
+      ],
+      [
+        'a token signed with another key',
+        async () => {
+          const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+          const token = await new SignJWT({
+            kind: 'service',
+            name: 'x',
+            roles: [{ role: 'service', unit: '*' }],
+          })
+            .setProtectedHeader({ alg: 'EdDSA' })
+            .setSubject('intruder')
+            .setIssuer(JWT_ISSUER)
+            .setAudience(JWT_AUDIENCE)
+            .setIssuedAt()
+            .setExpirationTime('10m')
+            .sign(privateKey);
+          return gw.post(PATH.household, attempt('4'), { token });
+        },
+      ],
+      [
+        'a signed request with a wrong signature',
+        async () => {
+          const raw = JSON.stringify(attempt('5'));
+          const headers = signRequest(integration.keyId, 'not-the-secret', {
+            method: 'POST',
+            path: PATH.household,
+            body: raw,
+          });
+          return gw.request('POST', PATH.household, raw, { token: null, headers });
+        },
+      ],
+      [
+        'a signed request with a stale timestamp',
+        async () => {
+          const raw = JSON.stringify(attempt('6'));
+          const headers = signRequest(integration.keyId, integration.secret, {
+            method: 'POST',
+            path: PATH.household,
+            body: raw,
+            timestamp: Date.now() - 6 * 60_000,
+          });
+          return gw.request('POST', PATH.household, raw, { token: null, headers });
+        },
+      ],
+    ])('%s', async (_label, send) => {
+      const res = await send();
+      expect(res.status).toBe(401);
+    });
+
+    it('a replayed nonce (the first request passes, its replay does not)', async () => {
+      const h = own.get('integration-client')!.household;
+      const raw = JSON.stringify(aSurvey(h, { month: '2024-01' }));
+      const headers = signRequest(integration.keyId, integration.secret, {
+        method: 'POST',
+        path: PATH.survey,
+        body: raw,
+      });
+      expect((await gw.request('POST', PATH.survey, raw, { token: null, headers })).status).toBe(201);
+      expect((await gw.request('POST', PATH.survey, raw, { token: null, headers })).status).toBe(401);
+      const surveys = await platform.apps.monitoring.get<Page<unknown>>(
+        `/api/v1/surveys?householdId=${h}&month=2024-01`,
+      );
+      expect(surveys.body.total).toBe(1);
+    });
+
+    it('nothing was written by any of them', async () => {
+      const list = await platform.apps.households.get<Page<{ householdNumber: string }>>(
+        `/api/v1/households?villageCode=${V.A1}&pageSize=500`,
+      );
+      expect(list.body.items.filter((h) => h.householdNumber.startsWith('X'))).toEqual([]);
+    });
+  });
+
+  describe('query operators smuggled through JSON or the query string get 400, never run', () => {
+    const enc = encodeURIComponent;
+    it.each([
+      ['GET', `${PATH.household}/${enc('{"$ne":null}')}`],
+      ['GET', `${PATH.survey}/${enc('{"$gt":""}')}`],
+      ['GET', `${PATH.alert}/${enc('{"$ne":null}')}`],
+      ['GET', `${PATH.delivery}/${enc('{"$gt":""}')}`],
+      ['GET', `${PATH.household}?townCode[$ne]=x`],
+      ['GET', `${PATH.household}?townCode[${enc('$gt')}]=`],
+      ['GET', `${PATH.alert}?subjectId[$ne]=x`],
+      ['GET', `${PATH.delivery}?alertId[$gt]=`],
+      ['GET', `${PATH.survey}?${enc('householdId[$ne]')}=null`],
+    ])('%s %s', async (method, path) => {
+      expect((await gw.request(method, path, undefined, { token: adminToken })).status).toBe(400);
+    });
+
+    it.each([{ $ne: null }, { $gt: '' }])('POST a survey with householdId %o', async (op) => {
+      const res = await gw.post<{ problems: Array<{ field: string }> }>(
+        PATH.survey,
+        aSurvey(own.get('county-admin')!.household, { householdId: op, month: '2024-02' }),
+        { token: adminToken },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.problems[0].field).toMatch(/^householdId\.\$/);
+    });
+  });
+
+  describe('sessions', () => {
+    it('refresh tokens rotate; a reused one revokes the session; logout revokes', async () => {
+      const first = await login('u-town-official', 'u-town-official-password');
+      const second = await gw.post<{ accessToken: string; refreshToken: string }>(
+        '/api/v1/auth/refresh',
+        { refreshToken: first.refreshToken },
+        { token: null },
+      );
+      expect(second.status).toBe(200);
+      expect(second.body.refreshToken).not.toBe(first.refreshToken);
+      // the first one again: a thief's replay; the whole family is revoked
+      expect(
+        (await gw.post('/api/v1/auth/refresh', { refreshToken: first.refreshToken }, { token: null })).status,
+      ).toBe(401);
+      expect(
+        (await gw.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken }, { token: null }))
+          .status,
+      ).toBe(401);
+
+      const third = await login('u-town-official', 'u-town-official-password');
+      expect((await gw.get('/api/v1/auth/me', { token: third.accessToken })).status).toBe(200);
+      expect(
+        (
+          await gw.post(
+            '/api/v1/auth/logout',
+            { refreshToken: third.refreshToken },
+            { token: third.accessToken },
+          )
+        ).status,
+      ).toBe(204);
+      expect((await gw.get(PATH.household, { token: third.accessToken })).status).toBe(401);
+      expect(
+        (await gw.post('/api/v1/auth/refresh', { refreshToken: third.refreshToken }, { token: null })).status,
+      ).toBe(401);
+    });
+
+    it('sign-in is throttled after repeated failures', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (
+            await gw.post(
+              '/api/v1/auth/login',
+              { username: 'u-inspector', password: 'wrong' },
+              { token: null },
+            )
+          ).status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const right = await gw.post(
+        '/api/v1/auth/login',
+        { username: 'u-inspector', password: 'u-inspector-password' },
+        { token: null },
+      );
+      expect(right.status).toBe(429);
+    });
+  });
+
+  it("user administration stays within the administrator's scope", async () => {
+    const newUser = (unit: string, username: string) => ({
+      username,
+      displayName: 'x',
+      password: `${username}-password`,
+      roles: [{ role: 'village-cadre', unit }],
+    });
+    // granting a unit outside one's county: 403; a non-administrator: 403
+    expect((await gw.post('/api/v1/users', newUser(V.C1, 'u-outside'), { token: adminToken })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await gw.post('/api/v1/users', newUser(V.A1, 'u-by-official'), {
+          token: tokens.get('town-official')!,
+        })
+      ).status,
+    ).toBe(403);
+    const users = await gw.get<Page<{ id: string; username: string }>>('/api/v1/users', {
+      token: adminToken,
+    });
+    expect(users.body.items.map((u) => u.username)).toContain('u-paired-cadre');
+    // disabling a user ends their sign-in and sessions
+    const paired = users.body.items.find((u) => u.username === 'u-paired-cadre')!;
+    const session = await login('u-paired-cadre', 'u-paired-cadre-password');
+    const patched = await gw.request(
+      'PATCH',
+      `/api/v1/users/${paired.id}`,
+      { disabled: true },
+      { token: adminToken },
+    );
+    expect(patched.status).toBe(200);
+    expect(
+      (
+        await gw.post(
+          '/api/v1/auth/login',
+          { username: 'u-paired-cadre', password: 'u-paired-cadre-password' },
+          { token: null },
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await gw.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken }, { token: null })).status,
+    ).toBe(401);
+  });
+
+  it('the audit log shows who read and wrote which record, when and from where (auditors only)', async () => {
+    const audit = await gw.get<
+      Page<{
+        actorName: string;
+        method: string;
+        path: string;
+        recordId: string | null;
+        status: number;
+        ip: string;
+        at: string;
+        roles: unknown[];
+      }>
+    >('/api/v1/audit?actorName=u-village-cadre&pageSize=500', { token: tokens.get('auditor')! });
+    expect(audit.status).toBe(200);
+    const entries = audit.body.items;
+    const inside = byVillage.get(V.A1)!;
+    expect(entries).toContainEqual(
+      expect.objectContaining({ method: 'GET', recordId: inside.household, status: 200 }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: PATH.household, status: 201 }),
+    );
+    expect(entries.find((e) => e.method === 'POST' && e.status === 201)?.recordId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(entries).toContainEqual(
+      expect.objectContaining({ method: 'POST', recordId: own.get('village-cadre')!.alert, status: 200 }),
+    );
+    for (const e of entries) {
+      expect(e.ip).toBeTruthy();
+      expect(e.at).toBeTruthy();
+      expect(e.roles).toEqual([{ role: 'village-cadre', unit: V.A1 }]);
+    }
+    const integ = await gw.get<Page<{ actorKind: string }>>(
+      `/api/v1/audit?actorName=${encodeURIComponent('DingTalk bridge')}`,
+      { token: tokens.get('auditor')! },
+    );
+    expect(integ.body.total).toBeGreaterThan(0);
+    console.log(
+      `audit entries of the village cadre: ${entries.length}; of the integration client: ${integ.body.total}`,
+    );
+    expect((await gw.get('/api/v1/audit', { token: tokens.get('town-official')! })).status).toBe(403);
+    expect((await gw.get('/api/v1/audit', { token: tokens.get('auditor')! })).status).toBe(200);
+  });
+});
