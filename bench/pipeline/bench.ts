@@ -569,7 +569,7 @@ async function runVariant(
   const alerts = name === 'ours' && s.db ? d.mongo.db(s.db).collection('alerts') : null;
   if (alerts) {
     // let the outbox relay publish what the drain left pending, so it does not compete (bounded wait)
-    const pending = () => alerts.countDocuments({ _outboxAt: { $gt: new Date(0) } });
+    const pending = () => alerts.countDocuments({ _outboxPending: true });
     const deadline = now() + 20_000;
     while ((relayBacklogAtStart = await pending()) > 0 && now() < deadline) await sleep(500);
   }

@@ -3,3 +3,4 @@ export * from './validation';
 export * from './health';
 export * from './service-kit.module';
 export * from './bootstrap';
+export * from './find-each';

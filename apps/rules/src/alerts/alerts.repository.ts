@@ -1,3 +1,4 @@
+import { findEach } from '@lib/service-kit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -57,10 +58,11 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   /** Open alerts of these subjects for a rule, by subject id. */
   async openFor(subjectIds: string[], ruleId: string): Promise<Map<string, Alert>> {
-    const docs = await this.model
-      .find({ openKey: { $in: subjectIds.map((id) => openKeyOf(id, ruleId)) } })
-      .lean()
-      .exec();
+    const docs = await findEach(
+      this.model,
+      'openKey',
+      subjectIds.map((id) => openKeyOf(id, ruleId)),
+    );
     return new Map(docs.map((d) => [d.subjectId, d]));
   }
 

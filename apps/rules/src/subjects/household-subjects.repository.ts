@@ -1,3 +1,4 @@
+import { findEach } from '@lib/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AnyBulkWriteOperation, Model } from 'mongoose';
@@ -11,10 +12,7 @@ export class HouseholdSubjectsRepository {
   constructor(@InjectModel(HouseholdSubject.name) private readonly model: Model<HouseholdSubject>) {}
 
   async byIds(ids: string[]): Promise<Map<string, HouseholdSubject>> {
-    const docs = await this.model
-      .find({ _id: { $in: ids } })
-      .lean()
-      .exec();
+    const docs = await findEach(this.model, '_id', ids);
     return new Map(docs.map((d) => [d._id, d]));
   }
 

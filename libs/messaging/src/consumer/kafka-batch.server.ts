@@ -31,6 +31,8 @@ export interface ConsumerOptions {
   keyConcurrency?: number;
   sessionTimeoutMs?: number;
   maxWaitTimeMs?: number;
+  /** Bounds a partition batch (and so the time to its commit): ~250 KB is a few hundred events. */
+  maxBytesPerPartition?: number;
 }
 
 export interface ConsumerStats {
@@ -72,8 +74,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       maxAttempts: 4,
       retryInitialMs: 100,
       retryMaxMs: 5_000,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: 6,
       keyConcurrency: 16,
+      maxBytesPerPartition: 256 * 1024,
       sessionTimeoutMs: 30_000,
       maxWaitTimeMs: 100,
       ...options,
@@ -131,6 +134,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       sessionTimeout: this.opts.sessionTimeoutMs,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: this.opts.maxWaitTimeMs,
+      maxBytesPerPartition: this.opts.maxBytesPerPartition,
       allowAutoTopicCreation: false,
     });
     await this.consumer.connect();

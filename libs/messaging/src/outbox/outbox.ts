@@ -11,24 +11,26 @@ import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/ev
  * So an acknowledged write is published even if Kafka is down or the app dies right after it.
  */
 export const OUTBOX = '_outbox';
-export const OUTBOX_PENDING_SINCE = '_outboxAt';
+/** true while the document has records not yet published (an equality flag: FerretDB 1.x pushes
+ * equality filters down to PostgreSQL but scans the whole collection for $gt/$in). */
+export const OUTBOX_PENDING = '_outboxPending';
 
 /** Schema fields for a mongoose schema whose documents carry an outbox. */
 export const outboxSchemaFields: Record<string, object> = {
   [OUTBOX]: { type: [Object], default: undefined, select: false },
-  [OUTBOX_PENDING_SINCE]: { type: Date, default: null, index: true, select: false },
+  [OUTBOX_PENDING]: { type: Boolean, default: false, index: true, select: false },
 };
 
 /** Fields to put in a new document so its events are published with it. */
 export function outboxOnInsert(events: CloudEvent[]): Record<string, unknown> {
-  return { [OUTBOX]: events.map(toOutgoingRecord), [OUTBOX_PENDING_SINCE]: new Date() };
+  return { [OUTBOX]: events.map(toOutgoingRecord), [OUTBOX_PENDING]: true };
 }
 
 /** Update operators to merge into an update so its events are published with it. */
 export function outboxOnUpdate(events: CloudEvent[]): { $push: Document; $set: Document } {
   return {
     $push: { [OUTBOX]: { $each: events.map(toOutgoingRecord) } },
-    $set: { [OUTBOX_PENDING_SINCE]: new Date() },
+    $set: { [OUTBOX_PENDING]: true },
   };
 }
 
@@ -113,48 +115,51 @@ export class OutboxRelay {
   /** Publishes one page of pending records of a collection; true if more may be pending. */
   async relayCollection(collection: Collection): Promise<boolean> {
     const docs = (await collection
-      .find({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } }, { projection: { [OUTBOX]: 1 } })
+      .find({ [OUTBOX_PENDING]: true }, { projection: { [OUTBOX]: 1 } })
       .limit(this.options.batchSize)
       .toArray()) as PendingDoc[];
     if (docs.length === 0) return false;
     const records = docs.flatMap((d) => d[OUTBOX] ?? []);
     await this.publisher.sendRecords(records);
     this.published += records.length;
-    await collection.bulkWrite(
-      docs.flatMap(
-        (d) =>
-          [
-            {
-              updateOne: {
-                filter: { _id: d._id },
-                // $pullAll with the records exactly as read: FerretDB 1.x ignores $pull with a condition.
-                update: { $pullAll: { [OUTBOX]: d[OUTBOX] ?? [] } } as Document,
-              },
-            },
-            {
-              updateOne: {
-                filter: { _id: d._id, [OUTBOX]: { $size: 0 } },
-                update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
-              },
-            },
-            {
-              updateOne: {
-                filter: { _id: d._id, [OUTBOX]: { $exists: false } },
-                update: { $set: { [OUTBOX_PENDING_SINCE]: null } },
-              },
-            },
-          ] as AnyBulkWriteOperation[],
-      ),
-      { ordered: true },
+    // Common case, one statement per document: the outbox is still exactly what we published.
+    const cleared = await collection.bulkWrite(
+      docs.map((d) => ({
+        updateOne: {
+          filter: { _id: d._id, [OUTBOX]: d[OUTBOX] ?? [] },
+          update: { $set: { [OUTBOX]: [], [OUTBOX_PENDING]: false } },
+        },
+      })) as AnyBulkWriteOperation[],
+      { ordered: false },
     );
+    if (cleared.matchedCount < docs.length) {
+      // A write added records meanwhile: remove just the published ones ($pullAll with the records
+      // exactly as read — FerretDB 1.x ignores $pull with a condition) and clear the flag only if empty.
+      await collection.bulkWrite(
+        docs.flatMap((d) => [
+          {
+            updateOne: {
+              filter: { _id: d._id },
+              update: { $pullAll: { [OUTBOX]: d[OUTBOX] ?? [] } } as Document,
+            },
+          },
+          {
+            updateOne: {
+              filter: { _id: d._id, [OUTBOX]: { $size: 0 } },
+              update: { $set: { [OUTBOX_PENDING]: false } },
+            },
+          },
+        ]) as AnyBulkWriteOperation[],
+        { ordered: true },
+      );
+    }
     return docs.length === this.options.batchSize;
   }
 
   /** Counts documents with records not yet published (for health and tests). */
   async pendingCount(): Promise<number> {
     let n = 0;
-    for (const c of this.collections)
-      n += await c.countDocuments({ [OUTBOX_PENDING_SINCE]: { $gt: new Date(0) } });
+    for (const c of this.collections) n += await c.countDocuments({ [OUTBOX_PENDING]: true });
     return n;
   }
 
