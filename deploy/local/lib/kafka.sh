@@ -128,7 +128,9 @@ _kafka_started_logged() {
   [[ -f "$KAFKA_SERVER_LOG" ]] || return 1
   local size; size=$(stat -c %s "$KAFKA_SERVER_LOG")
   (( size >= _KAFKA_LOG_OFFSET )) || _KAFKA_LOG_OFFSET=0 # log rotated
-  tail -c +"$((_KAFKA_LOG_OFFSET + 1))" "$KAFKA_SERVER_LOG" | grep -q 'Kafka Server started'
+  # grep -c reads to the end: with pipefail, grep -q would stop early and tail's SIGPIPE would turn a
+  # match into a failure once the log is large
+  tail -c +"$((_KAFKA_LOG_OFFSET + 1))" "$KAFKA_SERVER_LOG" | grep -c 'Kafka Server started' >/dev/null
 }
 kafka_metadata_ok() {
   timeout 60 java -cp "$KAFKA_LIBS/*" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
