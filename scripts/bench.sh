@@ -10,4 +10,5 @@ bash deploy/local/infra.sh up
 bash scripts/ensure-deps.sh
 echo "[build] compiling"
 npm run --silent build
-exec node dist/bench/pipeline/bench.js "$@"
+node dist/bench/pipeline/bench.js "$@"
+node dist/bench/notifier/worker.bench.js

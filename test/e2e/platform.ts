@@ -44,6 +44,7 @@ export class Platform {
       HOUSEHOLDS_URL: url('households', 'http://127.0.0.1:1'),
       MONITORING_URL: url('monitoring', 'http://127.0.0.1:1'),
       RULES_URL: url('rules', 'http://127.0.0.1:1'),
+      SUPERVISION_URL: url('supervision', 'http://127.0.0.1:1'),
       NOTIFIER_URL: url('notifier', 'http://127.0.0.1:1'),
       GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
       GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,

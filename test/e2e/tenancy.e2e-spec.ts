@@ -1,5 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { JWT_AUDIENCE, JWT_ISSUER, Permission, Permissions, Role, signRequest } from '@lib/auth';
+import { JWT_AUDIENCE, JWT_ISSUER, Permissions, Role, signRequest } from '@lib/auth';
+import { SupervisionRoles } from '../../apps/supervision/src/supervision-roles';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
 
@@ -14,24 +15,28 @@ interface Rec {
 
 /** county X = 621299 (towns A, B), county Y = 621300 (town C). */
 const V = { A1: '621299101201', B1: '621299102201', C1: '621300101201' };
-type Kind = 'household' | 'survey' | 'alert' | 'delivery';
-const KINDS: Kind[] = ['household', 'survey', 'alert', 'delivery'];
+type Kind = 'household' | 'survey' | 'alert' | 'delivery' | 'team';
+const KINDS: Kind[] = ['household', 'survey', 'alert', 'delivery', 'team'];
 const PATH: Record<Kind, string> = {
   household: '/api/v1/households',
   survey: '/api/v1/surveys',
   alert: '/api/v1/alerts',
   delivery: '/api/v1/deliveries',
+  team: '/api/v1/teams',
 };
-const READ: Record<Kind, Permission> = {
-  household: 'readHouseholds',
-  survey: 'readSurveys',
-  alert: 'readAlerts',
-  delivery: 'readDeliveries',
+/** Who may read / write each kind (supervision keeps its own role lists). */
+const READ: Record<Kind, readonly Role[]> = {
+  household: Permissions.readHouseholds,
+  survey: Permissions.readSurveys,
+  alert: Permissions.readAlerts,
+  delivery: Permissions.readDeliveries,
+  team: SupervisionRoles.read,
 };
-const WRITE: Partial<Record<Kind, Permission>> = {
-  household: 'writeHouseholds',
-  survey: 'writeSurveys',
-  alert: 'writeAlerts',
+const WRITE: Partial<Record<Kind, readonly Role[]>> = {
+  household: Permissions.writeHouseholds,
+  survey: Permissions.writeSurveys,
+  alert: Permissions.writeAlerts,
+  team: SupervisionRoles.manageTeams,
 };
 
 /** Each role at a unit; `inside`/`outside` name the village of a record it may / may not see. */
@@ -47,14 +52,24 @@ const CASTS: Array<{ role: Role; unit: string; inside: string; outside: string }
   { role: 'integration-client', unit: V.A1, inside: V.A1, outside: V.B1 },
 ];
 
-const allowed = (p: Permission | undefined, role: Role) =>
-  !!p && (Permissions[p] as readonly Role[]).includes(role);
+const allowed = (roles: readonly Role[] | undefined, role: Role) => !!roles && roles.includes(role);
+
+/** A work team (驻村工作队) posted to the village. */
+const aTeam = (villageCode: string) => ({
+  name: '驻村工作队',
+  villageCode,
+  sendingUnit: '县农业农村局',
+  geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
+});
 
 interface Records {
   household: string;
   survey: string;
   alert: string;
   delivery: string;
+  team: string;
+  /** a member of the team, whose attendance month is read */
+  member: string;
 }
 
 /**
@@ -93,7 +108,23 @@ describe('tenancy through the gateway', () => {
       const r = await apps.notifier.get<Page<Rec>>(`/api/v1/deliveries?alertId=${alert.id}`);
       return r.body.items[0];
     });
-    return { household: h.body.id, survey: s.body.id, alert: alert.id, delivery: delivery.id };
+    const team = await apps.supervision.post<Rec>('/api/v1/teams', aTeam(village));
+    expect(team.status).toBe(201);
+    const member = await apps.supervision.post<Rec>(`/api/v1/teams/${team.body.id}/members`, {
+      name: '张明',
+      role: 'first_secretary',
+      sendingUnit: '县农业农村局',
+      postedFrom: '2026-09-01',
+    });
+    expect(member.status).toBe(201);
+    return {
+      household: h.body.id,
+      survey: s.body.id,
+      alert: alert.id,
+      delivery: delivery.id,
+      team: team.body.id,
+      member: member.body.id,
+    };
   }
 
   async function login(username: string, password: string) {
@@ -117,7 +148,7 @@ describe('tenancy through the gateway', () => {
   }
 
   beforeAll(async () => {
-    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'gateway']);
+    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'supervision', 'gateway']);
     gw = platform.apps.gateway;
     adminToken = (await login(GATEWAY_ADMIN.username, GATEWAY_ADMIN.password)).accessToken;
     for (const v of [V.A1, V.B1, V.C1]) byVillage.set(v, await seed(v));
@@ -207,15 +238,33 @@ describe('tenancy through the gateway', () => {
           check(c.role, 'alert.write-in', canWrite ? [200] : [403], w1.status);
           const w2 = await as(c.role, 'POST', `${PATH.alert}/${outside.alert}/acknowledge`);
           check(c.role, 'alert.write-out', canWrite ? [404] : [403], w2.status);
+        } else if (kind === 'team') {
+          const w1 = await as(c.role, 'POST', PATH.team, aTeam(c.inside));
+          check(c.role, 'team.write-in', canWrite ? [201] : [403], w1.status);
+          const w2 = await as(c.role, 'POST', PATH.team, aTeam(c.outside));
+          check(c.role, 'team.write-out', [403], w2.status);
+          const w3 = await as(c.role, 'PATCH', `${PATH.team}/${outside.team}`, { name: '改名' });
+          check(c.role, 'team.update-out', canWrite ? [404] : [403], w3.status);
         }
       }
+      // a team member's attendance month: as readable as the team
+      const canReadAttendance = allowed(SupervisionRoles.read, c.role);
+      const summary = (m: string) => `/api/v1/attendance/summary?memberId=${m}&month=2026-10`;
+      const a1 = await as(c.role, 'GET', summary(inside.member));
+      check(c.role, 'attendance.read-in', canReadAttendance ? [200] : [403], a1.status);
+      const a2 = await as(c.role, 'GET', summary(outside.member));
+      check(c.role, 'attendance.read-out', canReadAttendance ? [404] : [403], a2.status);
     }
-    // nothing outside any scope changed: the outside alerts are all still open
+    // nothing outside any scope changed: the outside alerts are all still open, the teams unrenamed
     for (const v of [V.B1, V.C1]) {
       const a = await platform.apps.rules.get<{ status: string }>(
         `/api/v1/alerts/${byVillage.get(v)!.alert}`,
       );
       expect(a.body.status).toBe('open');
+      const t = await platform.apps.supervision.get<{ name: string }>(
+        `/api/v1/teams/${byVillage.get(v)!.team}`,
+      );
+      expect(t.body.name).toBe('驻村工作队');
     }
     const columns = [...new Set(cells.map((x) => x.cell))];
     const table = Object.fromEntries(
@@ -232,11 +281,36 @@ describe('tenancy through the gateway', () => {
     console.table(table);
     const failed = cells.filter((x) => !x.ok);
     console.log(
-      `tenancy matrix: ${CASTS.length} roles × ${KINDS.length} kinds of record = ${cells.length} cells; ` +
+      `tenancy matrix: ${CASTS.length} roles × ${KINDS.length} kinds of record + attendance = ${cells.length} cells; ` +
         `${cells.length - failed.length} held, ${failed.length} failed`,
     );
     expect(failed).toEqual([]);
   }, 300_000);
+
+  it("the integration client pushes check-ins through the gateway for its own village's members only", async () => {
+    const path = '/api/v1/integrations/checkins';
+    const rec = (memberId: string, id: string) => ({
+      source: 'gps-terminal',
+      sourceRecordId: id,
+      memberId,
+      checkTime: '2026-10-14T09:00:00+08:00',
+    });
+    const inside = byVillage.get(V.A1)!.member;
+    const outside = byVillage.get(V.B1)!.member;
+    const res = await as('integration-client', 'POST', path, {
+      records: [rec(inside, 'gw-1'), rec(outside, 'gw-2')],
+    });
+    expect(res).toMatchObject({ status: 200, body: { received: 2, accepted: 1, unmatched: 1 } });
+    const counted = async (memberId: string) =>
+      (await platform.apps.supervision.get<Page<unknown>>(`/api/v1/checkins?memberId=${memberId}`)).body
+        .total;
+    expect(await counted(inside)).toBe(1);
+    expect(await counted(outside)).toBe(0);
+    // a person's token is no integration credential
+    const cadre = await as('village-cadre', 'POST', path, { records: [rec(inside, 'gw-3')] });
+    expect(cadre.status).toBe(403);
+    expect(await counted(inside)).toBe(1);
+  });
 
   describe('bad credentials get 401 and change nothing', () => {
     const number = (n: string) => `X${n}`;

@@ -31,7 +31,10 @@ export const supervisionConfigSchema = baseConfigSchema
     DINGTALK_OWNER_KEY: z.string().default(''),
     /** How often missing days are closed (日结) automatically; 0: only via POST /api/v1/attendance/close. */
     ATTENDANCE_CLOSE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
-    /** Signed JSON endpoint: "clientId:secret,…" (moves to the gateway's integration keys later). */
+    /**
+     * Signed JSON endpoint: "clientId:secret@orgUnit,…", each client bound to one org unit (moves to
+     * the gateway's integration keys later).
+     */
     INTEGRATION_SECRETS: z
       .string()
       .default('')
@@ -42,7 +45,7 @@ export const supervisionConfigSchema = baseConfigSchema
         } catch {
           return false;
         }
-      }, 'must be a comma-separated list of clientId:secret'),
+      }, 'must be a comma-separated list of clientId:secret@orgUnit'),
   })
   .superRefine((c, ctx) => {
     const dingtalk = [c.DINGTALK_TOKEN, c.DINGTALK_AES_KEY, c.DINGTALK_OWNER_KEY].filter((v) => v !== '');

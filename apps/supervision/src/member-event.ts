@@ -1,20 +1,37 @@
 import { CloudEvent, createEvent } from '@lib/contracts';
 
 /** A member's team and its org units, as every supervision event carries them. */
-export interface MemberOrg {
+export interface EventOrg {
   teamId: string;
   townCode: string;
   villageCode: string;
 }
+
+/** What every stored supervision record carries of its team: the event's org and the county (tenancy). */
+export interface MemberOrg extends EventOrg {
+  countyCode: string;
+}
+
+export const orgOf = (team: {
+  _id: string;
+  countyCode: string;
+  townCode: string;
+  villageCode: string;
+}): MemberOrg => ({
+  teamId: team._id,
+  countyCode: team.countyCode,
+  townCode: team.townCode,
+  villageCode: team.villageCode,
+});
 
 /** A supervision event about one member: keyed by the member, tenancy set, who and where in its data. */
 export function memberEvent<D extends object>(
   type: string,
   id: string,
   memberId: string,
-  org: MemberOrg,
+  org: EventOrg,
   data: D,
-): CloudEvent<string, { memberId: string } & MemberOrg & D> {
+): CloudEvent<string, { memberId: string } & EventOrg & D> {
   return createEvent({
     id,
     type,
@@ -22,6 +39,6 @@ export function memberEvent<D extends object>(
     subject: memberId,
     townId: org.townCode,
     villageId: org.villageCode,
-    data: { memberId, ...org, ...data },
+    data: { memberId, teamId: org.teamId, townCode: org.townCode, villageCode: org.villageCode, ...data },
   });
 }

@@ -1,8 +1,8 @@
 import type { Role } from '@lib/auth';
 
 /**
- * Who may call the supervision API (the service identity always may). Org-unit scope filtering of
- * these reads is not applied yet: any holder of one of these roles sees every town's teams.
+ * Who may call the supervision API (the service identity always may). The caller's scope is the
+ * units where they hold one of these roles: records outside it are invisible (404).
  */
 export const SupervisionRoles = {
   read: [

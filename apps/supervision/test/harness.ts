@@ -13,7 +13,12 @@ export class SupervisionHarness {
     encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
     ownerKey: 'dingtest-app-key',
   };
-  readonly integration = { keyId: 'gps-terminal', secret: randomBytes(24).toString('hex') };
+  /** The signed client, bound to town 621299101 (the demo village's town). */
+  readonly integration = {
+    keyId: 'gps-terminal',
+    secret: randomBytes(24).toString('hex'),
+    unit: '621299101',
+  };
   app!: AppProcess;
 
   topic(base: string) {
@@ -37,7 +42,7 @@ export class SupervisionHarness {
       DINGTALK_AES_KEY: this.dingtalk.encodingAesKey,
       DINGTALK_OWNER_KEY: this.dingtalk.ownerKey,
       ATTENDANCE_CLOSE_INTERVAL_MS: '0',
-      INTEGRATION_SECRETS: `${this.integration.keyId}:${this.integration.secret}`,
+      INTEGRATION_SECRETS: `${this.integration.keyId}:${this.integration.secret}@${this.integration.unit}`,
     });
     await this.app.start();
     return this;

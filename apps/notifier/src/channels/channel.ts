@@ -8,6 +8,15 @@ export interface OutgoingNotification {
   townCode: string;
   villageCode: string;
   subjectId: string;
+  /** Set when this message is a digest: the alerts it carries (robots under their rate limit). */
+  digestOf?: DigestItem[];
+}
+
+export interface DigestItem {
+  alertId: string;
+  severity: string;
+  title: string;
+  villageCode: string;
 }
 
 export interface ChannelResult {
@@ -18,7 +27,7 @@ export interface ChannelResult {
   rateLimited?: boolean;
 }
 
-export interface Channel {
+export interface Channel<T = string> {
   readonly name: string;
-  send(target: string, n: OutgoingNotification): Promise<ChannelResult>;
+  send(target: T, n: OutgoingNotification): Promise<ChannelResult>;
 }

@@ -1,5 +1,6 @@
 import {
   alertMarkdown,
+  digestCapacity,
   dingTalkSignedUrl,
   truncateUtf8,
   weComMarkdownBody,
@@ -42,5 +43,23 @@ describe('robot messages', () => {
     expect(content.endsWith('…')).toBe(true);
     expect(content).not.toContain('\uFFFD');
     expect(truncateUtf8('短', 100)).toBe('短');
+  });
+
+  it('a digest lists every alert with its id and fits the WeCom limit', () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      alertId: `alert-${i}`,
+      severity: 'medium',
+      title: '人均纯收入低于监测范围',
+      villageCode: '621299101201',
+    }));
+    const fit = digestCapacity(items, 3_800);
+    expect(fit).toBeGreaterThan(10);
+    expect(fit).toBeLessThan(200);
+    const { title, text } = alertMarkdown({ ...n, digestOf: items.slice(0, fit) });
+    expect(title).toBe(`预警汇总：${fit} 条新预警`);
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(3_800);
+    expect(text.match(/预警编号 alert-\d+/g)).toHaveLength(fit);
+    expect(weComMarkdownBody({ ...n, digestOf: items.slice(0, fit) }).markdown.content).toBe(text);
+    expect(digestCapacity(items.slice(0, 1), 10)).toBe(1); // never stuck
   });
 });

@@ -4,7 +4,7 @@
  * WeCom robot: key in the URL; markdown content ≤ 4,096 bytes, text ≤ 2,048 bytes (UTF-8).
  */
 import { createHmac } from 'node:crypto';
-import { OutgoingNotification } from './channel';
+import { DigestItem, OutgoingNotification } from './channel';
 
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低' };
 
@@ -31,7 +31,20 @@ export function truncateUtf8(s: string, maxBytes: number, marker = '…'): strin
   return out + marker;
 }
 
+/** One line of a digest: severity, title, village and the alert id (receivers dedupe by it). */
+export function digestLine(d: DigestItem): string {
+  return `- 【${SEVERITY_ZH[d.severity] ?? d.severity}】${d.title} · 村 ${d.villageCode} · 预警编号 ${d.alertId}`;
+}
+
+export function digestTitle(count: number): string {
+  return `预警汇总：${count} 条新预警`;
+}
+
 export function alertMarkdown(n: OutgoingNotification): { title: string; text: string } {
+  if (n.digestOf) {
+    const title = digestTitle(n.digestOf.length);
+    return { title, text: [`### ${title}`, '', ...n.digestOf.map(digestLine)].join('\n') };
+  }
   const level = SEVERITY_ZH[n.severity] ?? n.severity;
   const title = `【${level}】${n.title}`;
   const text = [`### ${title}`, '', n.message, '', `> 预警编号 ${n.alertId} · 村 ${n.villageCode}`].join(
@@ -63,3 +76,18 @@ export function weComMarkdownBody(n: OutgoingNotification) {
 
 /** Robot error codes that mean "too many messages": the robot is throttled or blocked for a while. */
 export const ROBOT_RATE_LIMITED = new Set([130101, 45009]);
+
+/**
+ * How many of `items` (oldest first) fit one digest of at most `maxBytes` of markdown; at least one,
+ * so an alert is never stuck (a single over-long one is cut by the robot body's own limit).
+ */
+export function digestCapacity(items: DigestItem[], maxBytes: number): number {
+  let used = Buffer.byteLength(`### ${digestTitle(items.length)}\n\n`, 'utf8');
+  let n = 0;
+  for (const item of items) {
+    used += Buffer.byteLength(digestLine(item), 'utf8') + 1;
+    if (used > maxBytes && n > 0) break;
+    n++;
+  }
+  return n;
+}

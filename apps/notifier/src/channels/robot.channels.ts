@@ -1,4 +1,4 @@
-import { ChannelResult, OutgoingNotification } from './channel';
+import { Channel, ChannelResult, OutgoingNotification } from './channel';
 import {
   dingTalkMarkdownBody,
   dingTalkSignedUrl,
@@ -10,11 +10,13 @@ async function postJson(
   url: string,
   body: unknown,
   timeoutMs: number,
+  idempotencyKey: string,
 ): Promise<ChannelResult & { errcode?: number }> {
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      // robots ignore Idempotency-Key; relays and test sinks use it to drop a repeat
+      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -36,7 +38,7 @@ async function postJson(
 }
 
 /** DingTalk group robot (钉钉群机器人) with the signed-URL security setting. */
-export class DingTalkRobotChannel {
+export class DingTalkRobotChannel implements Channel<{ url: string; secret: string; atMobiles?: string[] }> {
   readonly name = 'dingtalk-robot';
   constructor(
     private readonly timeoutMs: number,
@@ -45,16 +47,16 @@ export class DingTalkRobotChannel {
 
   send(target: { url: string; secret: string; atMobiles?: string[] }, n: OutgoingNotification) {
     const url = dingTalkSignedUrl(target.url, target.secret, this.now());
-    return postJson(url, dingTalkMarkdownBody(n, target.atMobiles), this.timeoutMs);
+    return postJson(url, dingTalkMarkdownBody(n, target.atMobiles), this.timeoutMs, n.deliveryId);
   }
 }
 
 /** WeCom group robot (企业微信群机器人): the key is in the URL. */
-export class WeComRobotChannel {
+export class WeComRobotChannel implements Channel<{ url: string }> {
   readonly name = 'wecom-robot';
   constructor(private readonly timeoutMs: number) {}
 
   send(target: { url: string }, n: OutgoingNotification) {
-    return postJson(target.url, weComMarkdownBody(n), this.timeoutMs);
+    return postJson(target.url, weComMarkdownBody(n), this.timeoutMs, n.deliveryId);
   }
 }

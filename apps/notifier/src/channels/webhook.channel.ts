@@ -13,7 +13,7 @@ export class WebhookChannel implements Channel {
     private readonly timeoutMs: number,
   ) {}
 
-  async send(url: string, n: OutgoingNotification): Promise<ChannelResult> {
+  async send(url: string, n: OutgoingNotification, secret = this.secret): Promise<ChannelResult> {
     const body = JSON.stringify({
       msgtype: 'alert',
       deliveryId: n.deliveryId,
@@ -31,10 +31,8 @@ export class WebhookChannel implements Channel {
       'idempotency-key': n.deliveryId,
       'x-timestamp': timestamp,
     };
-    if (this.secret)
-      headers['x-signature'] = createHmac('sha256', this.secret)
-        .update(`${timestamp}\n${body}`)
-        .digest('base64');
+    if (secret)
+      headers['x-signature'] = createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('base64');
     try {
       const res = await fetch(url, {
         method: 'POST',

@@ -10,11 +10,14 @@ const ListDeliveriesQuery = z
   .object({
     alertId: z.string().min(1).max(64).optional(),
     status: z.enum(['pending', 'delivered', 'failed']).optional(),
+    channel: z.enum(['dingtalk-robot', 'wecom-robot', 'sms', 'email', 'webhook']).optional(),
     townCode: TownCode.optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
+
+const CountsQuery = z.object({ townCode: TownCode.optional() }).strict();
 
 const DeliveryId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a delivery id');
 
@@ -34,6 +37,16 @@ export class DeliveriesController {
     const { page, pageSize, ...filter } = q;
     const result = await this.deliveries.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
+  }
+
+  /** Counts per status and channel for dashboards; status "failed" lists are the dead letters. */
+  @Get('counts')
+  @Roles(...Permissions.readDeliveries)
+  async counts(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(CountsQuery)) q: z.infer<typeof CountsQuery>,
+  ) {
+    return { items: await this.deliveries.counts(scope, q) };
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryQueue } from './delivery-queue';
@@ -8,7 +9,10 @@ import { DeliveryWorker } from './delivery.worker';
 import { AlertHandlers, PlanDeliveries } from './plan-deliveries';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Delivery.name, schema: DeliverySchema }])],
+  imports: [
+    MongooseModule.forFeature([{ name: Delivery.name, schema: DeliverySchema }]),
+    ChannelConfigsModule,
+  ],
   controllers: [DeliveriesController, AlertHandlers],
   providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries],
 })

@@ -29,7 +29,7 @@ export abstract class QueueWorker<T> implements OnModuleInit, BeforeApplicationS
 
   protected abstract readonly queueName: string;
   protected abstract readonly concurrency: number;
-  protected abstract process(job: Job<T>): Promise<void>;
+  protected abstract process(job: Job<T>, token?: string): Promise<void>;
 
   constructor(
     protected readonly connection: Redis,
@@ -37,7 +37,7 @@ export abstract class QueueWorker<T> implements OnModuleInit, BeforeApplicationS
   ) {}
 
   onModuleInit() {
-    this.worker = new Worker<T>(this.queueName, (job) => this.process(job), {
+    this.worker = new Worker<T>(this.queueName, (job, token) => this.process(job, token), {
       connection: this.connection.duplicate(),
       prefix: this.prefix,
       concurrency: this.concurrency,

@@ -20,7 +20,11 @@ export class Delivery {
   @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
+  /** The channel kind: dingtalk-robot, wecom-robot, sms, email, webhook. */
   @Prop({ required: true }) channel!: string;
+  /** The configured channel (its sealed target is read at send time); null: the default webhook. */
+  @Prop({ type: String, default: null, index: true }) channelId!: string | null;
+  /** The default webhook's URL, or the channel id (never a secret). */
   @Prop({ required: true }) target!: string;
   @Prop({ required: true }) recipient!: string;
   @Prop({ required: true }) severity!: string;
@@ -28,6 +32,8 @@ export class Delivery {
   @Prop({ required: true }) message!: string;
   @Prop({ type: String, required: true, index: true }) status!: DeliveryStatus;
   @Prop({ type: [Object], default: [] }) attempts!: DeliveryAttempt[];
+  /** Robots: the digest message this delivery was claimed into (resent as is until it succeeds). */
+  @Prop({ type: String, default: null, index: true }) digestId!: string | null;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) finishedAt!: Date | null;
 }

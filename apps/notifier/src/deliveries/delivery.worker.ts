@@ -1,63 +1,163 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { REDIS_CONNECTION } from '@lib/service-kit';
-import { WebhookChannel } from '../channels/webhook.channel';
+import { ChannelDirectory } from '../channel-configs/channel-directory';
+import { ChannelResult, OutgoingNotification } from '../channels/channel';
+import { ChannelSender, isRobot } from '../channels/channel-sender';
+import { digestCapacity } from '../channels/robot-messages';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DELIVERY_QUEUE, DeliveryJob, QueueWorker } from './delivery-queue';
+import { Delivery, DeliveryAttempt } from './delivery.schema';
+import { RobotGate } from './robot-gate';
 
-/** Sends one delivery through its channel; retried by BullMQ with exponential backoff and jitter. */
+const notificationOf = (d: Delivery, id = d._id): OutgoingNotification => ({
+  deliveryId: id,
+  alertId: d.alertId,
+  severity: d.severity,
+  title: d.title,
+  message: d.message,
+  townCode: d.townCode,
+  villageCode: d.villageCode,
+  subjectId: d.subjectId,
+});
+
+const digestItemOf = (d: Delivery) => ({
+  alertId: d.alertId,
+  severity: d.severity,
+  title: d.title,
+  villageCode: d.villageCode,
+});
+
+/**
+ * Sends deliveries; retried by BullMQ with exponential backoff and jitter. SMS, email and webhooks
+ * go one delivery per message. Robots go through their gate: one sender per robot at a time,
+ * at most ROBOT_RATE_LIMIT messages per window, each message a digest of everything pending for
+ * that robot — so a burst arrives as a few digests, none lost, each alert in exactly one of them.
+ */
 @Injectable()
-export class DeliveryWorker extends QueueWorker<DeliveryJob> {
+export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplicationShutdown {
   protected readonly queueName = DELIVERY_QUEUE;
   protected readonly concurrency: number;
-  private readonly webhook: WebhookChannel;
+  private readonly sender: ChannelSender;
+  private readonly gate: RobotGate;
 
   constructor(
     @Inject(REDIS_CONNECTION) connection: Redis,
-    @Inject(NOTIFIER_CONFIG) config: NotifierConfig,
+    @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly deliveries: DeliveriesRepository,
+    private readonly channels: ChannelDirectory,
   ) {
     super(connection, config.QUEUE_PREFIX);
     this.concurrency = config.DELIVERY_CONCURRENCY;
-    this.webhook = new WebhookChannel(config.NOTIFIER_WEBHOOK_SECRET, config.DELIVERY_TIMEOUT_MS);
+    this.sender = new ChannelSender(config.DELIVERY_TIMEOUT_MS, config.NOTIFIER_WEBHOOK_SECRET);
+    this.gate = new RobotGate(connection, config.QUEUE_PREFIX, {
+      limit: config.ROBOT_RATE_LIMIT,
+      windowMs: config.ROBOT_RATE_WINDOW_MS,
+      blockMs: config.ROBOT_BLOCK_MS,
+      lockMs: config.ROBOT_LOCK_MS,
+    });
   }
 
-  protected async process(job: Job<DeliveryJob>): Promise<void> {
+  onApplicationShutdown() {
+    this.sender.close();
+  }
+
+  protected async process(job: Job<DeliveryJob>, token?: string): Promise<void> {
     const d = await this.deliveries.findById(SERVICE_SCOPE, job.data.deliveryId);
     if (!d) {
       this.logger.warn(`delivery ${job.data.deliveryId} not found; dropping job`);
       return;
     }
-    if (d.status !== 'pending') return; // sent already (a re-queued or duplicated job)
+    if (d.status !== 'pending') return; // sent already (a re-queued job, or in a robot's digest)
+    if (d.channelId && isRobot(d.channel)) return this.sendRobotDigest(job, token, d, d.channelId);
     const started = Date.now();
-    const result = await this.webhook.send(d.target, {
-      deliveryId: d._id,
-      alertId: d.alertId,
-      severity: d.severity,
-      title: d.title,
-      message: d.message,
-      townCode: d.townCode,
-      villageCode: d.villageCode,
-      subjectId: d.subjectId,
-    });
-    const attempt = {
+    const result = await this.sendOne(d);
+    await this.settle(job, [d], result, started);
+  }
+
+  private async sendOne(d: Delivery): Promise<ChannelResult> {
+    if (!d.channelId) return this.sender.sendDefaultWebhook(d.target, notificationOf(d));
+    const target = await this.channels.targetOf(d.channelId);
+    if (!target) return { ok: false, error: '推送渠道已删除 (channel deleted)' };
+    return this.sender.send(target, d.recipient, notificationOf(d));
+  }
+
+  private async sendRobotDigest(
+    job: Job<DeliveryJob>,
+    token: string | undefined,
+    d: Delivery,
+    robot: string,
+  ) {
+    const lock = await this.gate.tryLock(robot);
+    if (!lock) return await this.later(job, token, 50 + Math.random() * 100); // another sender holds the robot
+    try {
+      const wait = await this.gate.waitMs(robot);
+      if (wait > 0) return await this.later(job, token, wait + Math.random() * 50);
+      const digest = await this.deliveries.nextDigest(robot, (pending) =>
+        digestCapacity(pending.map(digestItemOf), this.config.ROBOT_DIGEST_MAX_BYTES),
+      );
+      if (!digest || digest.items.length === 0) return;
+      const target = await this.channels.targetOf(robot);
+      const first = digest.items[0];
+      const n =
+        digest.items.length === 1
+          ? notificationOf(first, digest.digestId)
+          : { ...notificationOf(first, digest.digestId), digestOf: digest.items.map(digestItemOf) };
+      const started = Date.now();
+      await this.gate.count(robot, digest.digestId);
+      const result = target
+        ? await this.sender.send(target, d.recipient, n)
+        : { ok: false, error: '推送渠道已删除 (channel deleted)' };
+      await this.gate.count(robot, digest.digestId); // the window counts when the send ended
+      if (result.rateLimited) {
+        await this.gate.block(robot);
+        await this.deliveries.recordAttemptMany(
+          digest.items.map((x) => x._id),
+          this.attemptOf(result, started),
+        );
+        return await this.later(job, token, this.config.ROBOT_BLOCK_MS);
+      }
+      await this.settle(job, digest.items, result, started);
+      // this job's delivery waits for a later digest (an older one went first, or it did not fit)
+      if (!digest.items.some((x) => x._id === d._id)) return await this.later(job, token, 0);
+    } finally {
+      await this.gate.unlock(robot, lock);
+    }
+  }
+
+  private attemptOf(result: ChannelResult, started: number): DeliveryAttempt {
+    return {
       at: new Date(),
       ok: result.ok,
       status: result.status ?? null,
       error: result.error ?? null,
       latencyMs: Date.now() - started,
     };
-    if (result.ok) return this.deliveries.finish(d, 'delivered', attempt);
+  }
+
+  /** Records the outcome; a failure throws so BullMQ retries; the last one is the dead letter. */
+  private async settle(job: Job<DeliveryJob>, ds: Delivery[], result: ChannelResult, started: number) {
+    const attempt = this.attemptOf(result, started);
+    if (result.ok) return this.deliveries.finishMany(ds, 'delivered', attempt);
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
-      await this.deliveries.finish(d, 'failed', attempt); // the dead-letter record: status failed, every attempt kept
+      await this.deliveries.finishMany(ds, 'failed', attempt); // dead letter: status failed, every attempt kept
     } else {
-      await this.deliveries.recordAttempt(d._id, attempt);
+      await this.deliveries.recordAttemptMany(
+        ds.map((x) => x._id),
+        attempt,
+      );
     }
-    throw new Error(`delivery ${d._id} failed: ${attempt.error}`);
+    throw new Error(`delivery ${ds.map((x) => x._id).join(',')} failed: ${attempt.error}`);
+  }
+
+  /** Puts the job back as delayed without spending one of its attempts. */
+  private async later(job: Job<DeliveryJob>, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + Math.max(1, Math.round(ms)), token);
+    throw new DelayedError();
   }
 }

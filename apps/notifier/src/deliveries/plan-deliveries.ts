@@ -2,21 +2,24 @@ import { Controller, Inject, Injectable, Logger } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { createHash } from 'node:crypto';
 import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
+import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Delivery } from './delivery.schema';
 import { DeliveryQueue } from './delivery-queue';
+import { selectChannels } from './select-channels';
 
 export function deliveryIdOf(alertId: string, channel: string, recipient: string): string {
   return createHash('sha256').update(`${alertId}|${channel}|${recipient}`).digest('hex').slice(0, 32);
 }
 
 /**
- * For a raised alert: who gets it through which channel. The walking skeleton has one recipient,
- * the town's duty webhook; recipients by role and org unit come with the notifier issue.
- * Deliveries are written before they are queued, so a crash between the two is repaired by the
- * redelivered alert (the same ids, nothing sent twice).
+ * For a raised alert: who gets it through which channel — the village's, the town's and (high
+ * severity) the county's configured channels, one delivery per recipient and channel; the default
+ * webhook (NOTIFIER_WEBHOOK_URL) when none is configured. Deliveries are written before they are
+ * queued, so a crash between the two is repaired by the redelivered alert (the same ids, nothing
+ * sent twice).
  */
 @Injectable()
 export class PlanDeliveries {
@@ -26,35 +29,54 @@ export class PlanDeliveries {
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly deliveries: DeliveriesRepository,
     private readonly queue: DeliveryQueue,
+    private readonly channels: ChannelDirectory,
   ) {}
 
   async forAlert(e: AlertRaisedV1): Promise<void> {
     const a = e.data;
-    if (!this.config.NOTIFIER_WEBHOOK_URL) {
-      this.logger.warn(`no channel configured; alert ${a.alertId} is not sent`);
-      return;
-    }
-    const recipient = `town-duty:${a.townCode}`;
-    const delivery: Delivery = {
-      _id: deliveryIdOf(a.alertId, 'webhook', recipient),
+    const common = {
       alertId: a.alertId,
       subjectId: a.subjectId,
       countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
       townCode: a.townCode,
       villageCode: a.villageCode,
-      channel: 'webhook',
-      target: this.config.NOTIFIER_WEBHOOK_URL,
-      recipient,
       severity: a.severity,
       title: a.title,
       message: a.message,
-      status: 'pending',
+      status: 'pending' as const,
       attempts: [],
       createdAt: new Date(),
       finishedAt: null,
+      digestId: null,
     };
-    await this.deliveries.createMissing([delivery]);
-    await this.queue.enqueue([delivery._id]);
+    const selected = selectChannels(a, await this.channels.candidatesFor(a.villageCode));
+    const planned: Delivery[] = selected.flatMap((c) =>
+      c.recipients.map((recipient) => ({
+        ...common,
+        _id: deliveryIdOf(a.alertId, c._id, recipient),
+        channel: c.kind,
+        channelId: c._id,
+        target: c._id,
+        recipient,
+      })),
+    );
+    if (planned.length === 0 && this.config.NOTIFIER_WEBHOOK_URL) {
+      const recipient = `town-duty:${a.townCode}`;
+      planned.push({
+        ...common,
+        _id: deliveryIdOf(a.alertId, 'webhook', recipient),
+        channel: 'webhook',
+        channelId: null,
+        target: this.config.NOTIFIER_WEBHOOK_URL,
+        recipient,
+      });
+    }
+    if (planned.length === 0) {
+      this.logger.warn(`no channel configured for village ${a.villageCode}; alert ${a.alertId} is not sent`);
+      return;
+    }
+    await this.deliveries.createMissing(planned);
+    await this.queue.enqueue(planned.map((d) => d._id));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { memberNotFound, teamNotFound } from '../teams/teams.usecases';
 import { TeamsRepository } from '../teams/teams.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
@@ -14,8 +15,9 @@ export class AttendanceMonth {
     private readonly leaves: LeavesRepository,
   ) {}
 
-  async days(memberId: string, month: string) {
-    const member = await this.teams.findMember(memberId);
+  /** The member's days; a member outside the scope is not found. */
+  async days(scope: Scope, memberId: string, month: string) {
+    const member = await this.teams.findMember(scope, memberId);
     if (!member) throw memberNotFound(memberId);
     const items = await this.attendance.ofMemberInMonth(memberId, month);
     return {
@@ -28,10 +30,10 @@ export class AttendanceMonth {
     };
   }
 
-  async summary(memberId: string, month: string, now: Date) {
-    const member = await this.teams.findMember(memberId);
+  async summary(scope: Scope, memberId: string, month: string, now: Date) {
+    const member = await this.teams.findMember(scope, memberId);
     if (!member) throw memberNotFound(memberId);
-    const team = await this.teams.findTeam(member.teamId);
+    const team = await this.teams.findTeam(SERVICE_SCOPE, member.teamId);
     if (!team) throw teamNotFound(member.teamId);
     const days = await this.attendance.ofMemberInMonth(memberId, month);
     // Today is not over: judge missing days through yesterday.

@@ -1,15 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { Roles } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { localDay } from './attendance-day';
 import { AttendanceQuery, CloseDaysBody, RecomputeBody } from './attendance.dto';
 import { RecomputeAttendance } from './recompute-attendance.usecase';
 import { TeamsRepository } from '../teams/teams.repository';
+import { memberAndTeam, teamOf } from '../teams/teams.usecases';
 import { CloseDays } from './close-days.usecase';
 import { AttendanceMonth } from './attendance-month.usecase';
 
-/** Attendance days and month summaries. Role-checked; org-unit scope filtering is still to come. */
+/**
+ * Attendance days and month summaries, within the caller's org-unit scope: a member outside it is
+ * not found (404); recomputing or closing another unit's team is refused (403).
+ */
 @Roles(...SupervisionRoles.read)
 @Controller('api/v1/attendance')
 export class AttendanceController {
@@ -22,24 +26,27 @@ export class AttendanceController {
 
   /** The member's computed days of the month (考勤日). */
   @Get()
-  days(@Query(new ZodValidationPipe(AttendanceQuery)) q: AttendanceQuery) {
-    return this.month.days(q.memberId, q.month);
+  days(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(AttendanceQuery)) q: AttendanceQuery) {
+    return this.month.days(scope, q.memberId, q.month);
   }
 
   /** On-post days against the county's requirement, missing days and flagged days (月度考勤汇总). */
   @Get('summary')
-  summary(@Query(new ZodValidationPipe(AttendanceQuery)) q: AttendanceQuery) {
-    return this.month.summary(q.memberId, q.month, new Date());
+  summary(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(AttendanceQuery)) q: AttendanceQuery) {
+    return this.month.summary(scope, q.memberId, q.month, new Date());
   }
 
   /** Recomputes a month after the team's geofence or hours, or a posting period, changed. */
   @Post('recompute')
   @HttpCode(200)
   @Roles(...SupervisionRoles.manageTeams)
-  async recomputeMonth(@Body(new ZodValidationPipe(RecomputeBody)) b: RecomputeBody) {
+  async recomputeMonth(
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(RecomputeBody)) b: RecomputeBody,
+  ) {
     const memberIds = b.memberId
-      ? [b.memberId]
-      : (await this.teams.membersOfTeam(b.teamId!)).map((m) => m._id);
+      ? [(await memberAndTeam(this.teams, scope, b.memberId)).member._id]
+      : (await this.teams.membersOfTeam((await teamOf(this.teams, scope, b.teamId!))._id)).map((m) => m._id);
     return { recomputed: await this.recompute.forMonth(memberIds, b.month) };
   }
 
@@ -47,9 +54,10 @@ export class AttendanceController {
   @Post('close')
   @HttpCode(200)
   @Roles(...SupervisionRoles.manageTeams)
-  close(@Body(new ZodValidationPipe(CloseDaysBody)) b: CloseDaysBody) {
+  async close(@CallerScope() scope: Scope, @Body(new ZodValidationPipe(CloseDaysBody)) b: CloseDaysBody) {
     const yesterday = localDay(new Date(Date.now() - 86_400_000));
     const through = b.through && b.through < yesterday ? b.through : yesterday;
-    return this.closeDays.execute(b.month, through, b.teamId);
+    if (b.teamId) await teamOf(this.teams, scope, b.teamId);
+    return this.closeDays.execute(scope, b.month, through, b.teamId);
   }
 }

@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import { Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { ScopedCollection } from '../scoped-collection';
 import { AttendanceDayDoc } from './attendance-day.schema';
 
 /** All database access for attendance days. */
@@ -14,8 +15,10 @@ export class AttendanceRepository implements OnModuleInit {
     private readonly relay: OutboxRelay,
   ) {}
 
-  onModuleInit() {
+  async onModuleInit() {
     this.relay.register(this.model.collection);
+    // Days computed before tenancy lack countyCode: derived from villageCode once.
+    await new ScopedCollection(this.model).backfillCountyCodes();
   }
 
   findByIds(ids: string[]) {

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
+import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
+import { orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
 import { computeAttendanceDay, daysOfMonth, isPosted, isWeekday, localDay } from './attendance-day';
@@ -22,10 +24,11 @@ export class CloseDays {
     private readonly leaves: LeavesRepository,
   ) {}
 
-  async execute(month: string, through: string, teamId?: string): Promise<{ closed: number }> {
+  /** Closes the days of the members within the scope (of one team, or all of them). */
+  async execute(scope: Scope, month: string, through: string, teamId?: string): Promise<{ closed: number }> {
     const days = daysOfMonth(month).filter((d) => d <= through && isWeekday(d));
     if (days.length === 0) return { closed: 0 };
-    const members = await this.teams.postedBetween(days[0], days[days.length - 1], teamId);
+    const members = await this.teams.postedBetween(scope, days[0], days[days.length - 1], teamId);
     const teams = new Map(
       (await this.teams.findTeams([...new Set(members.map((m) => m.teamId))])).map((t) => [t._id, t]),
     );
@@ -50,7 +53,7 @@ export class CloseDays {
         },
         [],
       );
-      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+      const org = orgOf(team);
       const fingerprint = fingerprintOf(computed);
       writes.push({
         day: {
@@ -94,7 +97,7 @@ export class DailyClose implements OnApplicationBootstrap, OnApplicationShutdown
   async run() {
     const yesterday = localDay(new Date(Date.now() - 86_400_000));
     try {
-      const { closed } = await this.close.execute(yesterday.slice(0, 7), yesterday);
+      const { closed } = await this.close.execute(SERVICE_SCOPE, yesterday.slice(0, 7), yesterday);
       if (closed > 0) this.logger.log(`closed ${closed} missing day(s) through ${yesterday}`);
     } catch (e) {
       this.logger.warn(`closing days failed (next time again): ${(e as Error).message}`);

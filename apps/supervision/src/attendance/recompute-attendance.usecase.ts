@@ -7,7 +7,7 @@ import {
   CloudEvent,
 } from '@lib/contracts';
 import { CheckInsRepository } from '../checkins/check-ins.repository';
-import { MemberOrg, memberEvent } from '../member-event';
+import { MemberOrg, memberEvent, orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
 import { WorkLogsRepository } from '../worklogs/work-logs.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
@@ -167,7 +167,7 @@ export class RecomputeAttendance {
       const before = existing.get(k);
       if (before && before.fingerprint === fingerprint) continue;
       const announced = new Set(before?.announced ?? []);
-      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
+      const org = orgOf(team);
       const events: CloudEvent[] = [dayComputedEvent(memberId, org, computed, fingerprint)];
       for (const pattern of computed.flags.filter((f) => !announced.has(f))) {
         events.push(patternFlaggedEvent(memberId, org, computed, pattern));

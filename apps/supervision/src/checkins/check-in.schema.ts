@@ -31,6 +31,7 @@ export class CheckIn extends CheckInFields {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) memberId!: string;
   @Prop({ required: true }) teamId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   /** Local (China Standard Time) day, YYYY-MM-DD. */
@@ -48,6 +49,14 @@ export class UnmatchedCheckIn extends CheckInFields {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, default: null }) memberId!: string | null;
   @Prop({ required: true }) reason!: string;
+  /**
+   * The org unit the record came from, when known (a signed client's unit, or the member's team when
+   * it lay outside that unit): only callers whose scope covers it see the record. Null when unknown
+   * (DingTalk, Kafka): then only the service identity lists it.
+   */
+  @Prop({ type: String, default: null }) countyCode!: string | null;
+  @Prop({ type: String, default: null }) townCode!: string | null;
+  @Prop({ type: String, default: null }) villageCode!: string | null;
 }
 export const UnmatchedCheckInSchema = SchemaFactory.createForClass(UnmatchedCheckIn);
 UnmatchedCheckInSchema.index({ receivedAt: -1 });

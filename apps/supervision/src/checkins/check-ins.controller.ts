@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Roles } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { CheckInsRepository } from './check-ins.repository';
@@ -32,24 +32,30 @@ function present<T extends { _id: string }>(doc: T) {
   return { id: _id, ...rest };
 }
 
-/** Stored and unmatched check-ins. Role-checked; org-unit scope filtering is still to come. */
+/** Stored and unmatched check-ins, within the caller's org-unit scope. */
 @Roles(...SupervisionRoles.read)
 @Controller('api/v1/checkins')
 export class CheckInsController {
   constructor(private readonly repo: CheckInsRepository) {}
 
   @Get()
-  async list(@Query(new ZodValidationPipe(ListCheckInsQuery)) q: z.infer<typeof ListCheckInsQuery>) {
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListCheckInsQuery)) q: z.infer<typeof ListCheckInsQuery>,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.repo.list(filter, page, pageSize);
+    const result = await this.repo.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 
   /** 未匹配打卡: check-ins of users no member is mapped to. */
   @Get('unmatched')
-  async unmatched(@Query(new ZodValidationPipe(ListUnmatchedQuery)) q: z.infer<typeof ListUnmatchedQuery>) {
+  async unmatched(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListUnmatchedQuery)) q: z.infer<typeof ListUnmatchedQuery>,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.repo.listUnmatched(filter, page, pageSize);
+    const result = await this.repo.listUnmatched(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

@@ -2,9 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Collection } from 'mongodb';
 import { Model } from 'mongoose';
+import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import { findPage } from '../paging';
+import { ScopedCollection } from '../scoped-collection';
 import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
 
 interface WriteErrorLike {
@@ -40,10 +41,17 @@ export class CheckInsRepository implements OnModuleInit {
     @InjectModel(CheckIn.name) private readonly checkIns: Model<CheckIn>,
     @InjectModel(UnmatchedCheckIn.name) private readonly unmatched: Model<UnmatchedCheckIn>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.scopedCheckIns = new ScopedCollection(checkIns);
+    this.scopedUnmatched = new ScopedCollection(unmatched);
+  }
 
-  onModuleInit() {
+  private readonly scopedCheckIns: ScopedCollection<CheckIn>;
+  private readonly scopedUnmatched: ScopedCollection<UnmatchedCheckIn>;
+
+  async onModuleInit() {
     this.relay.register(this.checkIns.collection);
+    await this.scopedCheckIns.backfillCountyCodes();
   }
 
   /** Stores new check-ins with their events (one document each); returns the ids that were new. */
@@ -79,11 +87,12 @@ export class CheckInsRepository implements OnModuleInit {
       .exec();
   }
 
-  list(filter: { memberId?: string; day?: string }, page: number, pageSize: number) {
-    return findPage(this.checkIns, filter, { checkTime: -1, _id: 1 }, page, pageSize);
+  list(scope: Scope, filter: { memberId?: string; day?: string }, page: number, pageSize: number) {
+    return this.scopedCheckIns.page(scope, filter, { checkTime: -1, _id: 1 }, page, pageSize);
   }
 
-  listUnmatched(filter: { userId?: string; source?: string }, page: number, pageSize: number) {
-    return findPage(this.unmatched, filter, { receivedAt: -1, _id: 1 }, page, pageSize);
+  /** Unmatched check-ins of the units the scope covers (those of no known unit: the service only). */
+  listUnmatched(scope: Scope, filter: { userId?: string; source?: string }, page: number, pageSize: number) {
+    return this.scopedUnmatched.page(scope, filter, { receivedAt: -1, _id: 1 }, page, pageSize);
   }
 }

@@ -14,6 +14,7 @@ export const FundEntryStatuses = ['pending', 'approved', 'rejected'] as const;
 export class FundEntry {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) teamId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   /** YYYY-MM-DD */

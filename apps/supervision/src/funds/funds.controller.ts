@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Roles } from '@lib/auth';
-import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { CallerScope, Roles, Scope } from '@lib/auth';
+import { ZodValidationPipe } from '@lib/service-kit';
 import { decisionConflict, Decision, DecisionBody } from '../decisions';
 import { SupervisionRoles } from '../supervision-roles';
 import { TeamsRepository } from '../teams/teams.repository';
-import { present } from '../teams/teams.usecases';
+import { present, teamOf } from '../teams/teams.usecases';
 import { FundEntry } from './fund-entry.schema';
 import { ListFundEntriesQuery, RecordFundEntryBody } from './funds.dto';
 import { FundsRepository } from './funds.repository';
@@ -14,7 +14,7 @@ import { FundsRepository } from './funds.repository';
 const toYuan = (fen: number) => fen / 100;
 const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest), amount: toYuan(amountFen) });
 
-/** 经费台账 with the town's approval. Role-checked; org-unit scope filtering is still to come. */
+/** 经费台账 with the town's approval, within the caller's org-unit scope. */
 @Controller('api/v1/fund-entries')
 export class FundsController {
   constructor(
@@ -25,14 +25,17 @@ export class FundsController {
   @Post()
   @HttpCode(201)
   @Roles(...SupervisionRoles.writeWorkLogs)
-  async record(@Body(new ZodValidationPipe(RecordFundEntryBody)) body: RecordFundEntryBody) {
-    const team = await this.teams.findTeam(body.teamId);
-    if (!team) throw fieldError('teamId', '未知的工作队 (no such team)');
+  async record(
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(RecordFundEntryBody)) body: RecordFundEntryBody,
+  ) {
+    const team = await teamOf(this.teams, scope, body.teamId);
     const { amount, ...rest } = body;
     const entry: FundEntry = {
       _id: randomUUID(),
       ...rest,
       amountFen: Math.round(amount * 100),
+      countyCode: team.countyCode,
       townCode: team.townCode,
       villageCode: team.villageCode,
       status: 'pending',
@@ -49,27 +52,31 @@ export class FundsController {
   @HttpCode(200)
   @Roles(...SupervisionRoles.manageTeams)
   async decide(
+    @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('must be an entry id (UUID)'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
-    const decided = await this.funds.decide(id, {
+    const decided = await this.funds.decide(scope, id, {
       status: body.approve ? 'approved' : 'rejected',
       decidedAt: new Date(),
       decidedBy: body.decidedBy,
       decisionNote: body.note,
     });
-    if (!decided) throw decisionConflict(id, await this.funds.findById(id));
+    if (!decided) throw decisionConflict(id, await this.funds.findById(scope, id));
     return presentEntry(decided);
   }
 
   /** The ledger page and the month's (or all-time) totals per status, in yuan. */
   @Get()
   @Roles(...SupervisionRoles.read)
-  async list(@Query(new ZodValidationPipe(ListFundEntriesQuery)) q: ListFundEntriesQuery) {
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListFundEntriesQuery)) q: ListFundEntriesQuery,
+  ) {
     const { page, pageSize, ...filter } = q;
     const [result, totals] = await Promise.all([
-      this.funds.list(filter, page, pageSize),
-      this.funds.totals(q.teamId, q.month),
+      this.funds.list(scope, filter, page, pageSize),
+      this.funds.totals(scope, q.teamId, q.month),
     ]);
     return {
       ...result,

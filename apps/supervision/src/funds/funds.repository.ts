@@ -1,26 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { findPage } from '../paging';
+import { Scope } from '@lib/auth';
+import { ScopedCollection } from '../scoped-collection';
 import { FundEntry } from './fund-entry.schema';
 
 /** All database access for the fund ledger. */
 @Injectable()
-export class FundsRepository {
-  constructor(@InjectModel(FundEntry.name) private readonly model: Model<FundEntry>) {}
+export class FundsRepository extends ScopedCollection<FundEntry> {
+  constructor(@InjectModel(FundEntry.name) model: Model<FundEntry>) {
+    super(model);
+  }
 
   async insert(entry: FundEntry): Promise<void> {
     await this.model.collection.insertOne(entry as never);
   }
 
-  findById(id: string) {
-    return this.model.findById(id).lean().exec();
-  }
-
-  /** Decides a pending entry (once). */
-  decide(id: string, set: Pick<FundEntry, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>) {
+  /** Decides a pending entry within the scope (once). */
+  decide(
+    scope: Scope,
+    id: string,
+    set: Pick<FundEntry, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>,
+  ) {
     return this.model
-      .findOneAndUpdate({ _id: id, status: 'pending' }, { $set: set }, { new: true })
+      .findOneAndUpdate(this.where(scope, { _id: id, status: 'pending' }), { $set: set }, { new: true })
       .lean()
       .exec();
   }
@@ -33,9 +36,9 @@ export class FundsRepository {
     };
   }
 
-  list(q: { teamId: string; month?: string; status?: string }, page: number, pageSize: number) {
-    return findPage(
-      this.model,
+  list(scope: Scope, q: { teamId: string; month?: string; status?: string }, page: number, pageSize: number) {
+    return this.page(
+      scope,
       this.filterOf(q.teamId, q.month, q.status),
       { spentOn: -1, _id: 1 },
       page,
@@ -44,10 +47,10 @@ export class FundsRepository {
   }
 
   /** Sums in fen per status ($group with $sum: served by MongoDB and FerretDB alike). */
-  async totals(teamId: string, month?: string): Promise<Record<string, number>> {
+  async totals(scope: Scope, teamId: string, month?: string): Promise<Record<string, number>> {
     const rows = await this.model
       .aggregate<{ _id: string; fen: number }>([
-        { $match: this.filterOf(teamId, month) },
+        { $match: this.where(scope, this.filterOf(teamId, month)) },
         { $group: { _id: '$status', fen: { $sum: '$amountFen' } } },
       ])
       .exec();

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { unitChain } from '@lib/auth';
 import { CheckInAcceptedV1, CheckInRecord, CloudEvent } from '@lib/contracts';
 import { localDay, isInside } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
 import { CheckInsRepository } from '../checkins/check-ins.repository';
-import { memberEvent } from '../member-event';
+import { memberEvent, orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
 
 export interface IngestResult {
@@ -13,8 +14,17 @@ export interface IngestResult {
   duplicates: number;
   /** Of the accepted: system replays (checkByUser=false), kept but not presence. */
   replays: number;
-  /** Users no member is mapped to: kept aside, listed at /api/v1/checkins/unmatched. */
+  /**
+   * Users no member is mapped to, and members outside the sending client's org unit: kept aside,
+   * listed at /api/v1/checkins/unmatched.
+   */
   unmatched: number;
+}
+
+/** The codes of an org unit as a record stores them (what a shorter code does not name is null). */
+function codesOf(unit: string | null) {
+  const [countyCode = null, townCode = null, villageCode = null] = unit ? unitChain(unit) : [];
+  return { countyCode, townCode, villageCode };
 }
 
 export const checkInId = (r: Pick<CheckInRecord, 'source' | 'sourceRecordId'>) =>
@@ -56,7 +66,15 @@ export class IngestCheckIns {
     private readonly attendance: RecomputeAttendance,
   ) {}
 
-  async execute(records: CheckInRecord[], via: ReceivedVia): Promise<IngestResult> {
+  /**
+   * `unit`: the org unit the sender is bound to (signed clients); records of members outside it are
+   * kept aside as unmatched. Without one (DingTalk, Kafka) the sender speaks for every unit.
+   */
+  async execute(
+    records: CheckInRecord[],
+    via: ReceivedVia,
+    unit: string | null = null,
+  ): Promise<IngestResult> {
     const receivedAt = new Date();
     const memberIds = [...new Set(records.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
     const userIds = [...new Set(records.flatMap((r) => (!r.memberId && r.userId ? [r.userId] : [])))];
@@ -76,21 +94,29 @@ export class IngestCheckIns {
       if (!member || !team) {
         unmatched.push({
           ...fields,
+          ...codesOf(unit),
           memberId: r.memberId ?? null,
           reason: r.memberId ? 'unknown memberId' : 'unknown userId',
         });
         continue;
       }
+      if (unit && !team.villageCode.startsWith(unit)) {
+        unmatched.push({
+          ...fields,
+          ...codesOf(unit),
+          memberId: member._id,
+          reason: `member outside the client's org unit ${unit}`,
+        });
+        continue;
+      }
+      const org = orgOf(team);
       const checkIn: CheckIn = {
         ...fields,
         memberId: member._id,
-        teamId: team._id,
-        townCode: team.townCode,
-        villageCode: team.villageCode,
+        ...org,
         day: localDay(fields.checkTime),
         insideGeofence: isInside(fields, team.geofence),
       };
-      const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
       const event = memberEvent(CheckInAcceptedV1.type, `checkin:${checkIn._id}`, member._id, org, {
         checkInId: checkIn._id,
         source: r.source,

@@ -8,6 +8,7 @@ export type FollowUpStatus = (typeof FollowUpStatuses)[number];
 export class Inspection {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) teamId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   /** YYYY-MM-DD */

@@ -10,14 +10,27 @@ import {
   Req,
   UnauthorizedException,
 } from '@nestjs/common';
+import type { KeyLike } from 'jose';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { Public, RedisNonceStore, SignatureRejected, verifySignedRequest } from '@lib/auth';
+import {
+  bearerOf,
+  forbidden,
+  InvalidToken,
+  Public,
+  RedisNonceStore,
+  SignatureHeaders,
+  SignatureRejected,
+  unauthorized,
+  verifyAccessToken,
+  verifySignedRequest,
+  VERIFICATION_KEY,
+} from '@lib/auth';
 import { CheckInRecord } from '@lib/contracts';
 import { APP_CONFIG, REDIS_CONNECTION, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
 import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
-import { parseSecrets } from './integration-clients';
+import { IntegrationClient, parseSecrets } from './integration-clients';
 
 export const MAX_BATCH = 500;
 
@@ -36,19 +49,20 @@ type CheckInBatchBody = z.infer<typeof CheckInBatchBody>;
 /** Verifies signatures (HMAC-SHA256, ±5 min, single-use nonces in Redis) of integration clients. */
 @Injectable()
 export class SignedRequestVerifier implements OnApplicationShutdown {
-  private readonly clients: Map<string, string>;
+  private readonly clients: Map<string, IntegrationClient>;
   private readonly nonces: RedisNonceStore;
 
   constructor(
     @Inject(APP_CONFIG) config: SupervisionConfig,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(VERIFICATION_KEY) private readonly key: KeyLike,
   ) {
     this.clients = parseSecrets(config.INTEGRATION_SECRETS);
     this.nonces = new RedisNonceStore(redis, `${config.REDIS_PREFIX}nonce`);
   }
 
-  /** The client's key id; 401 when the signature, timestamp or nonce is refused. */
-  async verify(req: RawRequest): Promise<string> {
+  /** The client's key id and org unit; 401 when the signature, timestamp or nonce is refused. */
+  async verify(req: RawRequest): Promise<{ keyId: string; unit: string }> {
     try {
       const client = await verifySignedRequest(
         {
@@ -58,12 +72,12 @@ export class SignedRequestVerifier implements OnApplicationShutdown {
           body: req.rawBody ?? Buffer.alloc(0),
         },
         async (keyId) => {
-          const secret = this.clients.get(keyId);
-          return secret ? { keyId, secret } : null;
+          const known = this.clients.get(keyId);
+          return known ? { keyId, secret: known.secret } : null;
         },
         this.nonces,
       );
-      return client.keyId;
+      return { keyId: client.keyId, unit: this.clients.get(client.keyId)!.unit };
     } catch (e) {
       if (!(e instanceof SignatureRejected)) throw e;
       throw new UnauthorizedException({
@@ -74,6 +88,29 @@ export class SignedRequestVerifier implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * A request the gateway forwards for one of its integration keys: the gateway checked the
+   * signature and sends an access token with the key's `integration-client` grant (or a service
+   * token, which speaks for every unit). 401 without a valid token, 403 for other roles.
+   */
+  async fromToken(req: RawRequest): Promise<{ keyId: string; unit: string | null }> {
+    const token = bearerOf(req.headers.authorization);
+    if (!token) throw unauthorized();
+    let principal;
+    try {
+      principal = await verifyAccessToken(this.key, token);
+    } catch (e) {
+      if (e instanceof InvalidToken) throw unauthorized();
+      throw e;
+    }
+    if (principal.grants.some((g) => g.role === 'service')) return { keyId: principal.name, unit: null };
+    const units = [
+      ...new Set(principal.grants.filter((g) => g.role === 'integration-client').map((g) => g.unit)),
+    ];
+    if (units.length !== 1) throw forbidden();
+    return { keyId: principal.name, unit: units[0] };
+  }
+
   async onApplicationShutdown() {
     await this.redis.quit().catch(() => undefined);
   }
@@ -82,7 +119,8 @@ export class SignedRequestVerifier implements OnApplicationShutdown {
 /**
  * Our signed JSON endpoint for other systems (GPS terminals, our app): up to 500 check-in records
  * per request, in the schema of apps/supervision/README.md. Public to the token guard: the
- * request signature is the credential.
+ * request signature is the credential (INTEGRATION_SECRETS), or, forwarded by the gateway, the
+ * token it issues for its own integration keys.
  */
 @Public()
 @Controller('api/v1/integrations/checkins')
@@ -97,11 +135,14 @@ export class SignedCheckInsController {
   @Post()
   @HttpCode(200)
   async push(@Req() req: RawRequest, @Body() raw: unknown) {
-    // The signature first (401), then the records (400 naming records.<index>.<field>).
-    const client = await this.verifier.verify(req);
+    // The credential first (401), then the records (400 naming records.<index>.<field>).
+    const client = req.headers[SignatureHeaders.key]
+      ? await this.verifier.verify(req)
+      : await this.verifier.fromToken(req);
     const body: CheckInBatchBody = new ZodValidationPipe(CheckInBatchBody).transform(raw, { type: 'body' });
-    const result = await this.ingest.execute(body.records, 'signed-api');
-    this.logger.log(`signed check-ins from ${client}: ${JSON.stringify(result)}`);
+    // The client speaks for its org unit only: members elsewhere are kept aside as unmatched.
+    const result = await this.ingest.execute(body.records, 'signed-api', client.unit);
+    this.logger.log(`signed check-ins from ${client.keyId}: ${JSON.stringify(result)}`);
     return result;
   }
 }

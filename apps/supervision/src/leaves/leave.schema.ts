@@ -10,6 +10,7 @@ export class Leave {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) memberId!: string;
   @Prop({ required: true }) teamId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   @Prop({ type: String, required: true, enum: LeaveKinds }) kind!: Excuse;

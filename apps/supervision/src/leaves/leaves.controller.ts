@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Roles } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { present } from '../teams/teams.usecases';
@@ -9,7 +9,7 @@ import { ListLeavesQuery, RequestLeaveBody } from './leaves.dto';
 import { LeavesRepository } from './leaves.repository';
 import { ManageLeaves } from './leaves.usecases';
 
-/** 请假 / 公出. Role-checked; org-unit scope filtering is still to come. */
+/** 请假 / 公出, within the caller's org-unit scope. */
 @Controller('api/v1/leaves')
 export class LeavesController {
   constructor(
@@ -20,25 +20,29 @@ export class LeavesController {
   @Post()
   @HttpCode(201)
   @Roles(...SupervisionRoles.writeWorkLogs)
-  request(@Body(new ZodValidationPipe(RequestLeaveBody)) body: RequestLeaveBody) {
-    return this.manage.request(body);
+  request(
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(RequestLeaveBody)) body: RequestLeaveBody,
+  ) {
+    return this.manage.request(scope, body);
   }
 
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(...SupervisionRoles.manageTeams)
   decide(
+    @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('must be a request id (UUID)'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
-    return this.manage.decide(id, body);
+    return this.manage.decide(scope, id, body);
   }
 
   @Get()
   @Roles(...SupervisionRoles.read)
-  async list(@Query(new ZodValidationPipe(ListLeavesQuery)) q: ListLeavesQuery) {
+  async list(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(ListLeavesQuery)) q: ListLeavesQuery) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.leaves.list(filter, page, pageSize);
+    const result = await this.leaves.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

@@ -1,33 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Scope } from '@lib/auth';
 import type { Excuse } from '../attendance/attendance-day';
-import { findPage } from '../paging';
+import { ScopedCollection } from '../scoped-collection';
 import { Leave } from './leave.schema';
 
 /** All database access for leave and official-business requests. */
 @Injectable()
-export class LeavesRepository {
-  constructor(@InjectModel(Leave.name) private readonly model: Model<Leave>) {}
+export class LeavesRepository extends ScopedCollection<Leave> {
+  constructor(@InjectModel(Leave.name) model: Model<Leave>) {
+    super(model);
+  }
 
   async insert(leave: Leave): Promise<void> {
     await this.model.collection.insertOne(leave as never);
   }
 
-  findById(id: string) {
-    return this.model.findById(id).lean().exec();
-  }
-
-  /** Decides a pending request (once: a decided one is not changed again). */
-  decide(id: string, set: Pick<Leave, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>) {
+  /** Decides a pending request within the scope (once: a decided one is not changed again). */
+  decide(scope: Scope, id: string, set: Pick<Leave, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>) {
     return this.model
-      .findOneAndUpdate({ _id: id, status: 'pending' }, { $set: set }, { new: true })
+      .findOneAndUpdate(this.where(scope, { _id: id, status: 'pending' }), { $set: set }, { new: true })
       .lean()
       .exec();
   }
 
-  list(filter: { memberId?: string; teamId?: string; status?: string }, page: number, pageSize: number) {
-    return findPage(this.model, filter, { requestedAt: -1, _id: 1 }, page, pageSize);
+  list(
+    scope: Scope,
+    filter: { memberId?: string; teamId?: string; status?: string },
+    page: number,
+    pageSize: number,
+  ) {
+    return this.page(scope, filter, { requestedAt: -1, _id: 1 }, page, pageSize);
   }
 
   /** Approved excuses of these members on these days: `${memberId}:${day}` → kind. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Scope } from '@lib/auth';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { TeamsRepository } from '../teams/teams.repository';
 import { memberAndTeam, present } from '../teams/teams.usecases';
@@ -24,12 +25,13 @@ export class ManageLeaves {
     private readonly attendance: RecomputeAttendance,
   ) {}
 
-  async request(body: RequestLeaveBody) {
-    const { member } = await memberAndTeam(this.teams, body.memberId);
+  async request(scope: Scope, body: RequestLeaveBody) {
+    const { member } = await memberAndTeam(this.teams, scope, body.memberId);
     const leave: Leave = {
       _id: randomUUID(),
       ...body,
       teamId: member.teamId,
+      countyCode: member.countyCode,
       townCode: member.townCode,
       villageCode: member.villageCode,
       status: 'pending',
@@ -42,14 +44,15 @@ export class ManageLeaves {
     return present(leave);
   }
 
-  async decide(id: string, body: Decision) {
-    const decided = await this.leaves.decide(id, {
+  /** A request outside the scope is not found (404). */
+  async decide(scope: Scope, id: string, body: Decision) {
+    const decided = await this.leaves.decide(scope, id, {
       status: body.approve ? 'approved' : 'rejected',
       decidedAt: new Date(),
       decidedBy: body.decidedBy,
       decisionNote: body.note,
     });
-    if (!decided) throw decisionConflict(id, await this.leaves.findById(id));
+    if (!decided) throw decisionConflict(id, await this.leaves.findById(scope, id));
     if (decided.status === 'approved')
       await this.attendance.forDays([decided.memberId], daysBetween(decided.from, decided.to));
     return present(decided);

@@ -28,6 +28,7 @@ export const MemberRole = ['first_secretary', 'member'] as const;
 export class Member {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true, index: true }) teamId!: string;
+  @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
   @Prop({ required: true }) name!: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { Roles } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import {
@@ -13,7 +13,7 @@ import {
 import { TeamsRepository } from './teams.repository';
 import { ManageTeams, memberNotFound, present } from './teams.usecases';
 
-/** Teams and members. Role-checked; org-unit scope filtering is still to come. */
+/** Teams and members, within the caller's org-unit scope (outside it: 404 to read, 403 to create). */
 @Controller('api/v1')
 export class TeamsController {
   constructor(
@@ -24,47 +24,49 @@ export class TeamsController {
   @Post('teams')
   @Roles(...SupervisionRoles.manageTeams)
   @HttpCode(201)
-  create(@Body(new ZodValidationPipe(CreateTeamBody)) body: CreateTeamBody) {
-    return this.teams.createTeam(body);
+  create(@CallerScope() scope: Scope, @Body(new ZodValidationPipe(CreateTeamBody)) body: CreateTeamBody) {
+    return this.teams.createTeam(scope, body);
   }
 
   @Get('teams')
   @Roles(...SupervisionRoles.read)
-  async list(@Query(new ZodValidationPipe(ListTeamsQuery)) q: ListTeamsQuery) {
+  async list(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(ListTeamsQuery)) q: ListTeamsQuery) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.repo.listTeams(filter, page, pageSize);
+    const result = await this.repo.listTeams(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 
   @Get('teams/:id')
   @Roles(...SupervisionRoles.read)
-  get(@Param('id', new ZodValidationPipe(Id)) id: string) {
-    return this.teams.getTeam(id);
+  get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(Id)) id: string) {
+    return this.teams.getTeam(scope, id);
   }
 
   @Patch('teams/:id')
   @Roles(...SupervisionRoles.manageTeams)
   update(
+    @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(UpdateTeamBody)) body: UpdateTeamBody,
   ) {
-    return this.teams.updateTeam(id, body);
+    return this.teams.updateTeam(scope, id, body);
   }
 
   @Post('teams/:id/members')
   @Roles(...SupervisionRoles.manageTeams)
   @HttpCode(201)
   addMember(
+    @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(AddMemberBody)) body: AddMemberBody,
   ) {
-    return this.teams.addMember(id, body);
+    return this.teams.addMember(scope, id, body);
   }
 
   @Get('members/:id')
   @Roles(...SupervisionRoles.read)
-  async getMember(@Param('id', new ZodValidationPipe(Id)) id: string) {
-    const member = await this.repo.findMember(id);
+  async getMember(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(Id)) id: string) {
+    const member = await this.repo.findMember(scope, id);
     if (!member) throw memberNotFound(id);
     return present(member);
   }
@@ -72,9 +74,10 @@ export class TeamsController {
   @Patch('members/:id')
   @Roles(...SupervisionRoles.manageTeams)
   updateMember(
+    @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(UpdateMemberBody)) body: UpdateMemberBody,
   ) {
-    return this.teams.updateMember(id, body);
+    return this.teams.updateMember(scope, id, body);
   }
 }

@@ -1,23 +1,40 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { findPage } from '../paging';
+import { assertCovers, Scope } from '@lib/auth';
+import { ScopedCollection } from '../scoped-collection';
 import { Member, Team } from './team.schema';
 
-/** All database access for teams and their members. */
+/**
+ * All database access for teams and their members. Methods serving callers take their scope: a
+ * record outside it is not found; consumers and internal steps pass SERVICE_SCOPE or use the
+ * unscoped lookups below (named as such).
+ */
 @Injectable()
-export class TeamsRepository {
+export class TeamsRepository implements OnModuleInit {
+  private readonly scopedTeams: ScopedCollection<Team>;
+  private readonly scopedMembers: ScopedCollection<Member>;
+
   constructor(
     @InjectModel(Team.name) private readonly teams: Model<Team>,
     @InjectModel(Member.name) private readonly members: Model<Member>,
-  ) {}
+  ) {
+    this.scopedTeams = new ScopedCollection(teams);
+    this.scopedMembers = new ScopedCollection(members);
+  }
 
-  async insertTeam(team: Team): Promise<void> {
+  /** Members written before tenancy lack countyCode: derived from villageCode once, at start. */
+  async onModuleInit() {
+    await this.scopedMembers.backfillCountyCodes();
+  }
+
+  async insertTeam(scope: Scope, team: Team): Promise<void> {
+    assertCovers(scope, team.villageCode);
     await this.teams.collection.insertOne(team as never);
   }
 
-  findTeam(id: string) {
-    return this.teams.findById(id).lean().exec();
+  findTeam(scope: Scope, id: string) {
+    return this.scopedTeams.findById(scope, id);
   }
 
   findTeams(ids: string[]) {
@@ -27,28 +44,41 @@ export class TeamsRepository {
       .exec();
   }
 
-  updateTeam(id: string, set: Partial<Team>) {
+  updateTeam(scope: Scope, id: string, set: Partial<Team>) {
     return this.teams
-      .findOneAndUpdate({ _id: id }, { $set: { ...set, updatedAt: new Date() } }, { new: true })
+      .findOneAndUpdate(
+        this.scopedTeams.where(scope, { _id: id }),
+        { $set: { ...set, updatedAt: new Date() } },
+        { new: true },
+      )
       .lean()
       .exec();
   }
 
-  listTeams(filter: { townCode?: string; villageCode?: string }, page: number, pageSize: number) {
-    return findPage(this.teams, filter, { villageCode: 1, _id: 1 }, page, pageSize);
+  listTeams(
+    scope: Scope,
+    filter: { townCode?: string; villageCode?: string },
+    page: number,
+    pageSize: number,
+  ) {
+    return this.scopedTeams.page(scope, filter, { villageCode: 1, _id: 1 }, page, pageSize);
   }
 
   async insertMember(member: Member): Promise<void> {
     await this.members.collection.insertOne(member as never);
   }
 
-  findMember(id: string) {
-    return this.members.findById(id).lean().exec();
+  findMember(scope: Scope, id: string) {
+    return this.scopedMembers.findById(scope, id);
   }
 
-  updateMember(id: string, set: Partial<Member>) {
+  updateMember(scope: Scope, id: string, set: Partial<Member>) {
     return this.members
-      .findOneAndUpdate({ _id: id }, { $set: { ...set, updatedAt: new Date() } }, { new: true })
+      .findOneAndUpdate(
+        this.scopedMembers.where(scope, { _id: id }),
+        { $set: { ...set, updatedAt: new Date() } },
+        { new: true },
+      )
       .lean()
       .exec();
   }
@@ -57,19 +87,21 @@ export class TeamsRepository {
     return this.members.find({ teamId }).sort({ role: 1, name: 1 }).lean().exec();
   }
 
-  /** Another member already mapped to this DingTalk user id (one person, one member). */
+  /** Another member already mapped to this DingTalk user id (one person, one member; all units). */
   findByDingTalkUserId(userId: string) {
     return this.members.findOne({ dingtalkUserId: userId }).lean().exec();
   }
 
-  /** Members posted at some time between two days (YYYY-MM-DD, inclusive). */
-  postedBetween(from: string, through: string, teamId?: string) {
+  /** Members posted at some time between two days (YYYY-MM-DD, inclusive), within the scope. */
+  postedBetween(scope: Scope, from: string, through: string, teamId?: string) {
     return this.members
-      .find({
-        ...(teamId ? { teamId } : {}),
-        postedFrom: { $lte: through },
-        $or: [{ postedTo: null }, { postedTo: { $gte: from } }],
-      })
+      .find(
+        this.scopedMembers.where(scope, {
+          teamId,
+          postedFrom: { $lte: through },
+          $or: [{ postedTo: null }, { postedTo: { $gte: from } }],
+        }),
+      )
       .lean()
       .exec();
   }

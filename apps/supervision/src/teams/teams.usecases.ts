@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { assertCovers, Scope, SERVICE_SCOPE } from '@lib/auth';
 import { orgUnitsOfVillage } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
@@ -16,12 +17,24 @@ export const teamNotFound = (id: string) =>
 export const memberNotFound = (id: string) =>
   new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该队员 (no member ${id})` });
 
-/** The member named in a request body and their team, or a 400 naming `memberId`. */
-export async function memberAndTeam(repo: TeamsRepository, memberId: string) {
-  const member = await repo.findMember(memberId);
-  const team = member && (await repo.findTeam(member.teamId));
+/**
+ * The member named in a request body and their team: a 400 naming `memberId` when there is none,
+ * a 403 when the member's village lies outside the caller's scope (writing into another unit).
+ */
+export async function memberAndTeam(repo: TeamsRepository, scope: Scope, memberId: string) {
+  const member = await repo.findMember(SERVICE_SCOPE, memberId);
+  const team = member && (await repo.findTeam(SERVICE_SCOPE, member.teamId));
   if (!member || !team) throw fieldError('memberId', '未知的队员 (no such team member)');
+  assertCovers(scope, team.villageCode);
   return { member, team };
+}
+
+/** The team named in a request body: a 400 naming `teamId` when there is none, 403 outside the scope. */
+export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string) {
+  const team = await repo.findTeam(SERVICE_SCOPE, teamId);
+  if (!team) throw fieldError('teamId', '未知的工作队 (no such team)');
+  assertCovers(scope, team.villageCode);
+  return team;
 }
 
 /** Work teams and their members (驻村工作队及队员). */
@@ -29,7 +42,7 @@ export async function memberAndTeam(repo: TeamsRepository, memberId: string) {
 export class ManageTeams {
   constructor(private readonly repo: TeamsRepository) {}
 
-  async createTeam(body: CreateTeamBody) {
+  async createTeam(scope: Scope, body: CreateTeamBody) {
     const { countyCode, townCode, villageCode } = orgUnitsOfVillage(body.villageCode);
     const now = new Date();
     const team: Team = {
@@ -41,18 +54,18 @@ export class ManageTeams {
       createdAt: now,
       updatedAt: now,
     };
-    await this.repo.insertTeam(team);
+    await this.repo.insertTeam(scope, team);
     return present(team);
   }
 
-  async updateTeam(id: string, body: UpdateTeamBody) {
-    const team = await this.repo.updateTeam(id, body);
+  async updateTeam(scope: Scope, id: string, body: UpdateTeamBody) {
+    const team = await this.repo.updateTeam(scope, id, body);
     if (!team) throw teamNotFound(id);
     return present(team);
   }
 
-  async getTeam(id: string) {
-    const team = await this.repo.findTeam(id);
+  async getTeam(scope: Scope, id: string) {
+    const team = await this.repo.findTeam(scope, id);
     if (!team) throw teamNotFound(id);
     return { ...present(team), members: (await this.repo.membersOfTeam(id)).map(present) };
   }
@@ -67,14 +80,15 @@ export class ManageTeams {
       );
   }
 
-  async addMember(teamId: string, body: AddMemberBody) {
-    const team = await this.repo.findTeam(teamId);
+  async addMember(scope: Scope, teamId: string, body: AddMemberBody) {
+    const team = await this.repo.findTeam(scope, teamId);
     if (!team) throw teamNotFound(teamId);
     await this.assertDingTalkIdFree(body.dingtalkUserId);
     const now = new Date();
     const member: Member = {
       _id: randomUUID(),
       teamId,
+      countyCode: team.countyCode,
       townCode: team.townCode,
       villageCode: team.villageCode,
       ...body,
@@ -85,14 +99,14 @@ export class ManageTeams {
     return present(member);
   }
 
-  async updateMember(id: string, body: UpdateMemberBody) {
-    const current = await this.repo.findMember(id);
+  async updateMember(scope: Scope, id: string, body: UpdateMemberBody) {
+    const current = await this.repo.findMember(scope, id);
     if (!current) throw memberNotFound(id);
     const from = body.postedFrom ?? current.postedFrom;
     const to = body.postedTo === undefined ? current.postedTo : body.postedTo;
     if (to !== null && to < from) throw fieldError('postedTo', 'must not be before postedFrom');
     await this.assertDingTalkIdFree(body.dingtalkUserId, id);
-    const member = await this.repo.updateMember(id, body);
+    const member = await this.repo.updateMember(scope, id, body);
     if (!member) throw memberNotFound(id);
     return present(member);
   }

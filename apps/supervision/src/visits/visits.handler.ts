@@ -35,6 +35,7 @@ export class RecordVisits {
         _id: data.surveyId,
         memberId: m._id,
         teamId: m.teamId,
+        countyCode: m.countyCode,
         townCode: m.townCode,
         villageCode: m.villageCode,
         day: localDay(at),

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Scope } from '@lib/auth';
 import { WorkLogRecordedV1 } from '@lib/contracts';
 import { isInside, localDay } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { memberEvent } from '../member-event';
+import { memberEvent, orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
 import { memberAndTeam, present } from '../teams/teams.usecases';
 import { RecordWorkLogBody } from './work-logs.dto';
@@ -19,15 +20,14 @@ export class RecordWorkLog {
     private readonly attendance: RecomputeAttendance,
   ) {}
 
-  async execute(body: RecordWorkLogBody) {
-    const { member, team } = await memberAndTeam(this.teams, body.memberId);
+  async execute(scope: Scope, body: RecordWorkLogBody) {
+    const { member, team } = await memberAndTeam(this.teams, scope, body.memberId);
     const at = new Date(body.at);
+    const org = orgOf(team);
     const log: WorkLog = {
       _id: randomUUID(),
       memberId: member._id,
-      teamId: team._id,
-      townCode: team.townCode,
-      villageCode: team.villageCode,
+      ...org,
       day: localDay(at),
       at,
       content: body.content,
@@ -36,7 +36,6 @@ export class RecordWorkLog {
       photos: body.photos,
       recordedAt: new Date(),
     };
-    const org = { teamId: team._id, townCode: team.townCode, villageCode: team.villageCode };
     const event = memberEvent(WorkLogRecordedV1.type, `worklog:${log._id}`, member._id, org, {
       workLogId: log._id,
       day: log.day,

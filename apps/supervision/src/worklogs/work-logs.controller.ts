@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { Roles } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { present } from '../teams/teams.usecases';
@@ -7,7 +7,7 @@ import { ListWorkLogsQuery, RecordWorkLogBody } from './work-logs.dto';
 import { RecordWorkLog } from './record-work-log.usecase';
 import { WorkLogsRepository } from './work-logs.repository';
 
-/** 驻村工作日志. Role-checked; org-unit scope filtering (and "only your own logs") is still to come. */
+/** 驻村工作日志, within the caller's org-unit scope ("only your own logs" is still to come). */
 @Controller('api/v1/worklogs')
 export class WorkLogsController {
   constructor(
@@ -18,15 +18,21 @@ export class WorkLogsController {
   @Post()
   @HttpCode(201)
   @Roles(...SupervisionRoles.writeWorkLogs)
-  create(@Body(new ZodValidationPipe(RecordWorkLogBody)) body: RecordWorkLogBody) {
-    return this.record.execute(body);
+  create(
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(RecordWorkLogBody)) body: RecordWorkLogBody,
+  ) {
+    return this.record.execute(scope, body);
   }
 
   @Get()
   @Roles(...SupervisionRoles.read)
-  async list(@Query(new ZodValidationPipe(ListWorkLogsQuery)) q: ListWorkLogsQuery) {
+  async list(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ListWorkLogsQuery)) q: ListWorkLogsQuery,
+  ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.logs.list(filter, page, pageSize);
+    const result = await this.logs.list(scope, filter, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

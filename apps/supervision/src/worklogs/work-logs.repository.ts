@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import { findPage } from '../paging';
+import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
 
 /** All database access for work logs. */
@@ -12,10 +13,15 @@ export class WorkLogsRepository implements OnModuleInit {
   constructor(
     @InjectModel(WorkLog.name) private readonly model: Model<WorkLog>,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.scoped = new ScopedCollection(model);
+  }
 
-  onModuleInit() {
+  private readonly scoped: ScopedCollection<WorkLog>;
+
+  async onModuleInit() {
     this.relay.register(this.model.collection);
+    await this.scoped.backfillCountyCodes();
   }
 
   /** The log and its event in one write. */
@@ -31,7 +37,12 @@ export class WorkLogsRepository implements OnModuleInit {
       .exec();
   }
 
-  list(filter: { memberId?: string; teamId?: string; day?: string }, page: number, pageSize: number) {
-    return findPage(this.model, filter, { at: -1, _id: 1 }, page, pageSize);
+  list(
+    scope: Scope,
+    filter: { memberId?: string; teamId?: string; day?: string },
+    page: number,
+    pageSize: number,
+  ) {
+    return this.scoped.page(scope, filter, { at: -1, _id: 1 }, page, pageSize);
   }
 }

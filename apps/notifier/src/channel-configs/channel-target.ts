@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { maskSecret, maskUrl } from './secret-box';
+
+const HttpUrl = z
+  .string()
+  .url('must be a URL')
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+const Mobile = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number');
+const Email = z.string().email('must be an email address');
+
+/** Where one configured channel sends: everything needed to call it, secrets included. */
+export const ChannelTarget = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('dingtalk-robot'),
+      url: HttpUrl,
+      secret: z.string().min(1).max(200),
+      atMobiles: z.array(Mobile).max(50).default([]),
+    })
+    .strict(),
+  z.object({ kind: z.literal('wecom-robot'), url: HttpUrl }).strict(),
+  z
+    .object({
+      kind: z.literal('sms'),
+      url: HttpUrl,
+      appKey: z.string().min(1).max(200),
+      secret: z.string().min(1).max(200),
+      templateId: z.string().min(1).max(100),
+      phones: z.array(Mobile).min(1).max(50),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('email'),
+      smtpUrl: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+      from: Email,
+      to: z.array(Email).min(1).max(50),
+    })
+    .strict(),
+  z.object({ kind: z.literal('webhook'), url: HttpUrl, secret: z.string().max(200).default('') }).strict(),
+]);
+export type ChannelTarget = z.infer<typeof ChannelTarget>;
+export type ChannelKind = ChannelTarget['kind'];
+
+/** The target as the API shows it: token-bearing URLs and secrets masked, the rest as is. */
+export function maskTarget(t: ChannelTarget): Record<string, unknown> {
+  switch (t.kind) {
+    case 'dingtalk-robot':
+      return { ...t, url: maskUrl(t.url), secret: maskSecret(t.secret) };
+    case 'wecom-robot':
+      return { ...t, url: maskUrl(t.url) };
+    case 'sms':
+      return { ...t, appKey: maskSecret(t.appKey), secret: maskSecret(t.secret) };
+    case 'email':
+      return { ...t, smtpUrl: maskUrl(t.smtpUrl) };
+    case 'webhook':
+      return { ...t, url: maskUrl(t.url), secret: maskSecret(t.secret) };
+  }
+}
+
+/** The recipients one channel stands for: a robot or webhook is one; SMS is one per phone. */
+export function recipientsOf(t: ChannelTarget): string[] {
+  switch (t.kind) {
+    case 'sms':
+      return t.phones;
+    case 'email':
+      return [t.to.join(',')];
+    default:
+      return [t.kind];
+  }
+}

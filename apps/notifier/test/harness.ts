@@ -1,0 +1,134 @@
+import { AlertRaisedV1, createEvent, Topics } from '@lib/contracts';
+import {
+  AppProcess,
+  infra,
+  KafkaProbe,
+  ReceivedRequest,
+  uniqueRunId,
+  waitFor,
+  WebhookSink,
+} from '@lib/testing';
+
+/** The notifier as its own process against the real Kafka, FerretDB and Redis, isolated per run. */
+export class NotifierHarness {
+  readonly runId = uniqueRunId('nt');
+  readonly prefix = `${this.runId}.`;
+  readonly kafka = new KafkaProbe();
+  app!: AppProcess;
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  async start(): Promise<this> {
+    this.app = await AppProcess.create('notifier', this.runId, {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_PARTITIONS: '3',
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: `${this.runId}_notifier`,
+      REDIS_URL: infra.redisUrl,
+      QUEUE_PREFIX: this.runId,
+      NOTIFIER_WEBHOOK_URL: '',
+      ...this.env,
+    });
+    await this.app.start();
+    return this;
+  }
+
+  async stop() {
+    await this.app?.stop();
+    await this.kafka.close();
+  }
+
+  /** Configures a DingTalk robot for an org unit through the API; returns its id. */
+  async robot(unit: string, sink: WebhookSink): Promise<string> {
+    const res = await this.app.post<{ id: string }>('/api/v1/channels', {
+      name: `${unit} 值班群机器人`,
+      unit,
+      target: { kind: 'dingtalk-robot', url: `${sink.url}?access_token=tok-${unit}`, secret: `SEC-${unit}` },
+    });
+    if (res.status !== 201) throw new Error(`channel: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
+  /** Publishes raised alerts as the rules service would (one record each, keyed by subject). */
+  async raise(villageCode: string, count: number, label: string): Promise<string[]> {
+    const ids = Array.from({ length: count }, (_, i) => `${label}-${String(i).padStart(3, '0')}`);
+    const events = ids.map((alertId, i) =>
+      createEvent({
+        type: AlertRaisedV1.type,
+        source: 'rules',
+        subject: `h-${label}-${i}`,
+        townId: villageCode.slice(0, 9),
+        villageId: villageCode,
+        data: {
+          alertId,
+          ruleId: 'income-below-line',
+          ruleVersion: 1,
+          severity: 'medium',
+          subjectType: 'household',
+          subjectId: `h-${label}-${i}`,
+          townCode: villageCode.slice(0, 9),
+          villageCode,
+          period: '2026-10',
+          title: '人均纯收入低于监测范围',
+          message: `户 ${i}：走访人均纯收入低于监测范围。`,
+          explanation: [],
+          recipientRoles: ['village-cadre', 'town-official'],
+          raisedAt: new Date().toISOString(),
+        },
+      }),
+    );
+    await this.kafka.send(
+      `${this.prefix}${Topics.rulesAlerts}`,
+      events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+    );
+    return ids;
+  }
+}
+
+/** The alert ids a robot message carries (a single alert or a digest: each line names one). */
+export function alertIdsOf(r: ReceivedRequest): string[] {
+  const text = (r.json as { markdown?: { text?: string; content?: string } }).markdown;
+  const body = text?.text ?? text?.content ?? '';
+  return [...body.matchAll(/预警编号 ([^\s·]+)/g)].map((m) => m[1]);
+}
+
+/** Messages as the robot's relay would keep them: a repeat of an Idempotency-Key is dropped. */
+export function deduped(received: ReceivedRequest[]): ReceivedRequest[] {
+  const seen = new Set<string>();
+  return received.filter((r) => {
+    const key = String(r.headers['idempotency-key']);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** How often each alert id arrived. */
+export function arrivals(received: ReceivedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of received) for (const id of alertIdsOf(r)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+/** The most messages that arrived within any window of `windowMs`. */
+export function busiestWindow(received: ReceivedRequest[], windowMs: number): number {
+  const at = received.map((r) => r.at).sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < at.length; j++) {
+    while (at[j] - at[i] >= windowMs) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+export async function waitForAll(sink: WebhookSink, ids: string[], timeoutMs = 60_000) {
+  await waitFor(
+    `${ids.length} alerts at the robot`,
+    () => {
+      const got = arrivals(deduped(sink.received));
+      return ids.every((id) => got.has(id));
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
+}
