@@ -1,8 +1,47 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@lib/service-kit';
 
-export const householdsConfigSchema = baseConfigSchema.extend({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-  MONGO_DB: z.string().min(1).default('households'),
-});
+/** Development-only keys: production must set its own (checked below). */
+const DEV_PII_KEYS = 'dev1:ZGV2LXBpaS1rZXktMDAwMDAwMDAwMDAwMDAwMDAwMDA=';
+const DEV_PII_HASH_KEY = 'dev-pii-hash-key-change-me';
+
+/** "keyId:base64(32 bytes)" pairs, comma separated; old keys stay listed so old ciphertexts stay readable. */
+const piiKeys = z
+  .string()
+  .min(1)
+  .transform((s, ctx) => {
+    const keys = new Map<string, Buffer>();
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [id, b64] = part.split(':');
+      const key = Buffer.from(b64 ?? '', 'base64');
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id ?? '') || key.length !== 32) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'each entry must be keyId:base64 of 32 bytes' });
+        return z.NEVER;
+      }
+      keys.set(id, key);
+    }
+    return keys;
+  });
+
+export const householdsConfigSchema = baseConfigSchema
+  .extend({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    MONGO_DB: z.string().min(1).default('households'),
+    /** AES-256-GCM keys for ID numbers and phones at rest. */
+    PII_KEYS: piiKeys.default(DEV_PII_KEYS),
+    /** The key new ciphertexts use; must be one of PII_KEYS. Default: the first. */
+    PII_ACTIVE_KEY_ID: z.string().optional(),
+    /** HMAC-SHA256 key of idNumberHash (shared with the monitoring app, which matches by it). */
+    PII_HASH_KEY: z.string().min(16).default(DEV_PII_HASH_KEY),
+  })
+  .superRefine((c, ctx) => {
+    const active = c.PII_ACTIVE_KEY_ID ?? [...c.PII_KEYS.keys()][0];
+    if (!c.PII_KEYS.has(active))
+      ctx.addIssue({ code: 'custom', path: ['PII_ACTIVE_KEY_ID'], message: 'must be one of PII_KEYS' });
+    if (c.NODE_ENV === 'production' && (c.PII_KEYS.has('dev1') || c.PII_HASH_KEY === DEV_PII_HASH_KEY))
+      ctx.addIssue({ code: 'custom', path: ['PII_KEYS'], message: 'production needs its own PII keys' });
+  });
 export type HouseholdsConfig = z.infer<typeof householdsConfigSchema>;

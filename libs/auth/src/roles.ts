@@ -53,6 +53,8 @@ const everyone: Role[] = [...fieldStaff, 'inspector', 'auditor'];
 export const Permissions = {
   readHouseholds: everyone,
   writeHouseholds: ['county-admin', 'town-official', 'village-cadre'],
+  /** Clear ID numbers and phones (audited); everyone else sees them masked. */
+  readPersonalData: ['county-admin', 'town-official', 'village-cadre'],
   readSurveys: everyone,
   writeSurveys: [...fieldStaff, 'integration-client'],
   readAlerts: everyone,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cloudEventEnvelopeSchema, CloudEvent } from './envelope';
 import { EventDefinition } from './event-definition';
 import { HouseholdRegisteredV1 } from './events/household-registered.v1';
+import { HouseholdLifecycleTransitionedV1 } from './events/household-lifecycle-transitioned.v1';
 import { SurveyRecordedV1 } from './events/survey-recorded.v1';
 import { AlertRaisedV1 } from './events/alert-raised.v1';
 import { AlertResolvedV1 } from './events/alert-resolved.v1';
@@ -17,6 +18,7 @@ import { WorkLogRecordedV1 } from './events/worklog-recorded.v1';
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
   [
     HouseholdRegisteredV1,
+    HouseholdLifecycleTransitionedV1,
     SurveyRecordedV1,
     AlertRaisedV1,
     AlertResolvedV1,

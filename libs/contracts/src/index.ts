@@ -4,6 +4,7 @@ export * from './domain';
 export * from './event-definition';
 export * from './catalog';
 export * from './events/household-registered.v1';
+export * from './events/household-lifecycle-transitioned.v1';
 export * from './events/survey-recorded.v1';
 export * from './events/alert-raised.v1';
 export * from './events/alert-resolved.v1';

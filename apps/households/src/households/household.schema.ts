@@ -10,6 +10,12 @@ export class Member {
   @Prop({ required: true }) sex!: string;
   @Prop({ required: true }) birthDate!: string;
   @Prop() labourSkill?: string;
+  /** AES-256-GCM ciphertexts (see PiiCipher); never the clear values. */
+  @Prop() idNumberCipher?: string;
+  @Prop() idNumberHash?: string;
+  @Prop() idNumberMasked?: string;
+  @Prop() phoneCipher?: string;
+  @Prop() phoneMasked?: string;
 }
 const MemberSchema = SchemaFactory.createForClass(Member);
 

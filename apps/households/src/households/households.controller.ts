@@ -5,13 +5,9 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from './households.repository';
 import { ListHouseholdsQuery, RegisterHouseholdBody } from './register-household.dto';
 import { RegisterHousehold } from './register-household.usecase';
+import { presentHousehold } from './present-household';
 
 const HouseholdId = z.string().uuid('must be a household id (UUID)');
-
-function present<T extends { _id: string }>(doc: T) {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
 
 @Controller('api/v1/households')
 export class HouseholdsController {
@@ -35,7 +31,7 @@ export class HouseholdsController {
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
     const doc = await this.households.findById(scope, id);
     if (!doc) throw notFound(`未找到该户 (no household ${id})`);
-    return present(doc);
+    return presentHousehold(doc);
   }
 
   @Get()
@@ -46,6 +42,6 @@ export class HouseholdsController {
   ) {
     const { page, pageSize, ...filter } = q;
     const result = await this.households.list(scope, filter, page, pageSize);
-    return { ...result, items: result.items.map(present) };
+    return { ...result, items: result.items.map(presentHousehold) };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumberProblem } from '../personal-data/id-number';
 import { HouseholdType, LabourSkill, MonitoringCategory, Relation, Sex, VillageCode } from '@lib/contracts';
 
 const isoDate = z
@@ -24,15 +25,38 @@ export const RegisterHouseholdBody = z
             sex: Sex,
             birthDate: isoDate,
             labourSkill: LabourSkill.optional(),
+            idNumber: z.string().trim().toUpperCase().optional(),
+            phone: z
+              .string()
+              .trim()
+              .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'must be a mobile (11 digits) or landline number')
+              .optional(),
           })
-          .strict(),
+          .strict()
+          .superRefine((m, ctx) => {
+            const problem = m.idNumber === undefined ? null : idNumberProblem(m.idNumber, m.birthDate);
+            if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+          }),
       )
       .min(1, 'a household has at least one member')
       .max(30)
       .refine(
         (m) => m.filter((x) => x.relation === 'head').length === 1,
         'must have exactly one head (relation "head")',
-      ),
+      )
+      .superRefine((members, ctx) => {
+        const seen = new Set<string>();
+        members.forEach((m, i) => {
+          if (!m.idNumber) return;
+          if (seen.has(m.idNumber))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'idNumber'],
+              message: '同一身份证号在户内重复 (repeated)',
+            });
+          seen.add(m.idNumber);
+        });
+      }),
   })
   .strict();
 export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;

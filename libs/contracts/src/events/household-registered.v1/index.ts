@@ -13,7 +13,7 @@ import {
   VillageCode,
 } from '../../domain';
 
-/** A household entered the registry (帮扶对象台账). Subject: householdId. No ID numbers travel in events. */
+/** A household entered the registry (帮扶对象台账). Subject: householdId. No clear ID numbers travel in events, only their keyed hash. */
 export const HouseholdRegisteredV1 = defineEvent({
   type: 'household.registered.v1',
   topic: Topics.households,
@@ -35,6 +35,11 @@ export const HouseholdRegisteredV1 = defineEvent({
         sex: Sex,
         birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         labourSkill: LabourSkill.optional(),
+        /** hex HMAC-SHA256 (PII_HASH_KEY) of the upper-case ID number, when one was recorded. */
+        idNumberHash: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
       }),
     ),
     registeredAt: z.string().datetime({ offset: true }),

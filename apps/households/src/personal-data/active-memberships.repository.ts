@@ -1,0 +1,61 @@
+import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Collection, Connection } from 'mongoose';
+
+interface ActiveMembership {
+  _id: string; // idNumberHash: one person is an active member of one household only
+  householdId: string;
+  memberId: string;
+  since: Date;
+}
+
+export interface MembershipClaim {
+  idNumberHash: string;
+  memberId: string;
+  /** where the member sits in the request, to name the field in a 409 */
+  field: string;
+}
+
+const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
+
+/** 同一人只能在一户: claims keyed by idNumberHash, unique by _id (no transactions on FerretDB). */
+@Injectable()
+export class ActiveMembershipsRepository implements OnModuleInit {
+  private collection!: Collection<ActiveMembership>;
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  onModuleInit() {
+    this.collection = this.connection.collection<ActiveMembership>('active_memberships');
+  }
+
+  /** Claims every person for the household, or none of them: 409 naming the member's idNumber field. */
+  async claim(householdId: string, claims: MembershipClaim[]): Promise<void> {
+    if (claims.length === 0) return;
+    const since = new Date();
+    try {
+      await this.collection.insertMany(
+        claims.map((c) => ({ _id: c.idNumberHash, householdId, memberId: c.memberId, since })),
+        { ordered: true },
+      );
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      await this.release(householdId);
+      const taken = await this.collection
+        .find({ _id: { $in: claims.map((c) => c.idNumberHash) }, householdId: { $ne: householdId } })
+        .toArray();
+      const clash = claims.find((c) => taken.some((t) => t._id === c.idNumberHash)) ?? claims[0];
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: '此人已是另一户的在册成员 (this person is already an active member of another household)',
+        problems: [{ field: clash.field, reason: 'already an active member of another household' }],
+      });
+    }
+  }
+
+  /** Gives back the household's claims (a failed registration). */
+  async release(householdId: string): Promise<void> {
+    await this.collection.deleteMany({ householdId });
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import { Collection, Connection } from 'mongoose';
+
+export interface PersonalDataRead {
+  _id: string;
+  actor: string;
+  actorName: string;
+  at: Date;
+  householdId: string;
+  memberId: string;
+  fields: string[];
+}
+
+/** Append-only audit of clear reads of personal data: this repository only inserts. */
+@Injectable()
+export class PersonalDataReadsRepository implements OnModuleInit {
+  private collection!: Collection<PersonalDataRead>;
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  onModuleInit() {
+    this.collection = this.connection.collection<PersonalDataRead>('personal_data_reads');
+  }
+
+  async record(read: Omit<PersonalDataRead, '_id' | 'at'>): Promise<void> {
+    await this.collection.insertOne({ _id: randomUUID(), at: new Date(), ...read });
+  }
+}
