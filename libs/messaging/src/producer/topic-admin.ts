@@ -1,31 +1,53 @@
 import { Kafka } from 'kafkajs';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Creates topics that do not exist yet (brokers run with auto.create.topics.enable=false).
- * Safe to call from several apps at once: "already exists" is success.
+ * Creates topics that do not exist yet (brokers run with auto.create.topics.enable=false) and waits
+ * until every partition has a leader. Several apps start at once and create the same topics, so
+ * "already exists" is success and a topic another app has just created may briefly answer
+ * "unknown topic or partition" or "leader not available": those are retried with backoff.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  partitions: number,
+  attempts = 20,
+): Promise<void> {
+  const wanted = [...new Set(topics)];
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-      });
-    } catch (e) {
-      // Another instance may have created some of them in between.
-      const err = e as { type?: string; errors?: Array<{ type?: string }> };
-      const onlyExists =
-        err.type === 'TOPIC_ALREADY_EXISTS' ||
-        (Array.isArray(err.errors) && err.errors.every((x) => x.type === 'TOPIC_ALREADY_EXISTS'));
-      if (!onlyExists) throw e;
+    let lastError: unknown = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = wanted.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin
+            .createTopics({
+              waitForLeaders: false,
+              topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+            })
+            .catch((e: { type?: string; errors?: Array<{ type?: string }> }) => {
+              const onlyExists =
+                e.type === 'TOPIC_ALREADY_EXISTS' ||
+                (Array.isArray(e.errors) && e.errors.every((x) => x.type === 'TOPIC_ALREADY_EXISTS'));
+              if (!onlyExists) throw e;
+            });
+        }
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: wanted });
+        const ready =
+          metadata.length === wanted.length &&
+          metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        if (ready) return;
+        lastError = new Error('topics have partitions without a leader yet');
+      } catch (e) {
+        lastError = e;
+      }
+      await sleep(Math.min(2_000, 100 * 2 ** (attempt - 1)));
     }
-    // Wait until metadata shows every topic with leaders, so producers and consumers can use them.
-    await admin.fetchTopicMetadata({ topics: missing });
+    throw lastError;
   } finally {
     await admin.disconnect();
   }
