@@ -15,6 +15,7 @@ export async function ensureTopics(
   attempts = 20,
 ): Promise<void> {
   const wanted = [...new Set(topics)];
+  if (wanted.length === 0) return; // (an empty list would make fetchTopicMetadata describe every topic)
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -38,7 +39,7 @@ export async function ensureTopics(
         }
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics: wanted });
         const ready =
-          metadata.length === wanted.length &&
+          wanted.every((w) => metadata.some((t) => t.name === w)) &&
           metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
         if (ready) return;
         lastError = new Error('topics have partitions without a leader yet');
