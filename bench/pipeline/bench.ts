@@ -22,10 +22,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { deadLetterTopic, Topics } from '@lib/contracts';
+import { alertIdOf } from '../../apps/rules/src/income-rule/income-alert';
+import { INCOME_BELOW_LINE } from '../../apps/rules/src/income-rule/income-below-line';
 import { infra, uniqueRunId } from '@lib/testing/infra';
 import {
   Child,
@@ -364,8 +365,7 @@ async function waitNoLag(d: Driver, v: VariantSetup, child: Child, total: number
   }
 }
 
-const alertIdOf = (eventId: string) =>
-  createHash('sha256').update(`income-below-line|${eventId}`).digest('hex').slice(0, 32);
+const incomeAlertIdOf = (eventId: string) => alertIdOf(eventId, INCOME_BELOW_LINE.id);
 
 /** Steady offered load: `rate` events/s for `durationS`, latency per record (definition above). */
 async function measureLatency(
@@ -385,7 +385,7 @@ async function measureLatency(
   const expectedAlerts = new Map<string, number>(); // alertId -> record index
 
   if (alertTopic) {
-    records.forEach((r, i) => r.below && expectedAlerts.set(alertIdOf(r.event.id), i));
+    records.forEach((r, i) => r.below && expectedAlerts.set(incomeAlertIdOf(r.event.id), i));
     alertConsumer = d.kafka.consumer({ groupId: `${v.prefix}bench-alert-probe`, maxWaitTimeInMs: 50 });
     await alertConsumer.connect();
     await alertConsumer.subscribe({ topics: [alertTopic], fromBeginning: true });

@@ -15,22 +15,16 @@ import { Controller, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, MicroserviceOptions, Payload, Transport } from '@nestjs/microservices';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
-import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
-import {
-  AlertRaisedV1,
-  AlertResolvedV1,
-  cloudEventEnvelopeSchema,
-  createEvent,
-  orgUnitsOfVillage,
-  SurveyRecordedV1,
-} from '@lib/contracts';
-import { outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { cloudEventEnvelopeSchema, orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
+import { outboxOnInsert } from '@lib/messaging';
 import { Alert, AlertSchema, openKeyOf } from '../../apps/rules/src/alerts/alert.schema';
 import {
   HouseholdSubject,
   HouseholdSubjectSchema,
 } from '../../apps/rules/src/subjects/household-subject.schema';
+import { alertRaisedEvent, resolveAlertUpdate } from '../../apps/rules/src/alerts/alert-events';
+import { newIncomeAlert } from '../../apps/rules/src/income-rule/income-alert';
 import {
   evaluateIncomeBelowLine,
   INCOME_BELOW_LINE,
@@ -41,34 +35,6 @@ import { DEFAULT_THRESHOLDS } from '../../apps/rules/src/thresholds/default-thre
 const TOPIC = process.env.BENCH_TOPIC!;
 const KEEP_APPLIED = 50;
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-
-function raisedEvent(a: Alert): AlertRaisedV1 {
-  return createEvent({
-    type: AlertRaisedV1.type,
-    source: 'rules',
-    subject: a.subjectId,
-    townId: a.townCode,
-    villageId: a.villageCode,
-    id: `alert-raised-${a._id}`,
-    time: a.raisedAt,
-    data: {
-      alertId: a._id,
-      ruleId: a.ruleId,
-      ruleVersion: a.ruleVersion,
-      severity: a.severity,
-      subjectType: a.subjectType,
-      subjectId: a.subjectId,
-      townCode: a.townCode,
-      villageCode: a.villageCode,
-      period: a.period,
-      title: a.title,
-      message: a.message,
-      explanation: a.explanation as AlertRaisedV1['data']['explanation'],
-      recipientRoles: a.recipientRoles,
-      raisedAt: a.raisedAt.toISOString(),
-    },
-  });
-}
 
 @Injectable()
 class PerMessageEvaluation {
@@ -100,65 +66,16 @@ class PerMessageEvaluation {
       threshold,
     );
     if (result.evaluated && result.breached && !current) {
-      const alert: Alert = {
-        _id: createHash('sha256').update(`${INCOME_BELOW_LINE.id}|${e.id}`).digest('hex').slice(0, 32),
-        ruleId: INCOME_BELOW_LINE.id,
-        ruleVersion: INCOME_BELOW_LINE.version,
-        severity: INCOME_BELOW_LINE.severity,
-        subjectType: 'household',
-        subjectId: d.householdId,
-        countyCode: org.countyCode,
-        townCode: d.townCode,
-        villageCode: d.villageCode,
-        period: d.month,
-        title: INCOME_BELOW_LINE.title,
-        message: result.message,
-        explanation: result.facts,
-        recipientRoles: INCOME_BELOW_LINE.recipientRoles,
-        status: 'open',
-        openKey: openKeyOf(d.householdId, INCOME_BELOW_LINE.id),
-        triggeredBy: e.id,
-        raisedAt: new Date(),
-        resolvedAt: null,
-        resolution: null,
-      };
+      const alert = newIncomeAlert(e, result);
       await this.alerts.collection
-        .insertOne({ ...alert, ...outboxOnInsert([raisedEvent(alert)]) } as never)
+        .insertOne({ ...alert, ...outboxOnInsert([alertRaisedEvent(alert)]) } as never)
         .catch((err) => {
           if (!isDuplicateKey(err)) throw err;
         });
     } else if (result.evaluated && !result.breached && current) {
-      const now = new Date();
-      const outbox = outboxOnUpdate([
-        createEvent({
-          type: AlertResolvedV1.type,
-          source: 'rules',
-          subject: current.subjectId,
-          townId: current.townCode,
-          villageId: current.villageCode,
-          id: `alert-resolved-${current._id}`,
-          time: now,
-          data: {
-            alertId: current._id,
-            ruleId: current.ruleId,
-            subjectId: current.subjectId,
-            resolution: 'auto',
-            resolvedAt: now.toISOString(),
-          },
-        }),
-      ]);
       await this.alerts.collection.updateOne(
         { _id: current._id, status: { $ne: 'resolved' } } as never,
-        {
-          $set: {
-            status: 'resolved',
-            resolvedAt: now,
-            resolution: 'auto',
-            openKey: `${current.openKey}|${current._id}`,
-            ...outbox.$set,
-          },
-          $push: outbox.$push,
-        } as never,
+        resolveAlertUpdate(current, 'auto', new Date()) as never,
       );
     }
     await this.subjects

@@ -3,8 +3,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, ScopedRepository, withinScope } from '@lib/auth';
-import { AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { alertRaisedEvent, resolveAlertUpdate } from './alert-events';
 import { Alert, AlertStatus, openKeyOf } from './alert.schema';
 
 const isDuplicateKeyOnly = (e: unknown) => {
@@ -12,34 +12,6 @@ const isDuplicateKeyOnly = (e: unknown) => {
   if (err.code === 11000 && !err.writeErrors) return true;
   return Array.isArray(err.writeErrors) && err.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 };
-
-function raisedEvent(a: Alert): AlertRaisedV1 {
-  return createEvent({
-    type: AlertRaisedV1.type,
-    source: 'rules',
-    subject: a.subjectId,
-    townId: a.townCode,
-    villageId: a.villageCode,
-    id: `alert-raised-${a._id}`,
-    time: a.raisedAt,
-    data: {
-      alertId: a._id,
-      ruleId: a.ruleId,
-      ruleVersion: a.ruleVersion,
-      severity: a.severity,
-      subjectType: a.subjectType,
-      subjectId: a.subjectId,
-      townCode: a.townCode,
-      villageCode: a.villageCode,
-      period: a.period,
-      title: a.title,
-      message: a.message,
-      explanation: a.explanation as AlertRaisedV1['data']['explanation'],
-      recipientRoles: a.recipientRoles,
-      raisedAt: a.raisedAt.toISOString(),
-    },
-  });
-}
 
 /** Alerts; callers' reads and writes are within their scope, the evaluation runs as the service. */
 @Injectable()
@@ -74,7 +46,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     if (alerts.length === 0) return;
     try {
       await this.model.collection.insertMany(
-        alerts.map((a) => ({ ...a, ...outboxOnInsert([raisedEvent(a)]) })) as never[],
+        alerts.map((a) => ({ ...a, ...outboxOnInsert([alertRaisedEvent(a)]) })) as never[],
         { ordered: false },
       );
     } catch (e) {
@@ -88,41 +60,12 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     if (alerts.length === 0) return;
     const now = new Date();
     await this.model.collection.bulkWrite(
-      alerts.map((a) => {
-        const event = createEvent({
-          type: AlertResolvedV1.type,
-          source: 'rules',
-          subject: a.subjectId,
-          townId: a.townCode,
-          villageId: a.villageCode,
-          id: `alert-resolved-${a._id}`,
-          time: now,
-          data: {
-            alertId: a._id,
-            ruleId: a.ruleId,
-            subjectId: a.subjectId,
-            resolution,
-            ...(note ? { note } : {}),
-            resolvedAt: now.toISOString(),
-          },
-        });
-        const outbox = outboxOnUpdate([event]);
-        return {
-          updateOne: {
-            filter: { _id: a._id, status: { $ne: 'resolved' } } as never,
-            update: {
-              $set: {
-                status: 'resolved',
-                resolvedAt: now,
-                resolution,
-                openKey: `${openKeyOf(a.subjectId, a.ruleId)}|${a._id}`,
-                ...outbox.$set,
-              },
-              $push: outbox.$push,
-            } as never,
-          },
-        };
-      }),
+      alerts.map((a) => ({
+        updateOne: {
+          filter: { _id: a._id, status: { $ne: 'resolved' } } as never,
+          update: resolveAlertUpdate(a, resolution, now, note) as never,
+        },
+      })),
       { ordered: true },
     );
     this.relay.kick();

@@ -1,19 +1,14 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { createHash } from 'node:crypto';
 import { HouseholdRegisteredV1, orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
 import { BatchEventPattern } from '@lib/messaging';
-import { Alert, openKeyOf } from '../alerts/alert.schema';
+import { Alert } from '../alerts/alert.schema';
 import { AlertsRepository } from '../alerts/alerts.repository';
+import { newIncomeAlert } from '../income-rule/income-alert';
 import { evaluateIncomeBelowLine, INCOME_BELOW_LINE } from '../income-rule/income-below-line';
 import { HouseholdSubjectsRepository } from '../subjects/household-subjects.repository';
 import { pickThreshold } from '../thresholds/threshold';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
-
-/** A deterministic alert id: the same triggering event always names the same alert. */
-export function alertIdOf(eventId: string, ruleId: string): string {
-  return createHash('sha256').update(`${ruleId}|${eventId}`).digest('hex').slice(0, 32);
-}
 
 /**
  * Evaluates surveys against the income rule, a whole run of events at once (bulk reads and writes).
@@ -58,28 +53,7 @@ export class SurveyEvaluation {
       if (!result.evaluated) continue;
       const current = open.get(d.householdId);
       if (result.breached && !current) {
-        const alert: Alert = {
-          _id: alertIdOf(e.id, INCOME_BELOW_LINE.id),
-          ruleId: INCOME_BELOW_LINE.id,
-          ruleVersion: INCOME_BELOW_LINE.version,
-          severity: INCOME_BELOW_LINE.severity,
-          subjectType: 'household',
-          subjectId: d.householdId,
-          countyCode: org.countyCode,
-          townCode: d.townCode,
-          villageCode: d.villageCode,
-          period: d.month,
-          title: INCOME_BELOW_LINE.title,
-          message: result.message,
-          explanation: result.facts,
-          recipientRoles: INCOME_BELOW_LINE.recipientRoles,
-          status: 'open',
-          openKey: openKeyOf(d.householdId, INCOME_BELOW_LINE.id),
-          triggeredBy: e.id,
-          raisedAt: new Date(),
-          resolvedAt: null,
-          resolution: null,
-        };
+        const alert = newIncomeAlert(e, result);
         toRaise.push(alert);
         open.set(d.householdId, alert);
       } else if (!result.breached && current) {
