@@ -13,6 +13,10 @@ import { CheckInAcceptedV1 } from './events/checkin-accepted.v1';
 import { AttendanceDayComputedV1 } from './events/attendance-day-computed.v1';
 import { AttendancePatternFlaggedV1 } from './events/attendance-pattern-flagged.v1';
 import { WorkLogRecordedV1 } from './events/worklog-recorded.v1';
+import { SurveyCorrectedV1 } from './events/survey-corrected.v1';
+import { HouseholdIncomeChangedV1 } from './events/household-income-changed.v1';
+import { ProjectDistributionPaidV1 } from './events/project-distribution-paid.v1';
+import { AlertAcknowledgedV1 } from './events/alert-acknowledged.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -29,6 +33,10 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     AttendanceDayComputedV1,
     AttendancePatternFlaggedV1,
     WorkLogRecordedV1,
+    SurveyCorrectedV1,
+    HouseholdIncomeChangedV1,
+    ProjectDistributionPaidV1,
+    AlertAcknowledgedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

@@ -48,3 +48,26 @@ export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a mont
 
 export const Severity = z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;
+
+/** How a household benefits from an industry project (产业帮扶 利益联结). */
+export const ProjectBenefitKind = z.enum(['dividend', 'wage', 'land_lease', 'produce_purchase']);
+export type ProjectBenefitKind = z.infer<typeof ProjectBenefitKind>;
+
+/** Income components of the survey (see domain.md: per-capita net income). */
+export type IncomeComponent = 'wage' | 'business' | 'property' | 'transfer';
+
+/**
+ * Which income component a project payment counts as: dividends (分红) and land rent (土地流转) are
+ * property income, wages (务工) wage income, produce bought from the household business income.
+ */
+export function incomeComponentOfBenefit(kind: ProjectBenefitKind): IncomeComponent {
+  switch (kind) {
+    case 'dividend':
+    case 'land_lease':
+      return 'property';
+    case 'wage':
+      return 'wage';
+    case 'produce_purchase':
+      return 'business';
+  }
+}

@@ -15,3 +15,7 @@ export * from './events/checkin-accepted.v1';
 export * from './events/attendance-day-computed.v1';
 export * from './events/attendance-pattern-flagged.v1';
 export * from './events/worklog-recorded.v1';
+export * from './events/survey-corrected.v1';
+export * from './events/household-income-changed.v1';
+export * from './events/project-distribution-paid.v1';
+export * from './events/alert-acknowledged.v1';

@@ -5,6 +5,7 @@
 export const Topics = {
   households: 'households.events.v1',
   monitoring: 'monitoring.events.v1',
+  projects: 'projects.events.v1',
   rulesAlerts: 'rules.alerts.v1',
   notifier: 'notifier.events.v1',
   supervision: 'supervision.events.v1',

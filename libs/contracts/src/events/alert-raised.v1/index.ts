@@ -30,6 +30,8 @@ export const AlertRaisedV1 = defineEvent({
     explanation: z.array(AlertFact),
     recipientRoles: z.array(z.string()),
     raisedAt: z.string().datetime({ offset: true }),
+    /** Send again one level up when nobody acknowledged it within this time (from the rule). */
+    escalateAfterMinutes: z.number().int().positive().optional(),
   }),
 });
 export type AlertRaisedV1 = EventOf<typeof AlertRaisedV1>;
