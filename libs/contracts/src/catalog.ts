@@ -17,6 +17,8 @@ import { SurveyCorrectedV1 } from './events/survey-corrected.v1';
 import { HouseholdIncomeChangedV1 } from './events/household-income-changed.v1';
 import { ProjectDistributionPaidV1 } from './events/project-distribution-paid.v1';
 import { AlertAcknowledgedV1 } from './events/alert-acknowledged.v1';
+import { ThresholdSetV1 } from './events/threshold-set.v1';
+import { DepartmentFactReceivedV1 } from './events/department-fact-received.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -37,6 +39,8 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     HouseholdIncomeChangedV1,
     ProjectDistributionPaidV1,
     AlertAcknowledgedV1,
+    ThresholdSetV1,
+    DepartmentFactReceivedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

@@ -19,3 +19,5 @@ export * from './events/survey-corrected.v1';
 export * from './events/household-income-changed.v1';
 export * from './events/project-distribution-paid.v1';
 export * from './events/alert-acknowledged.v1';
+export * from './events/threshold-set.v1';
+export * from './events/department-fact-received.v1';

@@ -11,6 +11,8 @@ export const Topics = {
   supervision: 'supervision.events.v1',
   /** Raw check-ins that integrations produce to directly (schema: checkin.recorded.v1). */
   supervisionCheckins: 'supervision.checkins.v1',
+  /** Raw facts that departments (医保, 教育, 应急, 民政, 残联…) produce to directly; monitoring matches them to households. */
+  departmentFacts: 'monitoring.department-facts.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
