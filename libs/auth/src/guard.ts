@@ -24,6 +24,19 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** The roles that may call this handler; the caller's scope is the units where they hold one of them. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+/** The roles a handler requires, its own @Roles or its controller's (for API documentation). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function requiredRolesOf(handler: Function, controller: Function): Role[] | undefined {
+  return (Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller)) as
+    Role[] | undefined;
+}
+
+/** Whether a handler or its controller is @Public (for API documentation). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function isPublicHandler(handler: Function, controller: Function): boolean {
+  return Reflect.getMetadata(PUBLIC, handler) === true || Reflect.getMetadata(PUBLIC, controller) === true;
+}
+
 export interface AuthedRequest {
   headers: Record<string, string | string[] | undefined>;
   principal?: Principal;

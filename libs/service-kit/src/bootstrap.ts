@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConsumerOptions, KafkaBatchServer, RethrowEventHandlerErrors } from '@lib/messaging';
+import { serveOpenApi } from './openapi';
 
 export interface StartOptions {
   module: Type | DynamicModule;
@@ -14,6 +15,8 @@ export interface StartOptions {
   rawBody?: boolean;
   /** Largest JSON body accepted (body-parser syntax, e.g. '2mb'); default 100kb. */
   jsonBodyLimit?: string;
+  /** Title of the OpenAPI documentation served at /api/docs (default: the app's folder name). */
+  apiTitle?: string;
 }
 
 export interface RunningService {
@@ -41,6 +44,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
     app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
+  serveOpenApi(app, { title: options.apiTitle });
   await app.listen(options.port, options.host);
   return { app, consumer };
 }

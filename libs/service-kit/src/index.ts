@@ -4,3 +4,4 @@ export * from './health';
 export * from './service-kit.module';
 export * from './bootstrap';
 export * from './find-each';
+export * from './openapi';

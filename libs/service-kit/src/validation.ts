@@ -27,7 +27,8 @@ export function findOperatorKeys(value: unknown, path: string[] = []): string[] 
  * Nothing reaches a handler (and so nothing changes) unless it passed.
  */
 export class ZodValidationPipe<S extends z.ZodTypeAny> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  /** Public so the API documentation can be generated from it (see openapi.ts). */
+  constructor(readonly schema: S) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.infer<S> {
     const operators = findOperatorKeys(value);

@@ -1,0 +1,146 @@
+import * as path from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  DocumentBuilder,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { z } from 'zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { isPublicHandler, requiredRolesOf } from '@lib/auth';
+import { ZodValidationPipe } from './validation';
+
+/** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
+export const OPENAPI_UI_PATH = 'api/docs';
+export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
+
+type JsonSchema = Record<string, unknown>;
+
+const toJsonSchema = zodToJsonSchema as (schema: unknown, options: object) => unknown;
+
+function jsonSchemaOf(schema: z.ZodTypeAny): JsonSchema {
+  return toJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as JsonSchema;
+}
+
+/** Unwraps optional/default/effects to reach an object schema's shape, for query and path params. */
+function objectShapeOf(schema: z.ZodTypeAny): Record<string, z.ZodTypeAny> | null {
+  let s: z.ZodTypeAny = schema;
+  for (let i = 0; i < 10; i++) {
+    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodTypeAny>;
+    if (s instanceof z.ZodEffects) s = s.innerType();
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s.removeDefault();
+    else return null;
+  }
+  return null;
+}
+
+function zodPipeSchema(pipes: unknown[] | undefined): z.ZodTypeAny | null {
+  for (const p of pipes ?? []) if (p instanceof ZodValidationPipe) return p.schema;
+  return null;
+}
+
+interface RouteArg {
+  index: number;
+  data?: string;
+  pipes?: unknown[];
+}
+
+type MethodDecorator = (target: object, key: string | symbol, descriptor: PropertyDescriptor) => void;
+
+/**
+ * Documents one handler from what it already declares: the zod schemas of its ZodValidationPipes
+ * (body, query, path params) and the roles of its @Roles. Nothing to keep in step by hand.
+ */
+function decorateHandler(controller: object, key: string): void {
+  const proto = Object.getPrototypeOf(controller) as Record<string, unknown>;
+  const handler = proto[key];
+  if (typeof handler !== 'function') return;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+  if (!descriptor) return;
+  const apply = (d: MethodDecorator) => d(proto, key, descriptor);
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, proto.constructor, key) ?? {}) as Record<
+    string,
+    RouteArg
+  >;
+  for (const [argKey, arg] of Object.entries(args)) {
+    const type = Number(argKey.split(':')[0]);
+    const schema = zodPipeSchema(arg.pipes);
+    if (!schema) continue;
+    if (type === RouteParamtypes.BODY) {
+      apply(ApiBody({ schema: jsonSchemaOf(schema) as never }));
+    } else if (type === RouteParamtypes.QUERY || type === RouteParamtypes.PARAM) {
+      const fields = arg.data ? { [arg.data]: schema } : objectShapeOf(schema);
+      for (const [name, fieldSchema] of Object.entries(fields ?? {})) {
+        const json = jsonSchemaOf(fieldSchema);
+        const required = !fieldSchema.isOptional();
+        const description = typeof json.description === 'string' ? json.description : undefined;
+        if (type === RouteParamtypes.QUERY)
+          apply(ApiQuery({ name, required, schema: json as never, description }));
+        else apply(ApiParam({ name, required: true, schema: json as never, description }));
+      }
+    }
+  }
+  if (isPublicHandler(handler, proto.constructor)) {
+    apply(ApiOperation({ summary: key, description: '公开接口 (no token needed)' }));
+    return;
+  }
+  const roles = requiredRolesOf(handler, proto.constructor);
+  apply(ApiBearerAuth());
+  apply(
+    ApiOperation({
+      summary: key,
+      description: roles?.length
+        ? `需要角色 (roles): ${roles.join(', ')}。数据按调用者的组织范围过滤 (scoped to the caller's org units).`
+        : '无角色可调用 (closed: no role may call it)',
+    }),
+  );
+}
+
+function defaultTitle(): string {
+  // dist/apps/<name>/src/main.js → <name>
+  const main = require.main?.filename ?? '';
+  return path.basename(path.dirname(path.dirname(main))) || 'service';
+}
+
+/**
+ * Serves OpenAPI 3 documentation at /api/docs (Swagger UI) and /api/docs/openapi.json, generated
+ * from the routes and the zod schemas the app validates with. @nestjs/swagger builds the document
+ * from Nest's route metadata; zod-to-json-schema turns each validation schema into its JSON Schema.
+ */
+export function serveOpenApi(app: INestApplication, options: { title?: string; description?: string } = {}) {
+  const decorated = new Set<object>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || decorated.has(instance)) continue;
+      decorated.add(instance);
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const key of Object.getOwnPropertyNames(proto))
+        if (key !== 'constructor') decorateHandler(instance, key);
+    }
+  }
+  const title = options.title ?? defaultTitle();
+  const config = new DocumentBuilder()
+    .setTitle(`${title} API`)
+    .setDescription(
+      options.description ??
+        `防返贫动态监测与驻村帮扶管理平台 — ${title}. 所有 /api/v1 接口需要 Bearer 访问令牌 (EdDSA JWT)，经网关 (gateway) 访问。`,
+    )
+    .setVersion('v1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    customSiteTitle: `${title} API`,
+  });
+  return document;
+}
