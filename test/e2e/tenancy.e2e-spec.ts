@@ -1,7 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
+import { MongoClient } from 'mongodb';
 import { JWT_AUDIENCE, JWT_ISSUER, Permissions, Role, signRequest } from '@lib/auth';
 import { SupervisionRoles } from '../../apps/supervision/src/supervision-roles';
-import { AppProcess, devToken, waitFor } from '@lib/testing';
+import { AppProcess, devToken, infra, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
 
 interface Page<T> {
@@ -491,6 +492,20 @@ describe('tenancy through the gateway', () => {
       );
       expect(right.status).toBe(429);
     });
+  });
+
+  it("integration clients' secrets are sealed at rest: the stored value is not the secret", async () => {
+    const mongo = await MongoClient.connect(infra.mongoUrl);
+    try {
+      const stored = await mongo
+        .db(`${platform.runId}_gateway`)
+        .collection<{ _id: string; secret: string }>('api_keys')
+        .findOne({ _id: integration.keyId });
+      expect(stored?.secret).toMatch(/^dev1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(stored?.secret).not.toContain(integration.secret);
+    } finally {
+      await mongo.close();
+    }
   });
 
   it("user administration stays within the administrator's scope", async () => {

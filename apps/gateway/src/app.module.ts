@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Redis } from 'ioredis';
+import { activeKeyIdOf, KeyRing } from '@lib/crypto';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
 import { AuditController } from './audit/audit.controller';
 import { AuditEntry, AuditEntrySchema } from './audit/audit-entry.schema';
@@ -34,6 +35,14 @@ export class AppModule {
           providers: [
             { provide: GATEWAY_CONFIG, useValue: config },
             { provide: REDIS_CONNECTION, useFactory: () => new Redis(config.REDIS_URL) },
+            {
+              provide: KeyRing,
+              useFactory: () =>
+                new KeyRing(
+                  config.GATEWAY_SECRET_KEYS,
+                  activeKeyIdOf(config.GATEWAY_SECRET_KEYS, config.GATEWAY_SECRET_ACTIVE_KEY_ID),
+                ),
+            },
           ],
         }),
         MongooseModule.forFeature([

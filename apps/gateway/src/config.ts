@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { OrgUnit } from '@lib/auth';
+import { keyRingSetting } from '@lib/crypto';
 import { baseConfigSchema } from '@lib/service-kit';
+
+/** Development-only key for integration secrets at rest: production must set its own (checked below). */
+const DEV_GATEWAY_SECRET_KEYS = 'dev1:ZGV2LWdhdGV3YXktc2VjcmV0LWtleS0wMDAwMDAwMDA=';
 
 const url = z.string().url();
 
@@ -40,8 +44,24 @@ export const gatewayConfigSchema = baseConfigSchema
     GATEWAY_ADMIN_USERNAME: z.string().default(''),
     GATEWAY_ADMIN_PASSWORD: z.string().default(''),
     GATEWAY_ADMIN_UNIT: z.union([OrgUnit, z.literal('')]).default(''),
+    /** AES-256-GCM keys (keyId:base64 of 32 bytes, comma separated) sealing integration clients' secrets at rest. */
+    GATEWAY_SECRET_KEYS: keyRingSetting.default(DEV_GATEWAY_SECRET_KEYS),
+    /** The key new secrets are sealed with; one of GATEWAY_SECRET_KEYS (default: the first). */
+    GATEWAY_SECRET_ACTIVE_KEY_ID: z.string().optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.GATEWAY_SECRET_ACTIVE_KEY_ID && !c.GATEWAY_SECRET_KEYS.has(c.GATEWAY_SECRET_ACTIVE_KEY_ID))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_SECRET_ACTIVE_KEY_ID'],
+        message: 'must be one of GATEWAY_SECRET_KEYS',
+      });
+    if (c.NODE_ENV === 'production' && c.GATEWAY_SECRET_KEYS.has('dev1'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_SECRET_KEYS'],
+        message: 'production needs its own key (e.g. k1:$(openssl rand -base64 32))',
+      });
     if (!c.GATEWAY_ADMIN_USERNAME) return;
     if (c.GATEWAY_ADMIN_PASSWORD.length < 10)
       ctx.addIssue({

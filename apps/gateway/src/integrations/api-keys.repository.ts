@@ -2,20 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
+import { KeyRing } from '@lib/crypto';
 import { usersInScope } from '../users/users.repository';
 import { ApiKey } from './api-key.schema';
 
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectModel(ApiKey.name) private readonly model: Model<ApiKey>) {}
+  constructor(
+    @InjectModel(ApiKey.name) private readonly model: Model<ApiKey>,
+    private readonly secrets: KeyRing,
+  ) {}
 
+  /** The secret is sealed (AES-256-GCM) before it is stored. */
   async create(key: ApiKey) {
-    await this.model.collection.insertOne(key as never);
+    await this.model.collection.insertOne({ ...key, secret: this.secrets.seal(key.secret) } as never);
   }
 
-  /** For request verification: an active key by id. */
-  active(keyId: string) {
-    return this.model.findOne({ _id: keyId, revokedAt: null }).lean<ApiKey>().exec();
+  /** For request verification: an active key by id, with its secret opened. */
+  async active(keyId: string) {
+    const key = await this.model.findOne({ _id: keyId, revokedAt: null }).lean<ApiKey>().exec();
+    if (!key) return null;
+    // keys created before secrets were sealed still verify
+    return this.secrets.isSealed(key.secret) ? { ...key, secret: this.secrets.open(key.secret) } : key;
   }
 
   list(scope: Scope) {

@@ -1,0 +1,3 @@
+export * from './key-ring';
+export * from './keyed-hash';
+export * from './key-ring-setting';
