@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash deploy/local/infra.sh up
 bash scripts/ensure-deps.sh
+bash scripts/ensure-browser.sh
 echo "[build] compiling"
 npm run --silent build
 echo "[lint] eslint + tsc"

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { activeKeyIdOf, KeyRing } from '@lib/crypto';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
 import { AuditController } from './audit/audit.controller';
+import { ConsoleModule } from './console/console.module';
 import { AuditEntry, AuditEntrySchema } from './audit/audit-entry.schema';
 import { AuditRepository } from './audit/audit.repository';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
@@ -45,6 +46,7 @@ export class AppModule {
             },
           ],
         }),
+        ConsoleModule.register(),
         MongooseModule.forFeature([
           { name: User.name, schema: UserSchema },
           { name: RefreshToken.name, schema: RefreshTokenSchema },
