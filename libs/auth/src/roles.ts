@@ -53,6 +53,8 @@ const everyone: Role[] = [...fieldStaff, 'inspector', 'auditor'];
 export const Permissions = {
   readHouseholds: everyone,
   writeHouseholds: ['county-admin', 'town-official', 'village-cadre'],
+  /** 一户一策 measures, care pairings and visits, relocation records: the people who do the work. */
+  writeAssistance: fieldStaff,
   /** Clear ID numbers and phones (audited); everyone else sees them masked. */
   readPersonalData: ['county-admin', 'town-official', 'village-cadre'],
   readSurveys: everyone,
@@ -61,7 +63,25 @@ export const Permissions = {
   writeAlerts: ['county-admin', 'town-official', 'village-cadre', 'work-team-member', 'first-secretary'],
   readDeliveries: ['county-admin', 'town-official', 'inspector', 'auditor'],
   readThresholds: everyone,
+  /** Rules (预警规则): read by everyone; versions written by county admins for their county and towns. */
+  readRules: everyone,
+  writeRules: ['county-admin'],
   readAudit: ['auditor'],
   adminUsers: ['county-admin'],
+  /** 产业帮扶 industry projects: read by everyone in scope; projects, beneficiaries, output and sales kept by town and village staff. */
+  readProjects: everyone,
+  writeProjects: ['county-admin', 'town-official', 'village-cadre', 'first-secretary'],
+  /** Dividends and wages paid to households (money: town and county, and the village 两委 that pays). */
+  payDistributions: ['county-admin', 'town-official', 'village-cadre'],
+  /** Run the progress check (overdue milestones, stalled sales, beneficiaries without benefit) now. */
+  runProjectChecks: ['county-admin', 'town-official'],
+  /** 走访覆盖: who was visited this month, who is due or overdue (monitoring). */
+  readCoverage: everyone,
+  /** 监测范围: a county's line, by that county's administrators (national and province lines: service identity only). */
+  writeThresholds: ['county-admin'],
+  /** 部门筛查预警: departments' systems and county staff push facts. */
+  writeDepartmentFacts: ['county-admin', 'integration-client'],
+  /** Department facts (health, disaster, schooling) and the unmatched ones to resolve. */
+  readDepartmentFacts: ['county-admin', 'town-official', 'auditor'],
 } satisfies Record<string, Role[]>;
 export type Permission = keyof typeof Permissions;

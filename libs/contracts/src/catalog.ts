@@ -3,6 +3,16 @@ import { cloudEventEnvelopeSchema, CloudEvent } from './envelope';
 import { EventDefinition } from './event-definition';
 import { HouseholdRegisteredV1 } from './events/household-registered.v1';
 import { HouseholdLifecycleTransitionedV1 } from './events/household-lifecycle-transitioned.v1';
+import { HouseholdUpdatedV1 } from './events/household-updated.v1';
+import { HouseholdCategoryChangedV1 } from './events/household-category-changed.v1';
+import { HouseholdMemberAddedV1 } from './events/household-member-added.v1';
+import { HouseholdMemberChangedV1 } from './events/household-member-changed.v1';
+import { HouseholdMemberRemovedV1 } from './events/household-member-removed.v1';
+import { HouseholdPairingChangedV1 } from './events/household-pairing-changed.v1';
+import { HouseholdPlanMeasureAddedV1 } from './events/household-plan-measure-added.v1';
+import { HouseholdPlanMeasureCompletedV1 } from './events/household-plan-measure-completed.v1';
+import { HouseholdCareVisitRecordedV1 } from './events/household-care-visit-recorded.v1';
+import { OrgUnitRegisteredV1 } from './events/org-unit-registered.v1';
 import { SurveyRecordedV1 } from './events/survey-recorded.v1';
 import { AlertRaisedV1 } from './events/alert-raised.v1';
 import { AlertResolvedV1 } from './events/alert-resolved.v1';
@@ -13,18 +23,38 @@ import { CheckInAcceptedV1 } from './events/checkin-accepted.v1';
 import { AttendanceDayComputedV1 } from './events/attendance-day-computed.v1';
 import { AttendancePatternFlaggedV1 } from './events/attendance-pattern-flagged.v1';
 import { WorkLogRecordedV1 } from './events/worklog-recorded.v1';
+import { LeaveDecidedV1 } from './events/leave-decided.v1';
+import { InspectionRecordedV1 } from './events/inspection-recorded.v1';
+import { InspectionFollowUpChangedV1 } from './events/inspection-follow-up-changed.v1';
+import { FundEntryApprovedV1 } from './events/fund-entry-approved.v1';
 import { SurveyCorrectedV1 } from './events/survey-corrected.v1';
 import { HouseholdIncomeChangedV1 } from './events/household-income-changed.v1';
 import { ProjectDistributionPaidV1 } from './events/project-distribution-paid.v1';
+import { ProjectBeneficiaryLinkedV1 } from './events/project-beneficiary-linked.v1';
+import { ProjectMilestoneOverdueV1 } from './events/project-milestone-overdue.v1';
+import { ProjectSalesStalledV1 } from './events/project-sales-stalled.v1';
+import { ProjectBeneficiaryWithoutBenefitV1 } from './events/project-beneficiary-without-benefit.v1';
 import { AlertAcknowledgedV1 } from './events/alert-acknowledged.v1';
 import { ThresholdSetV1 } from './events/threshold-set.v1';
 import { DepartmentFactReceivedV1 } from './events/department-fact-received.v1';
+import { CoverageChangedV1 } from './events/coverage-changed.v1';
+import { DepartmentFactSubmittedV1 } from './events/department-fact-submitted.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
   [
     HouseholdRegisteredV1,
     HouseholdLifecycleTransitionedV1,
+    HouseholdUpdatedV1,
+    HouseholdCategoryChangedV1,
+    HouseholdMemberAddedV1,
+    HouseholdMemberChangedV1,
+    HouseholdMemberRemovedV1,
+    HouseholdPairingChangedV1,
+    HouseholdPlanMeasureAddedV1,
+    HouseholdPlanMeasureCompletedV1,
+    HouseholdCareVisitRecordedV1,
+    OrgUnitRegisteredV1,
     SurveyRecordedV1,
     AlertRaisedV1,
     AlertResolvedV1,
@@ -35,12 +65,22 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     AttendanceDayComputedV1,
     AttendancePatternFlaggedV1,
     WorkLogRecordedV1,
+    LeaveDecidedV1,
+    InspectionRecordedV1,
+    InspectionFollowUpChangedV1,
+    FundEntryApprovedV1,
     SurveyCorrectedV1,
     HouseholdIncomeChangedV1,
     ProjectDistributionPaidV1,
+    ProjectBeneficiaryLinkedV1,
+    ProjectMilestoneOverdueV1,
+    ProjectSalesStalledV1,
+    ProjectBeneficiaryWithoutBenefitV1,
     AlertAcknowledgedV1,
     ThresholdSetV1,
     DepartmentFactReceivedV1,
+    CoverageChangedV1,
+    DepartmentFactSubmittedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

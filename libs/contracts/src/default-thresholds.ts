@@ -1,0 +1,61 @@
+/**
+ * 监测范围 defaults: the yearly per-capita income lines known from the domain notes (2021 national
+ * 6,000 = 1.5 × the old poverty line, and figures provinces and counties published). Monitoring seeds
+ * them into its thresholds (owned and audited there, changed through its API and announced as
+ * threshold.set.v1); rules seeds the same list so a fresh install agrees before any event arrives.
+ * Data, never constants in code: a new year's figure is set through the API, not added here.
+ */
+export type ThresholdScope = 'national' | 'province' | 'county';
+
+export interface ThresholdDefault {
+  scope: ThresholdScope;
+  provinceCode: string | null;
+  countyCode: string | null;
+  year: number;
+  /** yuan per person per year */
+  amount: number;
+  source: string;
+}
+
+export const DEFAULT_THRESHOLDS: ThresholdDefault[] = [
+  {
+    scope: 'national',
+    provinceCode: null,
+    countyCode: null,
+    year: 2021,
+    amount: 6000,
+    source: '2021年全国监测范围（原贫困线1.5倍）',
+  },
+  {
+    scope: 'province',
+    provinceCode: '52',
+    countyCode: null,
+    year: 2023,
+    amount: 7300,
+    source: '贵州省2023年监测范围',
+  },
+  {
+    scope: 'province',
+    provinceCode: '53',
+    countyCode: null,
+    year: 2025,
+    amount: 8700,
+    source: '云南省2025年监测范围',
+  },
+  {
+    scope: 'county',
+    provinceCode: '53',
+    countyCode: '530102',
+    year: 2023,
+    amount: 8050,
+    source: '云南省某县2023年监测范围（示例）',
+  },
+  {
+    scope: 'county',
+    provinceCode: '35',
+    countyCode: '350102',
+    year: 2023,
+    amount: 10560,
+    source: '福建省某县2023年监测范围（示例）',
+  },
+];
