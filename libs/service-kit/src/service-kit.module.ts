@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@lib/auth';
 import { MessagingModule } from '@lib/messaging';
 import { BaseConfig, kafkaSettingsOf } from './config';
+import { CollectionsSetup } from './collections-setup';
 import { DependencyHealth, HealthController } from './health';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -45,6 +46,9 @@ export class ServiceKitModule {
         MongooseModule.forRoot(config.MONGO_URL, {
           dbName: options.database,
           serverSelectionTimeoutMS: 5_000,
+          // created one at a time by CollectionsSetup (FerretDB stalls on concurrent creates)
+          autoCreate: false,
+          autoIndex: false,
         }),
         MessagingModule.forRoot({
           publishes: options.publishes,
@@ -54,7 +58,7 @@ export class ServiceKitModule {
         AuthModule.forRoot(config),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, ...extra],
+      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, CollectionsSetup, ...extra],
       exports: [APP_CONFIG, ...extra],
     };
   }
