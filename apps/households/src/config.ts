@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyRingSetting } from '@lib/crypto';
 import { baseConfigSchema } from '@lib/service-kit';
 
 /** Development-only keys: production must set its own (checked below). */
@@ -6,25 +7,7 @@ const DEV_PII_KEYS = 'dev1:ZGV2LXBpaS1rZXktMDAwMDAwMDAwMDAwMDAwMDAwMDA=';
 const DEV_PII_HASH_KEY = 'dev-pii-hash-key-change-me';
 
 /** "keyId:base64(32 bytes)" pairs, comma separated; old keys stay listed so old ciphertexts stay readable. */
-const piiKeys = z
-  .string()
-  .min(1)
-  .transform((s, ctx) => {
-    const keys = new Map<string, Buffer>();
-    for (const part of s
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const [id, b64] = part.split(':');
-      const key = Buffer.from(b64 ?? '', 'base64');
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id ?? '') || key.length !== 32) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'each entry must be keyId:base64 of 32 bytes' });
-        return z.NEVER;
-      }
-      keys.set(id, key);
-    }
-    return keys;
-  });
+const piiKeys = keyRingSetting;
 
 export const householdsConfigSchema = baseConfigSchema
   .extend({
@@ -36,6 +19,11 @@ export const householdsConfigSchema = baseConfigSchema
     PII_ACTIVE_KEY_ID: z.string().optional(),
     /** HMAC-SHA256 key of idNumberHash (shared with the monitoring app, which matches by it). */
     PII_HASH_KEY: z.string().min(16).default(DEV_PII_HASH_KEY),
+    /** Register the seed's demo town (county, town, five villages, their groups) at start-up; idempotent. */
+    SEED_DEMO_ORG_UNITS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
   })
   .superRefine((c, ctx) => {
     const active = c.PII_ACTIVE_KEY_ID ?? [...c.PII_KEYS.keys()][0];

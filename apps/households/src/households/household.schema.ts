@@ -10,14 +10,32 @@ export class Member {
   @Prop({ required: true }) sex!: string;
   @Prop({ required: true }) birthDate!: string;
   @Prop() labourSkill?: string;
+  @Prop() ethnicity?: string;
+  @Prop() education?: string;
+  @Prop() schoolStatus?: string;
+  @Prop() notInSchoolReason?: string;
+  @Prop({ type: Object }) insurance?: Record<string, boolean>;
+  @Prop() minimumLivingAllowance?: boolean;
+  @Prop() extremeHardshipSupport?: boolean;
+  @Prop() publicWelfareJobMonths?: number;
+  @Prop({ type: Object }) migrantWork?: Record<string, unknown>;
   /** AES-256-GCM ciphertexts (see PiiCipher); never the clear values. */
   @Prop() idNumberCipher?: string;
   @Prop() idNumberHash?: string;
   @Prop() idNumberMasked?: string;
   @Prop() phoneCipher?: string;
   @Prop() phoneMasked?: string;
+  /** {health, disabilityLevel} encrypted: health data is personal information (PIPL). */
+  @Prop() healthCipher?: string;
 }
 const MemberSchema = SchemaFactory.createForClass(Member);
+
+export interface PairedCadre {
+  userId: string;
+  name: string;
+  orgUnit: string;
+  phone?: string;
+}
 
 /** 帮扶对象台账: one household of the registry. */
 @Schema({ collection: 'households', timestamps: true })
@@ -31,7 +49,29 @@ export class Household {
   @Prop({ required: true }) householdType!: string;
   @Prop({ type: String, default: null }) monitoringCategory!: string | null;
   @Prop({ type: [MemberSchema], default: [] }) members!: Member[];
+  /** Bumped by every change; change n is kept in household_changes as `${_id}:${n}` (see HouseholdChanges). */
+  @Prop() version?: number;
+  @Prop() groupName?: string;
+  @Prop({ type: [String], default: undefined }) riskTypes?: string[];
+  @Prop({ type: Object }) income?: Record<string, number>;
+  @Prop() medicalOutOfPocket?: number;
+  @Prop({ type: Object }) land?: Record<string, number>;
+  @Prop({ type: Object }) housing?: Record<string, unknown>;
+  @Prop() safeDrinkingWater?: boolean;
+  @Prop() electricity?: boolean;
+  @Prop() hardenedRoad?: boolean;
+  @Prop() sanitaryToilet?: boolean;
+  @Prop() contactPhoneCipher?: string;
+  @Prop() contactPhoneMasked?: string;
+  @Prop() collector?: string;
+  @Prop() wholeHouseholdNoLabour?: boolean;
+  /** 帮扶责任人, and their ids for the list filter (equality on an array matches an element). */
+  @Prop({ type: [Object], default: undefined }) pairedCadres?: PairedCadre[];
+  @Prop({ type: [String], default: undefined }) pairedCadreIds?: string[];
+  /** Copy of the latest lifecycle state (the history is in lifecycle_transitions) for the list filter. */
+  @Prop() lifecycleState?: string;
   createdAt!: Date;
+  updatedAt?: Date;
 }
 
 export type HouseholdDocument = HydratedDocument<Household>;

@@ -1,18 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
+import { ChangeHousehold } from './change-household.usecase';
 import { HouseholdsRepository } from './households.repository';
-import { ListHouseholdsQuery, RegisterHouseholdBody } from './register-household.dto';
+import {
+  ListHouseholdsQuery,
+  MemberBody,
+  PairedCadresBody,
+  RegisterHouseholdBody,
+  RemoveMemberQuery,
+  UpdateHouseholdBody,
+  UpdateMemberBody,
+} from './register-household.dto';
 import { RegisterHousehold } from './register-household.usecase';
 import { presentHousehold } from './present-household';
 
 const HouseholdId = z.string().uuid('must be a household id (UUID)');
+const MemberId = z.string().uuid('must be a member id (UUID)');
 
+/** 帮扶对象台账: households and their members. */
 @Controller('api/v1/households')
 export class HouseholdsController {
   constructor(
     private readonly register: RegisterHousehold,
+    private readonly changeHousehold: ChangeHousehold,
     private readonly households: HouseholdsRepository,
   ) {}
 
@@ -29,19 +41,79 @@ export class HouseholdsController {
   @Get(':id')
   @Roles(...Permissions.readHouseholds)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
-    const doc = await this.households.findById(scope, id);
+    const doc = await this.households.load(scope, id);
     if (!doc) throw notFound(`未找到该户 (no household ${id})`);
     return presentHousehold(doc);
   }
 
+  /** Filters by village, town, type, category, risk type, paired cadre and lifecycle state; paged and sorted. */
   @Get()
   @Roles(...Permissions.readHouseholds)
   async list(
     @CallerScope() scope: Scope,
-    @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: z.infer<typeof ListHouseholdsQuery>,
+    @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: ListHouseholdsQuery,
   ) {
-    const { page, pageSize, ...filter } = q;
-    const result = await this.households.list(scope, filter, page, pageSize);
-    return { ...result, items: result.items.map(presentHousehold) };
+    const { page, pageSize, sort, ...filter } = q;
+    const result = await this.households.list(scope, filter, sort, page, pageSize);
+    return { ...result, sort, items: result.items.map(presentHousehold) };
+  }
+
+  @Patch(':id')
+  @Roles(...Permissions.writeHouseholds)
+  update(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(HouseholdId)) id: string,
+    @Body(new ZodValidationPipe(UpdateHouseholdBody)) body: UpdateHouseholdBody,
+  ) {
+    return this.changeHousehold.updateFields(caller, scope, id, body);
+  }
+
+  @Post(':id/members')
+  @HttpCode(201)
+  @Roles(...Permissions.writeHouseholds)
+  addMember(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(HouseholdId)) id: string,
+    @Body(new ZodValidationPipe(MemberBody)) body: MemberBody,
+  ) {
+    return this.changeHousehold.addMember(caller, scope, id, body);
+  }
+
+  @Patch(':id/members/:memberId')
+  @Roles(...Permissions.writeHouseholds)
+  changeMember(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(HouseholdId)) id: string,
+    @Param('memberId', new ZodValidationPipe(MemberId)) memberId: string,
+    @Body(new ZodValidationPipe(UpdateMemberBody)) body: UpdateMemberBody,
+  ) {
+    return this.changeHousehold.changeMember(caller, scope, id, memberId, body);
+  }
+
+  @Delete(':id/members/:memberId')
+  @Roles(...Permissions.writeHouseholds)
+  removeMember(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(HouseholdId)) id: string,
+    @Param('memberId', new ZodValidationPipe(MemberId)) memberId: string,
+    @Query(new ZodValidationPipe(RemoveMemberQuery)) q: z.infer<typeof RemoveMemberQuery>,
+  ) {
+    return this.changeHousehold.removeMember(caller, scope, id, memberId, q.reason);
+  }
+
+  /** 帮扶责任人: replaces the household's paired cadres. */
+  @Put(':id/paired-cadres')
+  @Roles(...Permissions.writeHouseholds)
+  pairCadres(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(HouseholdId)) id: string,
+    @Body(new ZodValidationPipe(PairedCadresBody)) body: PairedCadresBody,
+  ) {
+    return this.changeHousehold.pairCadres(caller, scope, id, body);
   }
 }

@@ -11,13 +11,31 @@ import { Household, HouseholdSchema } from './household.schema';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsRepository } from './households.repository';
 import { RegisterHousehold } from './register-household.usecase';
+import { ChangeHousehold } from './change-household.usecase';
+import { LedgerController } from '../ledger/ledger.controller';
+import { AssistanceController } from '../assistance/assistance.controller';
+import { AssistanceRepository } from '../assistance/assistance.repository';
+import { OrgUnitsController } from '../org-units/org-units.controller';
+import { OrgUnitsRepository } from '../org-units/org-units.repository';
+import { ImportLedger } from '../ledger/import-ledger.usecase';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Household.name, schema: HouseholdSchema }])],
-  controllers: [HouseholdsController, PersonalDataController, LifecycleController],
+  controllers: [
+    HouseholdsController,
+    PersonalDataController,
+    LifecycleController,
+    LedgerController,
+    AssistanceController,
+    OrgUnitsController,
+  ],
   providers: [
     HouseholdsRepository,
     RegisterHousehold,
+    ChangeHousehold,
+    ImportLedger,
+    AssistanceRepository,
+    OrgUnitsRepository,
     ActiveMembershipsRepository,
     PersonalDataReadsRepository,
     piiCipherProvider,

@@ -1,25 +1,65 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Collection, Connection, Model, SortOrder } from 'mongoose';
 import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { Household } from './household.schema';
+import { serially } from './serially';
+import { householdQuery, HouseholdFilter, ListHouseholdsQuery } from './register-household.dto';
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
-/** Every read and write of households goes through here, within the caller's scope. */
+/** One change of a household: insert-only, `_id` = `${householdId}:${version}`, its events in the same write. */
+export interface HouseholdChange {
+  _id: string;
+  householdId: string;
+  version: number;
+  kind: string;
+  by: string;
+  at: Date;
+  /** top-level fields the change sets on the household document */
+  set: Record<string, unknown>;
+  unset: string[];
+}
+
+export interface ChangeRequest {
+  kind: string;
+  by: string;
+  set: Record<string, unknown>;
+  unset?: string[];
+  events: CloudEvent[];
+}
+
+const hidden = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, __v: 0 } as const;
+
+/**
+ * Every read and write of households goes through here, within the caller's scope.
+ *
+ * Changes after registration are written ahead to `household_changes` (one insert-only document per
+ * version, carrying the outbox events) and then applied to the household with a version check. FerretDB
+ * 1.x has no transactions and can lose one of two concurrent updates of a document (the outbox relay
+ * clears the registration events on the household document), so the change log is the truth: a change
+ * whose application was lost or interrupted is rolled forward on the next read. Two writers of one
+ * version cannot both win: the second gets a duplicate key (409, retry).
+ */
 @Injectable()
 export class HouseholdsRepository extends ScopedRepository<Household> implements OnModuleInit {
+  private changes!: Collection<HouseholdChange>;
+
   constructor(
     @InjectModel(Household.name) model: Model<Household>,
+    @InjectConnection() private readonly connection: Connection,
     private readonly relay: OutboxRelay,
   ) {
     super(model);
   }
 
-  onModuleInit() {
+  async onModuleInit() {
+    this.changes = this.connection.collection<HouseholdChange>('household_changes');
+    await serially(() => this.changes.createIndex({ [OUTBOX_PENDING]: 1 }));
     this.relay.register(this.model.collection);
+    this.relay.register(this.changes as unknown as Parameters<OutboxRelay['register']>[0]);
   }
 
   /** Inserts the household and its events in one write; the relay publishes them. */
@@ -28,6 +68,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     try {
       await this.model.collection.insertOne({
         ...household,
+        version: 1,
         createdAt: new Date(),
         updatedAt: new Date(),
         ...outboxOnInsert(events),
@@ -45,7 +86,164 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     this.relay.kick();
   }
 
-  list(scope: Scope, filter: { villageCode?: string; townCode?: string }, page: number, pageSize: number) {
-    return this.page(scope, filter, { villageCode: 1, householdNumber: 1 }, page, pageSize);
+  /**
+   * Inserts many households at once (ledger import), each with its events; unordered, so one duplicate
+   * household number does not stop the others. Returns the indexes that were refused as duplicates.
+   */
+  async createMany(docs: Array<{ household: Omit<Household, 'createdAt'>; events: CloudEvent[] }>) {
+    if (docs.length === 0) return new Set<number>();
+    const now = new Date();
+    const duplicates = new Set<number>();
+    try {
+      await this.model.collection.insertMany(
+        docs.map(
+          ({ household, events }) =>
+            ({
+              ...household,
+              version: 1,
+              createdAt: now,
+              updatedAt: now,
+              ...outboxOnInsert(events),
+            }) as never,
+        ),
+        { ordered: false },
+      );
+    } catch (e) {
+      const writeErrors = (
+        e as { writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number } }
+      ).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0 || list.some((w) => w.code !== 11000)) throw e;
+      for (const w of list) duplicates.add(w.index);
+    }
+    this.relay.kick();
+    return duplicates;
+  }
+
+  /** The household in the scope, with any change not yet applied rolled forward; null otherwise. */
+  async load(scope: Scope, id: string): Promise<Household | null> {
+    const doc = await this.model
+      .findOne(this.scoped(scope, { _id: id }), hidden)
+      .lean<Household>()
+      .exec();
+    return doc ? this.rollForward(doc) : null;
+  }
+
+  private versionFilter(doc: Household) {
+    return doc.version === undefined ? { version: { $exists: false } } : { version: doc.version };
+  }
+
+  private async rollForward(doc: Household): Promise<Household> {
+    let current = doc;
+    for (;;) {
+      const version = (current.version ?? 1) + 1;
+      const next = await this.changes.findOne({ _id: `${doc._id}:${version}` }, { projection: hidden });
+      if (!next) return current;
+      await this.apply(current, next);
+      current = (await this.model.findOne({ _id: doc._id }, hidden).lean<Household>().exec()) ?? current;
+      if ((current.version ?? 1) < version) return { ...current, ...next.set, version } as Household;
+    }
+  }
+
+  private async apply(doc: Household, change: HouseholdChange) {
+    await this.model.collection.updateOne({ _id: doc._id, ...this.versionFilter(doc) } as never, {
+      $set: { ...change.set, version: change.version, updatedAt: change.at },
+      ...(change.unset.length ? { $unset: Object.fromEntries(change.unset.map((f) => [f, ''])) } : {}),
+    });
+  }
+
+  /**
+   * Writes the change as the household's next version and applies it. false when another change took
+   * that version first (the caller reloads and decides again).
+   */
+  async change(doc: Household, req: ChangeRequest): Promise<Household | false> {
+    const version = (doc.version ?? 1) + 1;
+    const change: HouseholdChange = {
+      _id: `${doc._id}:${version}`,
+      householdId: doc._id,
+      version,
+      kind: req.kind,
+      by: req.by,
+      at: new Date(),
+      set: req.set,
+      unset: req.unset ?? [],
+    };
+    try {
+      await this.changes.insertOne({ ...change, ...(req.events.length ? outboxOnInsert(req.events) : {}) });
+    } catch (e) {
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+    if (req.events.length) this.relay.kick();
+    await this.untilRegistrationRelayed(doc._id);
+    await this.apply(doc, change);
+    this.recheckLater(doc._id, version);
+    const after = { ...doc, ...req.set, version, updatedAt: change.at } as Household &
+      Record<string, unknown>;
+    for (const f of change.unset) delete after[f];
+    return after;
+  }
+
+  /**
+   * The relay clears the registration events on the household document itself, a whole-document write on
+   * FerretDB that could undo a change applied at the same moment. So a change waits (briefly) until those
+   * events are relayed; after that the change appliers are the document's only writers.
+   */
+  private async untilRegistrationRelayed(id: string, timeoutMs = 5_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (
+      await this.model.collection.countDocuments({ _id: id, [OUTBOX_PENDING]: true } as never, { limit: 1 })
+    ) {
+      if (Date.now() > deadline) return; // relay down: apply anyway, recheckLater repairs a lost write
+      this.relay.kick();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Re-applies a change whose write was lost after all (see untilRegistrationRelayed). */
+  private recheckLater(id: string, version: number) {
+    for (const ms of [2_000, 15_000])
+      setTimeout(() => {
+        void this.model
+          .findOne({ _id: id }, hidden)
+          .lean<Household>()
+          .exec()
+          .then((doc) => (doc && (doc.version ?? 1) < version ? this.rollForward(doc) : null))
+          .catch(() => undefined);
+      }, ms).unref();
+  }
+
+  list(
+    scope: Scope,
+    filter: HouseholdFilter,
+    sort: ListHouseholdsQuery['sort'],
+    page: number,
+    pageSize: number,
+  ) {
+    const field = sort.replace(/^-/, '');
+    const dir: SortOrder = sort.startsWith('-') ? -1 : 1;
+    const order: Record<string, SortOrder> =
+      field === 'householdNumber'
+        ? { householdNumber: dir, villageCode: 1 }
+        : { [field]: dir, householdNumber: 1 };
+    return this.page(scope, householdQuery(filter), order, page, pageSize);
+  }
+
+  /** Every household matching the filter in the scope, in ledger order, a batch at a time (export). */
+  async *each(scope: Scope, filter: HouseholdFilter, batch = 500): AsyncGenerator<Household[]> {
+    const cursor = this.model
+      .find(this.scoped(scope, householdQuery(filter)), hidden)
+      .sort({ villageCode: 1, householdNumber: 1 })
+      .lean<Household[]>()
+      .cursor({ batchSize: batch });
+    let buf: Household[] = [];
+    for await (const doc of cursor) {
+      buf.push(doc as unknown as Household);
+      if (buf.length === batch) {
+        yield buf;
+        buf = [];
+      }
+    }
+    if (buf.length) yield buf;
   }
 }

@@ -1,10 +1,14 @@
-import { Member } from './household.schema';
+import { Household, Member } from './household.schema';
 
-/** What callers see of a member: masked ID number and phone, never ciphertexts or the lookup hash. */
-function presentMember({
+/** Shown instead of health data to everyone: the clear value is read through the audited personal-data endpoint. */
+export const HIDDEN = '***';
+
+/** What callers see of a member: masked ID number and phone, hidden health, never ciphertexts or the lookup hash. */
+export function presentMember({
   idNumberCipher,
   idNumberHash,
   phoneCipher,
+  healthCipher,
   idNumberMasked,
   phoneMasked,
   ...m
@@ -12,10 +16,24 @@ function presentMember({
   void idNumberCipher;
   void idNumberHash;
   void phoneCipher;
-  return { ...m, idNumber: idNumberMasked ?? null, phone: phoneMasked ?? null };
+  return {
+    ...m,
+    idNumber: idNumberMasked ?? null,
+    phone: phoneMasked ?? null,
+    health: healthCipher ? HIDDEN : null,
+  };
 }
 
-export function presentHousehold<T extends { _id: string; members: Member[] }>(doc: T) {
-  const { _id, members, ...rest } = doc;
-  return { id: _id, ...rest, members: members.map(presentMember) };
+export function presentHousehold<T extends { _id: string; members: Member[] } & Partial<Household>>(doc: T) {
+  const { _id, members, contactPhoneCipher, contactPhoneMasked, pairedCadreIds, ...rest } = doc as T &
+    Record<string, unknown>;
+  void contactPhoneCipher;
+  void pairedCadreIds;
+  for (const k of ['_outbox', '_outboxPending', '__v']) delete (rest as Record<string, unknown>)[k];
+  return {
+    id: _id,
+    ...rest,
+    ...(contactPhoneMasked !== undefined ? { contactPhone: contactPhoneMasked } : {}),
+    members: members.map(presentMember),
+  };
 }

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { idNumberProblem } from '../personal-data/id-number';
-import { HouseholdType, LabourSkill, MonitoringCategory, Relation, Sex, VillageCode } from '@lib/contracts';
+import { LIFECYCLE_STATES } from '../lifecycle/lifecycle';
+import {
+  HouseholdType,
+  LabourSkill,
+  MonitoringCategory,
+  Month,
+  Relation,
+  Sex,
+  VillageCode,
+  Yuan,
+} from '@lib/contracts';
+import { educationCodes, healthCodes, HOUSING_GRADES, riskTypeCodes, schoolStatusCodes } from './vocabulary';
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine(
@@ -10,34 +21,127 @@ const isoDate = z
     'must be a real date',
   );
 
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'must be a mobile (11 digits) or landline number');
+const mu = z.number().nonnegative('must be ≥ 0').max(100_000).describe('亩');
+const money = Yuan.refine((v) => v >= 0, 'must be ≥ 0');
+
+/** 户信息: the national export's household fields (all optional: a ledger fills them over time). */
+export const householdFields = {
+  groupName: z.string().trim().min(1).max(32).optional().describe('村民小组 (组)'),
+  riskTypes: z
+    .array(z.enum(riskTypeCodes))
+    .max(5, '风险类型最多五项 (at most five risk types)')
+    .refine((r) => new Set(r).size === r.length, '风险类型重复 (repeated risk type)')
+    .optional()
+    .describe('致贫/返贫风险类型，最多五项'),
+  income: z
+    .object({ perCapitaNet: Yuan, wage: money, business: Yuan, property: Yuan, transfer: money })
+    .partial()
+    .strict()
+    .optional()
+    .describe('人均纯收入、工资性、生产经营性、财产性、转移性收入 (元/年)'),
+  medicalOutOfPocket: money.optional().describe('合规自付医疗费用 (元)'),
+  land: z
+    .object({ arable: mu, forest: mu, orchard: mu, pasture: mu, water: mu })
+    .partial()
+    .strict()
+    .optional()
+    .describe('耕地、林地、园地、牧草地、水面面积 (亩)'),
+  housing: z
+    .object({
+      area: z.number().nonnegative('must be ≥ 0').max(10_000),
+      dilapidated: z.boolean(),
+      grade: z.enum(HOUSING_GRADES),
+    })
+    .partial()
+    .strict()
+    .optional()
+    .describe('住房面积 (㎡)、是否危房、危房等级 A/B 安全 C/D 不安全'),
+  safeDrinkingWater: z.boolean().optional().describe('是否解决安全饮水'),
+  electricity: z.boolean().optional().describe('是否通生活用电'),
+  hardenedRoad: z.boolean().optional().describe('是否通硬化路'),
+  sanitaryToilet: z.boolean().optional().describe('是否有卫生厕所'),
+  contactPhone: phone.optional().describe('联系电话 (个人信息，加密保存)'),
+  collector: z.string().trim().min(1).max(64).optional().describe('信息采集人'),
+  wholeHouseholdNoLabour: z.boolean().optional().describe('是否整户无劳动力'),
+};
+
+/** 家庭成员: the national export's member fields. idNumber, phone and health are personal data. */
+export const memberFields = {
+  name: z.string().trim().min(1, 'is required').max(64),
+  relation: Relation,
+  sex: Sex,
+  birthDate: isoDate,
+  labourSkill: LabourSkill.optional(),
+  idNumber: z.string().trim().toUpperCase().optional().describe('身份证号 (个人信息，加密保存，脱敏显示)'),
+  phone: phone.optional(),
+  ethnicity: z.string().trim().min(1).max(16).optional().describe('民族'),
+  education: z.enum(educationCodes).optional().describe('文化程度'),
+  schoolStatus: z.enum(schoolStatusCodes).optional().describe('在校生状况'),
+  notInSchoolReason: z.string().trim().max(64).optional().describe('义务教育阶段未上学原因'),
+  health: z.enum(healthCodes).optional().describe('健康状况 (个人信息，加密保存)'),
+  disabilityLevel: z.number().int().min(1).max(4).optional().describe('残疾等级 1-4 (个人信息)'),
+  insurance: z
+    .object({ basicMedical: z.boolean(), seriousIllness: z.boolean(), pension: z.boolean() })
+    .partial()
+    .strict()
+    .optional()
+    .describe('城乡居民基本医疗保险、大病保险、基本养老保险'),
+  minimumLivingAllowance: z.boolean().optional().describe('是否享受低保'),
+  extremeHardshipSupport: z.boolean().optional().describe('是否特困供养'),
+  publicWelfareJobMonths: z.number().int().min(0).max(12).optional().describe('公益岗位月数'),
+  migrantWork: z
+    .object({
+      working: z.boolean(),
+      where: z.string().trim().max(64),
+      since: Month,
+      channel: z.string().trim().max(32),
+      monthlyWage: money,
+    })
+    .partial()
+    .strict()
+    .optional()
+    .describe('务工情况：是否务工、地点、起始月、渠道、月收入'),
+};
+
+const memberRules = (
+  m: { idNumber?: string; birthDate?: string; health?: string; disabilityLevel?: number },
+  ctx: z.RefinementCtx,
+) => {
+  const problem = m.idNumber === undefined || !m.birthDate ? null : idNumberProblem(m.idNumber, m.birthDate);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+  if (m.disabilityLevel !== undefined && m.health !== undefined && m.health !== 'disabled')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['disabilityLevel'],
+      message: '仅残疾人填写残疾等级 (only for health "disabled")',
+    });
+};
+
+export const MemberBody = z.object(memberFields).strict().superRefine(memberRules);
+export type MemberBody = z.infer<typeof MemberBody>;
+
+/** PATCH of one member: any member field; the ID number is checked against the (new or kept) birth date by the use case. */
+export const UpdateMemberBody = z
+  .object(memberFields)
+  .partial()
+  .strict()
+  .superRefine(memberRules)
+  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)');
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
+
 export const RegisterHouseholdBody = z
   .object({
     householdNumber: z.string().trim().min(1, 'is required').max(32),
     villageCode: VillageCode,
     householdType: HouseholdType,
     monitoringCategory: MonitoringCategory.nullable().default(null),
+    ...householdFields,
     members: z
-      .array(
-        z
-          .object({
-            name: z.string().trim().min(1, 'is required').max(64),
-            relation: Relation,
-            sex: Sex,
-            birthDate: isoDate,
-            labourSkill: LabourSkill.optional(),
-            idNumber: z.string().trim().toUpperCase().optional(),
-            phone: z
-              .string()
-              .trim()
-              .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'must be a mobile (11 digits) or landline number')
-              .optional(),
-          })
-          .strict()
-          .superRefine((m, ctx) => {
-            const problem = m.idNumber === undefined ? null : idNumberProblem(m.idNumber, m.birthDate);
-            if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
-          }),
-      )
+      .array(MemberBody)
       .min(1, 'a household has at least one member')
       .max(30)
       .refine(
@@ -60,6 +164,53 @@ export const RegisterHouseholdBody = z
   })
   .strict();
 export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;
+export type HouseholdFields = Omit<RegisterHouseholdBody, 'householdNumber' | 'villageCode' | 'members'>;
+
+/** PATCH /households/:id: the household's own fields; the village and household number stay. */
+export const UpdateHouseholdBody = z
+  .object({
+    householdType: HouseholdType,
+    monitoringCategory: MonitoringCategory.nullable(),
+    ...householdFields,
+  })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)');
+export type UpdateHouseholdBody = z.infer<typeof UpdateHouseholdBody>;
+
+export const RemoveMemberQuery = z
+  .object({ reason: z.enum(['deceased', 'moved_out', 'married_out', 'error', 'other']).default('other') })
+  .strict();
+
+/** 帮扶责任人: the cadres paired with a household (the whole list, replacing the previous one). */
+export const PairedCadresBody = z
+  .object({
+    cadres: z
+      .array(
+        z
+          .object({
+            userId: z.string().trim().min(1).max(64),
+            name: z.string().trim().min(1).max(64),
+            orgUnit: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6-, 9- or 12-digit org unit code'),
+          })
+          .strict(),
+      )
+      .max(5, '每户帮扶责任人最多5人 (at most five)')
+      .refine((c) => new Set(c.map((x) => x.userId)).size === c.length, '帮扶责任人重复 (repeated userId)'),
+  })
+  .strict();
+export type PairedCadresBody = z.infer<typeof PairedCadresBody>;
+
+export const SORTS = [
+  'householdNumber',
+  '-householdNumber',
+  'villageCode',
+  '-villageCode',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+] as const;
 
 export const ListHouseholdsQuery = z
   .object({
@@ -68,7 +219,28 @@ export const ListHouseholdsQuery = z
       .string()
       .regex(/^\d{9}$/, 'must be a 9-digit town code')
       .optional(),
+    householdType: HouseholdType.optional(),
+    monitoringCategory: MonitoringCategory.optional(),
+    riskType: z.enum(riskTypeCodes).optional(),
+    pairedCadre: z.string().trim().min(1).max(64).optional().describe('帮扶责任人的用户 id'),
+    lifecycleState: z.enum(LIFECYCLE_STATES).optional(),
+    sort: z.enum(SORTS).default('villageCode').describe('排序字段，前缀 - 为倒序'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
+export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuery>;
+export type HouseholdFilter = Omit<ListHouseholdsQuery, 'sort' | 'page' | 'pageSize'>;
+
+/** The stored query of a filter: equality only (FerretDB pushes equality down; arrays match by element). */
+export function householdQuery(f: HouseholdFilter): Record<string, unknown> {
+  return {
+    villageCode: f.villageCode,
+    townCode: f.townCode,
+    householdType: f.householdType,
+    monitoringCategory: f.monitoringCategory,
+    riskTypes: f.riskType,
+    pairedCadreIds: f.pairedCadre,
+    lifecycleState: f.lifecycleState,
+  };
+}

@@ -4,6 +4,7 @@ import { Collection, Connection } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { Lifecycle } from './lifecycle';
+import { serially } from '../households/serially';
 
 export interface LifecycleTransition {
   _id: string; // `${householdId}:${seq}`: two concurrent steps from one state cannot both land
@@ -38,7 +39,7 @@ export class LifecycleTransitionsRepository implements OnModuleInit {
 
   async onModuleInit() {
     this.collection = this.connection.collection<LifecycleTransition>('lifecycle_transitions');
-    await this.collection.createIndex({ householdId: 1, seq: 1 });
+    await serially(() => this.collection.createIndex({ householdId: 1, seq: 1 }));
     this.relay.register(this.collection as unknown as Parameters<OutboxRelay['register']>[0]);
   }
 

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { notFound, Principal, Scope } from '@lib/auth';
 import { createEvent, HouseholdLifecycleTransitionedV1 } from '@lib/contracts';
 import { HouseholdsRepository } from '../households/households.repository';
+import { ChangeHousehold } from '../households/change-household.usecase';
 import { transition } from './lifecycle';
 import { LifecycleTransition, LifecycleTransitionsRepository } from './lifecycle-transitions.repository';
 
@@ -23,9 +24,12 @@ const conflict = (field: string, reason: string) =>
 /** One step of the monitoring lifecycle: decided by the pure state machine, stored with its history and event. */
 @Injectable()
 export class TransitionLifecycle {
+  private readonly logger = new Logger(TransitionLifecycle.name);
+
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly transitions: LifecycleTransitionsRepository,
+    private readonly changeHousehold: ChangeHousehold,
   ) {}
 
   async current(scope: Scope, id: string) {
@@ -35,7 +39,7 @@ export class TransitionLifecycle {
   }
 
   private async householdIn(scope: Scope, id: string) {
-    const household = await this.households.findById(scope, id);
+    const household = await this.households.load(scope, id);
     if (!household) throw notFound(`未找到该户 (no household ${id})`);
     return household;
   }
@@ -82,6 +86,11 @@ export class TransitionLifecycle {
     };
     const moved = await this.transitions.append(step, [event]);
     if (!moved) throw conflict('action', '该户状态已被他人更新，请刷新后重试 (changed meanwhile, retry)');
+    // the household's copy of the state, for the list filter (the history above is the record)
+    // (a failure here leaves the list filter stale, not the lifecycle: the step above is stored and announced)
+    await this.changeHousehold
+      .setLifecycleState(caller.sub, scope, id, decision.to)
+      .catch((e: Error) => this.logger.warn(`lifecycleState copy of ${id} not updated: ${e.message}`));
     return { id, lifecycle: decision.lifecycle, transition: presentStep(step) };
   }
 }

@@ -54,6 +54,38 @@ export class ActiveMembershipsRepository implements OnModuleInit {
     }
   }
 
+  /** Gives back one person's claim (a member removed, an ID number corrected, a failed member add). */
+  async releaseOne(householdId: string, idNumberHash: string): Promise<void> {
+    await this.collection.deleteOne({ _id: idNumberHash, householdId });
+  }
+
+  /**
+   * Claims for many households at once (ledger import), unordered: returns the idNumberHashes that were
+   * already taken (by another household, in the database or earlier in the same batch).
+   */
+  async claimMany(claims: Array<{ idNumberHash: string; householdId: string; memberId: string }>) {
+    const taken = new Set<string>();
+    if (claims.length === 0) return taken;
+    const since = new Date();
+    try {
+      await this.collection.insertMany(
+        claims.map((c) => ({ _id: c.idNumberHash, householdId: c.householdId, memberId: c.memberId, since })),
+        { ordered: false },
+      );
+    } catch (e) {
+      const raw = (e as { writeErrors?: unknown }).writeErrors;
+      const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ index: number; code: number }>;
+      if (list.length === 0 || list.some((w) => w.code !== 11000)) throw e;
+      for (const w of list) taken.add(claims[w.index].idNumberHash);
+    }
+    return taken;
+  }
+
+  /** Gives back the claims of many households (import: refused after claiming). */
+  async releaseHouseholds(householdIds: string[]): Promise<void> {
+    for (const householdId of householdIds) await this.collection.deleteMany({ householdId });
+  }
+
   /** Gives back the household's claims (a failed registration). */
   async release(householdId: string): Promise<void> {
     await this.collection.deleteMany({ householdId });

@@ -5,11 +5,12 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { PersonalDataReadsRepository } from './personal-data-reads.repository';
 import { PiiCipher } from './pii-cipher';
+import { openHealth } from './seal';
 
 const Id = z.string().uuid('must be a UUID');
 
-/** 查看明文身份证号/电话: only for roles allowed to, and every read is audited. */
-@Controller('api/v1/households/:id/members/:memberId/personal-data')
+/** 查看明文身份证号/电话/健康状况: only for roles allowed to, and every read is audited. */
+@Controller('api/v1/households/:id')
 export class PersonalDataController {
   constructor(
     private readonly households: HouseholdsRepository,
@@ -17,7 +18,7 @@ export class PersonalDataController {
     private readonly cipher: PiiCipher,
   ) {}
 
-  @Get()
+  @Get('members/:memberId/personal-data')
   @Roles(...Permissions.readPersonalData)
   async read(
     @Caller() caller: Principal,
@@ -25,18 +26,46 @@ export class PersonalDataController {
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Param('memberId', new ZodValidationPipe(Id)) memberId: string,
   ) {
-    const household = await this.households.findById(scope, id);
+    const household = await this.households.load(scope, id);
     const member = household?.members.find((m) => m.memberId === memberId);
     if (!member) throw notFound(`未找到该成员 (no member ${memberId} in household ${id})`);
-    const fields = [member.idNumberCipher && 'idNumber', member.phoneCipher && 'phone'].filter(
-      (f): f is string => !!f,
-    );
+    const fields = [
+      member.idNumberCipher && 'idNumber',
+      member.phoneCipher && 'phone',
+      member.healthCipher && 'health',
+    ].filter((f): f is string => !!f);
     await this.reads.record({ actor: caller.sub, actorName: caller.name, householdId: id, memberId, fields });
+    const health = openHealth(this.cipher, member.healthCipher);
     return {
       householdId: id,
       memberId,
       idNumber: member.idNumberCipher ? this.cipher.decrypt(member.idNumberCipher) : null,
       phone: member.phoneCipher ? this.cipher.decrypt(member.phoneCipher) : null,
+      health: health?.health ?? null,
+      disabilityLevel: health?.disabilityLevel ?? null,
+    };
+  }
+
+  /** The household's contact phone in clear (audited as memberId "household"). */
+  @Get('personal-data')
+  @Roles(...Permissions.readPersonalData)
+  async readHousehold(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(Id)) id: string,
+  ) {
+    const household = await this.households.load(scope, id);
+    if (!household) throw notFound(`未找到该户 (no household ${id})`);
+    await this.reads.record({
+      actor: caller.sub,
+      actorName: caller.name,
+      householdId: id,
+      memberId: 'household',
+      fields: household.contactPhoneCipher ? ['contactPhone'] : [],
+    });
+    return {
+      householdId: id,
+      contactPhone: household.contactPhoneCipher ? this.cipher.decrypt(household.contactPhoneCipher) : null,
     };
   }
 }

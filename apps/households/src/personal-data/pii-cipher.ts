@@ -1,40 +1,32 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { hashIdNumber, KeyRing } from '@lib/crypto';
 
 /**
- * AES-256-GCM for personal data at rest. A ciphertext is "keyId.iv.tag.data" (base64url parts), so keys can
- * rotate: new values use the active key, any listed key still decrypts. Lookups use a keyed hash instead.
+ * Personal data at rest (ID numbers, phones, health): sealed with the PII key ring (AES-256-GCM,
+ * "keyId.iv.tag.data", so keys rotate: new values use the active key, any listed key still opens),
+ * and looked up by a keyed hash of the ID number instead of decrypting anything.
  */
 export class PiiCipher {
+  private readonly ring: KeyRing;
+
   constructor(
-    private readonly keys: ReadonlyMap<string, Buffer>,
-    private readonly activeKeyId: string,
+    keys: ReadonlyMap<string, Buffer>,
+    activeKeyId: string,
     private readonly hashKey: string,
   ) {
     if (!keys.has(activeKeyId)) throw new Error(`PII key ${activeKeyId} is not configured`);
+    this.ring = new KeyRing(keys, activeKeyId);
   }
 
   encrypt(clear: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
-    const data = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
-    return [this.activeKeyId, iv, cipher.getAuthTag(), data]
-      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-      .join('.');
+    return this.ring.seal(clear);
   }
 
   decrypt(sealed: string): string {
-    const [keyId, iv, tag, data] = sealed.split('.');
-    const key = this.keys.get(keyId);
-    if (!key) throw new Error(`PII key ${keyId} is no longer configured`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    return this.ring.open(sealed);
   }
 
   /** idNumberHash: hex HMAC-SHA256 over the 18-character upper-case ID number. */
   hashIdNumber(idNumber: string): string {
-    return createHmac('sha256', this.hashKey).update(idNumber.trim().toUpperCase()).digest('hex');
+    return hashIdNumber(this.hashKey, idNumber);
   }
 }

@@ -1,0 +1,63 @@
+import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
+import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { HouseholdsRepository } from '../households/households.repository';
+import { ListHouseholdsQuery } from '../households/register-household.dto';
+import { ImportLedger } from './import-ledger.usecase';
+import { addToExport, ledgerWorkbook } from './workbook';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_BYTES = 30 * 1024 * 1024;
+
+const ExportQuery = ListHouseholdsQuery.omit({ sort: true, page: true, pageSize: true }).strict();
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (!String(req.headers['content-type'] ?? '').startsWith(XLSX))
+    throw fieldError('content-type', `须上传 .xlsx 文件 (send the file as ${XLSX})`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BYTES) throw fieldError('file', `文件超过 ${MAX_BYTES / 1024 / 1024} MB (file too large)`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) throw fieldError('file', '文件为空 (empty body)');
+  return Buffer.concat(chunks);
+}
+
+/** 台账导入导出: the households ledger as .xlsx, in the national export's layout. */
+@Controller('api/v1/household-ledger')
+export class LedgerController {
+  constructor(
+    private readonly importLedger: ImportLedger,
+    private readonly households: HouseholdsRepository,
+  ) {}
+
+  /** Body: the .xlsx file (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
+  @Post('imports')
+  @HttpCode(200)
+  @Roles(...Permissions.writeHouseholds)
+  async import(@CallerScope() scope: Scope, @Req() req: IncomingMessage) {
+    return this.importLedger.execute(scope, await readBody(req));
+  }
+
+  /** The filtered ledger (same filters as the household list), personal data masked. */
+  @Get('export')
+  @Roles(...Permissions.readHouseholds)
+  async export(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ExportQuery)) q: Record<string, string | undefined>,
+    @Res() res: ServerResponse,
+  ) {
+    const sheets = ledgerWorkbook();
+    for await (const batch of this.households.each(scope, q)) addToExport(sheets, batch);
+    const file = Buffer.from(await sheets.wb.xlsx.writeBuffer());
+    res.writeHead(200, {
+      'content-type': XLSX,
+      'content-disposition': 'attachment; filename="households-ledger.xlsx"',
+      'content-length': String(file.length),
+    });
+    res.end(file);
+  }
+}
