@@ -4,6 +4,9 @@ import { ServiceKitModule } from '@lib/service-kit';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { CoverageModule } from './coverage/coverage.module';
+import { ThresholdsModule } from './thresholds/thresholds.module';
+import { DepartmentFactsModule } from './department-facts/department-facts.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +22,9 @@ export class AppModule {
         }),
         HouseholdDirectoryModule,
         SurveysModule,
+        CoverageModule,
+        ThresholdsModule,
+        DepartmentFactsModule,
       ],
     };
   }

@@ -13,7 +13,7 @@ async function main() {
     consumer: {
       kafka: kafkaSettingsOf(config, 'monitoring'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-      topics: [Topics.households],
+      topics: [Topics.households, Topics.projects, Topics.monitoring, Topics.departmentFacts],
     },
   });
 }

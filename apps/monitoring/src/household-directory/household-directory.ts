@@ -1,11 +1,9 @@
-import { Controller, Get, Injectable, OnModuleInit, Param } from '@nestjs/common';
+import { Controller, Injectable, OnModuleInit } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope, ScopedRepository } from '@lib/auth';
+import { ScopedRepository } from '@lib/auth';
 import { HouseholdRegisteredV1 } from '@lib/contracts';
-import { ZodValidationPipe } from '@lib/service-kit';
 import { KnownHousehold } from './known-household.schema';
 
 /** Monitoring's read model of the registry; reads are within the caller's scope. */
@@ -36,6 +34,18 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> impleme
       },
       { upsert: true },
     );
+    for (const listener of this.registrationListeners) await listener(e);
+  }
+
+  private readonly registrationListeners: Array<(e: HouseholdRegisteredV1) => Promise<void>> = [];
+
+  /**
+   * Other features keep their own read model of registrations (coverage, the member-hash index of
+   * department facts): called after the directory's write, for every delivery (so must be idempotent);
+   * a failure fails the event, which is retried.
+   */
+  onRegistration(listener: (e: HouseholdRegisteredV1) => Promise<void>): void {
+    this.registrationListeners.push(listener);
   }
 }
 
@@ -48,16 +58,6 @@ export class HouseholdDirectoryHandlers {
     return this.directory.registered(e);
   }
 
-  /** The household as monitoring knows it (answers once its registration has arrived). */
-  @Get('api/v1/monitored-households/:id')
-  @Roles(...Permissions.readHouseholds)
-  async get(
-    @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be a household id (UUID)'))) id: string,
-  ) {
-    const doc = await this.directory.findById(scope, id);
-    if (!doc) throw notFound(`监测系统尚无该户 (unknown household ${id})`);
-    const { _id, ...rest } = doc;
-    return { id: _id, ...rest };
-  }
+  // GET api/v1/monitored-households/:id (with the household's income) is served by
+  // household-income/monitored-households.controller.ts
 }

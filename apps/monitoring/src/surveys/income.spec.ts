@@ -1,4 +1,4 @@
-import { computeIncome } from './income';
+import { computeIncome, resolveIncome } from './income';
 
 const zero = { wage: 0, business: 0, property: 0, transfer: 0, businessCosts: 0 };
 
@@ -32,5 +32,33 @@ describe('per-capita net income (人均纯收入)', () => {
   it('refuses a fractional or negative number of residents', () => {
     expect(() => computeIncome(zero, 1.5)).toThrow(RangeError);
     expect(() => computeIncome(zero, -1)).toThrow(RangeError);
+  });
+});
+
+describe('missing income components (缺项)', () => {
+  it('counts an omitted component as 0 and lists it as missing', () => {
+    const { income, missingIncomeComponents } = resolveIncome({ wage: 9000, transfer: 1200 });
+    expect(income).toEqual({ wage: 9000, business: 0, property: 0, transfer: 1200, businessCosts: 0 });
+    expect(missingIncomeComponents).toEqual(['business', 'property', 'businessCosts']);
+    // (9000 + 1200) / 3 = 3400
+    expect(computeIncome(income, 3)).toEqual({ netIncome: 10200, perCapitaNetIncome: 3400 });
+  });
+
+  it('tells an entered 0 from a gap, and takes null as a gap', () => {
+    const r = resolveIncome({ wage: 0, business: null, property: 0, transfer: 0, businessCosts: 0 });
+    expect(r.missingIncomeComponents).toEqual(['business']);
+    expect(r.income.business).toBe(0);
+  });
+
+  it('lists nothing when every component was entered', () => {
+    expect(
+      resolveIncome({ wage: 1, business: -2, property: 3, transfer: 4, businessCosts: 5 })
+        .missingIncomeComponents,
+    ).toEqual([]);
+  });
+
+  it('a business loss with a missing wage: (−3000 + 0 + 600 + 2400 − 0) / 2 = 0', () => {
+    const { income } = resolveIncome({ business: -3000, property: 600, transfer: 2400 });
+    expect(computeIncome(income, 2)).toEqual({ netIncome: 0, perCapitaNetIncome: 0 });
   });
 });

@@ -33,3 +33,25 @@ export function computeIncome(c: IncomeComponents, residentMembers: number): Inc
     perCapitaNetIncome: residentMembers === 0 ? null : toYuan(roundHalfAway(netFen / residentMembers)) + 0,
   };
 }
+
+export const INCOME_COMPONENTS = ['wage', 'business', 'property', 'transfer', 'businessCosts'] as const;
+export type IncomeComponentName = (typeof INCOME_COMPONENTS)[number];
+
+/** What the visitor entered: a component left out (or null) was not asked or not known. */
+export type ReportedIncome = Partial<Record<IncomeComponentName, number | null>>;
+
+/**
+ * Missing components (缺项): an omitted component counts as 0 — the figure stays computable, and an
+ * omitted business cost cannot inflate it — and the survey lists which ones were missing, so a
+ * reader can tell an entered 0 from a gap and ask at the next visit.
+ */
+export function resolveIncome(reported: ReportedIncome): {
+  income: IncomeComponents;
+  missingIncomeComponents: IncomeComponentName[];
+} {
+  const missing = INCOME_COMPONENTS.filter((k) => reported[k] === undefined || reported[k] === null);
+  const income = Object.fromEntries(
+    INCOME_COMPONENTS.map((k) => [k, reported[k] ?? 0]),
+  ) as unknown as IncomeComponents;
+  return { income, missingIncomeComponents: missing };
+}

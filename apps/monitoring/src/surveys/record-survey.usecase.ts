@@ -1,27 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Scope } from '@lib/auth';
+import { Principal, Scope } from '@lib/auth';
 import { createEvent, orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
-import { computeIncome } from './income';
+import { HouseholdIncome } from '../household-income/household-income.service';
+import { currentFigure } from '../household-income/income-figure';
+import { incomeChangedEvent } from '../household-income/income-events';
+import { surveyFigures } from './correction';
 import { RecordSurveyBody } from './record-survey.dto';
 import { Survey } from './survey.schema';
+import { surveyEventData, surveyFact } from './survey-events';
 import { SurveysRepository } from './surveys.repository';
 
-/** Records a monthly survey, computes per-capita net income and announces it. */
+/**
+ * Records a monthly survey, computes per-capita net income and announces it — with the household's
+ * new income figure (household-income.changed.v1) in the same write.
+ */
 @Injectable()
 export class RecordSurvey {
   constructor(
     private readonly directory: HouseholdDirectory,
     private readonly surveys: SurveysRepository,
+    private readonly income: HouseholdIncome,
   ) {}
 
-  async execute(scope: Scope, body: RecordSurveyBody) {
+  async execute(scope: Scope, caller: Principal | undefined, body: RecordSurveyBody) {
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
-    const figures = computeIncome(body.income, body.residentMembers);
     const now = new Date();
     const survey: Survey = {
       _id: randomUUID(),
@@ -32,34 +39,41 @@ export class RecordSurvey {
       villageCode: household.villageCode,
       visitedAt: body.visitedAt ? new Date(body.visitedAt) : now,
       visitor: body.visitor,
-      income: body.income,
-      residentMembers: body.residentMembers,
-      netIncome: figures.netIncome,
-      perCapitaNetIncome: figures.perCapitaNetIncome,
+      ...surveyFigures(body.income, body.residentMembers),
+      ...(body.gps ? { gps: body.gps } : {}),
+      ...(body.rigidSpending ? { rigidSpending: body.rigidSpending } : {}),
+      ...(body.guarantees ? { guarantees: body.guarantees } : {}),
+      ...(body.employmentChanges ? { employmentChanges: body.employmentChanges } : {}),
+      ...(body.riskTypes ? { riskTypes: body.riskTypes } : {}),
+      ...(body.notes ? { notes: body.notes } : {}),
+      ...(body.photos ? { photos: body.photos } : {}),
+      ...(caller ? { recordedBy: caller.name || caller.sub } : {}),
       recordedAt: now,
+      revision: 1,
     };
-    const event = createEvent({
+    const recorded = createEvent({
       type: SurveyRecordedV1.type,
       source: 'monitoring',
       subject: survey.householdId,
       townId: survey.townCode,
       villageId: survey.villageCode,
       time: now,
-      data: {
-        surveyId: survey._id,
-        householdId: survey.householdId,
-        townCode: survey.townCode,
-        villageCode: survey.villageCode,
-        month: survey.month,
-        visitedAt: survey.visitedAt.toISOString(),
-        visitor: survey.visitor,
-        income: survey.income,
-        netIncome: survey.netIncome,
-        residentMembers: survey.residentMembers,
-        perCapitaNetIncome: survey.perCapitaNetIncome,
-      },
+      data: surveyEventData(survey),
     });
-    await this.surveys.create(scope, survey, [event]);
+    const { surveys, payments } = await this.income.factsOf(survey.householdId);
+    const withThis = [...surveys, surveyFact(survey)];
+    const incomeChanged = incomeChangedEvent({
+      householdId: survey.householdId,
+      townCode: survey.townCode,
+      villageCode: survey.villageCode,
+      before: currentFigure(surveys, payments),
+      after: currentFigure(withThis, payments),
+      surveys: withThis,
+      payments,
+      cause: { kind: 'survey', id: survey._id },
+      time: now,
+    });
+    await this.surveys.create(scope, survey, incomeChanged ? [recorded, incomeChanged] : [recorded]);
     const { _id, ...rest } = survey;
     return { id: _id, ...rest };
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { ListSurveysQuery, RecordSurveyBody } from './record-survey.dto';
+import { CorrectSurvey } from './correct-survey.usecase';
+import { CorrectSurveyBody, ListSurveysQuery, RecordSurveyBody } from './record-survey.dto';
 import { RecordSurvey } from './record-survey.usecase';
 import { SurveysRepository } from './surveys.repository';
 
@@ -11,27 +12,76 @@ function present<T extends { _id: string }>(doc: T) {
   return { id: _id, ...rest };
 }
 
+const SurveyId = new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'));
+
 @Controller('api/v1/surveys')
 export class SurveysController {
   constructor(
     private readonly record: RecordSurvey,
+    private readonly correct: CorrectSurvey,
     private readonly surveys: SurveysRepository,
   ) {}
 
   @Post()
   @HttpCode(201)
   @Roles(...Permissions.writeSurveys)
-  create(@CallerScope() scope: Scope, @Body(new ZodValidationPipe(RecordSurveyBody)) body: RecordSurveyBody) {
-    return this.record.execute(scope, body);
+  create(
+    @CallerScope() scope: Scope,
+    @Caller() caller: Principal,
+    @Body(new ZodValidationPipe(RecordSurveyBody)) body: RecordSurveyBody,
+  ) {
+    return this.record.execute(scope, caller, body);
+  }
+
+  /** 更正: a new revision of the survey; the earlier ones stay in its history. */
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @Roles(...Permissions.writeSurveys)
+  correction(
+    @CallerScope() scope: Scope,
+    @Caller() caller: Principal,
+    @Param('id', SurveyId) id: string,
+    @Body(new ZodValidationPipe(CorrectSurveyBody)) body: CorrectSurveyBody,
+  ) {
+    return this.correct.execute(scope, caller, id, body);
+  }
+
+  /** The survey's history: revision 1 as recorded, then each correction (who, when, why, what it changed and from what). */
+  @Get(':id/revisions')
+  @Roles(...Permissions.readSurveys)
+  async revisions(@CallerScope() scope: Scope, @Param('id', SurveyId) id: string) {
+    const survey = await this.surveys.findCurrent(scope, id);
+    if (!survey) throw notFound(`未找到该走访记录 (no survey ${id})`);
+    const corrections = await this.surveys.revisions(id);
+    return {
+      surveyId: id,
+      currentRevision: survey.revision,
+      items: [
+        {
+          revision: 1,
+          recordedBy: survey.recordedBy ?? null,
+          recordedAt: survey.recordedAt,
+          kind: 'recorded',
+        },
+        ...corrections.map((r) => ({
+          revision: r.revision,
+          kind: 'correction',
+          correctedBy: r.correctedByName,
+          correctedByAccount: r.correctedBy,
+          correctedAt: r.correctedAt,
+          reason: r.reason,
+          changedFields: r.changedFields,
+          previousValues: Object.fromEntries(r.previousValues.map((v) => [v.field, v.value])),
+          survey: r.snapshot,
+        })),
+      ],
+    };
   }
 
   @Get(':id')
   @Roles(...Permissions.readSurveys)
-  async get(
-    @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'))) id: string,
-  ) {
-    const doc = await this.surveys.findById(scope, id);
+  async get(@CallerScope() scope: Scope, @Param('id', SurveyId) id: string) {
+    const doc = await this.surveys.findCurrent(scope, id);
     if (!doc) throw notFound(`未找到该走访记录 (no survey ${id})`);
     return present(doc);
   }
@@ -40,10 +90,10 @@ export class SurveysController {
   @Roles(...Permissions.readSurveys)
   async list(
     @CallerScope() scope: Scope,
-    @Query(new ZodValidationPipe(ListSurveysQuery)) q: z.infer<typeof ListSurveysQuery>,
+    @Query(new ZodValidationPipe(ListSurveysQuery)) q: ListSurveysQuery,
   ) {
-    const { page, pageSize, ...filter } = q;
-    const result = await this.surveys.list(scope, filter, page, pageSize);
+    const { page, pageSize, sort, ...filter } = q;
+    const result = await this.surveys.list(scope, filter, sort, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 }

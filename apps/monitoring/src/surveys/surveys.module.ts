@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { HouseholdIncomeModule } from '../household-income/household-income.module';
+import { CorrectSurvey } from './correct-survey.usecase';
 import { RecordSurvey } from './record-survey.usecase';
-import { Survey, SurveySchema } from './survey.schema';
+import { SurveyStoreModule } from './survey-store.module';
 import { SurveysController } from './surveys.controller';
-import { SurveysRepository } from './surveys.repository';
 
 @Module({
-  imports: [
-    MongooseModule.forFeature([{ name: Survey.name, schema: SurveySchema }]),
-    HouseholdDirectoryModule,
-  ],
+  imports: [SurveyStoreModule, HouseholdDirectoryModule, HouseholdIncomeModule],
   controllers: [SurveysController],
-  providers: [SurveysRepository, RecordSurvey],
+  providers: [RecordSurvey, CorrectSurvey],
 })
 export class SurveysModule {}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { CoverageController } from './coverage.controller';
+import {
+  CoverageAnnouncement,
+  CoverageAnnouncementSchema,
+  CoverageHousehold,
+  CoverageHouseholdSchema,
+  CoverageMark,
+  CoverageMarkSchema,
+  CoveragePending,
+  CoveragePendingSchema,
+} from './coverage.schema';
+import { CoverageService } from './coverage.service';
+
+/** 走访覆盖: who was surveyed in a month, who is due, who is overdue (see coverage-rule.ts). */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: CoverageHousehold.name, schema: CoverageHouseholdSchema },
+      { name: CoverageMark.name, schema: CoverageMarkSchema },
+      { name: CoverageAnnouncement.name, schema: CoverageAnnouncementSchema },
+      { name: CoveragePending.name, schema: CoveragePendingSchema },
+    ]),
+    HouseholdDirectoryModule,
+  ],
+  controllers: [CoverageController],
+  providers: [CoverageService],
+})
+export class CoverageModule {}

@@ -1,0 +1,331 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { createHash, randomUUID } from 'node:crypto';
+import { Model } from 'mongoose';
+import { SERVICE_SCOPE } from '@lib/auth';
+import { CoverageChangedV1, createEvent, HouseholdRegisteredV1, SurveyRecordedV1 } from '@lib/contracts';
+import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { APP_CONFIG, findEach } from '@lib/service-kit';
+import { MonitoringConfig } from '../config';
+import { HouseholdDirectory } from '../household-directory/household-directory';
+import {
+  chinaMonthDay,
+  countByVillage,
+  CoverageStatus,
+  deadlineOf,
+  dueDateOf,
+  mergeBuckets,
+  statusOf,
+  VillageCounts,
+} from './coverage-rule';
+import { CoverageAnnouncement, CoverageHousehold, CoverageMark, CoveragePending } from './coverage.schema';
+
+export type UnitField = 'countyCode' | 'townCode' | 'villageCode';
+
+interface GroupRow {
+  _id: { v: string; m: string | null; d: number | null };
+  n: number;
+}
+
+const isDuplicateOnly = (e: unknown) => {
+  const err = e as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
+  if (err.code === 11000 && !err.writeErrors) return true;
+  const list = err.writeErrors ?? [];
+  return list.length > 0 && list.every((w) => (w.code ?? w.err?.code) === 11000);
+};
+
+/** Inserts documents, a duplicate key meaning "already there" (insert-only facts). */
+async function insertIgnoringDuplicates(model: Model<never>, docs: object[]): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+  } catch (e) {
+    if (!isDuplicateOnly(e)) throw e;
+  }
+}
+
+/** Coverage read model: fed by registrations and by survey.recorded.v1 from our own topic. */
+@Injectable()
+export class CoverageService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CoverageService.name);
+
+  constructor(
+    @InjectModel(CoverageHousehold.name) private readonly households: Model<CoverageHousehold>,
+    @InjectModel(CoverageMark.name) private readonly marks: Model<CoverageMark>,
+    @InjectModel(CoverageAnnouncement.name) private readonly announcements: Model<CoverageAnnouncement>,
+    @InjectModel(CoveragePending.name) private readonly pending: Model<CoveragePending>,
+    private readonly directory: HouseholdDirectory,
+    private readonly relay: OutboxRelay,
+    @Inject(APP_CONFIG) private readonly config: MonitoringConfig,
+  ) {
+    // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
+    this.directory.onRegistration((e) => this.householdRegistered(e));
+  }
+
+  get dueDay(): number {
+    return this.config.SURVEY_DUE_DAY;
+  }
+
+  async onModuleInit() {
+    this.relay.register(this.announcements.collection);
+    await this.backfill();
+    this.announcer = setTimeout(() => void this.announceLoop(), 0);
+  }
+
+  private announcer: NodeJS.Timeout | null = null;
+  private announcing: Promise<void> | null = null;
+  private stopped = false;
+  /** How often pending village-months are announced (coalescing the batches in between). */
+  private readonly announceEveryMs = 1_000;
+
+  async onModuleDestroy() {
+    this.stopped = true;
+    if (this.announcer) clearTimeout(this.announcer);
+    await this.announcing;
+  }
+
+  private async announceLoop() {
+    if (this.stopped) return;
+    this.announcing = this.announcePending().then(
+      () => undefined,
+      (e) => this.logger.warn(`coverage announcements failed, will retry: ${(e as Error).message}`),
+    );
+    await this.announcing;
+    this.announcing = null;
+    if (!this.stopped) this.announcer = setTimeout(() => void this.announceLoop(), this.announceEveryMs);
+  }
+
+  /** Announces every pending village-month (public for tests); returns how many were announced. */
+  async announcePending(): Promise<number> {
+    const pending = await this.pending.find({}).limit(200).lean<CoveragePending[]>().exec();
+    for (const p of pending) {
+      await this.announce(p.villageCode, p.townCode, p.month);
+      await this.pending.deleteOne({ _id: p._id, touch: p.touch });
+    }
+    return pending.length;
+  }
+
+  /**
+   * First start of coverage on an existing database: households the directory already knows and
+   * surveys already recorded are copied in (insert-only, so running it twice changes nothing).
+   */
+  private async backfill() {
+    const db = this.households.db;
+    if ((await this.households.estimatedDocumentCount()) === 0) {
+      const known = db.collection('known_households').find({});
+      let batch: CoverageHousehold[] = [];
+      for await (const k of known) {
+        batch.push(this.entryOf(String(k._id), k as never));
+        if (batch.length === 500) {
+          await insertIgnoringDuplicates(this.households as never, batch);
+          batch = [];
+        }
+      }
+      await insertIgnoringDuplicates(this.households as never, batch);
+    }
+    if ((await this.marks.estimatedDocumentCount()) === 0) {
+      const surveys = await db
+        .collection('surveys')
+        .find({}, { projection: { householdId: 1, month: 1, villageCode: 1, townCode: 1, visitedAt: 1 } })
+        .toArray();
+      if (surveys.length > 0) {
+        this.logger.log(`coverage: marking ${surveys.length} surveys recorded before coverage existed`);
+        await this.markSurveys(
+          surveys.map((s) => ({
+            surveyId: String(s._id),
+            householdId: String(s.householdId),
+            month: String(s.month),
+            townCode: String(s.townCode),
+            villageCode: String(s.villageCode),
+            visitedAt: new Date(s.visitedAt as Date),
+          })),
+        );
+      }
+    }
+  }
+
+  private entryOf(
+    householdId: string,
+    h: { householdNumber: string; villageCode: string; townCode: string; registeredAt: Date | string },
+  ): CoverageHousehold {
+    const registeredAt = new Date(h.registeredAt);
+    const { month, day } = chinaMonthDay(registeredAt);
+    return {
+      _id: householdId,
+      householdNumber: h.householdNumber,
+      countyCode: h.villageCode.slice(0, 6),
+      townCode: h.townCode,
+      villageCode: h.villageCode,
+      fromMonth: month,
+      fromDay: day,
+      registeredAt,
+    };
+  }
+
+  /** Idempotent: the household's entry is written once. */
+  async householdRegistered(e: HouseholdRegisteredV1): Promise<void> {
+    await insertIgnoringDuplicates(this.households as never, [this.entryOf(e.data.householdId, e.data)]);
+  }
+
+  /** A batch of surveys: marks each household-month once, then announces the villages whose counts changed. */
+  async surveysRecorded(events: SurveyRecordedV1[]): Promise<void> {
+    await this.markSurveys(
+      events.map((e) => ({
+        surveyId: e.data.surveyId,
+        householdId: e.data.householdId,
+        month: e.data.month,
+        townCode: e.data.townCode,
+        villageCode: e.data.villageCode,
+        visitedAt: new Date(e.data.visitedAt),
+      })),
+    );
+  }
+
+  private async markSurveys(
+    surveys: Array<{
+      surveyId: string;
+      householdId: string;
+      month: string;
+      townCode: string;
+      villageCode: string;
+      visitedAt: Date;
+    }>,
+  ) {
+    const ids = [...new Set(surveys.map((s) => s.householdId))];
+    const entries = new Map((await findEach(this.households, '_id', ids)).map((h) => [h._id, h] as const));
+    // a household the directory knows but coverage has not seen yet (its listener is retried)
+    const missing: CoverageHousehold[] = [];
+    for (const id of ids.filter((i) => !entries.has(i))) {
+      const known = await this.directory.findById(SERVICE_SCOPE, id);
+      if (!known) continue;
+      const entry = this.entryOf(id, known);
+      entries.set(id, entry);
+      missing.push(entry);
+    }
+    await insertIgnoringDuplicates(this.households as never, missing);
+
+    const now = new Date();
+    const marks: CoverageMark[] = surveys.map((s) => {
+      const entry = entries.get(s.householdId);
+      return {
+        _id: `${s.householdId}:${s.month}`,
+        householdId: s.householdId,
+        month: s.month,
+        countyCode: s.villageCode.slice(0, 6),
+        townCode: s.townCode,
+        villageCode: s.villageCode,
+        fromMonth: entry?.fromMonth ?? null,
+        fromDay: entry?.fromDay ?? null,
+        surveyId: s.surveyId,
+        visitedAt: s.visitedAt,
+        markedAt: now,
+      };
+    });
+    await insertIgnoringDuplicates(this.marks as never, marks);
+
+    // every village-month the batch touched (even on a redelivery) is left for the announcer, which
+    // coalesces batches; an unchanged state is a duplicate announcement and ignored
+    const touched = new Map(marks.map((m) => [`${m.villageCode}:${m.month}`, m] as const));
+    if (touched.size === 0) return;
+    const touch = () =>
+      this.pending.bulkWrite(
+        [...touched].map(([id, m]) => ({
+          updateOne: {
+            filter: { _id: id },
+            update: {
+              $set: { villageCode: m.villageCode, townCode: m.townCode, month: m.month, touch: randomUUID() },
+            },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    // two batches creating the same pending doc at once: one gets a duplicate key; the retry updates it
+    await touch().catch((e) => {
+      if (!isDuplicateOnly(e)) throw e;
+      return touch();
+    });
+  }
+
+  private async announce(villageCode: string, townCode: string, month: string) {
+    const now = new Date();
+    const [counts] = await this.countsOf('villageCode', villageCode, month, now);
+    if (!counts) return;
+    const id = `${villageCode}:${month}:${counts.households}:${counts.surveyed}`;
+    const event = createEvent({
+      type: CoverageChangedV1.type,
+      source: 'monitoring',
+      subject: `${villageCode}:${month}`,
+      id: createHash('sha256').update(`coverage:${id}`).digest('hex').slice(0, 32),
+      townId: townCode,
+      villageId: villageCode,
+      time: now,
+      data: {
+        countyCode: villageCode.slice(0, 6),
+        townCode,
+        villageCode,
+        month,
+        households: counts.households,
+        surveyed: counts.surveyed,
+        due: counts.due,
+        overdue: counts.overdue,
+        dueDate: dueDateOf(month, this.dueDay),
+        computedAt: now.toISOString(),
+      },
+    });
+    try {
+      await this.announcements.collection.insertOne({
+        _id: id,
+        villageCode,
+        month,
+        at: now,
+        ...outboxOnInsert([event]),
+      } as never);
+      this.relay.kick();
+    } catch (e) {
+      if (!isDuplicateOnly(e)) throw e;
+    }
+  }
+
+  /** Per-village counts of a month under a county, town or village: two `$group/$sum` over insert-only facts. */
+  async countsOf(field: UnitField, code: string, month: string, now: Date): Promise<VillageCounts[]> {
+    const group = {
+      $group: { _id: { v: '$villageCode', m: '$fromMonth', d: '$fromDay' }, n: { $sum: 1 } },
+    };
+    const [hh, mk] = await Promise.all([
+      this.households.aggregate<GroupRow>([{ $match: { [field]: code } }, group]).exec(),
+      this.marks.aggregate<GroupRow>([{ $match: { [field]: code, month } }, group]).exec(),
+    ]);
+    const rows = (r: GroupRow[]) =>
+      r.map((g) => ({ villageCode: g._id.v, fromMonth: g._id.m ?? null, fromDay: g._id.d ?? null, n: g.n }));
+    return countByVillage(mergeBuckets(rows(hh), rows(mk)), month, now, this.dueDay);
+  }
+
+  /** The households of a village in a month with their status, in household-number order. */
+  async householdsOf(villageCode: string, month: string, now: Date, status?: CoverageStatus) {
+    const [hh, mk] = await Promise.all([
+      this.households.find({ villageCode }).lean<CoverageHousehold[]>().exec(),
+      this.marks.find({ villageCode, month }).lean<CoverageMark[]>().exec(),
+    ]);
+    const marked = new Map(mk.map((m) => [m.householdId, m] as const));
+    const rows = hh.map((h) => {
+      const mark = marked.get(h._id);
+      const s = statusOf(month, h, mark !== undefined, now, this.dueDay);
+      return {
+        householdId: h._id,
+        householdNumber: h.householdNumber,
+        villageCode: h.villageCode,
+        status: s,
+        deadline: deadlineOf(month, h, this.dueDay).toISOString(),
+        surveyId: mark?.surveyId ?? null,
+        visitedAt: mark?.visitedAt ?? null,
+      };
+    });
+    return rows
+      .filter((r) => r.status !== null && (status === undefined || r.status === status))
+      .sort(
+        (a, b) =>
+          a.householdNumber.localeCompare(b.householdNumber) || a.householdId.localeCompare(b.householdId),
+      );
+  }
+}

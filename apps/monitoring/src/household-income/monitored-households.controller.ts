@@ -1,0 +1,38 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+import { z } from 'zod';
+import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
+import { ProjectDistributionPaidV1 } from '@lib/contracts';
+import { ZodValidationPipe } from '@lib/service-kit';
+import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdIncome } from './household-income.service';
+
+@Controller()
+export class MonitoredHouseholdsController {
+  constructor(
+    private readonly directory: HouseholdDirectory,
+    private readonly income: HouseholdIncome,
+  ) {}
+
+  /** Project payments (projects.events.v1) are household income. */
+  @EventPattern(ProjectDistributionPaidV1.type)
+  onDistributionPaid(e: ProjectDistributionPaidV1) {
+    return this.income.countDistribution(e);
+  }
+
+  /**
+   * The household as monitoring knows it (answers once its registration has arrived), with its
+   * current income (收入台账): components, sources (survey + payments) and per-month history.
+   */
+  @Get('api/v1/monitored-households/:id')
+  @Roles(...Permissions.readHouseholds)
+  async get(
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(z.string().uuid('must be a household id (UUID)'))) id: string,
+  ) {
+    const doc = await this.directory.findById(scope, id);
+    if (!doc) throw notFound(`监测系统尚无该户 (unknown household ${id})`);
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest, ...(await this.income.view(id)) };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Survey, SurveyRevision, SurveyRevisionSchema, SurveySchema } from './survey.schema';
+import { SurveysRepository } from './surveys.repository';
+
+/** Survey storage, shared by the survey API and the household income (收入台账). */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Survey.name, schema: SurveySchema },
+      { name: SurveyRevision.name, schema: SurveyRevisionSchema },
+    ]),
+  ],
+  providers: [SurveysRepository],
+  exports: [SurveysRepository],
+})
+export class SurveyStoreModule {}

@@ -1,0 +1,46 @@
+import { Body, Controller, ForbiddenException, Get, Put, Query } from '@nestjs/common';
+import { assertCovers, Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { ZodValidationPipe } from '@lib/service-kit';
+import { ListThresholdsQuery, PutThresholdBody, ThresholdHistoryQuery } from './thresholds.dto';
+import { ThresholdsService } from './thresholds.service';
+
+/**
+ * 监测范围 (yearly per-capita income lines). Reference data of the whole platform: everyone may read
+ * every line. A county's line is set by that county's administrators; national and province lines
+ * only by the service identity (the platform acting for the province's published figure).
+ */
+@Controller('api/v1/thresholds')
+export class ThresholdsController {
+  constructor(private readonly thresholds: ThresholdsService) {}
+
+  @Get()
+  @Roles(...Permissions.readThresholds)
+  async list(@Query(new ZodValidationPipe(ListThresholdsQuery)) q: ListThresholdsQuery) {
+    return { items: await this.thresholds.list(q) };
+  }
+
+  /** Every change (who, when, previous amount, reason), newest first. */
+  @Get('history')
+  @Roles(...Permissions.readThresholds)
+  history(@Query(new ZodValidationPipe(ThresholdHistoryQuery)) q: ThresholdHistoryQuery) {
+    return this.thresholds.history(q);
+  }
+
+  @Put()
+  @Roles(...Permissions.writeThresholds)
+  set(
+    @Caller() caller: Principal,
+    @CallerScope() scope: Scope,
+    @Body(new ZodValidationPipe(PutThresholdBody)) body: PutThresholdBody,
+  ) {
+    if (body.scope === 'county') assertCovers(scope, body.code!);
+    else if (!scope.all)
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message:
+          '全国和省级监测范围仅可由平台服务账号设置 (national and province lines are set by the service identity only)',
+      });
+    return this.thresholds.set(caller, body);
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Yuan } from '@lib/contracts';
+import { codeProblem } from './threshold-key';
+
+const Scope = z.enum(['national', 'province', 'county']);
+const Year = z.coerce.number().int('must be a whole year').min(2000).max(2100);
+
+export const PutThresholdBody = z
+  .object({
+    scope: Scope.describe('national, province or county'),
+    code: z.string().optional().describe('2-digit province or 6-digit county code; none for national'),
+    year: z.number({ required_error: 'is required' }).int('must be a whole year').min(2000).max(2100),
+    amount: Yuan.refine(
+      (v) => v > 0 && v <= 1_000_000,
+      '须大于0且不超过1000000 (must be > 0 and ≤ 1,000,000)',
+    ).describe('yuan per person per year'),
+    source: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(200)
+      .describe('the document that published the figure'),
+    reason: z.string().trim().min(2, '须说明原因 (a reason is required)').max(500),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const problem = codeProblem(b.scope, b.code);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['code'], message: problem });
+  });
+export type PutThresholdBody = z.infer<typeof PutThresholdBody>;
+
+export const ListThresholdsQuery = z
+  .object({
+    scope: Scope.optional(),
+    code: z
+      .string()
+      .regex(/^(\d{2}|\d{6})$/, 'must be a 2-digit province or 6-digit county code')
+      .optional(),
+    year: Year.optional(),
+  })
+  .strict();
+export type ListThresholdsQuery = z.infer<typeof ListThresholdsQuery>;
+
+export const ThresholdHistoryQuery = ListThresholdsQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+}).strict();
+export type ThresholdHistoryQuery = z.infer<typeof ThresholdHistoryQuery>;
