@@ -1,10 +1,13 @@
 /**
- * `npm run bench`: throughput and latency of the survey → alert pipeline next to two baselines,
- * all measured in one run on the same broker and database server:
- *   raw   kafkajs produce → consume, the consumer only JSON-parses (the pipe's ceiling)
+ * `npm run bench`: throughput and latency of the income → alert pipeline next to two baselines,
+ * all measured in one run on the same broker and database server. Every variant consumes the same
+ * household-income.changed.v1 events (as monitoring emits them) and runs the same rule evaluation
+ * code (apps/rules/src/engine, the rule book compiled from the default catalogue):
+ *   raw   kafkajs produce → consume; parse, contract check, evaluateEvents + decide against state
+ *         kept in memory, no database (the pipe's ceiling; bench/pipeline/raw-consumer.ts)
  *   nest  @nestjs/microservices Transport.KAFKA, @EventPattern handler, one message at a time,
- *         per-message DB work equivalent to rules' (bench/pipeline/nest-per-message.ts)
- *   ours  the real rules app (dist/apps/rules, KafkaBatchServer + @BatchEventPattern SurveyEvaluation)
+ *         handed to rules' own Evaluation module as a run of one (bench/pipeline/nest-per-message.ts)
+ *   ours  the real rules app (dist/apps/rules, KafkaBatchServer + @BatchEventPattern EvaluationHandlers)
  * Each variant runs as its own OS process with its own topic prefix, consumer group and database.
  * Per variant: (1) max throughput = drain of BENCH_N pre-produced records, events/s between the first
  * and the last commit seen (at most BENCH_DRAIN_CAP_S, the rest is left behind); (2) a fresh process on
@@ -25,27 +28,26 @@ import * as path from 'node:path';
 import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { deadLetterTopic, Topics } from '@lib/contracts';
-import { alertIdOf } from '../../apps/rules/src/income-rule/income-alert';
-import { INCOME_BELOW_LINE } from '../../apps/rules/src/income-rule/income-below-line';
+import { alertIdOf } from '../../apps/rules/src/engine/evaluate';
 import { infra, uniqueRunId } from '@lib/testing/infra';
 import {
   Child,
   distRoot,
   envInt,
   freePort,
-  makeSurveys,
+  IncomeRecord,
+  makeIncomeChanges,
   mulberry32,
   PARTITIONS,
   quantile,
   repoRoot,
   sleep,
-  SurveyRecord,
   toKafkaMessage,
 } from './common';
 
 type VariantName = 'raw' | 'nest' | 'ours';
 const LABEL: Record<VariantName, string> = {
-  raw: 'raw kafkajs (parse only)',
+  raw: 'raw kafkajs (rules in memory)',
   nest: 'Nest Transport.KAFKA per-message',
   ours: 'ours: rules (batch transport)',
 };
@@ -163,7 +165,7 @@ class Driver {
   }
 
   /** Sends records as fast as the broker takes them (acks=all); returns events/s. */
-  async preProduce(topic: string, records: SurveyRecord[]): Promise<number> {
+  async preProduce(topic: string, records: IncomeRecord[]): Promise<number> {
     const t0 = now();
     for (let i = 0; i < records.length; i += 1_000) {
       await this.producer.send({
@@ -253,7 +255,9 @@ async function setupVariant(d: Driver, name: VariantName, phase: 'd' | 's'): Pro
     };
   }
   if (name === 'nest') {
-    await d.createTopics([topic]);
+    // it relays alert.raised.v1 through rules' outbox too: its alerts topic is made (and deleted) here
+    const alertsTopic = `${prefix}${Topics.rulesAlerts}`;
+    await d.createTopics([topic, alertsTopic, deadLetterTopic(alertsTopic)]);
     return {
       name,
       phase,
@@ -270,6 +274,7 @@ async function setupVariant(d: Driver, name: VariantName, phase: 'd' | 's'): Pro
             ...common,
             BENCH_TOPIC: topic,
             BENCH_GROUP: `${prefix}nest`,
+            BENCH_PREFIX: prefix,
             MONGO_DB: db,
             BENCH_PROFILE_OUT: profileFile,
           },
@@ -365,14 +370,17 @@ async function waitNoLag(d: Driver, v: VariantSetup, child: Child, total: number
   }
 }
 
-const incomeAlertIdOf = (eventId: string) => alertIdOf(eventId, INCOME_BELOW_LINE.id);
+/** The id rules gives the income-below-line alert an event raises (period = the income month's year). */
+const INCOME_BELOW_LINE = 'income-below-line';
+const incomeAlertIdOf = (r: IncomeRecord) =>
+  alertIdOf(INCOME_BELOW_LINE, r.event.data.month.slice(0, 4), r.event.data.householdId, r.event.id);
 
 /** Steady offered load: `rate` events/s for `durationS`, latency per record (definition above). */
 async function measureLatency(
   d: Driver,
   v: VariantSetup,
   child: Child,
-  records: SurveyRecord[],
+  records: IncomeRecord[],
   alertTopic?: string,
 ): Promise<Latency> {
   const sentAt = new Map<number, number>(); // index -> t0
@@ -385,7 +393,7 @@ async function measureLatency(
   const expectedAlerts = new Map<string, number>(); // alertId -> record index
 
   if (alertTopic) {
-    records.forEach((r, i) => r.below && expectedAlerts.set(incomeAlertIdOf(r.event.id), i));
+    records.forEach((r, i) => r.below && expectedAlerts.set(incomeAlertIdOf(r), i));
     alertConsumer = d.kafka.consumer({ groupId: `${v.prefix}bench-alert-probe`, maxWaitTimeInMs: 50 });
     await alertConsumer.connect();
     await alertConsumer.subscribe({ topics: [alertTopic], fromBeginning: true });
@@ -537,9 +545,9 @@ async function stopChild(d: Driver, child: Child, timeoutMs: number) {
 async function runVariant(
   d: Driver,
   result: Result,
-  drainSet: SurveyRecord[],
-  warmupSet: SurveyRecord[],
-  steadySet: SurveyRecord[],
+  drainSet: IncomeRecord[],
+  warmupSet: IncomeRecord[],
+  steadySet: IncomeRecord[],
 ): Promise<void> {
   const name = result.variant;
   result.profile = {};
@@ -566,7 +574,7 @@ async function runVariant(
   await d.preProduce(s.topic, warmupSet); // joined, connected and warm once these are committed
   await waitNoLag(d, s, steadyChild, warmupSet.length, 90_000);
   let relayBacklogAtStart: number | undefined;
-  const alerts = name === 'ours' && s.db ? d.mongo.db(s.db).collection('alerts') : null;
+  const alerts = name !== 'raw' && s.db ? d.mongo.db(s.db).collection('alerts') : null;
   if (alerts) {
     // let the outbox relay publish what the drain left pending, so it does not compete (bounded wait)
     const pending = () => alerts.countDocuments({ _outboxPending: true });
@@ -580,7 +588,7 @@ async function runVariant(
     s,
     steadyChild,
     steadySet,
-    name === 'ours' ? `${s.prefix}${Topics.rulesAlerts}` : undefined,
+    name !== 'raw' ? `${s.prefix}${Topics.rulesAlerts}` : undefined,
   );
   result.profile.steady = await snapshot(steadyChild, s.profileFile);
   if (alerts && result.latency.alert) {
@@ -607,7 +615,7 @@ function printReport(results: Result[]) {
   const raw = by('raw')?.throughput?.eventsPerS;
   const nest = by('nest')?.throughput?.eventsPerS;
   console.log('');
-  console.log(`=== survey → alert pipeline bench (run ${RUN}) ===`);
+  console.log(`=== income → alert pipeline bench (run ${RUN}) ===`);
   console.log(
     `broker ${infra.kafkaBrokers.join(',')}, db ${infra.mongoUrl}; ${PARTITIONS} partitions; ${cfg.households} households; ` +
       `events/s = drain of ${cfg.n} pre-produced records (first→last commit seen, polled every 5 ms, ≤${cfg.drainCapS} s); latency at ${cfg.rate}/s offered for ${cfg.durationS} s`,
@@ -646,10 +654,11 @@ function printReport(results: Result[]) {
     );
   }
   const ours = by('ours');
-  if (ours?.latency?.alert) {
-    const a = ours.latency.alert;
+  for (const r of [by('nest'), ours]) {
+    const a = r?.latency?.alert;
+    if (!r || !a) continue;
     console.log(
-      `ours, produce → alert.raised.v1 on rules.alerts.v1 (via outbox relay): ${a.n} of ${a.raised ?? '?'} alerts raised ` +
+      `${r.variant}, produce → alert.raised.v1 on rules.alerts.v1 (via outbox relay): ${a.n} of ${a.raised ?? '?'} alerts raised ` +
         `in the steady phase arrived (waited ≤15 s after the last commit); p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms; ` +
         `relay backlog when the phase started: ${a.relayBacklogAtStart ?? '?'} alert documents`,
     );
@@ -705,11 +714,11 @@ async function main() {
   try {
     await d.connect();
     console.log(
-      `run ${RUN}: generating ${cfg.n} + ${cfg.rate * cfg.durationS} survey.recorded.v1 events (validated against the contract)`,
+      `run ${RUN}: generating ${cfg.n} + ${cfg.rate * cfg.durationS} household-income.changed.v1 events (validated against the contract)`,
     );
-    const drainSet = makeSurveys(cfg.n, cfg.households, mulberry32(1));
-    const steadySet = makeSurveys(cfg.rate * cfg.durationS, cfg.households, mulberry32(2));
-    const warmupSet = makeSurveys(30, cfg.households, mulberry32(3));
+    const drainSet = makeIncomeChanges(cfg.n, cfg.households, mulberry32(1));
+    const steadySet = makeIncomeChanges(cfg.rate * cfg.durationS, cfg.households, mulberry32(2));
+    const warmupSet = makeIncomeChanges(30, cfg.households, mulberry32(3));
     console.log(`  ${drainSet.filter((r) => r.below).length}/${cfg.n} below the 6,000 line`);
     for (const name of cfg.variants) {
       const result: Result = { variant: name };

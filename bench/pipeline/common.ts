@@ -3,11 +3,19 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Message, Partitioners } from 'kafkajs';
-import { assertValidEvent, createEvent, SurveyRecordedV1 } from '@lib/contracts';
+import { assertValidEvent, createEvent, HouseholdIncomeChangedV1 } from '@lib/contracts';
+import { DEFAULT_CATALOGUE } from '../../apps/rules/src/engine/default-catalogue';
+import { RuleBook } from '../../apps/rules/src/engine/rule-book';
 
-/** dist/bench/pipeline -> repository root. */
-export const repoRoot = path.resolve(__dirname, '../../..');
-export const distRoot = path.join(repoRoot, 'dist');
+/** The build output this file was compiled into (dist/, or a private outDir), with the apps next to it. */
+export const distRoot = path.resolve(__dirname, '../..');
+/** The repository root: the first directory above the build output with a package.json. */
+export const repoRoot = (() => {
+  for (let dir = distRoot; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../..');
+  }
+})();
 
 export const PARTITIONS = 6;
 /** The national monitoring line that applies to the generated villages (province 62 has no own figure). */
@@ -36,12 +44,28 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export interface SurveyRecord {
-  event: SurveyRecordedV1;
+export interface IncomeRecord {
+  event: HouseholdIncomeChangedV1;
   key: string;
   value: string;
   partition: number;
   below: boolean;
+}
+
+/** The rule book rules starts with: the default catalogue as version 1 of the platform scope (as seeded). */
+export function defaultRuleBook(): RuleBook {
+  return new RuleBook(
+    Object.entries(DEFAULT_CATALOGUE).map(([ruleId, rule]) => ({
+      ruleId,
+      version: 1,
+      scope: { countyCode: '*', townCode: null },
+      enabled: true,
+      effectiveFrom: '2021-01-01',
+      rule,
+      createdBy: 'system:default-catalogue',
+      createdAt: new Date(0),
+    })),
+  );
 }
 
 const partitioner = Partitioners.DefaultPartitioner();
@@ -59,12 +83,12 @@ export function partitionOfKey(key: string): number {
 }
 
 /**
- * survey.recorded.v1 CloudEvents as monitoring publishes them: key = subject = householdId,
- * households spread over `households` ids and 20 villages of one town; ~half below the 6,000 line.
- * Every event is checked against the contract (envelope + data schema) before use.
+ * household-income.changed.v1 CloudEvents as monitoring publishes them after a survey: key = subject =
+ * householdId, households spread over `households` ids and 20 villages of one town; ~half below the
+ * 6,000 line. Every event is checked against the contract (envelope + data schema) before use.
  */
-export function makeSurveys(count: number, households: number, random: () => number): SurveyRecord[] {
-  const out: SurveyRecord[] = [];
+export function makeIncomeChanges(count: number, households: number, random: () => number): IncomeRecord[] {
+  const out: IncomeRecord[] = [];
   for (let i = 0; i < count; i++) {
     const h = Math.floor(random() * households);
     const householdId = `hh-${String(h).padStart(5, '0')}`;
@@ -79,26 +103,31 @@ export function makeSurveys(count: number, households: number, random: () => num
     const businessCosts = 500;
     const business = netIncome - wage - transfer + businessCosts;
     const perCapitaNetIncome = netIncome / residentMembers;
+    const surveyId = `sv-${i}-${Math.floor(random() * 1e9).toString(36)}`;
     const event = createEvent({
-      type: SurveyRecordedV1.type,
+      type: HouseholdIncomeChangedV1.type,
       source: 'monitoring',
       subject: householdId,
       townId: townCode,
       villageId: villageCode,
       data: {
-        surveyId: `sv-${i}-${Math.floor(random() * 1e9).toString(36)}`,
         householdId,
         townCode,
         villageCode,
         month: '2026-10',
-        visitedAt: new Date().toISOString(),
-        visitor: '驻村工作队 张明',
+        asOf: new Date().toISOString(),
         income: { wage, business, property: 0, transfer, businessCosts },
         netIncome,
         residentMembers,
         perCapitaNetIncome,
+        // no earlier month in the bench: the change rules see "unknown" and only the line rule decides
+        previousPerCapitaNetIncome: null,
+        monthOverMonthChange: null,
+        yearOverYearChange: null,
+        cause: { kind: 'survey', id: surveyId },
+        lastSurveyId: surveyId,
       },
-    }) as SurveyRecordedV1;
+    }) as HouseholdIncomeChangedV1;
     assertValidEvent(event);
     out.push({
       event,
@@ -111,7 +140,7 @@ export function makeSurveys(count: number, households: number, random: () => num
   return out;
 }
 
-export function toKafkaMessage(r: SurveyRecord): Message {
+export function toKafkaMessage(r: IncomeRecord): Message {
   return {
     key: r.key,
     value: r.value,

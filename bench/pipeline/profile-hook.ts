@@ -98,7 +98,7 @@ if (process.env.BENCH_PROFILE_BATCH === '1') {
     size: (args[0] as { batch: { messages: unknown[] } }).batch.messages.length,
   }));
   wrap(server.KafkaBatchServer.prototype, 'runBatchHandler', (_self, args) => ({
-    key: 'handler call SurveyEvaluation (events per call)',
+    key: 'handler call EvaluationHandlers (events per call)',
     size: (args[1] as unknown[]).length,
   }));
 }

@@ -1,10 +1,21 @@
 /**
- * Baseline (a), the pipe's ceiling: a plain kafkajs consumer that only JSON-parses each record.
- * Same consumer settings as KafkaBatchServer (maxWait 100 ms, 3 partitions at once, a commit after
- * every partition batch), so the only difference to ours is the work done per batch.
+ * Baseline (a), the pipe's ceiling: a plain kafkajs consumer that does the rules app's per-record CPU
+ * work and nothing else — JSON-parse, contract check (envelope + household-income.changed.v1 data
+ * schema), then the current evaluation code (engine/evaluate.ts: evaluateEvents + decide, the rule book
+ * compiled from the default catalogue, the default monitoring lines) against subject states and open
+ * alerts kept in memory; no database, no outbox. Same consumer settings as KafkaBatchServer (maxWait
+ * 100 ms, 3 partitions at once, a commit after every partition batch), so the difference to ours is
+ * the storage round trips per batch.
  * Env: BENCH_TOPIC, BENCH_GROUP, KAFKA_BROKERS.
  */
 import { Kafka, logLevel } from 'kafkajs';
+import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1 } from '@lib/contracts';
+import { Alert } from '../../apps/rules/src/alerts/alert.schema';
+import { decide, evaluateEvents } from '../../apps/rules/src/engine/evaluate';
+import { chinaDay } from '../../apps/rules/src/engine/rule-book';
+import { SubjectState } from '../../apps/rules/src/subjects/subject-state';
+import { DEFAULT_THRESHOLDS } from '../../apps/rules/src/thresholds/default-thresholds';
+import { defaultRuleBook } from './common';
 
 async function main() {
   const topic = process.env.BENCH_TOPIC!;
@@ -21,19 +32,31 @@ async function main() {
     maxWaitTimeInMs: 100,
     allowAutoTopicCreation: false,
   });
+  const book = defaultRuleBook();
+  const states = new Map<string, SubjectState>();
+  const open = new Map<string, Alert>();
+  let evaluated = 0;
+  let raised = 0;
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  let parsed = 0;
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 3,
     eachBatch: async ({ batch, resolveOffset }) => {
       if (batch.messages.length === 0) return;
-      for (const m of batch.messages) {
-        const e = JSON.parse(m.value!.toString('utf8')) as { id: string };
-        if (e.id) parsed++;
-      }
+      const events = batch.messages.map((m) => {
+        const envelope = cloudEventEnvelopeSchema.parse(JSON.parse(m.value!.toString('utf8')));
+        return {
+          ...envelope,
+          data: HouseholdIncomeChangedV1.schema.parse(envelope.data),
+        } as HouseholdIncomeChangedV1;
+      });
+      const { changed, outcomes } = evaluateEvents(events, states, book, DEFAULT_THRESHOLDS, chinaDay());
+      const { raise } = decide(outcomes, open, new Date());
+      for (const [id, s] of changed) states.set(id, s);
+      evaluated += events.length;
+      raised += raise.length;
       const last = batch.messages[batch.messages.length - 1].offset;
       resolveOffset(last);
       await consumer.commitOffsets([
@@ -43,7 +66,7 @@ async function main() {
   });
   const stop = async () => {
     await consumer.disconnect().catch(() => undefined);
-    console.log(`raw consumer parsed ${parsed} records`);
+    console.log(`raw consumer evaluated ${evaluated} records, ${raised} alerts (in memory)`);
     process.exit(0);
   };
   process.once('SIGTERM', stop);

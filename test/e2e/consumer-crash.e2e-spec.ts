@@ -1,29 +1,33 @@
-import { createEvent, SurveyRecordedV1, Topics } from '@lib/contracts';
+import { createEvent, HouseholdIncomeChangedV1, Topics } from '@lib/contracts';
 import { waitFor } from '@lib/testing';
 import { Platform } from './platform';
 
 const HOUSEHOLDS = 300;
 
+/** Monitoring's income change after a survey below the line (rules evaluate income rules on it). */
 function surveyBelowLine(i: number) {
   const householdId = `crash-hh-${String(i).padStart(4, '0')}`;
   return createEvent({
-    type: SurveyRecordedV1.type,
+    type: HouseholdIncomeChangedV1.type,
     source: 'monitoring',
     subject: householdId,
     townId: '621299101',
     villageId: '621299101201',
     data: {
-      surveyId: `crash-s-${i}`,
       householdId,
       townCode: '621299101',
       villageCode: '621299101201',
       month: '2026-10',
-      visitedAt: new Date().toISOString(),
-      visitor: '驻村工作队',
+      asOf: new Date().toISOString(),
       income: { wage: 3000, business: 0, property: 0, transfer: 1000, businessCosts: 0 },
       netIncome: 4000,
       residentMembers: 1,
       perCapitaNetIncome: 4000,
+      previousPerCapitaNetIncome: null,
+      monthOverMonthChange: null,
+      yearOverYearChange: null,
+      cause: { kind: 'survey', id: `crash-s-${i}` },
+      lastSurveyId: `crash-s-${i}`,
     },
   });
 }

@@ -3,9 +3,16 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Alert, AlertSchema } from './alerts/alert.schema';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsRepository } from './alerts/alerts.repository';
-import { EvaluationHandlers, SurveyEvaluation } from './evaluation/survey-evaluation';
-import { HouseholdSubject, HouseholdSubjectSchema } from './subjects/household-subject.schema';
-import { HouseholdSubjectsRepository } from './subjects/household-subjects.repository';
+import { Evaluation, EvaluationHandlers } from './evaluation/evaluation';
+import {
+  RuleVersionDoc,
+  RuleVersionDocSchema,
+  RuleVersionsRepository,
+} from './rules/rule-versions.repository';
+import { RulesController } from './rules/rules.controller';
+import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from './schedule/scheduler';
+import { StorageInit } from './storage-init';
+import { SubjectDoc, SubjectDocSchema, SubjectsRepository } from './subjects/subjects.repository';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -17,11 +24,27 @@ import {
   imports: [
     MongooseModule.forFeature([
       { name: Alert.name, schema: AlertSchema },
-      { name: HouseholdSubject.name, schema: HouseholdSubjectSchema },
+      { name: SubjectDoc.name, schema: SubjectDocSchema },
       { name: ThresholdRow.name, schema: ThresholdRowSchema },
+      { name: RuleVersionDoc.name, schema: RuleVersionDocSchema },
+      { name: ScheduleRun.name, schema: ScheduleRunSchema },
     ]),
   ],
-  controllers: [AlertsController, ThresholdsController, EvaluationHandlers],
-  providers: [AlertsRepository, HouseholdSubjectsRepository, ThresholdsRepository, SurveyEvaluation],
+  controllers: [
+    AlertsController,
+    SchedulerController,
+    RulesController,
+    ThresholdsController,
+    EvaluationHandlers,
+  ],
+  providers: [
+    AlertsRepository,
+    SubjectsRepository,
+    ThresholdsRepository,
+    RuleVersionsRepository,
+    Evaluation,
+    StorageInit,
+    Scheduler,
+  ],
 })
 export class RulesModule {}

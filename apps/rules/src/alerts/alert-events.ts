@@ -1,6 +1,6 @@
-import { AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
+import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
 import { outboxOnUpdate } from '@lib/messaging';
-import { Alert, openKeyOf } from './alert.schema';
+import { Alert } from './alert.schema';
 
 /** alert.raised.v1 for an alert (its id derives from the alert's, so a re-raise names the same event). */
 export function alertRaisedEvent(a: Alert): AlertRaisedV1 {
@@ -27,15 +27,58 @@ export function alertRaisedEvent(a: Alert): AlertRaisedV1 {
       explanation: a.explanation as AlertRaisedV1['data']['explanation'],
       recipientRoles: a.recipientRoles,
       raisedAt: a.raisedAt.toISOString(),
+      ...(a.escalateAfterMinutes ? { escalateAfterMinutes: a.escalateAfterMinutes } : {}),
     },
   });
 }
 
 /**
- * The single-document update that resolves an open alert and carries its alert.resolved.v1 in the
- * outbox; apply it with the filter `{ _id, status: { $ne: 'resolved' } }`.
+ * The single-document update that acknowledges an open alert and carries its alert.acknowledged.v1
+ * in the outbox; apply it with the filter `{ _id, status: 'open' }`.
  */
-export function resolveAlertUpdate(a: Alert, resolution: 'auto' | 'manual', at: Date, note?: string) {
+export function acknowledgeAlertUpdate(a: Alert, by: string, at: Date, note?: string) {
+  const event: AlertAcknowledgedV1 = createEvent({
+    type: AlertAcknowledgedV1.type,
+    source: 'rules',
+    subject: a.subjectId,
+    townId: a.townCode,
+    villageId: a.villageCode,
+    id: `alert-acknowledged-${a._id}`,
+    time: at,
+    data: {
+      alertId: a._id,
+      ruleId: a.ruleId,
+      subjectId: a.subjectId,
+      acknowledgedBy: by,
+      ...(note ? { note } : {}),
+      acknowledgedAt: at.toISOString(),
+    },
+  });
+  const outbox = outboxOnUpdate([event]);
+  return {
+    $set: {
+      status: 'acknowledged',
+      acknowledgedAt: at,
+      acknowledgedBy: by,
+      ...(note ? { acknowledgementNote: note } : {}),
+      ...outbox.$set,
+    },
+    $push: outbox.$push,
+  };
+}
+
+/**
+ * The single-document update that resolves an unresolved alert and carries its alert.resolved.v1 in
+ * the outbox; apply it with the filter `{ _id, status: { $ne: 'resolved' } }`. Once resolved the
+ * open key is made unique to the alert, so the subject may be alerted again for the rule and period.
+ */
+export function resolveAlertUpdate(
+  a: Alert,
+  resolution: 'auto' | 'manual',
+  at: Date,
+  note?: string,
+  by?: string,
+) {
   const event: AlertResolvedV1 = createEvent({
     type: AlertResolvedV1.type,
     source: 'rules',
@@ -59,7 +102,9 @@ export function resolveAlertUpdate(a: Alert, resolution: 'auto' | 'manual', at: 
       status: 'resolved',
       resolvedAt: at,
       resolution,
-      openKey: `${openKeyOf(a.subjectId, a.ruleId)}|${a._id}`,
+      resolvedBy: by ?? null,
+      resolutionNote: note ?? null,
+      openKey: `${a.openKey}|${a._id}`,
       ...outbox.$set,
     },
     $push: outbox.$push,

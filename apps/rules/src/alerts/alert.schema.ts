@@ -3,7 +3,11 @@ import { outboxSchemaFields } from '@lib/messaging';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
-/** A risk alert (风险预警). At most one open alert per subject and rule (unique openKey). */
+/**
+ * A risk alert (风险预警). At most one open (or acknowledged) alert per subject, rule and period
+ * (unique openKey). Lifecycle: open → acknowledged → resolved (manually with a note, or
+ * automatically when the rule's condition clears); every change carries its event in the outbox.
+ */
 @Schema({ collection: 'alerts', versionKey: false })
 export class Alert {
   @Prop({ type: String, required: true }) _id!: string;
@@ -25,17 +29,24 @@ export class Alert {
   }>;
   @Prop({ type: [String], required: true }) recipientRoles!: string[];
   @Prop({ type: String, required: true, index: true }) status!: AlertStatus;
-  /** `${subjectId}|${ruleId}` while open; made unique per alert once resolved. */
+  /** `${subjectId}|${ruleId}|${period}` while not resolved; made unique per alert once resolved. */
   @Prop({ required: true, unique: true }) openKey!: string;
   @Prop({ required: true }) triggeredBy!: string;
   @Prop({ required: true }) raisedAt!: Date;
   @Prop({ type: Date, default: null }) resolvedAt!: Date | null;
   @Prop({ type: String, default: null }) resolution!: 'auto' | 'manual' | null;
+  @Prop({ type: String, default: null }) resolvedBy?: string | null;
+  @Prop({ type: String, default: null }) resolutionNote?: string | null;
   @Prop({ type: Date }) acknowledgedAt?: Date;
   @Prop({ type: String }) acknowledgedBy?: string;
+  @Prop({ type: String }) acknowledgementNote?: string;
+  /** From the rule: escalate one level up when not acknowledged within this time. */
+  @Prop({ type: Number }) escalateAfterMinutes?: number;
 }
 export const AlertSchema = SchemaFactory.createForClass(Alert);
 AlertSchema.add(outboxSchemaFields);
 AlertSchema.index({ raisedAt: -1 });
 
-export const openKeyOf = (subjectId: string, ruleId: string) => `${subjectId}|${ruleId}`;
+/** The key that keeps one unresolved alert per subject, rule and period. */
+export const openKeyOf = (subjectId: string, ruleId: string, period = '') =>
+  `${subjectId}|${ruleId}|${period}`;

@@ -1,48 +1,8 @@
+import { DEFAULT_THRESHOLDS as SHARED_DEFAULTS } from '@lib/contracts';
 import { Threshold } from './threshold';
 
 /**
- * Seeded on first start (existing rows are left as they are). From the domain notes:
- * 2021 national 6,000 (1.5 × the old poverty line) and examples provinces and counties published.
+ * Seeded on first start (existing rows are left as they are): the same list monitoring seeds
+ * (libs/contracts default-thresholds), so a fresh install agrees before any threshold.set.v1 arrives.
  */
-export const DEFAULT_THRESHOLDS: Threshold[] = [
-  {
-    scope: 'national',
-    provinceCode: null,
-    countyCode: null,
-    year: 2021,
-    amount: 6000,
-    source: '2021年全国监测范围（原贫困线1.5倍）',
-  },
-  {
-    scope: 'province',
-    provinceCode: '52',
-    countyCode: null,
-    year: 2023,
-    amount: 7300,
-    source: '贵州省2023年监测范围',
-  },
-  {
-    scope: 'province',
-    provinceCode: '53',
-    countyCode: null,
-    year: 2025,
-    amount: 8700,
-    source: '云南省2025年监测范围',
-  },
-  {
-    scope: 'county',
-    provinceCode: '53',
-    countyCode: '530102',
-    year: 2023,
-    amount: 8050,
-    source: '云南省某县2023年监测范围（示例）',
-  },
-  {
-    scope: 'county',
-    provinceCode: '35',
-    countyCode: '350102',
-    year: 2023,
-    amount: 10560,
-    source: '福建省某县2023年监测范围（示例）',
-  },
-];
+export const DEFAULT_THRESHOLDS: Threshold[] = SHARED_DEFAULTS;

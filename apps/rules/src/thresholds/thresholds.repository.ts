@@ -1,7 +1,8 @@
-import { Controller, Get, Injectable, OnModuleInit } from '@nestjs/common';
+import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Permissions, Roles } from '@lib/auth';
+import { ThresholdSetV1 } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
 
@@ -17,14 +18,18 @@ export class ThresholdRow implements Threshold {
 export const ThresholdRowSchema = SchemaFactory.createForClass(ThresholdRow);
 ThresholdRowSchema.index({ scope: 1, provinceCode: 1, countyCode: 1, year: 1 }, { unique: true });
 
-/** Thresholds are few and read on every survey: kept in memory, re-read every 30 s. */
+/**
+ * Rules' copy of the monitoring lines (monitoring owns them and announces each with threshold.set.v1).
+ * Few and read on every evaluation: kept in memory, re-read every 5 s.
+ */
 @Injectable()
-export class ThresholdsRepository implements OnModuleInit {
+export class ThresholdsRepository {
   private cache: { rows: Threshold[]; at: number } | null = null;
 
   constructor(@InjectModel(ThresholdRow.name) private readonly model: Model<ThresholdRow>) {}
 
-  async onModuleInit() {
+  /** Seeds the default lines (called once at start by StorageInit, after the indexes exist). */
+  async seed() {
     await this.model.bulkWrite(
       DEFAULT_THRESHOLDS.map((t) => ({
         updateOne: {
@@ -33,15 +38,36 @@ export class ThresholdsRepository implements OnModuleInit {
           upsert: true,
         },
       })),
-      { ordered: false },
+      // ordered: one upsert at a time (parallel upserts into a collection being created can stall FerretDB)
+      { ordered: true },
     );
   }
 
   async all(): Promise<Threshold[]> {
-    if (this.cache && Date.now() - this.cache.at < 30_000) return this.cache.rows;
+    if (this.cache && Date.now() - this.cache.at < 5_000) return this.cache.rows;
     const rows = await this.model.find({}, { _id: 0 }).lean().exec();
     this.cache = { rows, at: Date.now() };
     return rows;
+  }
+
+  /**
+   * A line set or changed in monitoring: the copy takes the new figure (an upsert: a redelivery sets
+   * the same value again). Alerts already raised or resolved are not re-evaluated; the next income
+   * change of each household is evaluated against the new line.
+   */
+  async applySet(events: ThresholdSetV1[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.model.bulkWrite(
+      events.map(({ data: t }) => ({
+        updateOne: {
+          filter: { scope: t.scope, provinceCode: t.provinceCode, countyCode: t.countyCode, year: t.year },
+          update: { $set: { amount: t.amount, source: t.source } },
+          upsert: true,
+        },
+      })),
+      { ordered: true },
+    );
+    this.cache = null;
   }
 }
 

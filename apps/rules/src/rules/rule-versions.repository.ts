@@ -1,0 +1,130 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { DEFAULT_CATALOGUE } from '../engine/default-catalogue';
+import { RuleBook, scopeKeyOf } from '../engine/rule-book';
+import { RuleVersion } from '../engine/rule-language';
+
+/**
+ * Rule versions, insert-only: `_id` = `<ruleId>@<scope>#<version>` (scope: '*', a county or a town
+ * code), so two writers of the same next version collide on the key and one is refused.
+ */
+@Schema({ collection: 'rule_versions', versionKey: false })
+export class RuleVersionDoc {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true, index: true }) ruleId!: string;
+  @Prop({ required: true }) version!: number;
+  @Prop({ type: Object, required: true }) scope!: RuleVersion['scope'];
+  /** scope.townCode ?? scope.countyCode, for scoped reads. */
+  @Prop({ required: true }) scopeKey!: string;
+  @Prop({ required: true }) enabled!: boolean;
+  @Prop({ required: true }) effectiveFrom!: string;
+  @Prop({ type: Object, required: true }) rule!: RuleVersion['rule'];
+  @Prop({ required: true }) createdBy!: string;
+  @Prop({ required: true }) createdAt!: Date;
+}
+export const RuleVersionDocSchema = SchemaFactory.createForClass(RuleVersionDoc);
+
+export const versionIdOf = (ruleId: string, scopeKey: string, version: number) =>
+  `${ruleId}@${scopeKey}#${version}`;
+
+const REFRESH_MS = 5_000;
+
+/** The stored versions and the compiled rule book (rebuilt on write, and every 5 s for other instances' writes). */
+@Injectable()
+export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RuleVersionsRepository.name);
+  private book: RuleBook = new RuleBook([]);
+  private loadedAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@InjectModel(RuleVersionDoc.name) private readonly model: Model<RuleVersionDoc>) {}
+
+  async onModuleInit() {
+    this.timer = setInterval(() => void this.reload().catch(() => undefined), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy() {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Seeds the default catalogue and loads the book (called once at start by StorageInit). */
+  async seed() {
+    await this.seedDefaults();
+    await this.reload();
+  }
+
+  /** The default catalogue as version 1 of the platform scope; a version there already is kept. */
+  private async seedDefaults() {
+    const now = new Date();
+    await this.model.collection
+      .insertMany(
+        Object.entries(DEFAULT_CATALOGUE).map(([ruleId, rule]) => ({
+          _id: versionIdOf(ruleId, '*', 1),
+          ruleId,
+          version: 1,
+          scope: { countyCode: '*', townCode: null },
+          scopeKey: '*',
+          enabled: true,
+          effectiveFrom: '2021-01-01',
+          rule,
+          createdBy: 'system:default-catalogue',
+          createdAt: now,
+        })) as never[],
+        { ordered: false },
+      )
+      .catch((e: { code?: number; writeErrors?: Array<{ code?: number }> }) => {
+        const dup = e.code === 11000 || e.writeErrors?.every((w) => w.code === 11000);
+        if (!dup) throw e;
+      });
+  }
+
+  async reload(): Promise<RuleBook> {
+    const docs = await this.model.find({}, { _id: 0 }).lean<RuleVersion[]>().exec();
+    const book = new RuleBook(docs);
+    for (const b of book.broken)
+      this.logger.error(`规则无法编译 (rule does not compile) ${b.ruleId} v${b.version}: ${b.reason}`);
+    this.book = book;
+    this.loadedAt = Date.now();
+    return book;
+  }
+
+  async current(): Promise<RuleBook> {
+    if (Date.now() - this.loadedAt > REFRESH_MS * 2) await this.reload();
+    return this.book;
+  }
+
+  versionsOf(ruleId: string): Promise<RuleVersion[]> {
+    return this.model
+      .find({ ruleId }, { _id: 0 })
+      .sort({ scopeKey: 1, version: -1 })
+      .lean<RuleVersion[]>()
+      .exec();
+  }
+
+  all(): Promise<RuleVersion[]> {
+    return this.model
+      .find({}, { _id: 0 })
+      .sort({ ruleId: 1, scopeKey: 1, version: -1 })
+      .lean<RuleVersion[]>()
+      .exec();
+  }
+
+  /** Inserts a version; false when that version of the rule and scope exists already. */
+  async insert(v: RuleVersion): Promise<boolean> {
+    const scopeKey = scopeKeyOf(v.scope);
+    try {
+      await this.model.collection.insertOne({
+        _id: versionIdOf(v.ruleId, scopeKey, v.version),
+        ...v,
+        scopeKey,
+      } as never);
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000) return false;
+      throw e;
+    }
+    await this.reload();
+    return true;
+  }
+}

@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AttendancePattern,
+  AttendancePatternFlaggedV1,
+  createEvent,
+  DepartmentFactKind,
+  DepartmentFactReceivedV1,
+  HouseholdIncomeChangedV1,
+  HouseholdRegisteredV1,
+  ThresholdSetV1,
+  Topics,
+} from '@lib/contracts';
+import { AppProcess, infra, KafkaProbe, uniqueRunId, waitFor } from '@lib/testing';
+
+export interface AlertView {
+  id: string;
+  ruleId: string;
+  ruleVersion: number;
+  severity: string;
+  subjectId: string;
+  subjectType: string;
+  townCode: string;
+  villageCode: string;
+  period: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  title: string;
+  message: string;
+  explanation: Array<{ name: string; label: string; value: unknown }>;
+  escalateAfterMinutes?: number;
+  resolution: 'auto' | 'manual' | null;
+  resolutionNote?: string | null;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Village codes: 621299101201 (county 621299, town 621299101) and one in another county. */
+export const VILLAGE = '621299101201';
+export const OTHER_COUNTY_VILLAGE = '530102001001';
+
+/**
+ * The rules app as its own process(es) against the real Kafka and FerretDB, isolated per run
+ * (topic prefix, consumer group, database). Events are produced as the other apps would.
+ */
+export class RulesHarness {
+  readonly runId = uniqueRunId('ru');
+  readonly prefix = `${this.runId}.`;
+  readonly kafka = new KafkaProbe();
+  readonly apps: AppProcess[] = [];
+
+  get app(): AppProcess {
+    return this.apps[0];
+  }
+
+  topic(base: string) {
+    return `${this.prefix}${base}`;
+  }
+
+  get groupId() {
+    return `${this.prefix}rules`;
+  }
+
+  /** Starts one more instance (same consumer group and database). */
+  async startInstance(env: Record<string, string> = {}): Promise<AppProcess> {
+    const app = await AppProcess.create('rules', `${this.runId}-${this.apps.length}`, {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_PARTITIONS: '4',
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: `${this.runId}_rules`,
+      REDIS_URL: infra.redisUrl,
+      ...env,
+    });
+    this.apps.push(app);
+    await app.start();
+    return app;
+  }
+
+  async start(): Promise<this> {
+    await this.startInstance();
+    return this;
+  }
+
+  async stop() {
+    await Promise.all(this.apps.map((a) => a.stop()));
+    await this.kafka.close();
+  }
+
+  async send(events: Array<{ subject: string; topic: string; value: unknown }>) {
+    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+    for (const e of events) {
+      const list = byTopic.get(e.topic) ?? [];
+      list.push({ key: e.subject, value: JSON.stringify(e.value) });
+      byTopic.set(e.topic, list);
+    }
+    for (const [topic, messages] of byTopic) await this.kafka.send(this.topic(topic), messages);
+  }
+
+  async publish(...events: Array<{ subject: string; type: string }>) {
+    await this.send(events.map((e) => ({ subject: e.subject, topic: topicOf(e.type), value: e })));
+  }
+
+  /** Waits until the rules group has consumed everything on the topics it reads. */
+  async settle() {
+    for (const t of [Topics.households, Topics.monitoring, Topics.supervision])
+      await this.kafka.waitForNoLag(this.groupId, this.topic(t), 60_000);
+  }
+
+  async alertsOf(subjectId: string): Promise<AlertView[]> {
+    const r = await this.app.get<Page<AlertView>>(`/api/v1/alerts?subjectId=${subjectId}&pageSize=100`);
+    if (r.status !== 200) throw new Error(`alerts: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.items;
+  }
+
+  /** Waits for the subject's alerts to satisfy a check. */
+  async waitForAlerts(
+    subjectId: string,
+    ok: (a: AlertView[]) => boolean,
+    what = 'alerts',
+  ): Promise<AlertView[]> {
+    return waitFor(`${what} of ${subjectId}`, async () => {
+      const a = await this.alertsOf(subjectId);
+      return ok(a) ? a : undefined;
+    });
+  }
+
+  /** The alert events on rules.alerts.v1 now, parsed. */
+  async alertEvents(): Promise<Array<{ type: string; subject: string; data: Record<string, unknown> }>> {
+    const records = await this.kafka.readAll(this.topic(Topics.rulesAlerts)).catch(() => []);
+    return records.map((r) => JSON.parse(r.value!.toString()));
+  }
+}
+
+function topicOf(type: string): string {
+  if (type === HouseholdRegisteredV1.type) return Topics.households;
+  if (type === AttendancePatternFlaggedV1.type) return Topics.supervision;
+  return Topics.monitoring;
+}
+
+export const newId = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+export function registered(
+  householdId: string,
+  over: Partial<HouseholdRegisteredV1['data']> = {},
+  villageCode = VILLAGE,
+): HouseholdRegisteredV1 {
+  return createEvent({
+    type: HouseholdRegisteredV1.type,
+    source: 'households',
+    subject: householdId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data: {
+      householdId,
+      householdNumber: householdId.slice(-6),
+      provinceCode: villageCode.slice(0, 2),
+      countyCode: villageCode.slice(0, 6),
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      householdType: 'lifted_out_of_poverty',
+      monitoringCategory: null,
+      memberCount: 2,
+      members: [
+        {
+          memberId: `${householdId}-1`,
+          relation: 'head',
+          sex: 'male',
+          birthDate: '1970-03-01',
+          labourSkill: 'ordinary',
+        },
+        {
+          memberId: `${householdId}-2`,
+          relation: 'spouse',
+          sex: 'female',
+          birthDate: '1972-05-01',
+          labourSkill: 'weak',
+        },
+      ],
+      registeredAt: '2026-01-05T02:00:00.000Z',
+      ...over,
+    },
+  });
+}
+
+export function incomeChanged(
+  householdId: string,
+  perCapitaNetIncome: number | null,
+  over: Partial<HouseholdIncomeChangedV1['data']> = {},
+  villageCode = VILLAGE,
+): HouseholdIncomeChangedV1 {
+  const residentMembers = 2;
+  const net = perCapitaNetIncome === null ? 0 : perCapitaNetIncome * residentMembers;
+  return createEvent({
+    type: HouseholdIncomeChangedV1.type,
+    source: 'monitoring',
+    subject: householdId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data: {
+      householdId,
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      month: '2026-10',
+      asOf: '2026-10-15T03:00:00.000Z',
+      income: { wage: net, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+      netIncome: net,
+      residentMembers: perCapitaNetIncome === null ? 0 : residentMembers,
+      perCapitaNetIncome,
+      previousPerCapitaNetIncome: null,
+      monthOverMonthChange: null,
+      yearOverYearChange: null,
+      cause: { kind: 'survey', id: newId('survey') },
+      lastSurveyId: null,
+      ...over,
+    },
+  });
+}
+
+export function departmentFact(
+  householdId: string,
+  kind: DepartmentFactKind,
+  over: Partial<DepartmentFactReceivedV1['data']> = {},
+  villageCode = VILLAGE,
+): DepartmentFactReceivedV1 {
+  return createEvent({
+    type: DepartmentFactReceivedV1.type,
+    source: 'monitoring',
+    subject: householdId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data: {
+      factId: newId('fact'),
+      department:
+        kind.startsWith('medical') || kind === 'serious_illness_diagnosed'
+          ? 'medical_insurance'
+          : kind === 'disaster_report'
+            ? 'emergency'
+            : 'education',
+      kind,
+      householdId,
+      memberId: null,
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      amount: null,
+      occurredOn: '2026-10-12',
+      period: null,
+      detail: {},
+      receivedAt: '2026-10-13T01:00:00.000Z',
+      ...over,
+    },
+  });
+}
+
+export function patternFlagged(
+  memberId: string,
+  pattern: AttendancePattern,
+  day: string,
+  villageCode = VILLAGE,
+): AttendancePatternFlaggedV1 {
+  return createEvent({
+    type: AttendancePatternFlaggedV1.type,
+    source: 'supervision',
+    subject: memberId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data: {
+      memberId,
+      teamId: 'team-1',
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      day,
+      pattern,
+      detail: `${day} 考勤异常：${pattern}`,
+    },
+  });
+}
+
+export function thresholdSet(
+  over: Partial<ThresholdSetV1['data']> & Pick<ThresholdSetV1['data'], 'scope' | 'year' | 'amount'>,
+): ThresholdSetV1 {
+  const data = {
+    provinceCode: null,
+    countyCode: null,
+    previousAmount: null,
+    source: '测试监测范围',
+    setBy: 'user:test',
+    setAt: new Date().toISOString(),
+    ...over,
+  };
+  return createEvent({
+    type: ThresholdSetV1.type,
+    source: 'monitoring',
+    subject: `${data.scope}:${data.countyCode ?? data.provinceCode ?? 'national'}:${data.year}`,
+    data,
+  });
+}
