@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { Topics } from '@lib/contracts';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
 import { NotifierConfig } from './config';
+import { AlertsModule } from './alerts/alerts.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { NOTIFIER_CONFIG } from './notifier.tokens';
 
@@ -27,6 +28,7 @@ export class AppModule {
           ],
         }),
         DeliveriesModule,
+        AlertsModule,
       ],
     };
   }

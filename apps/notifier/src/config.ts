@@ -32,6 +32,18 @@ export const notifierConfigSchema = baseConfigSchema
     ROBOT_LOCK_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     /** Largest robot digest (UTF-8 bytes of markdown; WeCom takes 4,096). */
     ROBOT_DIGEST_MAX_BYTES: z.coerce.number().int().min(500).max(20_000).default(3_800),
+    /**
+     * Escalation (升级提醒): an open alert nobody acknowledged within its rule's escalateAfterMinutes
+     * is sent again one org level up (village → town → county). When an alert carries no time, the
+     * default of its severity applies (0: such alerts are not escalated).
+     */
+    ESCALATION_DEFAULT_MINUTES_HIGH: z.coerce.number().int().min(0).max(525_600).default(120),
+    ESCALATION_DEFAULT_MINUTES_MEDIUM: z.coerce.number().int().min(0).max(525_600).default(1_440),
+    ESCALATION_DEFAULT_MINUTES_LOW: z.coerce.number().int().min(0).max(525_600).default(0),
+    /** Further reminders at the county (the top) after its first escalation, one per interval; 0: stop. */
+    ESCALATION_COUNTY_REPEATS: z.coerce.number().int().min(0).max(20).default(0),
+    /** How long one escalation "minute" lasts in ms: 60000 in production, shorter for drills. */
+    ESCALATION_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
     /** AES-256-GCM key (64 hex digits) that seals channel URLs and secrets at rest. */
     CHANNEL_SECRET_KEY: z
       .string()

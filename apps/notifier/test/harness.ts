@@ -1,4 +1,4 @@
-import { AlertRaisedV1, createEvent, Topics } from '@lib/contracts';
+import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, createEvent, Topics } from '@lib/contracts';
 import {
   AppProcess,
   infra,
@@ -48,6 +48,96 @@ export class NotifierHarness {
     });
     if (res.status !== 201) throw new Error(`channel: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
+  }
+
+  /** Configures a signed webhook channel for an org unit through the API; returns its id. */
+  async webhook(unit: string, sink: WebhookSink): Promise<string> {
+    const res = await this.app.post<{ id: string }>('/api/v1/channels', {
+      name: `${unit} 值班接口`,
+      unit,
+      target: { kind: 'webhook', url: sink.url },
+    });
+    if (res.status !== 201) throw new Error(`channel: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
+  /** One alert.raised.v1 as the rules service would build it (publish it with `publish`). */
+  alertRaised(
+    villageCode: string,
+    alertId: string,
+    opts: { severity?: 'low' | 'medium' | 'high'; escalateAfterMinutes?: number } = {},
+  ): AlertRaisedV1 {
+    const subjectId = `h-${alertId}`;
+    return createEvent({
+      type: AlertRaisedV1.type,
+      source: 'rules',
+      subject: subjectId,
+      townId: villageCode.slice(0, 9),
+      villageId: villageCode,
+      data: {
+        alertId,
+        ruleId: 'income-below-line',
+        ruleVersion: 1,
+        severity: opts.severity ?? 'medium',
+        subjectType: 'household',
+        subjectId,
+        townCode: villageCode.slice(0, 9),
+        villageCode,
+        period: '2026-10',
+        title: '人均纯收入低于监测范围',
+        message: `户 ${alertId}：走访人均纯收入低于监测范围。`,
+        explanation: [],
+        recipientRoles: ['village-cadre', 'town-official'],
+        raisedAt: new Date().toISOString(),
+        ...(opts.escalateAfterMinutes ? { escalateAfterMinutes: opts.escalateAfterMinutes } : {}),
+      },
+    });
+  }
+
+  /** alert.acknowledged.v1 of a raised alert, as the rules service emits it (same key). */
+  alertAcknowledged(raised: AlertRaisedV1): AlertAcknowledgedV1 {
+    return createEvent({
+      type: AlertAcknowledgedV1.type,
+      source: 'rules',
+      subject: raised.subject,
+      townId: raised.data.townCode,
+      villageId: raised.data.villageCode,
+      id: `alert-acknowledged-${raised.data.alertId}`,
+      data: {
+        alertId: raised.data.alertId,
+        ruleId: raised.data.ruleId,
+        subjectId: raised.data.subjectId,
+        acknowledgedBy: 'u-village-cadre',
+        acknowledgedAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** alert.resolved.v1 of a raised alert (same key). */
+  alertResolved(raised: AlertRaisedV1): AlertResolvedV1 {
+    return createEvent({
+      type: AlertResolvedV1.type,
+      source: 'rules',
+      subject: raised.subject,
+      townId: raised.data.townCode,
+      villageId: raised.data.villageCode,
+      id: `alert-resolved-${raised.data.alertId}`,
+      data: {
+        alertId: raised.data.alertId,
+        ruleId: raised.data.ruleId,
+        subjectId: raised.data.subjectId,
+        resolution: 'manual',
+        resolvedAt: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** Publishes events to rules.alerts.v1 keyed by subject, as the rules service would. */
+  async publish(...events: Array<{ subject: string }>): Promise<void> {
+    await this.kafka.send(
+      `${this.prefix}${Topics.rulesAlerts}`,
+      events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+    );
   }
 
   /** Publishes raised alerts as the rules service would (one record each, keyed by subject). */
@@ -127,7 +217,9 @@ export async function waitForAll(sink: WebhookSink, ids: string[], timeoutMs = 6
     `${ids.length} alerts at the robot`,
     () => {
       const got = arrivals(deduped(sink.received));
-      return ids.every((id) => got.has(id));
+      const missing = ids.filter((id) => !got.has(id));
+      if (missing.length === 0) return true;
+      throw new Error(`${missing.length} missing (e.g. ${missing[0]}) in ${sink.received.length} messages`);
     },
     { timeoutMs, intervalMs: 200 },
   );

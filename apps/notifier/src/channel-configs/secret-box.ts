@@ -1,34 +1,26 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { KeyRing } from '@lib/crypto';
 
 /**
- * AES-256-GCM for channel secrets at rest: `v1.<iv>.<tag>.<ciphertext>` (base64url). A wrong key
- * or a tampered value fails to open rather than yielding garbage.
+ * Channel secrets at rest: `v1.<iv>.<tag>.<ciphertext>` (base64url), sealed with the shared
+ * AES-256-GCM key ring (libs/crypto) under key id "v1". A wrong key or a tampered value fails to
+ * open rather than yielding garbage.
  */
 export class SecretBox {
-  private readonly key: Buffer;
+  private readonly ring: KeyRing;
 
   constructor(keyHex: string) {
-    this.key = Buffer.from(keyHex, 'hex');
-    if (this.key.length !== 32) throw new Error('the channel secret key must be 32 bytes (64 hex digits)');
+    const key = Buffer.from(keyHex, 'hex');
+    if (key.length !== 32) throw new Error('the channel secret key must be 32 bytes (64 hex digits)');
+    this.ring = new KeyRing(new Map([['v1', key]]), 'v1');
   }
 
   seal(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), data]
-      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-      .join('.');
+    return this.ring.seal(plain);
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('not a sealed secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    if (!this.ring.isSealed(sealed)) throw new Error('not a sealed secret');
+    return this.ring.open(sealed);
   }
 }
 

@@ -8,6 +8,8 @@ export interface OutgoingNotification {
   townCode: string;
   villageCode: string;
   subjectId: string;
+  /** Set on an escalation (升级提醒): 1 the town, 2 the county, then county repeats. */
+  escalationLevel?: number;
   /** Set when this message is a digest: the alerts it carries (robots under their rate limit). */
   digestOf?: DigestItem[];
 }

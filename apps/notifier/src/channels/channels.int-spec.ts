@@ -170,7 +170,9 @@ describe('notification channels against local sinks', () => {
       const [head, body] = mails[0].split('\r\n\r\n');
       expect(head).toMatch(/^X-Alert-Id: alert-1$/im);
       expect(head).toMatch(/^To: duty@town\.example$/im);
-      expect(Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')).toContain('人均纯收入 4700 元');
+      expect(Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')).toContain(
+        '人均纯收入 4700 元',
+      );
     } finally {
       channel.close();
       await new Promise<void>((r) => server.close(() => r()));

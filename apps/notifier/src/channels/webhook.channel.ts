@@ -24,6 +24,7 @@ export class WebhookChannel implements Channel {
       townCode: n.townCode,
       villageCode: n.villageCode,
       subjectId: n.subjectId,
+      ...(n.escalationLevel ? { escalationLevel: n.escalationLevel } : {}),
     });
     const timestamp = String(Date.now());
     const headers: Record<string, string> = {

@@ -12,6 +12,17 @@ const ListDeliveriesQuery = z
     status: z.enum(['pending', 'delivered', 'failed']).optional(),
     channel: z.enum(['dingtalk-robot', 'wecom-robot', 'sms', 'email', 'webhook']).optional(),
     townCode: TownCode.optional(),
+    kind: z
+      .enum(['alert', 'escalation'])
+      .optional()
+      .describe('alert: the alert as raised; escalation: sent again one org level up (升级提醒)'),
+    level: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .optional()
+      .describe('escalation level: 0 the alert itself, 1 the town, 2 the county, 3+ county repeats'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
@@ -34,19 +45,26 @@ export class DeliveriesController {
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListDeliveriesQuery)) q: z.infer<typeof ListDeliveriesQuery>,
   ) {
-    const { page, pageSize, ...filter } = q;
-    const result = await this.deliveries.list(scope, filter, page, pageSize);
+    const { page, pageSize, level, ...filter } = q;
+    const result = await this.deliveries.list(scope, { ...filter, escalationLevel: level }, page, pageSize);
     return { ...result, items: result.items.map(present) };
   }
 
-  /** Counts per status and channel for dashboards; status "failed" lists are the dead letters. */
+  /**
+   * Counts per status and channel for dashboards (status "failed" lists are the dead letters), and
+   * the escalations among them per level, org level and status.
+   */
   @Get('counts')
   @Roles(...Permissions.readDeliveries)
   async counts(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(CountsQuery)) q: z.infer<typeof CountsQuery>,
   ) {
-    return { items: await this.deliveries.counts(scope, q) };
+    const [items, escalations] = await Promise.all([
+      this.deliveries.counts(scope, q),
+      this.deliveries.escalationCounts(scope, q),
+    ]);
+    return { items, escalations };
   }
 
   @Get(':id')

@@ -6,14 +6,15 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryQueue } from './delivery-queue';
 import { Delivery, DeliverySchema } from './delivery.schema';
 import { DeliveryWorker } from './delivery.worker';
-import { AlertHandlers, PlanDeliveries } from './plan-deliveries';
+import { PlanDeliveries } from './plan-deliveries';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: Delivery.name, schema: DeliverySchema }]),
     ChannelConfigsModule,
   ],
-  controllers: [DeliveriesController, AlertHandlers],
+  controllers: [DeliveriesController],
   providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries],
+  exports: [PlanDeliveries],
 })
 export class DeliveriesModule {}

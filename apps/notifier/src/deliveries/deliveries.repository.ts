@@ -5,7 +5,7 @@ import { Model } from 'mongoose';
 import { Scope, ScopedRepository } from '@lib/auth';
 import { createEvent, NotificationDeliveredV1, NotificationFailedV1 } from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
-import { Delivery, DeliveryAttempt, DeliveryStatus } from './delivery.schema';
+import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './delivery.schema';
 
 /** The delivery log; callers read it within their scope, the worker acts as the service. */
 @Injectable()
@@ -20,6 +20,11 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
   async onModuleInit() {
     this.relay.register(this.model.collection);
     await this.backfillCountyCodes();
+    // deliveries logged before escalations existed are the alerts themselves
+    await this.model.collection.updateMany(
+      { kind: { $exists: false } },
+      { $set: { kind: 'alert', escalationLevel: 0, escalatedTo: null } },
+    );
   }
 
   /** Creates deliveries that do not exist yet (a redelivered alert creates nothing new). */
@@ -110,9 +115,34 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
       .sort((a, b) => a.channel.localeCompare(b.channel) || a.status.localeCompare(b.status));
   }
 
+  /** Escalation deliveries (升级提醒) per level, org level and status, within the scope. */
+  async escalationCounts(scope: Scope, filter: { townCode?: string }) {
+    const rows = await this.model
+      .aggregate<{ _id: { level: number; to: string; status: string }; count: number }>([
+        { $match: this.scoped(scope, { ...filter, kind: 'escalation' }) },
+        {
+          $group: {
+            _id: { level: '$escalationLevel', to: '$escalatedTo', status: '$status' },
+            count: { $sum: 1 },
+          },
+        },
+      ])
+      .exec();
+    return rows
+      .map((r) => ({ level: r._id.level, escalatedTo: r._id.to, status: r._id.status, count: r.count }))
+      .sort((a, b) => a.level - b.level || a.status.localeCompare(b.status));
+  }
+
   list(
     scope: Scope,
-    filter: { alertId?: string; status?: DeliveryStatus; channel?: string; townCode?: string },
+    filter: {
+      alertId?: string;
+      status?: DeliveryStatus;
+      channel?: string;
+      townCode?: string;
+      kind?: DeliveryKind;
+      escalationLevel?: number;
+    },
     page: number,
     pageSize: number,
   ) {

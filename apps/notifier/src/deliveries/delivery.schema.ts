@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { outboxSchemaFields } from '@lib/messaging';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+export type DeliveryKind = 'alert' | 'escalation';
 
 export interface DeliveryAttempt {
   at: Date;
@@ -34,6 +35,12 @@ export class Delivery {
   @Prop({ type: [Object], default: [] }) attempts!: DeliveryAttempt[];
   /** Robots: the digest message this delivery was claimed into (resent as is until it succeeds). */
   @Prop({ type: String, default: null, index: true }) digestId!: string | null;
+  /** 'alert': the alert as raised; 'escalation': sent again one org level up (升级提醒). */
+  @Prop({ type: String, default: 'alert', index: true }) kind!: DeliveryKind;
+  /** 0 for the alert itself; 1 the first escalation (town), 2 the county, then county repeats. */
+  @Prop({ type: Number, default: 0 }) escalationLevel!: number;
+  /** The org level an escalation went to; null for the alert itself. */
+  @Prop({ type: String, default: null }) escalatedTo!: 'town' | 'county' | null;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) finishedAt!: Date | null;
 }

@@ -23,6 +23,7 @@ const notificationOf = (d: Delivery, id = d._id): OutgoingNotification => ({
   townCode: d.townCode,
   villageCode: d.villageCode,
   subjectId: d.subjectId,
+  ...(d.escalationLevel ? { escalationLevel: d.escalationLevel } : {}),
 });
 
 const digestItemOf = (d: Delivery) => ({
@@ -107,11 +108,15 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
         digest.items.length === 1
           ? notificationOf(first, digest.digestId)
           : { ...notificationOf(first, digest.digestId), digestOf: digest.items.map(digestItemOf) };
+      // the lock may have expired during slow reads: then another sender may be on this digest
+      if (!(await this.gate.refresh(robot, lock)))
+        return await this.later(job, token, 50 + Math.random() * 100);
       const started = Date.now();
       await this.gate.count(robot, digest.digestId);
       const result = target
         ? await this.sender.send(target, d.recipient, n)
         : { ok: false, error: '推送渠道已删除 (channel deleted)' };
+      await this.gate.refresh(robot, lock); // hold the robot until the outcome is recorded
       await this.gate.count(robot, digest.digestId); // the window counts when the send ended
       if (result.rateLimited) {
         await this.gate.block(robot);

@@ -12,6 +12,7 @@ export interface RobotGateSettings {
 }
 
 const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const REFRESH = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * Per-robot state in Redis, shared by every notifier process: an exclusive send lock, a sliding
@@ -34,6 +35,15 @@ export class RobotGate {
     const token = randomUUID();
     const ok = await this.redis.set(this.key(robot, 'lock'), token, 'PX', this.s.lockMs, 'NX');
     return ok ? token : null;
+  }
+
+  /**
+   * Extends a held lock to a full lockMs from now; false if it expired and someone else may hold
+   * the robot (the caller must then not send). Called right before a send and right after it, so
+   * a slow database step cannot let a second sender resend a digest that is still being sent.
+   */
+  async refresh(robot: string, token: string): Promise<boolean> {
+    return (await this.redis.eval(REFRESH, 1, this.key(robot, 'lock'), token, this.s.lockMs)) === 1;
   }
 
   async unlock(robot: string, token: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { RoutableChannel, selectChannels } from './select-channels';
+import { RoutableChannel, selectChannels, selectEscalationChannels } from './select-channels';
 
 const village = '621299101201';
 const ch = (level: RoutableChannel['level'], unit: string, roles: string[] = [], enabled = true) => ({
@@ -42,5 +42,13 @@ describe('selectChannels', () => {
     );
     expect(names(got)).toContain(`village:${village}:paired-cadre`);
     expect(got.every((c) => c.enabled)).toBe(true);
+  });
+
+  it('an escalation goes to the one unit above, the county whatever the severity', () => {
+    const alert = { recipientRoles: ['village-cadre'] };
+    expect(names(selectEscalationChannels(alert, '621299101', channels))).toEqual(['town:621299101:']);
+    expect(names(selectEscalationChannels(alert, '621299', channels))).toEqual(['county:621299:']);
+    const roled = [ch('town', '621299101', ['paired-cadre']), ch('town', '621299101', [], false)];
+    expect(selectEscalationChannels(alert, '621299101', roled)).toEqual([]);
   });
 });

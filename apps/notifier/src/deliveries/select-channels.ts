@@ -30,3 +30,20 @@ export function selectChannels<C extends RoutableChannel>(alert: AlertForRouting
     return c.roles.length === 0 || c.roles.some((r) => alert.recipientRoles.includes(r));
   });
 }
+
+/**
+ * The channels of one org unit that receive an escalated alert (升级提醒): the unit's enabled
+ * channels, with the same role rule as above; the county's whatever the severity.
+ */
+export function selectEscalationChannels<C extends RoutableChannel>(
+  alert: { recipientRoles: string[] },
+  unit: string,
+  channels: C[],
+): C[] {
+  return channels.filter(
+    (c) =>
+      c.enabled &&
+      c.unit === unit &&
+      (c.roles.length === 0 || c.roles.some((r) => alert.recipientRoles.includes(r))),
+  );
+}
