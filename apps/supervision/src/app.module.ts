@@ -8,12 +8,13 @@ import { SupervisionConfig } from './config';
 import { DingTalkModule } from './dingtalk/dingtalk.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { IntegrationsModule } from './integrations/integrations.module';
-import { TeamsModule } from './teams/teams.module';
+import { TeamsApiModule } from './teams/teams-api.module';
 import { WorkLogsApiModule } from './worklogs/work-logs-api.module';
 import { LeavesApiModule } from './leaves/leaves-api.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FundsModule } from './funds/funds.module';
 import { VisitsHandlerModule } from './visits/visits-handler.module';
+import { CalendarApiModule } from './calendar/calendar-api.module';
 
 @Module({})
 export class AppModule {
@@ -29,7 +30,7 @@ export class AppModule {
           // Nonces of signed requests (SET NX with a TTL); also checked by /health/ready.
           providers: [{ provide: REDIS_CONNECTION, useFactory: () => new Redis(config.REDIS_URL) }],
         }),
-        TeamsModule,
+        TeamsApiModule,
         CheckInsModule,
         AttendanceModule,
         IngestionModule,
@@ -40,6 +41,7 @@ export class AppModule {
         InspectionsModule,
         FundsModule,
         VisitsHandlerModule,
+        CalendarApiModule,
       ],
     };
   }

@@ -42,3 +42,16 @@ export function memberEvent<D extends object>(
     data: { memberId, teamId: org.teamId, townCode: org.townCode, villageCode: org.villageCode, ...data },
   });
 }
+
+/** A supervision event about a team (inspections, funds): keyed by the team, tenancy set. */
+export function teamEvent<D extends object>(type: string, id: string, org: EventOrg, data: D): CloudEvent {
+  return createEvent({
+    id,
+    type,
+    source: 'supervision',
+    subject: org.teamId,
+    townId: org.townCode,
+    villageId: org.villageCode,
+    data: { teamId: org.teamId, townCode: org.townCode, villageCode: org.villageCode, ...data },
+  });
+}

@@ -15,6 +15,8 @@ export const SupervisionRoles = {
     'auditor',
   ],
   manageTeams: ['county-admin', 'town-official'],
+  /** 工作日历 of a county: its admin. */
+  manageCalendar: ['county-admin'],
   inspect: ['county-admin', 'town-official', 'inspector'],
   writeWorkLogs: ['county-admin', 'town-official', 'work-team-member', 'first-secretary'],
 } satisfies Record<string, Role[]>;

@@ -7,7 +7,10 @@ import { SupervisionHarness } from './harness';
  * A month of simulated check-ins for a demo team, through the signed JSON endpoint and the raw
  * Kafka topic on the real broker, against hand-made expectations of days and flags.
  *
- * October 2026 (Oct 1 is a Thursday; 22 weekdays; holidays are not modelled). Village 三联村 at
+ * October 2026 by the national working calendar: 国庆 Oct 1–7 off (5 weekdays), Saturday Oct 10 worked
+ * (调休) → 18 working days, so the requirement of 20 is capped at 18. Everyone checks in on the 22
+ * weekdays and on Oct 10; on holidays a member seen in the village is on post, and no
+ * 早晚打卡/缺勤 pattern is judged. Village 三联村 at
  * (34.58, 105.72), geofence 800 m; the town (where commuters live) ~12 km east. Hours 09:00–18:00.
  *   张明 (first secretary): 08:45 / 14:30 / 18:05 in the village every weekday → 22 days on post.
  *       Device SN-ZM. A replay (checkByUser=false) on Oct 9. His first week is sent twice.
@@ -30,6 +33,8 @@ const weekdays = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).p
     return dow !== 0 && dow !== 6;
   },
 );
+/** The days the team goes to work: the weekdays and the 调休 Saturday. */
+const workdays = [...weekdays, '2026-10-10'].sort();
 const dow = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
 type Rec = Omit<CheckInRecord, 'checkByUser'> & { checkByUser?: boolean };
@@ -74,7 +79,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     const zl = { memberId: ids.zl };
     const signed: Rec[] = [];
     const viaKafka: Rec[] = [];
-    for (const d of weekdays) {
+    for (const d of workdays) {
       signed.push(
         rec(zm, d, '08:45', village, { deviceSN: 'SN-ZM' }),
         rec(zm, d, '14:30', nearVillage, { deviceSN: 'SN-ZM' }),
@@ -143,15 +148,16 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     const none = { morning_evening_only: [], commuting: [], missing_day: [], shared_device: [] };
 
     expect((await summary(ids.zm)).body).toMatchObject({
-      requiredDays: 20,
-      onPostDays: 22,
+      requiredDays: 18,
+      workingDays: 18,
+      onPostDays: 23,
       shortfall: 0,
       meetsRequirement: true,
       missingDays: [],
       patternDays: { ...none, shared_device: ['2026-10-20'] },
     });
     expect((await summary(ids.lq)).body).toMatchObject({
-      onPostDays: 22,
+      onPostDays: 23,
       meetsRequirement: true,
       patternDays: {
         ...none,
@@ -169,15 +175,12 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       },
     });
     expect((await summary(ids.wf)).body).toMatchObject({
-      onPostDays: 9,
-      shortfall: 11,
+      onPostDays: 13,
+      shortfall: 5,
       meetsRequirement: false,
       patternDays: {
         ...none,
         morning_evening_only: [
-          '2026-10-02',
-          '2026-10-05',
-          '2026-10-07',
           '2026-10-09',
           '2026-10-12',
           '2026-10-14',
@@ -192,7 +195,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       },
     });
     expect((await summary(ids.zl)).body).toMatchObject({
-      onPostDays: 20,
+      onPostDays: 21,
       shortfall: 0,
       missingDays: ['2026-10-12', '2026-10-13'],
       patternDays: { ...none, missing_day: ['2026-10-12', '2026-10-13'], shared_device: ['2026-10-20'] },
@@ -202,7 +205,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     const days = await h.app.get<{ items: Array<Record<string, unknown>> }>(
       `/api/v1/attendance?memberId=${ids.zm}&month=2026-10`,
     );
-    expect(days.body.items).toHaveLength(22);
+    expect(days.body.items).toHaveLength(23);
     expect(days.body.items.find((d) => d.day === '2026-10-09')).toMatchObject({
       presenceCount: 3,
       replayCount: 1,
@@ -230,26 +233,25 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       const all = (await h.kafka.readAll(h.topic('supervision.events.v1')))
         .map((m) => JSON.parse(m.value!.toString()))
         .filter((e) => e.type === 'attendance.pattern-flagged.v1');
-      return all.length >= 1 + 9 + 13 + 3 ? all : undefined;
+      return all.length >= 1 + 9 + 10 + 3 ? all : undefined;
     });
     const count = (memberId: string, pattern: string) =>
       flagged.filter((e) => e.data.memberId === memberId && e.data.pattern === pattern).length;
-    expect(flagged).toHaveLength(26);
+    expect(flagged).toHaveLength(23);
     expect(count(ids.zm, 'shared_device')).toBe(1);
     expect(count(ids.lq, 'commuting')).toBe(9);
-    expect(count(ids.wf, 'morning_evening_only')).toBe(13);
+    expect(count(ids.wf, 'morning_evening_only')).toBe(10);
     expect(count(ids.zl, 'missing_day')).toBe(2);
     expect(count(ids.zl, 'shared_device')).toBe(1);
   }, 180_000);
 
   it('recomputes a month after a posting changed', async () => {
-    // 王芳 turns out to have been posted only from Oct 15: earlier days are no longer flagged.
-    expect(
-      (await h.app.request('PATCH', `/api/v1/members/${ids.wf}`, { postedFrom: '2026-10-15' })).status,
-    ).toBe(200);
+    // 王芳 turns out to have been posted only from Oct 15: changing the posting re-judges her days.
+    const patched = await h.app.request('PATCH', `/api/v1/members/${ids.wf}`, { postedFrom: '2026-10-15' });
+    // the 11 days with records before Oct 15 change (no longer posted; 2 of them lose their flag)
+    expect(patched).toMatchObject({ status: 200, body: { recomputed: 11 } });
     const res = await h.app.post('/api/v1/attendance/recompute', { month: '2026-10', memberId: ids.wf });
-    // the 10 weekdays before Oct 15 change (no longer posted; 8 of them lose their flag)
-    expect(res).toMatchObject({ status: 200, body: { recomputed: 10 } });
+    expect(res).toMatchObject({ status: 200, body: { recomputed: 0 } }); // nothing left to change
     const s = await h.app.get<{ patternDays: Record<string, string[]>; onPostDays: number }>(
       `/api/v1/attendance/summary?memberId=${ids.wf}&month=2026-10`,
     );
@@ -262,7 +264,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       '2026-10-28',
       '2026-10-30',
     ]);
-    expect(s.body.onPostDays).toBe(9);
+    expect(s.body.onPostDays).toBe(13);
   });
 
   it('counts a work log in the village as daytime activity (驻村工作日志)', async () => {
@@ -277,7 +279,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     const s = await h.app.get<{ patternDays: Record<string, string[]>; onPostDays: number }>(
       `/api/v1/attendance/summary?memberId=${ids.wf}&month=2026-10`,
     );
-    expect(s.body.onPostDays).toBe(10);
+    expect(s.body.onPostDays).toBe(14);
     expect(s.body.patternDays.morning_evening_only).not.toContain('2026-10-26');
     const bad = await h.app.post<{ problems: Array<{ field: string }> }>('/api/v1/worklogs', {
       memberId: ids.wf,
@@ -313,7 +315,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     const s = await h.app.get<{ patternDays: Record<string, string[]>; onPostDays: number }>(
       `/api/v1/attendance/summary?memberId=${ids.wf}&month=2026-10`,
     );
-    expect(s.body.onPostDays).toBe(11);
+    expect(s.body.onPostDays).toBe(15);
     expect(s.body.patternDays.morning_evening_only).toEqual([
       '2026-10-16',
       '2026-10-19',
@@ -342,7 +344,7 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     expect(s.body).toMatchObject({
       missingDays: [],
       excusedDays: ['2026-10-12', '2026-10-13'],
-      onPostDays: 20,
+      onPostDays: 21,
       patternDays: { missing_day: [], shared_device: ['2026-10-20'] },
     });
   });

@@ -25,8 +25,11 @@ describe('DingTalk attendance callback (钉钉考勤回调)', () => {
   afterAll(() => h.stop());
 
   /** What DingTalk posts: query signature/timestamp/nonce, body {encrypt}. */
-  function callback(message: unknown, over: { signature?: string; crypto?: DingTalkCrypto } = {}) {
-    const timestamp = String(Date.now());
+  function callback(
+    message: unknown,
+    over: { signature?: string; crypto?: DingTalkCrypto; timestamp?: number } = {},
+  ) {
+    const timestamp = String(over.timestamp ?? Date.now());
     const nonce = Math.random().toString(36).slice(2, 10);
     const encrypt = (over.crypto ?? dingtalk).encrypt(JSON.stringify(message));
     const signature = over.signature ?? dingTalkSignature(h.dingtalk.token, timestamp, nonce, encrypt);
@@ -138,6 +141,13 @@ describe('DingTalk attendance callback (钉钉考勤回调)', () => {
     const res = await callback(fresh('att-9100'), { signature: 'f'.repeat(40) });
     expect(res.status).toBe(401);
     expect((await checkInsOf(memberId)).total).toBe(1);
+  });
+
+  it('refuses a correctly signed callback with a stale timestamp (> 5 min) with 401', async () => {
+    const res = await callback({ EventType: 'check_url' }, { timestamp: Date.now() - 6 * 60_000 });
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(res.body)).toContain('时间戳');
+    expect((await callback({ EventType: 'check_url' }, { timestamp: Date.now() - 60_000 })).status).toBe(200);
   });
 
   it('refuses a message for another app (owner key) with 401 and stores nothing', async () => {

@@ -32,3 +32,4 @@ export const AttendanceDaySchema = SchemaFactory.createForClass(AttendanceDayDoc
 AttendanceDaySchema.add(outboxSchemaFields);
 AttendanceDaySchema.index({ memberId: 1, month: 1 });
 AttendanceDaySchema.index({ teamId: 1, day: 1 });
+AttendanceDaySchema.index({ day: 1 }); // recompute reads a batch's days by equality

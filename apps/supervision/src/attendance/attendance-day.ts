@@ -18,6 +18,11 @@ export interface GeoPoint {
 
 export interface Geofence extends GeoPoint {
   radiusM: number;
+  /**
+   * The village's outline (村界), vertices in order (not closed: the last joins the first). When
+   * given (3 or more vertices) it decides inside/outside instead of the centre and radius.
+   */
+  polygon?: GeoPoint[] | null;
 }
 
 /** HH:MM local time. */
@@ -97,14 +102,47 @@ export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Inside the fence by coordinates; without them by the source's verdict; null when unknown. */
+/**
+ * Point in polygon (ray casting on longitude/latitude as plane coordinates — exact enough for a
+ * village a few km across). A point on an edge or vertex counts as inside.
+ */
+export function pointInPolygon(p: GeoPoint, polygon: GeoPoint[]): boolean {
+  const n = polygon.length;
+  if (n < 3) return false;
+  const x = p.longitude;
+  const y = p.latitude;
+  let inside = false;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = polygon[i].longitude;
+    const yi = polygon[i].latitude;
+    const xj = polygon[j].longitude;
+    const yj = polygon[j].latitude;
+    // on the edge j→i: collinear and within its bounding box
+    const cross = (x - xj) * (yi - yj) - (y - yj) * (xi - xj);
+    if (
+      Math.abs(cross) <= 1e-12 &&
+      x >= Math.min(xi, xj) &&
+      x <= Math.max(xi, xj) &&
+      y >= Math.min(yi, yj) &&
+      y <= Math.max(yi, yj)
+    )
+      return true;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside the fence by coordinates (polygon when given, else radius); without them by the source's verdict; null when unknown. */
 export function isInside(
   s: Pick<Sighting, 'latitude' | 'longitude' | 'locationResult' | 'inside'>,
   fence: Geofence,
 ): boolean | null {
   if (typeof s.inside === 'boolean') return s.inside;
-  if (typeof s.latitude === 'number' && typeof s.longitude === 'number')
-    return haversineMeters({ latitude: s.latitude, longitude: s.longitude }, fence) <= fence.radiusM;
+  if (typeof s.latitude === 'number' && typeof s.longitude === 'number') {
+    const at = { latitude: s.latitude, longitude: s.longitude };
+    if (fence.polygon && fence.polygon.length >= 3) return pointInPolygon(at, fence.polygon);
+    return haversineMeters(at, fence) <= fence.radiusM;
+  }
   if (s.locationResult === 'Normal') return true;
   if (s.locationResult === 'Outside') return false;
   return null;
@@ -129,7 +167,7 @@ export function parseClock(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-/** Monday–Friday (public holidays and 调休 are not modelled yet). */
+/** Monday–Friday (the working calendar with holidays and 调休 is calendar/working-calendar.ts). */
 export function isWeekday(day: string): boolean {
   const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
   return dow !== 0 && dow !== 6;
@@ -211,7 +249,10 @@ export function isPosted(day: string, period: PostingPeriod): boolean {
 
 export interface MonthSummary {
   month: string;
+  /** The county's requirement, capped at the posted working days of the month. */
   requiredDays: number;
+  /** Posted working days of the month (工作日历). */
+  workingDays: number;
   onPostDays: number;
   shortfall: number;
   meetsRequirement: boolean;
@@ -236,7 +277,10 @@ export function summarizeMonth(input: {
   through: string;
   /** Approved leave / official business by day. */
   excuses?: Record<string, Excuse>;
+  /** The county's working calendar (holidays, 调休); Monday–Friday when not given. */
+  isWorkingDay?: (day: string) => boolean;
 }): MonthSummary {
+  const isWorking = input.isWorkingDay ?? isWeekday;
   const byDay = new Map(input.days.filter((d) => d.day.startsWith(input.month)).map((d) => [d.day, d]));
   const patternDays: Record<AttendancePattern, string[]> = {
     morning_evening_only: [],
@@ -252,14 +296,20 @@ export function summarizeMonth(input: {
     if (excuse) excusedDays.push(day);
     if (d ? d.onPost : excuse === 'official_business') onPostDays++;
     const flags = new Set(d?.flags ?? []);
-    if (!d && !excuse && day <= input.through && isPosted(day, input.posting) && isWeekday(day))
+    if (!d && !excuse && day <= input.through && isPosted(day, input.posting) && isWorking(day))
       flags.add('missing_day');
     for (const f of flags) patternDays[f].push(day);
   }
-  const shortfall = Math.max(0, input.requiredDays - onPostDays);
+  // never more than the posted working days the month has (a month of long holidays asks less)
+  const workingDays = daysOfMonth(input.month).filter(
+    (d) => isPosted(d, input.posting) && isWorking(d),
+  ).length;
+  const requiredDays = Math.min(input.requiredDays, workingDays);
+  const shortfall = Math.max(0, requiredDays - onPostDays);
   return {
     month: input.month,
-    requiredDays: input.requiredDays,
+    requiredDays,
+    workingDays,
     onPostDays,
     shortfall,
     meetsRequirement: shortfall === 0,

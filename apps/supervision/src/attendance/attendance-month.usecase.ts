@@ -3,6 +3,7 @@ import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { memberNotFound, teamNotFound } from '../teams/teams.usecases';
 import { TeamsRepository } from '../teams/teams.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
+import { WorkingCalendars } from '../calendar/working-calendars';
 import { daysOfMonth, localDay, summarizeMonth } from './attendance-day';
 import { AttendanceRepository } from './attendance.repository';
 
@@ -13,6 +14,7 @@ export class AttendanceMonth {
     private readonly teams: TeamsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly leaves: LeavesRepository,
+    private readonly calendars: WorkingCalendars,
   ) {}
 
   /** The member's days; a member outside the scope is not found. */
@@ -48,6 +50,7 @@ export class AttendanceMonth {
         posting: { from: member.postedFrom, to: member.postedTo },
         days,
         through: yesterday < last ? yesterday : last,
+        isWorkingDay: await this.calendars.forCounty(team.countyCode, daysOfMonth(month)),
         excuses: Object.fromEntries(
           [...(await this.leaves.excusesOf([memberId], daysOfMonth(month)))].map(([k, v]) => [
             k.split(':')[1],

@@ -5,6 +5,7 @@ import { TeamsModule } from '../teams/teams.module';
 import { WorkLogsModule } from '../worklogs/work-logs.module';
 import { LeavesModule } from '../leaves/leaves.module';
 import { VisitsModule } from '../visits/visits.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { AttendanceDayDoc, AttendanceDaySchema } from './attendance-day.schema';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceMonth } from './attendance-month.usecase';
@@ -20,6 +21,7 @@ import { RecomputeAttendance } from './recompute-attendance.usecase';
     WorkLogsModule,
     LeavesModule,
     VisitsModule,
+    CalendarModule,
   ],
   controllers: [AttendanceController],
   providers: [AttendanceRepository, RecomputeAttendance, AttendanceMonth, CloseDays, DailyClose],

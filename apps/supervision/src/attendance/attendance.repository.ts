@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
 import { ScopedCollection } from '../scoped-collection';
+import { findAllEach } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
 
 /** All database access for attendance days. */
@@ -21,18 +22,35 @@ export class AttendanceRepository implements OnModuleInit {
     await new ScopedCollection(this.model).backfillCountyCodes();
   }
 
-  findByIds(ids: string[]) {
-    return this.model
-      .find({ _id: { $in: ids } })
-      .lean()
-      .exec();
+  /** The computed days with these ids (`${memberId}:${day}`), found by their days. */
+  async findByIds(ids: string[]) {
+    const wanted = new Set(ids);
+    return (await this.onDays(ids.map((id) => id.slice(id.lastIndexOf(':') + 1)))).filter((d) =>
+      wanted.has(d._id),
+    );
   }
 
-  ofMembersOnDays(memberIds: string[], days: string[]) {
-    return this.model
-      .find({ memberId: { $in: memberIds }, day: { $in: days } }, { memberId: 1, day: 1 })
-      .lean()
-      .exec();
+  async ofMembersOnDays(memberIds: string[], days: string[]) {
+    const wanted = new Set(memberIds);
+    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  }
+
+  /** The months (YYYY-MM) in which these members have computed days (equality lookups per member). */
+  async monthsOf(memberIds: string[]): Promise<string[]> {
+    const docs = await findAllEach(
+      this.model,
+      [...new Set(memberIds)].map((memberId) => ({ memberId })),
+      { month: 1 },
+    );
+    return [...new Set(docs.map((d) => d.month))].sort();
+  }
+
+  /** Every computed day on these days: one equality lookup per day (FerretDB scans for `$in`). */
+  onDays(days: string[]) {
+    return findAllEach(
+      this.model,
+      [...new Set(days)].map((day) => ({ day })),
+    );
   }
 
   ofMemberInMonth(memberId: string, month: string) {
@@ -42,10 +60,11 @@ export class AttendanceRepository implements OnModuleInit {
   /** Which of these days (`${memberId}:${day}` ids) exist. */
   async existing(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const docs = await this.model
-      .find({ _id: { $in: ids } }, { _id: 1 })
-      .lean()
-      .exec();
+    const docs = await findAllEach(
+      this.model,
+      ids.map((_id) => ({ _id })),
+      { _id: 1 },
+    );
     return new Set(docs.map((d) => d._id));
   }
 

@@ -6,7 +6,8 @@ import { CloudEvent } from '@lib/contracts';
 import { orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
-import { computeAttendanceDay, daysOfMonth, isPosted, isWeekday, localDay } from './attendance-day';
+import { WorkingCalendars } from '../calendar/working-calendars';
+import { computeAttendanceDay, daysOfMonth, isPosted, localDay } from './attendance-day';
 import { AttendanceDayDoc } from './attendance-day.schema';
 import { AttendanceRepository } from './attendance.repository';
 import { dayComputedEvent, fingerprintOf, patternFlaggedEvent } from './recompute-attendance.usecase';
@@ -22,21 +23,30 @@ export class CloseDays {
     private readonly teams: TeamsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly leaves: LeavesRepository,
+    private readonly calendars: WorkingCalendars,
   ) {}
 
   /** Closes the days of the members within the scope (of one team, or all of them). */
   async execute(scope: Scope, month: string, through: string, teamId?: string): Promise<{ closed: number }> {
-    const days = daysOfMonth(month).filter((d) => d <= through && isWeekday(d));
+    const days = daysOfMonth(month).filter((d) => d <= through);
     if (days.length === 0) return { closed: 0 };
     const members = await this.teams.postedBetween(scope, days[0], days[days.length - 1], teamId);
     const teams = new Map(
       (await this.teams.findTeams([...new Set(members.map((m) => m.teamId))])).map((t) => [t._id, t]),
     );
-    const candidates = members.flatMap((m) =>
-      days
-        .filter((day) => isPosted(day, { from: m.postedFrom, to: m.postedTo }))
-        .map((day) => ({ member: m, day, id: `${m._id}:${day}` })),
+    // working days by the county's calendar (holidays off, 调休 make-up days on)
+    const calendars = await this.calendars.forCounties(
+      [...teams.values()].map((t) => t.countyCode),
+      days,
     );
+    const candidates = members.flatMap((m) => {
+      const team = teams.get(m.teamId);
+      const isWorking = team && calendars.get(team.countyCode);
+      if (!isWorking) return [];
+      return days
+        .filter((day) => isWorking(day) && isPosted(day, { from: m.postedFrom, to: m.postedTo }))
+        .map((day) => ({ member: m, day, id: `${m._id}:${day}` }));
+    });
     const existing = await this.attendance.existing(candidates.map((c) => c.id));
     const excuses = await this.leaves.excusesOf([...new Set(members.map((m) => m._id))], days);
     const writes: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }> = [];
@@ -49,6 +59,7 @@ export class CloseDays {
           geofence: team.geofence,
           workingHours: team.workingHours,
           posted: true,
+          workingDay: true,
           excuse: excuses.get(id) ?? null,
         },
         [],

@@ -12,6 +12,7 @@ import { TeamsRepository } from '../teams/teams.repository';
 import { WorkLogsRepository } from '../worklogs/work-logs.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
 import { VisitsRepository } from '../visits/visits.repository';
+import { WorkingCalendars } from '../calendar/working-calendars';
 import { AttendanceDay, computeAttendanceDay, daysOfMonth, isPosted, Sighting } from './attendance-day';
 import { AttendanceDayDoc } from './attendance-day.schema';
 import { AttendanceRepository } from './attendance.repository';
@@ -43,6 +44,7 @@ export class RecomputeAttendance {
     private readonly workLogs: WorkLogsRepository,
     private readonly leaves: LeavesRepository,
     private readonly visits: VisitsRepository,
+    private readonly calendars: WorkingCalendars,
   ) {}
 
   /**
@@ -51,6 +53,17 @@ export class RecomputeAttendance {
    */
   forMonth(memberIds: string[], month: string): Promise<number> {
     return this.forDays(memberIds, daysOfMonth(month));
+  }
+
+  /**
+   * Every month in which the members have computed days, recomputed (after their team's geofence
+   * or hours, or a posting period, changed).
+   */
+  async forAllMonths(memberIds: string[]): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    let n = 0;
+    for (const month of await this.attendance.monthsOf(memberIds)) n += await this.forMonth(memberIds, month);
+    return n;
   }
 
   /** Every one of these days that has check-ins, work logs or a computed day, recomputed. */
@@ -75,26 +88,24 @@ export class RecomputeAttendance {
     const days = [...new Set(touched.map((t) => t.day))];
     const wanted = new Map(touched.map((t) => [key(t), t]));
 
-    // A device shared with another member changes that member's day too.
-    let checkIns = await this.checkIns.ofMembersOnDays([...new Set(touched.map((t) => t.memberId))], days);
-    const devices = [...new Set(checkIns.map((c) => c.deviceSN).filter((d): d is string => !!d))];
-    const deviceUse = devices.length > 0 ? await this.checkIns.deviceUsers(devices, days) : [];
+    // A device shared with another member changes that member's day too. The day's check-ins of
+    // everyone come in one lookup per day: the other users of a device are among them.
+    const dayCheckIns = await this.checkIns.onDays(days);
     const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
-    for (const u of deviceUse) {
+    for (const u of dayCheckIns) {
+      if (!u.deviceSN || !u.checkByUser) continue;
       const k = `${u.day}:${u.deviceSN}`;
       peersOf.set(k, (peersOf.get(k) ?? new Set()).add(u.memberId));
     }
-    const sharedKeys = new Set([...peersOf].filter(([, m]) => m.size > 1).map(([k]) => k));
-    const extra = deviceUse
-      .filter((u) => sharedKeys.has(`${u.day}:${u.deviceSN}`) && !wanted.has(key(u)))
-      .map((u) => ({ memberId: u.memberId, day: u.day }));
-    if (extra.length > 0) {
-      for (const e of extra) wanted.set(key(e), e);
-      checkIns = await this.checkIns.ofMembersOnDays(
-        [...new Set([...wanted.values()].map((w) => w.memberId))],
-        days,
-      );
-    }
+    const devicesOfWanted = new Set(
+      dayCheckIns.filter((c) => c.deviceSN && wanted.has(key(c))).map((c) => `${c.day}:${c.deviceSN}`),
+    );
+    for (const u of dayCheckIns)
+      if (u.deviceSN && u.checkByUser && devicesOfWanted.has(`${u.day}:${u.deviceSN}`)) {
+        if ((peersOf.get(`${u.day}:${u.deviceSN}`)?.size ?? 0) > 1 && !wanted.has(key(u)))
+          wanted.set(key(u), { memberId: u.memberId, day: u.day });
+      }
+    const checkIns = dayCheckIns.filter((c) => wanted.has(key(c)));
 
     const members = new Map(
       (await this.teams.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
@@ -109,12 +120,17 @@ export class RecomputeAttendance {
       ]),
     );
     const existing = new Map((await this.attendance.findByIds([...wanted.keys()])).map((d) => [d._id, d]));
+    // 工作日历: holidays and 调休 of each team's county
+    const calendars = await this.calendars.forCounties(
+      [...teams.values()].map((t) => t.countyCode),
+      days,
+    );
     const excuses = await this.leaves.excusesOf([...members.keys()], days);
     // Work logs placed in the village prove daytime presence like a check-in.
     const otherSightings = new Map<string, Sighting[]>();
     const [workLogs, visits] = await Promise.all([
-      this.workLogs.ofMembersOnDays([...members.keys()], days),
-      this.visits.ofMembersOnDays([...members.keys()], days),
+      this.workLogs.onDays(days).then((ws) => ws.filter((w) => wanted.has(key(w)))),
+      this.visits.onDays(days).then((vs) => vs.filter((v) => wanted.has(key(v)))),
     ]);
     for (const w of workLogs) {
       const sighting: Sighting = { at: w.at, kind: 'worklog', checkByUser: true, ...w.place };
@@ -147,6 +163,7 @@ export class RecomputeAttendance {
           geofence: team.geofence,
           workingHours: team.workingHours,
           posted: isPosted(day, { from: member.postedFrom, to: member.postedTo }),
+          workingDay: calendars.get(team.countyCode)?.(day),
           devicePeers,
           excuse: excuses.get(k) ?? null,
         },

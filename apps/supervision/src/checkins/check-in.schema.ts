@@ -42,6 +42,7 @@ export const CheckInSchema = SchemaFactory.createForClass(CheckIn);
 CheckInSchema.add(outboxSchemaFields);
 CheckInSchema.index({ memberId: 1, day: 1 });
 CheckInSchema.index({ day: 1, deviceSN: 1 });
+CheckInSchema.index({ day: 1 }); // recompute reads a batch's days by equality
 
 /** A check-in whose user no member is mapped to (yet): kept aside and listed for the town to fix. */
 @Schema({ collection: 'unmatched_checkins', versionKey: false })

@@ -6,6 +6,7 @@ import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { ScopedCollection } from '../scoped-collection';
+import { findAllEach } from '../equality-lookups';
 import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
 
 interface WriteErrorLike {
@@ -69,22 +70,21 @@ export class CheckInsRepository implements OnModuleInit {
   }
 
   /** Every check-in of these members on these days (presence and replays). */
-  ofMembersOnDays(memberIds: string[], days: string[]) {
-    return this.checkIns
-      .find({ memberId: { $in: memberIds }, day: { $in: days } })
-      .lean()
-      .exec();
+  async ofMembersOnDays(memberIds: string[], days: string[]) {
+    const wanted = new Set(memberIds);
+    return (await this.onDays(days)).filter((c) => wanted.has(c.memberId));
   }
 
-  /** Who used these devices on these days (presence only). */
-  deviceUsers(devices: string[], days: string[]) {
-    return this.checkIns
-      .find(
-        { day: { $in: days }, deviceSN: { $in: devices }, checkByUser: true },
-        { memberId: 1, day: 1, deviceSN: 1 },
-      )
-      .lean()
-      .exec();
+  /**
+   * Every check-in on these days (presence and replays), one equality lookup per day: a batch costs
+   * a query per day it touches, whatever the collection's size (FerretDB scans it for `$in`), and
+   * the day's other users of a device come with it.
+   */
+  onDays(days: string[]) {
+    return findAllEach(
+      this.checkIns,
+      [...new Set(days)].map((day) => ({ day })),
+    );
   }
 
   list(scope: Scope, filter: { memberId?: string; day?: string }, page: number, pageSize: number) {

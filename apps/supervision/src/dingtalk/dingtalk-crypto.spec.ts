@@ -1,5 +1,11 @@
 import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { DingTalkCrypto, DingTalkCryptoError, dingTalkKey, dingTalkSignature } from './dingtalk-crypto';
+import {
+  DingTalkCrypto,
+  DingTalkCryptoError,
+  dingTalkKey,
+  dingTalkSignature,
+  timestampProblem,
+} from './dingtalk-crypto';
 
 // A 43-character EncodingAESKey as the DingTalk console shows one.
 const aesKey = '4g5j64qlyl3zvetqxz5jiocdr586fn2zvjpa8zls3ij';
@@ -71,5 +77,14 @@ describe('DingTalk callback crypto (钉钉回调加解密)', () => {
       dingTalkSignature(options.token, reply.timeStamp, reply.nonce, reply.encrypt),
     );
     expect(crypto.decrypt(reply.encrypt)).toBe('success');
+  });
+
+  it('refuses a timestamp more than 5 minutes off our clock (replayed or forged callbacks)', () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    expect(timestampProblem(String(now - 4 * 60_000), now)).toBeNull();
+    expect(timestampProblem(String(now + 4 * 60_000), now)).toBeNull();
+    expect(timestampProblem(String(now - 6 * 60_000), now)).toContain('360 s off');
+    expect(timestampProblem(String(now + 6 * 60_000), now)).toContain('off');
+    expect(timestampProblem('yesterday', now)).toContain('not Unix milliseconds');
   });
 });

@@ -20,6 +20,25 @@ export class DingTalkCryptoError extends Error {
 
 const BLOCK = 32;
 
+/** How far a callback's timestamp may be from our clock (DingTalk retries within minutes). */
+export const DINGTALK_TIMESTAMP_WINDOW_MS = 5 * 60_000;
+
+/**
+ * A stale or future timestamp (Unix milliseconds, as DingTalk sends it) is refused: a captured
+ * callback cannot be replayed later. Null when fresh, else the reason.
+ */
+export function timestampProblem(
+  timestamp: string,
+  nowMs: number,
+  windowMs = DINGTALK_TIMESTAMP_WINDOW_MS,
+): string | null {
+  if (!/^\d{10,16}$/.test(timestamp)) return 'timestamp is not Unix milliseconds';
+  const skew = Math.abs(nowMs - Number(timestamp));
+  return skew > windowMs
+    ? `timestamp is ${Math.round(skew / 1000)} s off (more than ${windowMs / 1000} s)`
+    : null;
+}
+
 export function dingTalkKey(encodingAesKey: string): Buffer {
   if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey))
     throw new RangeError('EncodingAESKey must be 43 base64 characters');

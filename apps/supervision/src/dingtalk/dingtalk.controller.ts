@@ -15,7 +15,7 @@ import { Public } from '@lib/auth';
 import { APP_CONFIG, fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
 import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
-import { DingTalkCrypto, DingTalkCryptoError } from './dingtalk-crypto';
+import { DingTalkCrypto, DingTalkCryptoError, timestampProblem } from './dingtalk-crypto';
 import { DingTalkCheckRecord, DingTalkEvent, toCheckInRecord } from './dingtalk-event';
 
 const CallbackQuery = z
@@ -81,6 +81,15 @@ export class DingTalkController {
         error: 'Service Unavailable',
         message: '未配置钉钉回调 (DINGTALK_TOKEN, DINGTALK_AES_KEY and DINGTALK_OWNER_KEY are not set)',
       });
+    const stale = timestampProblem(q.timestamp, Date.now());
+    if (stale) {
+      this.logger.warn(`DingTalk callback refused: ${stale}`);
+      throw new UnauthorizedException({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: `钉钉回调时间戳无效或已过期 (DingTalk callback refused: ${stale})`,
+      });
+    }
     let plain: string;
     try {
       plain = this.crypto.verifyAndDecrypt(

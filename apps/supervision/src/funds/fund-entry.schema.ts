@@ -1,3 +1,4 @@
+import { outboxSchemaFields } from '@lib/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 export const FundCategories = [
@@ -34,4 +35,5 @@ export class FundEntry {
   @Prop({ required: true }) createdAt!: Date;
 }
 export const FundEntrySchema = SchemaFactory.createForClass(FundEntry);
+FundEntrySchema.add(outboxSchemaFields); // its events ride with the write (libs/messaging outbox)
 FundEntrySchema.index({ teamId: 1, status: 1, spentOn: 1 });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { decisionConflict, Decision, DecisionBody } from '../decisions';
+import { FundEntryApprovedV1 } from '@lib/contracts';
+import { orgOf, teamEvent } from '../member-event';
 import { SupervisionRoles } from '../supervision-roles';
 import { TeamsRepository } from '../teams/teams.repository';
 import { present, teamOf } from '../teams/teams.usecases';
@@ -56,12 +58,33 @@ export class FundsController {
     @Param('id', new ZodValidationPipe(z.string().uuid('must be an entry id (UUID)'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
-    const decided = await this.funds.decide(scope, id, {
-      status: body.approve ? 'approved' : 'rejected',
+    const pending = await this.funds.findById(scope, id);
+    if (!pending || pending.status !== 'pending') throw decisionConflict(id, pending);
+    const set = {
+      status: body.approve ? ('approved' as const) : ('rejected' as const),
       decidedAt: new Date(),
       decidedBy: body.decidedBy,
       decisionNote: body.note,
-    });
+    };
+    // an approved spending counts from now: announced (fund-entry.approved.v1) with the decision
+    const events = body.approve
+      ? [
+          teamEvent(
+            FundEntryApprovedV1.type,
+            `fund-entry-approved:${id}`,
+            orgOf({ ...pending, _id: pending.teamId }),
+            {
+              fundEntryId: id,
+              spentOn: pending.spentOn,
+              amountFen: pending.amountFen,
+              category: pending.category,
+              decidedBy: set.decidedBy,
+              decidedAt: set.decidedAt.toISOString(),
+            },
+          ),
+        ]
+      : [];
+    const decided = await this.funds.decide(scope, id, set, events);
     if (!decided) throw decisionConflict(id, await this.funds.findById(scope, id));
     return presentEntry(decided);
   }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CloudEvent } from '@lib/contracts';
+import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
@@ -8,24 +10,38 @@ import { FundEntry } from './fund-entry.schema';
 /** All database access for the fund ledger. */
 @Injectable()
 export class FundsRepository extends ScopedCollection<FundEntry> {
-  constructor(@InjectModel(FundEntry.name) model: Model<FundEntry>) {
+  constructor(
+    @InjectModel(FundEntry.name) model: Model<FundEntry>,
+    private readonly relay: OutboxRelay,
+  ) {
     super(model);
+  }
+
+  override async onModuleInit() {
+    this.relay.register(this.model.collection);
+    await super.onModuleInit();
   }
 
   async insert(entry: FundEntry): Promise<void> {
     await this.model.collection.insertOne(entry as never);
   }
 
-  /** Decides a pending entry within the scope (once). */
-  decide(
+  /** Decides a pending entry within the scope (once), its events in the same single-document update. */
+  async decide(
     scope: Scope,
     id: string,
     set: Pick<FundEntry, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>,
+    events: CloudEvent[],
   ) {
-    return this.model
-      .findOneAndUpdate(this.where(scope, { _id: id, status: 'pending' }), { $set: set }, { new: true })
-      .lean()
-      .exec();
+    const outbox = outboxOnUpdate(events);
+    const decided = await this.model.collection
+      .updateOne(
+        this.where(scope, { _id: id, status: 'pending' }) as never,
+        events.length > 0 ? { $set: { ...set, ...outbox.$set }, $push: outbox.$push } : { $set: set },
+      )
+      .then(async (r) => (r.matchedCount === 1 ? this.model.findById(id).lean<FundEntry>().exec() : null));
+    if (decided && events.length > 0) this.relay.kick();
+    return decided;
   }
 
   private filterOf(teamId: string, month?: string, status?: string) {

@@ -1,3 +1,4 @@
+import { outboxSchemaFields } from '@lib/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 export const FollowUpStatuses = ['open', 'rectifying', 'closed'] as const;
@@ -23,3 +24,4 @@ export class Inspection {
   @Prop({ required: true }) createdAt!: Date;
 }
 export const InspectionSchema = SchemaFactory.createForClass(Inspection);
+InspectionSchema.add(outboxSchemaFields); // its events ride with the write (libs/messaging outbox)

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { InspectionFollowUpChangedV1, InspectionRecordedV1 } from '@lib/contracts';
+import { orgOf, teamEvent } from '../member-event';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
@@ -36,7 +48,14 @@ export class InspectionsController {
       followUps: [],
       createdAt: new Date(),
     };
-    await this.inspections.insert(inspection);
+    const event = teamEvent(InspectionRecordedV1.type, `inspection:${inspection._id}`, orgOf(team), {
+      inspectionId: inspection._id,
+      inspectedOn: inspection.inspectedOn,
+      inspector: inspection.inspector,
+      status: inspection.status,
+      findings: inspection.findings,
+    });
+    await this.inspections.insert(inspection, [event]);
     return present(inspection);
   }
 
@@ -48,14 +67,40 @@ export class InspectionsController {
     @Param('id', new ZodValidationPipe(z.string().uuid('must be an inspection id (UUID)'))) id: string,
     @Body(new ZodValidationPipe(FollowUpBody)) body: FollowUpBody,
   ) {
-    const updated = await this.inspections.followUp(scope, id, { ...body, at: new Date() });
-    if (!updated)
-      throw new NotFoundException({
+    const notFound = () =>
+      new NotFoundException({
         statusCode: 404,
         error: 'Not Found',
         message: `未找到该督查记录 (no inspection ${id})`,
       });
-    return present(updated);
+    // read, then append only if no other follow-up came meanwhile (a few tries)
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = await this.inspections.findById(scope, id);
+      if (!before) throw notFound();
+      const entry = { ...body, at: new Date() };
+      const sequence = before.followUps.length + 1;
+      const event = teamEvent(
+        InspectionFollowUpChangedV1.type,
+        `inspection-follow-up:${id}:${sequence}`,
+        orgOf({ ...before, _id: before.teamId }),
+        {
+          inspectionId: id,
+          previousStatus: before.status,
+          status: entry.status,
+          note: entry.note,
+          by: entry.by,
+          at: entry.at.toISOString(),
+          sequence,
+        },
+      );
+      const updated = await this.inspections.followUp(scope, id, before.followUps.length, entry, [event]);
+      if (updated) return present(updated);
+    }
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `督查记录正被同时修改，请重试 (inspection ${id} changed concurrently, try again)`,
+    });
   }
 
   @Get()

@@ -1,3 +1,4 @@
+import { outboxSchemaFields } from '@lib/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Excuse } from '../attendance/attendance-day';
 
@@ -25,5 +26,6 @@ export class Leave {
   @Prop({ type: String, default: null }) decisionNote!: string | null;
 }
 export const LeaveSchema = SchemaFactory.createForClass(Leave);
+LeaveSchema.add(outboxSchemaFields); // its events ride with the write (libs/messaging outbox)
 LeaveSchema.index({ memberId: 1, status: 1, from: 1 });
 LeaveSchema.index({ townCode: 1, status: 1 });

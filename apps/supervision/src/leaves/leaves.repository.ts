@@ -1,28 +1,52 @@
 import { Injectable } from '@nestjs/common';
+import { CloudEvent } from '@lib/contracts';
+import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import type { Excuse } from '../attendance/attendance-day';
 import { ScopedCollection } from '../scoped-collection';
+import { findAllEach } from '../equality-lookups';
 import { Leave } from './leave.schema';
 
 /** All database access for leave and official-business requests. */
 @Injectable()
 export class LeavesRepository extends ScopedCollection<Leave> {
-  constructor(@InjectModel(Leave.name) model: Model<Leave>) {
+  constructor(
+    @InjectModel(Leave.name) model: Model<Leave>,
+    private readonly relay: OutboxRelay,
+  ) {
     super(model);
+  }
+
+  override async onModuleInit() {
+    this.relay.register(this.model.collection);
+    await super.onModuleInit();
   }
 
   async insert(leave: Leave): Promise<void> {
     await this.model.collection.insertOne(leave as never);
   }
 
-  /** Decides a pending request within the scope (once: a decided one is not changed again). */
-  decide(scope: Scope, id: string, set: Pick<Leave, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>) {
-    return this.model
-      .findOneAndUpdate(this.where(scope, { _id: id, status: 'pending' }), { $set: set }, { new: true })
-      .lean()
-      .exec();
+  /**
+   * Decides a pending request within the scope (once: a decided one is not changed again), its
+   * events in the same single-document update.
+   */
+  async decide(
+    scope: Scope,
+    id: string,
+    set: Pick<Leave, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>,
+    events: CloudEvent[],
+  ) {
+    const outbox = outboxOnUpdate(events);
+    const decided = await this.model.collection
+      .updateOne(this.where(scope, { _id: id, status: 'pending' }) as never, {
+        $set: { ...set, ...outbox.$set },
+        $push: outbox.$push,
+      })
+      .then(async (r) => (r.matchedCount === 1 ? this.model.findById(id).lean<Leave>().exec() : null));
+    if (decided) this.relay.kick();
+    return decided;
   }
 
   list(
@@ -39,15 +63,11 @@ export class LeavesRepository extends ScopedCollection<Leave> {
     const out = new Map<string, Excuse>();
     if (memberIds.length === 0 || days.length === 0) return out;
     const sorted = [...days].sort();
-    const approved = await this.model
-      .find({
-        memberId: { $in: memberIds },
-        status: 'approved',
-        from: { $lte: sorted[sorted.length - 1] },
-        to: { $gte: sorted[0] },
-      })
-      .lean()
-      .exec();
+    // one equality lookup (FerretDB scans for `$in`); members and period filtered here
+    const wanted = new Set(memberIds);
+    const approved = (await findAllEach(this.model, [{ status: 'approved' }])).filter(
+      (l) => wanted.has(l.memberId) && l.from <= sorted[sorted.length - 1] && l.to >= sorted[0],
+    );
     for (const l of approved)
       for (const day of days) if (day >= l.from && day <= l.to) out.set(`${l.memberId}:${day}`, l.kind);
     return out;

@@ -5,6 +5,8 @@ import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase'
 import { TeamsRepository } from '../teams/teams.repository';
 import { memberAndTeam, present } from '../teams/teams.usecases';
 import { Decision, decisionConflict } from '../decisions';
+import { LeaveDecidedV1 } from '@lib/contracts';
+import { memberEvent, orgOf } from '../member-event';
 import { RequestLeaveBody } from './leaves.dto';
 import { Leave } from './leave.schema';
 import { LeavesRepository } from './leaves.repository';
@@ -44,14 +46,33 @@ export class ManageLeaves {
     return present(leave);
   }
 
-  /** A request outside the scope is not found (404). */
+  /** A request outside the scope is not found (404). The decision is announced (leave.decided.v1). */
   async decide(scope: Scope, id: string, body: Decision) {
-    const decided = await this.leaves.decide(scope, id, {
-      status: body.approve ? 'approved' : 'rejected',
+    const pending = await this.leaves.findById(scope, id);
+    if (!pending || pending.status !== 'pending') throw decisionConflict(id, pending);
+    const set = {
+      status: body.approve ? ('approved' as const) : ('rejected' as const),
       decidedAt: new Date(),
       decidedBy: body.decidedBy,
       decisionNote: body.note,
-    });
+    };
+    const event = memberEvent(
+      LeaveDecidedV1.type,
+      `leave-decided:${id}`,
+      pending.memberId,
+      orgOf({ ...pending, _id: pending.teamId }),
+      {
+        leaveId: id,
+        kind: pending.kind,
+        from: pending.from,
+        to: pending.to,
+        status: set.status,
+        decidedBy: set.decidedBy,
+        decidedAt: set.decidedAt.toISOString(),
+        note: set.decisionNote,
+      },
+    );
+    const decided = await this.leaves.decide(scope, id, set, [event]);
     if (!decided) throw decisionConflict(id, await this.leaves.findById(scope, id));
     if (decided.status === 'approved')
       await this.attendance.forDays([decided.memberId], daysBetween(decided.from, decided.to));

@@ -10,8 +10,13 @@ export class Team {
   @Prop({ required: true, index: true }) villageCode!: string;
   /** 派出单位 */
   @Prop({ required: true }) sendingUnit!: string;
-  /** The village's geofence (村委会 centre and radius). */
-  @Prop({ type: Object, required: true }) geofence!: { latitude: number; longitude: number; radiusM: number };
+  /** The village's geofence (村委会 centre and radius; or the village outline 村界, which then decides). */
+  @Prop({ type: Object, required: true }) geofence!: {
+    latitude: number;
+    longitude: number;
+    radiusM: number;
+    polygon?: Array<{ latitude: number; longitude: number }> | null;
+  };
   /** The county's required on-post days per month (每月在岗天数). */
   @Prop({ required: true }) requiredDaysPerMonth!: number;
   /** HH:MM local. */

@@ -7,11 +7,28 @@ const Day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
 
+const Vertex = z
+  .object({
+    latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
+    longitude: z.number({ required_error: 'is required' }).min(-180).max(180),
+  })
+  .strict();
+
 export const Geofence = z
   .object({
     latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
     longitude: z.number({ required_error: 'is required' }).min(-180).max(180),
     radiusM: z.number({ required_error: 'is required' }).int().min(50, 'must be at least 50 m').max(20_000),
+    polygon: z
+      .array(Vertex)
+      .min(3, 'must have at least 3 vertices')
+      .max(500, 'must have at most 500 vertices')
+      .refine((vs) => new Set(vs.map((v) => `${v.latitude},${v.longitude}`)).size >= 3, {
+        message: 'must have at least 3 distinct vertices',
+      })
+      .nullable()
+      .optional()
+      .describe('村界多边形 (the village outline; when given it decides inside instead of the radius)'),
   })
   .strict();
 

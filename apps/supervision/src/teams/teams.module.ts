@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Member, MemberSchema, Team, TeamSchema } from './team.schema';
-import { TeamsController } from './teams.controller';
 import { TeamsRepository } from './teams.repository';
-import { ManageTeams } from './teams.usecases';
 
 @Module({
   imports: [
@@ -12,8 +10,8 @@ import { ManageTeams } from './teams.usecases';
       { name: Member.name, schema: MemberSchema },
     ]),
   ],
-  controllers: [TeamsController],
-  providers: [TeamsRepository, ManageTeams],
+  providers: [TeamsRepository],
   exports: [TeamsRepository],
 })
+/** The team store (everything reads it); the API is TeamsApiModule. */
 export class TeamsModule {}

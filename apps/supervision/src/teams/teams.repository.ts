@@ -37,6 +37,7 @@ export class TeamsRepository implements OnModuleInit {
     return this.scopedTeams.findById(scope, id);
   }
 
+  /** Teams by id (a small collection: one query). */
   findTeams(ids: string[]) {
     return this.teams
       .find({ _id: { $in: ids } })
@@ -106,6 +107,11 @@ export class TeamsRepository implements OnModuleInit {
       .exec();
   }
 
+  /** Every member in the county (a calendar change re-judges them). */
+  membersOfCounty(countyCode: string) {
+    return this.members.find({ countyCode }).lean().exec();
+  }
+
   membersOfVillages(villageCodes: string[]) {
     return this.members
       .find({ villageCode: { $in: villageCodes } })
@@ -115,6 +121,7 @@ export class TeamsRepository implements OnModuleInit {
 
   /** Members by our id or by DingTalk user id, in one query. */
   resolve(memberIds: string[], dingtalkUserIds: string[]) {
+    // members are a small collection (a county's teams): one query
     return this.members
       .find({ $or: [{ _id: { $in: memberIds } }, { dingtalkUserId: { $in: dingtalkUserIds } }] })
       .lean()

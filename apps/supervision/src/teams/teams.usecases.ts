@@ -6,6 +6,7 @@ import { fieldError } from '@lib/service-kit';
 import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
 import { Member, Team } from './team.schema';
 import { TeamsRepository } from './teams.repository';
+import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 
 export function present<T extends { _id: string }>(doc: T) {
   const { _id, ...rest } = doc;
@@ -40,7 +41,10 @@ export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string
 /** Work teams and their members (驻村工作队及队员). */
 @Injectable()
 export class ManageTeams {
-  constructor(private readonly repo: TeamsRepository) {}
+  constructor(
+    private readonly repo: TeamsRepository,
+    private readonly attendance: RecomputeAttendance,
+  ) {}
 
   async createTeam(scope: Scope, body: CreateTeamBody) {
     const { countyCode, townCode, villageCode } = orgUnitsOfVillage(body.villageCode);
@@ -58,10 +62,15 @@ export class ManageTeams {
     return present(team);
   }
 
+  /** A new geofence or working hours re-judges the members' computed days (`recomputed`: days changed). */
   async updateTeam(scope: Scope, id: string, body: UpdateTeamBody) {
     const team = await this.repo.updateTeam(scope, id, body);
     if (!team) throw teamNotFound(id);
-    return present(team);
+    const rejudge = body.geofence !== undefined || body.workingHours !== undefined;
+    const recomputed = rejudge
+      ? await this.attendance.forAllMonths((await this.repo.membersOfTeam(id)).map((m) => m._id))
+      : 0;
+    return { ...present(team), recomputed };
   }
 
   async getTeam(scope: Scope, id: string) {
@@ -108,6 +117,9 @@ export class ManageTeams {
     await this.assertDingTalkIdFree(body.dingtalkUserId, id);
     const member = await this.repo.updateMember(scope, id, body);
     if (!member) throw memberNotFound(id);
-    return present(member);
+    // a new posting period (驻村期) re-judges the member's computed days
+    const rejudge = from !== current.postedFrom || to !== current.postedTo;
+    const recomputed = rejudge ? await this.attendance.forAllMonths([id]) : 0;
+    return { ...present(member), recomputed };
   }
 }

@@ -15,3 +15,4 @@ export class Visit extends MemberDayRecord {
 }
 export const VisitSchema = SchemaFactory.createForClass(Visit);
 VisitSchema.index({ memberId: 1, day: 1 });
+VisitSchema.index({ day: 1 });

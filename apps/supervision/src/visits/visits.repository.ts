@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Visit } from './visit.schema';
+import { findAllEach } from '../equality-lookups';
 
 /** All database access for visits. */
 @Injectable()
@@ -30,10 +31,16 @@ export class VisitsRepository {
     return fresh;
   }
 
-  ofMembersOnDays(memberIds: string[], days: string[]) {
-    return this.model
-      .find({ memberId: { $in: memberIds }, day: { $in: days } })
-      .lean()
-      .exec();
+  async ofMembersOnDays(memberIds: string[], days: string[]) {
+    const wanted = new Set(memberIds);
+    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  }
+
+  /** Everything on these days: one equality lookup per day (FerretDB scans the collection for `$in`). */
+  onDays(days: string[]) {
+    return findAllEach(
+      this.model,
+      [...new Set(days)].map((day) => ({ day })),
+    );
   }
 }

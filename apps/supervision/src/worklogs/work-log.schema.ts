@@ -17,3 +17,4 @@ export const WorkLogSchema = SchemaFactory.createForClass(WorkLog);
 WorkLogSchema.add(outboxSchemaFields);
 WorkLogSchema.index({ memberId: 1, day: 1 });
 WorkLogSchema.index({ teamId: 1, day: -1 });
+WorkLogSchema.index({ day: 1 });

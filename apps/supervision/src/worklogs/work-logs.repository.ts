@@ -6,6 +6,7 @@ import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
+import { findAllEach } from '../equality-lookups';
 
 /** All database access for work logs. */
 @Injectable()
@@ -30,11 +31,17 @@ export class WorkLogsRepository implements OnModuleInit {
     this.relay.kick();
   }
 
-  ofMembersOnDays(memberIds: string[], days: string[]) {
-    return this.model
-      .find({ memberId: { $in: memberIds }, day: { $in: days } })
-      .lean()
-      .exec();
+  async ofMembersOnDays(memberIds: string[], days: string[]) {
+    const wanted = new Set(memberIds);
+    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  }
+
+  /** Everything on these days: one equality lookup per day (FerretDB scans the collection for `$in`). */
+  onDays(days: string[]) {
+    return findAllEach(
+      this.model,
+      [...new Set(days)].map((day) => ({ day })),
+    );
   }
 
   list(

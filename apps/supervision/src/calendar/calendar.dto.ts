@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CountyCode } from '@lib/contracts';
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+
+export const Year = z.coerce
+  .number({ invalid_type_error: 'must be a year' })
+  .int()
+  .min(2000, 'must be a year from 2000')
+  .max(2100, 'must be a year up to 2100');
+
+export const CalendarQuery = z
+  .object({ countyCode: CountyCode.optional().describe('县级行政区划代码: with its override') })
+  .strict();
+export type CalendarQuery = z.infer<typeof CalendarQuery>;
+
+/** A county's override of one year (replaces the previous override). */
+export const CountyCalendarBody = z
+  .object({
+    holidays: z.array(Day).max(120).default([]).describe('本县放假日 (days off besides the national ones)'),
+    workdays: z
+      .array(Day)
+      .max(60)
+      .default([])
+      .describe('本县调休上班日 (days worked although off nationally)'),
+  })
+  .strict();
+export type CountyCalendarBody = z.infer<typeof CountyCalendarBody>;
+
+/** The body's days all lie in the year and none is listed twice as off and working: else the field. */
+export function calendarBodyProblem(
+  year: number,
+  b: CountyCalendarBody,
+): { field: string; reason: string } | null {
+  for (const field of ['holidays', 'workdays'] as const) {
+    const i = b[field].findIndex((d) => !d.startsWith(`${year}-`));
+    if (i >= 0) return { field: `${field}.${i}`, reason: `不在${year}年内 (must lie in ${year})` };
+  }
+  const off = new Set(b.holidays);
+  const i = b.workdays.findIndex((d) => off.has(d));
+  if (i >= 0) return { field: `workdays.${i}`, reason: '同一天不能既放假又上班 (also listed as a holiday)' };
+  return null;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { TeamsRepository } from '../teams/teams.repository';
+import { CalendarRepository } from './calendar.repository';
+import { WorkingCalendars } from './working-calendars';
+import { CalendarEntries, changedMonths, mergeCalendars, workingDayOf } from './working-calendar';
+
+/** Changing a calendar re-judges the attendance of the months whose working days changed. */
+@Injectable()
+export class ChangeCalendar {
+  constructor(
+    private readonly repo: CalendarRepository,
+    private readonly calendars: WorkingCalendars,
+    private readonly teams: TeamsRepository,
+    private readonly attendance: RecomputeAttendance,
+  ) {}
+
+  async setCountyOverride(year: number, countyCode: string, entries: CalendarEntries, by: string) {
+    const national = await this.repo.findOne(year, null);
+    const before = workingDayOf(mergeCalendars(national, await this.repo.findOne(year, countyCode)));
+    await this.repo.put(year, countyCode, entries, by);
+    this.calendars.forget(countyCode, year);
+    const after = workingDayOf(mergeCalendars(national, entries));
+    const months = changedMonths(year, before, after);
+    const memberIds = (await this.teams.membersOfCounty(countyCode)).map((m) => m._id);
+    let recomputed = 0;
+    if (memberIds.length > 0)
+      for (const m of months) recomputed += await this.attendance.forMonth(memberIds, m);
+    return { changedMonths: months, recomputed };
+  }
+}

@@ -1,0 +1,30 @@
+import type { Model } from 'mongoose';
+import { runWithConcurrency } from '@lib/messaging';
+
+/**
+ * The documents matching each of these equality filters, one query each, a few at a time.
+ * FerretDB 1.x pushes equality filters down to PostgreSQL (served by an index) but answers `$in`
+ * by scanning the whole collection: check-ins and attendance days grow without bound, so the
+ * ingestion path reads them by equality (one query per day a batch touches).
+ */
+export async function findAllEach<T>(
+  model: Model<T>,
+  filters: Array<Record<string, unknown>>,
+  projection?: Record<string, 0 | 1>,
+  concurrency = 8,
+): Promise<T[]> {
+  const seen = new Set<string>();
+  const unique = filters.filter((f) => {
+    const k = JSON.stringify(f);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  const found: T[] = [];
+  await runWithConcurrency(unique, concurrency, async (filter) => {
+    const docs = await model
+      .find(filter as never, projection)
+      .lean<T[]>()
+      .exec();
+    found.push(...docs);
+  });
+  return found;
+}
