@@ -9,7 +9,7 @@ RUN=$ROOT/.local/run/apps
 LOGS=$ROOT/.local/logs/apps
 mkdir -p "$RUN" "$LOGS"
 
-APPS=(households:3001 monitoring:3002 supervision:3004 rules:3005 notifier:3006 gateway:8080)
+APPS=(households:3001 monitoring:3002 projects:3003 supervision:3004 rules:3005 notifier:3006 gateway:8080)
 # the demo county administrator (created by the gateway at first start; printed below)
 export GATEWAY_ADMIN_USERNAME=${GATEWAY_ADMIN_USERNAME:-demo-admin}
 export GATEWAY_ADMIN_PASSWORD=${GATEWAY_ADMIN_PASSWORD:-demo-admin-2026}
@@ -67,10 +67,13 @@ node dist/scripts/demo/seed-demo-town.js
 cat <<MSG
 
 防返贫监测平台 演示已启动 (demo platform is up)
+  ▶ 控制台 web console:  http://127.0.0.1:8080/   登录 sign in: $GATEWAY_ADMIN_USERNAME / $GATEWAY_ADMIN_PASSWORD
+  接口文档 API docs:     http://127.0.0.1:8080/api/docs (gateway) · http://127.0.0.1:300N/api/docs (each app)
   风险预警 alerts:       http://127.0.0.1:3005/api/v1/alerts?status=open
   监测线 thresholds:     http://127.0.0.1:3005/api/v1/thresholds
   帮扶对象 households:   http://127.0.0.1:3001/api/v1/households
   走访记录 surveys:      http://127.0.0.1:3002/api/v1/surveys
+  产业帮扶 projects:     http://127.0.0.1:3003/api/v1/projects  (进度 progress: /api/v1/projects/progress)
   推送记录 deliveries:   http://127.0.0.1:3006/api/v1/deliveries
   群机器人收件箱 robot inbox log: $LOGS/webhook-inbox.log
   网关 gateway (all of the above through one door, with sign-in): http://127.0.0.1:8080/api/v1/…

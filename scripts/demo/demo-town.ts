@@ -94,3 +94,270 @@ export function demoHouseholds(perVillage = 12): DemoHousehold[] {
   });
   return out;
 }
+
+/** A day relative to today as YYYY-MM-DD (the demo's projects are dated from the day it runs). */
+export function demoDay(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface DemoProject {
+  body: Record<string, unknown>;
+  /** Which households of the village benefit (by position in the village's list) and how. */
+  beneficiaries: Array<{ nth: number; kind: string; sharePercent?: number; details: string }>;
+  outputs: Array<Record<string, unknown>>;
+  sales: Array<Record<string, unknown>>;
+  /** Payments: to the nth beneficiary above, amount, days ago. */
+  distributions: Array<{ beneficiary: number; amount: number; daysAgo: number; note: string }>;
+}
+
+/**
+ * The town's industry assistance projects (产业帮扶), after the seed report: 三联村"支部+"冷水鱼
+ * (二期), 银杏村食用菌配套设施, 大山村白芪中药材, 95万尾南美白对虾 and 鲈鱼, 10万羽生态放养鸡,
+ * 核桃花椒经济林, 中蜂, and the town e-commerce centre's five WeChat sales groups.
+ */
+export function demoProjects(): DemoProject[] {
+  const [sanlian, yinxing, dashan, qingshan, hewan] = DEMO_VILLAGES.map((v) => v.code);
+  const project = (over: Record<string, unknown>) => ({
+    status: 'active',
+    responsiblePeople: [{ name: '驻村第一书记', role: '第一书记' }],
+    ...over,
+  });
+  return [
+    {
+      body: project({
+        name: '三联村"支部+"冷水鱼养殖',
+        type: 'aquaculture',
+        phase: '冷水鱼二期',
+        villageCode: sanlian,
+        owner: { kind: 'village_collective', name: '三联村股份经济合作社' },
+        startsOn: demoDay(-270),
+        fundSources: [
+          { source: 'central_linkage_fund', amount: 600000 },
+          { source: 'pairing_unit', amount: 200000 },
+          { source: 'village_collective', amount: 50000 },
+        ],
+        milestones: [
+          { title: '鱼池及循环水设施建设', dueOn: demoDay(-180), completedOn: demoDay(-185) },
+          { title: '投放虹鳟鱼苗', dueOn: demoDay(-120), completedOn: demoDay(-118) },
+          { title: '二期成鱼上市', dueOn: demoDay(-20) },
+        ],
+      }),
+      beneficiaries: [
+        { nth: 0, kind: 'dividend', sharePercent: 8, details: '资金入股分红' },
+        { nth: 1, kind: 'dividend', sharePercent: 8, details: '资金入股分红' },
+        { nth: 2, kind: 'dividend', sharePercent: 8, details: '资金入股分红' },
+        { nth: 3, kind: 'wage', details: '养殖场务工' },
+        { nth: 4, kind: 'land_lease', details: '流转土地2亩建鱼池' },
+      ],
+      outputs: [
+        { kind: 'stocking', item: '虹鳟鱼苗', quantity: 60000, unit: '尾', recordedOn: demoDay(-118) },
+      ],
+      sales: [
+        {
+          channel: 'ecommerce_centre_wechat',
+          item: '冷水鱼',
+          quantity: 1200,
+          unit: '斤',
+          amount: 33600,
+          soldOn: demoDay(-40),
+        },
+        {
+          channel: 'enterprise',
+          item: '冷水鱼',
+          quantity: 3000,
+          unit: '斤',
+          amount: 75000,
+          soldOn: demoDay(-25),
+        },
+      ],
+      distributions: [
+        { beneficiary: 0, amount: 1600, daysAgo: 15, note: '年中分红' },
+        { beneficiary: 1, amount: 1600, daysAgo: 15, note: '年中分红' },
+        { beneficiary: 3, amount: 2800, daysAgo: 30, note: '务工工资' },
+        { beneficiary: 4, amount: 1200, daysAgo: 60, note: '土地流转租金' },
+      ],
+    },
+    {
+      body: project({
+        name: '银杏村食用菌产业配套设施',
+        type: 'edible_fungi',
+        villageCode: yinxing,
+        owner: { kind: 'village_collective', name: '银杏村股份经济合作社' },
+        startsOn: demoDay(-300),
+        fundSources: [{ source: 'central_linkage_fund', amount: 450000 }],
+        milestones: [
+          { title: '菌棚及冷库建成', dueOn: demoDay(-200), completedOn: demoDay(-210) },
+          { title: '羊肚菌、赤松茸首茬采收', dueOn: demoDay(-90), completedOn: demoDay(-95) },
+        ],
+      }),
+      beneficiaries: [
+        { nth: 0, kind: 'wage', details: '菌棚务工' },
+        { nth: 1, kind: 'wage', details: '菌棚务工' },
+        { nth: 2, kind: 'dividend', sharePercent: 10, details: '村集体经济分红' },
+        { nth: 3, kind: 'dividend', sharePercent: 10, details: '村集体经济分红' },
+      ],
+      outputs: [{ kind: 'harvest', item: '羊肚菌', quantity: 1800, unit: '斤', recordedOn: demoDay(-95) }],
+      sales: [
+        {
+          channel: 'ecommerce_centre_wechat',
+          item: '羊肚菌',
+          quantity: 800,
+          unit: '斤',
+          amount: 96000,
+          soldOn: demoDay(-60),
+        },
+        {
+          channel: 'ecommerce_centre_wechat',
+          item: '赤松茸',
+          quantity: 1500,
+          unit: '斤',
+          amount: 18000,
+          soldOn: demoDay(-35),
+        },
+      ],
+      distributions: [
+        { beneficiary: 0, amount: 3200, daysAgo: 20, note: '务工工资' },
+        { beneficiary: 1, amount: 2900, daysAgo: 20, note: '务工工资' },
+        { beneficiary: 2, amount: 1500, daysAgo: 10, note: '集体经济分红' },
+      ],
+    },
+    {
+      body: project({
+        name: '大山村"党建助推白芪中药材产业富民"示范点',
+        type: 'herbs',
+        villageCode: dashan,
+        owner: { kind: 'cooperative', name: '大山村中药材种植专业合作社' },
+        startsOn: demoDay(-240),
+        fundSources: [
+          { source: 'county_fund', amount: 150000 },
+          { source: 'self_raised', amount: 30000 },
+        ],
+        milestones: [
+          { title: '白芪种苗移栽', dueOn: demoDay(-200), completedOn: demoDay(-205) },
+          { title: '示范点创建验收', dueOn: demoDay(-45) },
+        ],
+      }),
+      beneficiaries: [
+        { nth: 0, kind: 'land_lease', details: '流转土地3亩' },
+        { nth: 1, kind: 'land_lease', details: '流转土地2.5亩' },
+        { nth: 2, kind: 'produce_purchase', details: '保底价收购白芪' },
+      ],
+      outputs: [{ kind: 'production', item: '白芪', quantity: 12000, unit: '斤', recordedOn: demoDay(-150) }],
+      sales: [],
+      distributions: [{ beneficiary: 0, amount: 1800, daysAgo: 100, note: '土地流转租金' }],
+    },
+    {
+      body: project({
+        name: '南美白对虾及鲈鱼养殖示范点',
+        type: 'aquaculture',
+        villageCode: qingshan,
+        owner: { kind: 'cooperative', name: '青山水产养殖专业合作社' },
+        startsOn: demoDay(-210),
+        fundSources: [
+          { source: 'central_linkage_fund', amount: 380000 },
+          { source: 'cooperative', amount: 60000 },
+        ],
+        milestones: [
+          { title: '六个示范点投放南美白对虾苗95万尾', dueOn: demoDay(-170), completedOn: demoDay(-172) },
+          { title: '鲈鱼养殖池建成', dueOn: demoDay(-100), completedOn: demoDay(-101) },
+          { title: '对虾上市', dueOn: demoDay(30) },
+        ],
+      }),
+      beneficiaries: [
+        { nth: 0, kind: 'wage', details: '示范点务工' },
+        { nth: 1, kind: 'dividend', sharePercent: 15, details: '资金入股分红' },
+        { nth: 2, kind: 'dividend', sharePercent: 15, details: '资金入股分红' },
+      ],
+      outputs: [
+        { kind: 'stocking', item: '南美白对虾苗', quantity: 950000, unit: '尾', recordedOn: demoDay(-172) },
+        { kind: 'stocking', item: '鲈鱼苗', quantity: 20000, unit: '尾', recordedOn: demoDay(-95) },
+      ],
+      sales: [
+        {
+          channel: 'market',
+          item: '南美白对虾',
+          quantity: 600,
+          unit: '斤',
+          amount: 19800,
+          soldOn: demoDay(-150),
+        },
+      ],
+      distributions: [{ beneficiary: 0, amount: 2600, daysAgo: 40, note: '务工工资' }],
+    },
+    {
+      body: project({
+        name: '10万羽生态放养鸡',
+        type: 'poultry',
+        villageCode: hewan,
+        owner: { kind: 'enterprise', name: '某生态农业有限公司' },
+        startsOn: demoDay(-200),
+        fundSources: [
+          { source: 'enterprise', amount: 500000 },
+          { source: 'pairing_unit', amount: 100000 },
+        ],
+        milestones: [{ title: '10万羽雏鸡入栏', dueOn: demoDay(-160), completedOn: demoDay(-162) }],
+      }),
+      beneficiaries: [
+        { nth: 0, kind: 'wage', details: '养殖场务工' },
+        { nth: 1, kind: 'produce_purchase', details: '代养土鸡回收' },
+        { nth: 2, kind: 'produce_purchase', details: '代养土鸡回收' },
+      ],
+      outputs: [
+        { kind: 'stocking', item: '生态放养鸡雏', quantity: 100000, unit: '羽', recordedOn: demoDay(-162) },
+      ],
+      sales: [
+        {
+          channel: 'ecommerce_centre_wechat',
+          item: '土鸡',
+          quantity: 2000,
+          unit: '只',
+          amount: 160000,
+          soldOn: demoDay(-30),
+        },
+        {
+          channel: 'enterprise',
+          item: '土鸡蛋',
+          quantity: 50000,
+          unit: '枚',
+          amount: 60000,
+          soldOn: demoDay(-12),
+        },
+      ],
+      distributions: [
+        { beneficiary: 0, amount: 3000, daysAgo: 25, note: '务工工资' },
+        { beneficiary: 1, amount: 4200, daysAgo: 28, note: '代养土鸡回收款' },
+        { beneficiary: 2, amount: 3900, daysAgo: 28, note: '代养土鸡回收款' },
+      ],
+    },
+    {
+      body: project({
+        name: '中蜂养殖及核桃花椒经济林管护',
+        type: 'bees',
+        villageCode: hewan,
+        owner: { kind: 'cooperative', name: '河湾村中蜂养殖专业合作社' },
+        startsOn: demoDay(-330),
+        fundSources: [{ source: 'county_fund', amount: 120000 }],
+        milestones: [
+          { title: '核桃、花椒冬季综合管护全覆盖', dueOn: demoDay(-250), completedOn: demoDay(-255) },
+          { title: '新增中蜂200箱', dueOn: demoDay(-60) },
+        ],
+      }),
+      beneficiaries: [
+        { nth: 3, kind: 'produce_purchase', details: '收购土蜂蜜' },
+        { nth: 4, kind: 'produce_purchase', details: '收购土蜂蜜' },
+      ],
+      outputs: [{ kind: 'harvest', item: '土蜂蜜', quantity: 900, unit: '斤', recordedOn: demoDay(-140) }],
+      sales: [
+        {
+          channel: 'ecommerce_centre_wechat',
+          item: '土蜂蜜',
+          quantity: 300,
+          unit: '斤',
+          amount: 24000,
+          soldOn: demoDay(-130),
+        },
+      ],
+      distributions: [],
+    },
+  ];
+}

@@ -5,6 +5,7 @@
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
 import { demoHouseholds, DEMO_TOWN } from './demo-town';
+import { seedProjects } from './seed-projects';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
 const households = gateway;
@@ -47,7 +48,7 @@ async function main() {
       );
   }
   if (ids.length === 0) {
-    console.log(`demo town ${DEMO_TOWN.name} already loaded`);
+    console.log(`demo town ${DEMO_TOWN.name} already loaded; ${await seedProjects(gateway, call)}`);
     return;
   }
   const deadline = Date.now() + 60_000;
@@ -66,6 +67,7 @@ async function main() {
       throw new Error(`survey ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   console.log(`demo town ${DEMO_TOWN.name}: ${ids.length} households registered and surveyed for ${month}`);
+  console.log(`demo town ${DEMO_TOWN.name}: ${await seedProjects(gateway, call)}`);
 }
 
 main().catch((e) => {

@@ -37,6 +37,7 @@ export const gatewayConfigSchema = baseConfigSchema
     PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     HOUSEHOLDS_URL: url.default('http://127.0.0.1:3001'),
     MONITORING_URL: url.default('http://127.0.0.1:3002'),
+    PROJECTS_URL: url.default('http://127.0.0.1:3003'),
     SUPERVISION_URL: url.default('http://127.0.0.1:3004'),
     RULES_URL: url.default('http://127.0.0.1:3005'),
     NOTIFIER_URL: url.default('http://127.0.0.1:3006'),

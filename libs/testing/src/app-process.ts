@@ -6,7 +6,8 @@ import { repoRoot } from './infra';
 import { devToken } from './tokens';
 import { waitFor } from './wait-for';
 
-export type AppName = 'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision';
+export type AppName =
+  'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision' | 'projects';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

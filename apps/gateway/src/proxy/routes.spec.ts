@@ -3,6 +3,7 @@ import { route } from './routes';
 const config = {
   HOUSEHOLDS_URL: 'http://h',
   MONITORING_URL: 'http://m',
+  PROJECTS_URL: 'http://p',
   SUPERVISION_URL: 'http://s',
   RULES_URL: 'http://r',
   NOTIFIER_URL: 'http://n',
@@ -19,6 +20,8 @@ describe('gateway routes', () => {
     ['/api/v1/thresholds', 'http://r', 'thresholds', null],
     ['/api/v1/deliveries', 'http://n', 'deliveries', null],
     ['/api/v1/teams/t1', 'http://s', 'teams', 't1'],
+    ['/api/v1/projects', 'http://p', 'projects', null],
+    ['/api/v1/projects/p1/distributions', 'http://p', 'projects', 'p1'],
   ])('%s goes to %s', (path, upstream, resource, recordId) => {
     expect(route(config, path)).toEqual({ upstream, resource, recordId });
   });

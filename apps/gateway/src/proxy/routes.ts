@@ -1,6 +1,7 @@
 import type { GatewayConfig } from '../config';
 
-type Upstream = 'HOUSEHOLDS_URL' | 'MONITORING_URL' | 'SUPERVISION_URL' | 'RULES_URL' | 'NOTIFIER_URL';
+type Upstream =
+  'HOUSEHOLDS_URL' | 'MONITORING_URL' | 'PROJECTS_URL' | 'SUPERVISION_URL' | 'RULES_URL' | 'NOTIFIER_URL';
 
 /** Which app owns each /api/v1/<resource> (architecture.md, "Services"). */
 export const ROUTES: Record<string, Upstream> = {
@@ -9,6 +10,7 @@ export const ROUTES: Record<string, Upstream> = {
   surveys: 'MONITORING_URL',
   'monitored-households': 'MONITORING_URL',
   coverage: 'MONITORING_URL',
+  projects: 'PROJECTS_URL',
   teams: 'SUPERVISION_URL',
   attendance: 'SUPERVISION_URL',
   integrations: 'SUPERVISION_URL',

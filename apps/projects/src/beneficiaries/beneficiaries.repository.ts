@@ -1,0 +1,56 @@
+import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { Scope, ScopedRepository } from '@lib/auth';
+import { CloudEvent } from '@lib/contracts';
+import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { Beneficiary } from './beneficiary.schema';
+
+@Injectable()
+export class BeneficiariesRepository extends ScopedRepository<Beneficiary> implements OnModuleInit {
+  constructor(
+    @InjectModel(Beneficiary.name) model: Model<Beneficiary>,
+    private readonly relay: OutboxRelay,
+  ) {
+    super(model);
+  }
+
+  onModuleInit() {
+    this.relay.register(this.model.collection);
+  }
+
+  /** The link and its event in one write; 409 when the household already benefits that way. */
+  async create(b: Beneficiary, events: CloudEvent[]): Promise<void> {
+    try {
+      await this.model.collection.insertOne({ ...b, ...outboxOnInsert(events) } as never);
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000)
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: '该户已以此方式受益于本项目 (the household already benefits from this project this way)',
+          problems: [{ field: 'kind', reason: 'already linked with this kind' }],
+        });
+      throw e;
+    }
+    this.relay.kick();
+  }
+
+  /** A household's links to one project (equality lookups). */
+  ofHousehold(projectId: string, householdId: string): Promise<Beneficiary[]> {
+    return this.model.find({ projectId, householdId }).lean<Beneficiary[]>().exec();
+  }
+
+  ofProject(projectId: string): Promise<Beneficiary[]> {
+    return this.model.find({ projectId }).sort({ linkedAt: 1 }).lean<Beneficiary[]>().exec();
+  }
+
+  /** Every project link of a household, within the scope. */
+  byHousehold(scope: Scope, householdId: string): Promise<Beneficiary[]> {
+    return this.model.find(this.scoped(scope, { householdId })).lean<Beneficiary[]>().exec();
+  }
+
+  list(scope: Scope, projectId: string, page: number, pageSize: number) {
+    return this.page(scope, { projectId }, { linkedAt: 1, _id: 1 }, page, pageSize);
+  }
+}

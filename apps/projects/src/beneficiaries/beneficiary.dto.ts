@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ProjectBenefitKind } from '@lib/contracts';
+import { IsoDate } from '../projects/project.dto';
+
+export const LinkBeneficiaryBody = z
+  .object({
+    householdId: z.string({ required_error: 'is required' }).uuid('must be a household id (UUID)'),
+    kind: ProjectBenefitKind.describe(
+      'dividend 分红 / wage 务工 / land_lease 土地流转 / produce_purchase 农产品收购',
+    ),
+    sharePercent: z
+      .number()
+      .gt(0, 'must be more than 0')
+      .max(100, 'must be at most 100')
+      .nullable()
+      .default(null)
+      .describe('分红比例 in percent (dividends)'),
+    details: z.string().trim().max(500).nullable().default(null).describe('e.g. 流转土地3亩, 养殖场务工'),
+    startsOn: IsoDate,
+    endsOn: IsoDate.nullable().default(null),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.endsOn !== null && b.endsOn < b.startsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: '不能早于开始日期 (must not be before startsOn)',
+      });
+    if (b.sharePercent !== null && b.kind !== 'dividend')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sharePercent'],
+        message: '只有分红有比例 (only dividends have a share)',
+      });
+  });
+export type LinkBeneficiaryBody = z.infer<typeof LinkBeneficiaryBody>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ProjectBenefitKind, Yuan } from '@lib/contracts';
+import { IsoDate } from '../projects/project.dto';
+
+/** Ids clients may choose (a UUID or any 8-64 safe characters). */
+export const ClientId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{8,64}$/, 'must be 8-64 letters, digits or . _ : -');
+
+export const PayDistributionBody = z
+  .object({
+    distributionId: ClientId.optional().describe(
+      'client-chosen id: sending the same id again returns the first payment (no double pay); or use the Idempotency-Key header',
+    ),
+    householdId: z.string({ required_error: 'is required' }).uuid('must be a household id (UUID)'),
+    kind: ProjectBenefitKind,
+    amount: Yuan.refine((v) => v > 0, '必须大于0 (must be more than 0)').describe('yuan'),
+    paidOn: IsoDate,
+    note: z.string().trim().max(200).nullable().default(null),
+  })
+  .strict();
+export type PayDistributionBody = z.infer<typeof PayDistributionBody>;
+
+export const IdempotencyKey = ClientId.optional();
+
+export const ListDistributionsQuery = z
+  .object({
+    householdId: z.string().uuid().optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListDistributionsQuery = z.infer<typeof ListDistributionsQuery>;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { HouseholdDirectory, HouseholdDirectoryHandlers } from './household-directory';
+import { KnownHousehold, KnownHouseholdSchema } from './known-household.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: KnownHousehold.name, schema: KnownHouseholdSchema }])],
+  controllers: [HouseholdDirectoryHandlers],
+  providers: [HouseholdDirectory],
+  exports: [HouseholdDirectory],
+})
+export class HouseholdDirectoryModule {}

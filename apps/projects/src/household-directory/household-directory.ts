@@ -1,0 +1,46 @@
+import { Controller, Injectable } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ScopedRepository } from '@lib/auth';
+import { HouseholdRegisteredV1 } from '@lib/contracts';
+import { KnownHousehold } from './known-household.schema';
+
+/** The households projects knows of; reads are within the caller's scope. */
+@Injectable()
+export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
+  constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
+    super(model);
+  }
+
+  /** Idempotent: a redelivered registration changes nothing ($setOnInsert on the household id). */
+  async registered(e: HouseholdRegisteredV1): Promise<void> {
+    const d = e.data;
+    await this.model.updateOne(
+      { _id: d.householdId },
+      {
+        $setOnInsert: {
+          householdNumber: d.householdNumber,
+          countyCode: d.countyCode,
+          townCode: d.townCode,
+          villageCode: d.villageCode,
+          householdType: d.householdType,
+          monitoringCategory: d.monitoringCategory,
+          memberCount: d.memberCount,
+          registeredAt: new Date(d.registeredAt),
+        },
+      },
+      { upsert: true },
+    );
+  }
+}
+
+@Controller()
+export class HouseholdDirectoryHandlers {
+  constructor(private readonly directory: HouseholdDirectory) {}
+
+  @EventPattern(HouseholdRegisteredV1.type)
+  onRegistered(e: HouseholdRegisteredV1) {
+    return this.directory.registered(e);
+  }
+}

@@ -1,0 +1,16 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** Projects' own read model of the registry (fed by households.events.v1): who may be a beneficiary. */
+@Schema({ collection: 'known_households', versionKey: false })
+export class KnownHousehold {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) householdNumber!: string;
+  @Prop({ required: true }) countyCode!: string;
+  @Prop({ required: true }) townCode!: string;
+  @Prop({ required: true, index: true }) villageCode!: string;
+  @Prop({ required: true }) householdType!: string;
+  @Prop({ type: String, default: null }) monitoringCategory!: string | null;
+  @Prop({ required: true }) memberCount!: number;
+  @Prop({ required: true }) registeredAt!: Date;
+}
+export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
+import { VillageCode } from '@lib/contracts';
+import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { IsoDate } from '../projects/project.dto';
+import { ProjectsService } from '../projects/projects.service';
+import { ProgressService } from './progress.service';
+
+const ProgressQuery = z
+  .object({
+    villageCode: VillageCode.optional(),
+    asOf: IsoDate.optional().describe('the day to judge on (default: today); not in the future'),
+  })
+  .strict();
+const RunCheckBody = z.object({ asOf: IsoDate.optional() }).strict();
+
+/** 项目进度: overdue milestones, projects without sales, beneficiaries without benefit this year. */
+@Controller('api/v1/projects/progress')
+export class ProgressController {
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  private asOf(asOf: string | undefined, field: string) {
+    const today = this.projects.today();
+    if (asOf && asOf > today) throw fieldError(field, '不能晚于今天 (must not be in the future)');
+    return asOf ?? today;
+  }
+
+  @Get()
+  @Roles(...Permissions.readProjects)
+  report(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(ProgressQuery)) q: z.infer<typeof ProgressQuery>,
+  ) {
+    return this.progress.report(scope, this.asOf(q.asOf, 'asOf'), q.villageCode);
+  }
+
+  /** Runs the periodic check now (raises each finding's event once per period, whoever runs it). */
+  @Post('checks')
+  @HttpCode(200)
+  @Roles(...Permissions.runProjectChecks)
+  run(@Body(new ZodValidationPipe(RunCheckBody)) body: z.infer<typeof RunCheckBody>) {
+    return this.progress.raise(this.asOf(body.asOf, 'asOf'));
+  }
+}

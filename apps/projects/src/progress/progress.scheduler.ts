@@ -1,0 +1,66 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { REDIS_CONNECTION } from '@lib/service-kit';
+import { todayIn } from '../calendar';
+import { PROJECTS_CONFIG, ProjectsConfig } from '../config';
+import { ProgressService } from './progress.service';
+
+export const PROGRESS_QUEUE = 'projects-progress';
+const SCHEDULER_ID = 'progress-check';
+
+/**
+ * The periodic progress check as a BullMQ job scheduler in Redis: however many instances run, one
+ * job is produced per interval and one worker takes it. Each finding is raised once per period
+ * anyway (deterministic ids), so a repeated run changes nothing.
+ */
+@Injectable()
+export class ProgressScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ProgressScheduler.name);
+  private queue: Queue | null = null;
+  private worker: Worker | null = null;
+
+  constructor(
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(PROJECTS_CONFIG) private readonly config: ProjectsConfig,
+    private readonly progress: ProgressService,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const every = this.config.PROJECTS_CHECK_EVERY_MS;
+    if (every === 0) return;
+    const prefix = this.config.QUEUE_PREFIX;
+    this.queue = new Queue(PROGRESS_QUEUE, { connection: this.redis.duplicate(), prefix });
+    await this.queue.upsertJobScheduler(
+      SCHEDULER_ID,
+      { every },
+      {
+        name: 'check',
+        opts: {
+          removeOnComplete: 100,
+          removeOnFail: 100,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 5_000 },
+        },
+      },
+    );
+    this.worker = new Worker(
+      PROGRESS_QUEUE,
+      async () => this.progress.raise(todayIn(this.config.PROJECTS_TIMEZONE)),
+      { connection: this.redis.duplicate(), prefix, concurrency: 1 },
+    );
+    this.worker.on('error', (e) => this.logger.warn(`progress worker: ${e.message}`));
+    this.worker.on('failed', (_job, e) => this.logger.warn(`progress check failed: ${e.message}`));
+  }
+
+  async beforeApplicationShutdown() {
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+}
