@@ -4,7 +4,10 @@ import { repoRoot, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, Platform } from './platform';
 
 const infra = (...args: string[]) =>
-  execFileSync('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), ...args], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), ...args], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
 
 /**
  * An acknowledged write is never lost as an event: written while Kafka is stopped, it is published
@@ -24,8 +27,11 @@ describe('writes made while Kafka is down', () => {
     const { apps } = platform;
     // a household known everywhere before the outage
     const before = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold('0301'));
-    await waitFor('monitoring to know the household', async () =>
-      (await apps.monitoring.get(`/api/v1/monitored-households/${before.body.id}`)).status === 200);
+    await waitFor(
+      'monitoring to know the household',
+      async () =>
+        (await apps.monitoring.get(`/api/v1/monitored-households/${before.body.id}`)).status === 200,
+    );
 
     infra('stop', 'kafka');
     try {
@@ -35,14 +41,17 @@ describe('writes made while Kafka is down', () => {
       expect(survey.status).toBe(201);
       // stored and readable while the broker is down
       expect((await apps.households.get(`/api/v1/households/${during.body.id}`)).status).toBe(200);
-      const health = await apps.households.get<{ details: { outbox: { pendingDocuments: number } } }>('/health');
+      const health = await apps.households.get<{ details: { outbox: { pendingDocuments: number } } }>(
+        '/health',
+      );
       expect(health.status).toBe(503);
       expect(health.body.details.outbox.pendingDocuments).toBeGreaterThan(0);
 
       infra('start', 'kafka');
       await waitFor(
         'the household written during the outage to reach monitoring',
-        async () => (await apps.monitoring.get(`/api/v1/monitored-households/${during.body.id}`)).status === 200,
+        async () =>
+          (await apps.monitoring.get(`/api/v1/monitored-households/${during.body.id}`)).status === 200,
         { timeoutMs: 90_000, intervalMs: 500 },
       );
       await waitFor(
