@@ -46,6 +46,7 @@ export class Platform {
       RULES_URL: url('rules', 'http://127.0.0.1:1'),
       SUPERVISION_URL: url('supervision', 'http://127.0.0.1:1'),
       NOTIFIER_URL: url('notifier', 'http://127.0.0.1:1'),
+      PROJECTS_URL: url('projects', 'http://127.0.0.1:1'),
       GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
       GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
       GATEWAY_ADMIN_UNIT: GATEWAY_ADMIN.unit,

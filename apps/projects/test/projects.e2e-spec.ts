@@ -132,15 +132,33 @@ describe('industry assistance projects (产业帮扶) as a process', () => {
     expect(paged.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(paged.body.items).toHaveLength(1);
 
-    // a milestone can be completed later
-    const m = (fish.milestones as Array<{ milestoneId: string }>)[1];
-    const done = await app.post<Body>(`/api/v1/projects/${chickens.body.id}/milestones`, {
+    // milestones are added and completed later; the project is renamed
+    const added = await app.post<Body>(`/api/v1/projects/${chickens.body.id}/milestones`, {
       title: '鸡舍建成',
       dueOn: day(10),
     });
-    expect(done.status).toBe(201);
-    expect((await app.get<Body>(`/api/v1/projects/${fish.id}`)).body.overdueMilestones).toBe(1);
-    expect(m.milestoneId).toBeDefined();
+    expect(added.status).toBe(201);
+    const milestone = (added.body.milestones as Array<{ milestoneId: string; status: string }>)[0];
+    expect(milestone.status).toBe('planned');
+    const done = await app.post<Body>(
+      `/api/v1/projects/${chickens.body.id}/milestones/${milestone.milestoneId}/completion`,
+      { completedOn: day(0) },
+    );
+    expect(done.status).toBe(200);
+    expect((await app.get<Body>(`/api/v1/projects/${chickens.body.id}`)).body.milestones).toEqual([
+      expect.objectContaining({ title: '鸡舍建成', completedOn: day(0), status: 'done' }),
+    ]);
+    const tomorrow = await app.post<Body>(
+      `/api/v1/projects/${chickens.body.id}/milestones/${milestone.milestoneId}/completion`,
+      { completedOn: day(1) },
+    );
+    expect(problemOf(tomorrow)).toMatchObject({ field: 'completedOn' });
+    const renamed = await app.request<Body>('PATCH', `/api/v1/projects/${chickens.body.id}`, {
+      name: '10万羽生态放养鸡养殖',
+      phase: '一期',
+    });
+    expect(renamed.body).toMatchObject({ name: '10万羽生态放养鸡养殖', phase: '一期', status: 'planning' });
+    expect((await app.request('PATCH', `/api/v1/projects/${chickens.body.id}`, {})).status).toBe(400);
   });
 
   it('refuses a milestone before the project start, naming the field, and stores nothing', async () => {
