@@ -25,11 +25,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { Consumer } from 'kafkajs';
 import { deadLetterTopic, Topics } from '@lib/contracts';
 import { alertIdOf } from '../../apps/rules/src/engine/evaluate';
 import { infra, uniqueRunId } from '@lib/testing/infra';
+import { BenchDriver } from '../shared/bench-driver';
 import {
   Child,
   distRoot,
@@ -121,93 +121,20 @@ interface Result {
   error?: string;
 }
 
-class Driver {
-  readonly kafka = new Kafka({
-    clientId: 'bench-driver',
-    brokers: infra.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  admin!: Admin;
-  producer!: Producer;
-  mongo!: MongoClient;
-  readonly topics: string[] = [];
-  readonly databases: string[] = [];
-  readonly children = new Set<Child>();
-
-  async connect() {
-    this.admin = this.kafka.admin();
-    await this.admin.connect();
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
-    await this.producer.connect();
-    this.mongo = new MongoClient(infra.mongoUrl, {
-      serverSelectionTimeoutMS: 5_000,
-      socketTimeoutMS: 30_000,
+class Driver extends BenchDriver {
+  constructor() {
+    super({
+      clientId: 'bench-driver',
+      runId: RUN,
+      partitions: PARTITIONS,
+      keep: cfg.keep,
+      stopTimeoutMs: 5_000,
     });
-    await this.mongo.connect();
-    const ping = this.mongo.db('admin').command({ ping: 1 });
-    await Promise.race([
-      ping,
-      sleep(5_000).then(() => {
-        throw new Error(
-          `FerretDB at ${infra.mongoUrl} does not answer ping within 5 s (bash deploy/local/infra.sh status)`,
-        );
-      }),
-    ]);
-  }
-
-  async createTopics(names: string[]) {
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: -1 })),
-    });
-    await this.admin.fetchTopicMetadata({ topics: names });
-    this.topics.push(...names);
   }
 
   /** Sends records as fast as the broker takes them (acks=all); returns events/s. */
-  async preProduce(topic: string, records: IncomeRecord[]): Promise<number> {
-    const t0 = now();
-    for (let i = 0; i < records.length; i += 1_000) {
-      await this.producer.send({
-        topic,
-        acks: -1,
-        messages: records.slice(i, i + 1_000).map(toKafkaMessage),
-      });
-    }
-    return records.length / ((now() - t0) / 1000);
-  }
-
-  /** Committed offset per partition (-1 when nothing is committed yet). */
-  async committed(groupId: string, topic: string): Promise<Map<number, number>> {
-    const res = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-    return new Map((res[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-  }
-
-  async committedTotal(groupId: string, topic: string): Promise<number> {
-    let sum = 0;
-    for (const c of (await this.committed(groupId, topic)).values()) if (c > 0) sum += c;
-    return sum;
-  }
-
-  async close() {
-    for (const c of this.children) await c.stop(5_000).catch(() => undefined);
-    if (!cfg.keep) {
-      if (this.topics.length > 0)
-        await this.admin.deleteTopics({ topics: this.topics }).catch(() => undefined);
-      const groups = await this.admin
-        .listGroups()
-        .then((r) => r.groups.map((g) => g.groupId).filter((g) => g.startsWith(`${RUN}.`)))
-        .catch(() => [] as string[]);
-      if (groups.length > 0) await this.admin.deleteGroups(groups).catch(() => undefined);
-      for (const db of this.databases)
-        await this.mongo
-          .db(db)
-          .dropDatabase()
-          .catch(() => undefined);
-    }
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.admin?.disconnect().catch(() => undefined);
-    await this.mongo?.close().catch(() => undefined);
+  preProduce(topic: string, records: IncomeRecord[]): Promise<number> {
+    return this.send(topic, records.map(toKafkaMessage));
   }
 }
 

@@ -28,11 +28,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
-import { MongoClient } from 'mongodb';
 import { deadLetterTopic, Topics } from '@lib/contracts';
 import { signRequest } from '@lib/auth';
 import { infra, uniqueRunId } from '@lib/testing/infra';
+import { BenchDriver } from '../shared/bench-driver';
 import { Child, envInt, freePort, mulberry32, PARTITIONS, quantile, sleep } from '../pipeline/common';
 import {
   BenchCheckIn,
@@ -86,76 +85,24 @@ interface Figures {
   error?: string;
 }
 
-class Driver {
-  readonly kafka = new Kafka({
-    clientId: 'bench-sv',
-    brokers: infra.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  admin!: Admin;
-  producer!: Producer;
-  mongo!: MongoClient;
-  readonly topics: string[] = [];
-  readonly databases: string[] = [];
-  readonly children = new Set<Child>();
-
-  async connect() {
-    this.admin = this.kafka.admin();
-    await this.admin.connect();
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
-    await this.producer.connect();
-    this.mongo = new MongoClient(infra.mongoUrl, { serverSelectionTimeoutMS: 5_000 });
-    await this.mongo.connect();
-  }
-
-  async createTopics(names: string[]) {
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: -1 })),
+class Driver extends BenchDriver {
+  constructor() {
+    super({
+      clientId: 'bench-sv',
+      runId: RUN,
+      partitions: PARTITIONS,
+      keep: cfg.keep,
+      stopTimeoutMs: 10_000,
     });
-    this.topics.push(...names);
   }
 
   async produce(topic: string, records: BenchCheckIn[]) {
-    for (let i = 0; i < records.length; i += 1_000)
-      await this.producer.send({ topic, acks: -1, messages: records.slice(i, i + 1_000).map(toMessage) });
-  }
-
-  async committed(groupId: string, topic: string): Promise<Map<number, number>> {
-    const res = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-    return new Map((res[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-  }
-
-  async committedTotal(groupId: string, topic: string): Promise<number> {
-    let sum = 0;
-    for (const c of (await this.committed(groupId, topic)).values()) if (c > 0) sum += c;
-    return sum;
+    await this.send(topic, records.map(toMessage));
   }
 
   start(child: Child): Child {
     this.children.add(child.start());
     return child;
-  }
-
-  async close() {
-    for (const c of this.children) await c.stop(10_000).catch(() => undefined);
-    if (!cfg.keep) {
-      if (this.topics.length > 0)
-        await this.admin.deleteTopics({ topics: this.topics }).catch(() => undefined);
-      const groups = await this.admin
-        .listGroups()
-        .then((r) => r.groups.map((g) => g.groupId).filter((g) => g.startsWith(`${RUN}.`)))
-        .catch(() => [] as string[]);
-      if (groups.length > 0) await this.admin.deleteGroups(groups).catch(() => undefined);
-      for (const db of this.databases)
-        await this.mongo
-          .db(db)
-          .dropDatabase()
-          .catch(() => undefined);
-    }
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.admin?.disconnect().catch(() => undefined);
-    await this.mongo?.close().catch(() => undefined);
   }
 }
 

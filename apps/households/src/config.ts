@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { keyRingSetting } from '@lib/crypto';
+import { DEV_PII_HASH_KEY, keyRingSetting } from '@lib/crypto';
 import { baseConfigSchema } from '@lib/service-kit';
 
 /** Development-only keys: production must set its own (checked below). */
 const DEV_PII_KEYS = 'dev1:ZGV2LXBpaS1rZXktMDAwMDAwMDAwMDAwMDAwMDAwMDA=';
-const DEV_PII_HASH_KEY = 'dev-pii-hash-key-change-me';
 
 /** "keyId:base64(32 bytes)" pairs, comma separated; old keys stay listed so old ciphertexts stay readable. */
 const piiKeys = keyRingSetting;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_PII_HASH_KEY } from '@lib/crypto';
 import { baseConfigSchema } from '@lib/service-kit';
 
 export const monitoringConfigSchema = baseConfigSchema.extend({
@@ -17,6 +18,6 @@ export const monitoringConfigSchema = baseConfigSchema.extend({
    * department fact's ID number finds the member. Production refuses the development default
    * (checked by the department-facts module at start).
    */
-  PII_HASH_KEY: z.string().min(16, 'must be at least 16 characters').default('dev-pii-hash-key-change-me'),
+  PII_HASH_KEY: z.string().min(16, 'must be at least 16 characters').default(DEV_PII_HASH_KEY),
 });
 export type MonitoringConfig = z.infer<typeof monitoringConfigSchema>;

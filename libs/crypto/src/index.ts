@@ -1,3 +1,4 @@
 export * from './key-ring';
 export * from './keyed-hash';
 export * from './key-ring-setting';
+export * from './masking';

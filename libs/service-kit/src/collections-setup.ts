@@ -13,7 +13,19 @@ export class CollectionsSetup implements OnModuleInit {
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  async onModuleInit() {
+  private done: Promise<void> | null = null;
+
+  onModuleInit() {
+    return this.ready();
+  }
+
+  /** Resolves once every collection and index exists; start-up seeds wait on it before writing. */
+  ready(): Promise<void> {
+    this.done ??= this.createAll();
+    return this.done;
+  }
+
+  private async createAll() {
     const started = Date.now();
     const models = Object.values(this.connection.models);
     for (const model of models) {

@@ -5,3 +5,4 @@ export * from './service-kit.module';
 export * from './bootstrap';
 export * from './find-each';
 export * from './openapi';
+export * from './collections-setup';

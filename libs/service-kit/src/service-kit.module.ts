@@ -59,7 +59,7 @@ export class ServiceKitModule {
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, CollectionsSetup, ...extra],
-      exports: [APP_CONFIG, ...extra],
+      exports: [APP_CONFIG, CollectionsSetup, ...extra],
     };
   }
 }

@@ -26,10 +26,8 @@ export function idNumberProblem(idNumber: string, birthDate: string): string | n
   return null;
 }
 
-/** 5301**********1234 */
-export function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
-}
+/** 5301**********1234 (libs/crypto: shared with every app that shows ID numbers) */
+export { maskIdNumber } from '@lib/crypto';
 
 /** 138****0000 */
 export function maskPhone(phone: string): string {

@@ -6,7 +6,8 @@ import { HouseholdDirectoryModule } from '../household-directory/household-direc
 import { DepartmentFact, DepartmentFactSchema, MemberHash, MemberHashSchema } from './department-fact.schema';
 import { DepartmentFactsController } from './department-facts.controller';
 import { DepartmentFactsService } from './department-facts.service';
-import { DEV_PII_HASH_KEY, IdNumberHasher } from './id-number-hash';
+import { DEV_PII_HASH_KEY } from '@lib/crypto';
+import { IdNumberHasher } from './id-number-hash';
 
 /** 部门筛查预警: department facts matched to households (see department-facts.service.ts). */
 @Module({

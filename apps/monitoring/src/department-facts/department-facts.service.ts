@@ -14,7 +14,8 @@ import {
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate, runWithConcurrency } from '@lib/messaging';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { DepartmentFact, MemberHash } from './department-fact.schema';
-import { IdNumberHasher, maskIdNumber } from './id-number-hash';
+import { maskIdNumber } from '@lib/crypto';
+import { IdNumberHasher } from './id-number-hash';
 import { ListDepartmentFactsQuery } from './department-facts.dto';
 
 export type FactOutcome = 'matched' | 'unmatched' | 'duplicate';
