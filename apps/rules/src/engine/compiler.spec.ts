@@ -1,6 +1,6 @@
 import { compileRule, RuleCompileError } from './compiler';
 import { DEFAULT_CATALOGUE } from './default-catalogue';
-import { EvalContext } from './facts';
+import { EvalContext, evalContext } from './facts';
 import { RuleBody } from './rule-language';
 
 const base: RuleBody = {
@@ -19,14 +19,15 @@ const base: RuleBody = {
   },
 };
 
-const ctx = (facts: EvalContext['facts'], over: Partial<EvalContext> = {}): EvalContext => ({
-  facts,
-  previous: {},
-  monthly: {},
-  occurrences: {},
-  asOf: '2026-10-01',
-  ...over,
-});
+const ctx = (facts: EvalContext['facts'], over: Partial<EvalContext> = {}): EvalContext =>
+  evalContext('household', {
+    facts,
+    previous: {},
+    monthly: {},
+    occurrences: {},
+    asOf: '2026-10-01',
+    ...over,
+  });
 
 const compileError = (rule: RuleBody): RuleCompileError => {
   try {

@@ -1,5 +1,5 @@
 import { ComparisonOp, Condition, Operand, RuleBody } from './rule-language';
-import { EvalContext, FactInfo, factsOf, FactType, FactValue, OCCURRENCES } from './facts';
+import { EvalContext, FactInfo, factSlots, factsOf, FactType, FactValue, OCCURRENCES } from './facts';
 
 /**
  * Compiles a rule (data) into plain closures — no eval, no `new Function`. Every name is resolved
@@ -83,76 +83,77 @@ const ORDERED: ReadonlySet<ComparisonOp> = new Set(['<', '<=', '>', '>=']);
 const typeOfLiteral = (v: FactValue): FactType | 'null' => (v === null ? 'null' : (typeof v as FactType));
 
 /** A fact against a constant: one closure per operator, no dispatch at evaluation time. */
-function comparisonWithConstant(name: string, op: ComparisonOp, k: FactValue): Test {
+function comparisonWithConstant(slot: number, op: ComparisonOp, k: FactValue): Test {
   switch (op) {
     case '<':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : (v as number) < (k as number);
       };
     case '<=':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : (v as number) <= (k as number);
       };
     case '>':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : (v as number) > (k as number);
       };
     case '>=':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : (v as number) >= (k as number);
       };
     case '==':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : v === k;
       };
     case '!=':
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         return v == null ? null : v !== k;
       };
   }
 }
 
 /** A fact against another fact (e.g. income against the line). */
-function comparisonOfFacts(name: string, op: ComparisonOp, other: string): Test {
+function comparisonOfFacts(slot: number, op: ComparisonOp, other: number): Test {
   if (op === '<')
     return (ctx) => {
-      const v = ctx.facts[name];
-      const r = ctx.facts[other];
+      const v = ctx.values[slot];
+      const r = ctx.values[other];
       return v == null || r == null ? null : (v as number) < (r as number);
     };
   if (op === '>')
     return (ctx) => {
-      const v = ctx.facts[name];
-      const r = ctx.facts[other];
+      const v = ctx.values[slot];
+      const r = ctx.values[other];
       return v == null || r == null ? null : (v as number) > (r as number);
     };
   if (op === '!=')
     return (ctx) => {
-      const v = ctx.facts[name];
-      const r = ctx.facts[other];
+      const v = ctx.values[slot];
+      const r = ctx.values[other];
       return v == null || r == null ? null : v !== r;
     };
   if (op === '==')
     return (ctx) => {
-      const v = ctx.facts[name];
-      const r = ctx.facts[other];
+      const v = ctx.values[slot];
+      const r = ctx.values[other];
       return v == null || r == null ? null : v === r;
     };
   return (ctx) => {
-    const v = ctx.facts[name];
-    const r = ctx.facts[other];
+    const v = ctx.values[slot];
+    const r = ctx.values[other];
     return v == null || r == null ? null : compare(op, v, r);
   };
 }
 
 export function compileRule(body: RuleBody): CompiledRule {
   const facts = factsOf(body.subjectType);
+  const slots = factSlots(body.subjectType);
   const occurrences = OCCURRENCES[body.subjectType];
   const explainers: Array<(ctx: EvalContext) => ExplainedFact> = [];
   const explained = new Set<string>();
@@ -184,7 +185,8 @@ export function compileRule(body: RuleBody): CompiledRule {
         const info = knownFact(o.fact, `${path}.fact`);
         explainFact(o.fact);
         const name = o.fact;
-        return { get: (ctx) => ctx.facts[name], type: info.type, fact: name };
+        const slot = slots[name];
+        return { get: (ctx) => ctx.values[slot], type: info.type, fact: name };
       }
       const name = o.param;
       if (!(name in body.params))
@@ -284,13 +286,14 @@ export function compileRule(body: RuleBody): CompiledRule {
       if (limit.type !== 'number')
         throw new RuleCompileError(`${path}.changed.moreThan`, '必须是数值 (must be a number)');
       explainFact(fact);
+      const factSlot = slots[fact];
       explainers.push((ctx) => ({
         name: `previous.${fact}`,
         label: `此前${info.label}`,
         value: ctx.previous[fact] ?? null,
       }));
       return (ctx) => {
-        const cur = ctx.facts[fact];
+        const cur = ctx.values[factSlot];
         const prev = ctx.previous[fact];
         const lim = limit.get(ctx);
         if (typeof cur !== 'number' || typeof prev !== 'number' || typeof lim !== 'number') return null;
@@ -364,8 +367,9 @@ export function compileRule(body: RuleBody): CompiledRule {
     const info = knownFact(c.fact, `${path}.fact`);
     explainFact(c.fact);
     const name = c.fact;
-    if (c.op === 'exists') return (ctx) => ctx.facts[name] !== undefined && ctx.facts[name] !== null;
-    if (c.op === 'missing') return (ctx) => ctx.facts[name] === undefined || ctx.facts[name] === null;
+    const slot = slots[name];
+    if (c.op === 'exists') return (ctx) => ctx.values[slot] != null;
+    if (c.op === 'missing') return (ctx) => ctx.values[slot] == null;
     if (c.op === 'in' || c.op === 'notIn') {
       c.value.forEach((v, i) => {
         if (typeof v !== info.type)
@@ -374,7 +378,7 @@ export function compileRule(body: RuleBody): CompiledRule {
       const set = new Set<FactValue>(c.value);
       const want = c.op === 'in';
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         if (v === undefined || v === null) return null;
         return set.has(v) === want;
       };
@@ -387,7 +391,7 @@ export function compileRule(body: RuleBody): CompiledRule {
       if (lo.type !== 'number' || hi.type !== 'number')
         throw new RuleCompileError(`${path}.value`, '区间上下限必须是数值 (bounds must be numbers)');
       return (ctx) => {
-        const v = ctx.facts[name];
+        const v = ctx.values[slot];
         const a = lo.get(ctx);
         const b = hi.get(ctx);
         if (typeof v !== 'number' || typeof a !== 'number' || typeof b !== 'number') return null;
@@ -400,14 +404,14 @@ export function compileRule(body: RuleBody): CompiledRule {
     checkComparable(op, info.type, right.type, `${path}.op`);
     if (right.type === 'null') {
       // == null / != null: presence tests, never unknown
-      return op === '==' ? (ctx) => ctx.facts[name] == null : (ctx) => ctx.facts[name] != null;
+      return op === '==' ? (ctx) => ctx.values[slot] == null : (ctx) => ctx.values[slot] != null;
     }
     // specialised closures per operator (what a code generator would emit, without eval)
-    if (right.constant !== undefined) return comparisonWithConstant(name, op, right.constant);
+    if (right.constant !== undefined) return comparisonWithConstant(slot, op, right.constant);
     const other = right.fact;
-    if (other !== undefined) return comparisonOfFacts(name, op, other);
+    if (other !== undefined) return comparisonOfFacts(slot, op, slots[other]);
     return (ctx) => {
-      const v = ctx.facts[name];
+      const v = ctx.values[slot];
       const r = right.get(ctx);
       if (v === undefined || v === null || r === undefined || r === null) return null;
       return compare(op, v, r);

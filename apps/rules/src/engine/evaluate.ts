@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Alert, openKeyOf } from '../alerts/alert.schema';
 import { applyEvent, emptyState, SubjectEvent, subjectIdOf, SubjectState } from '../subjects/subject-state';
 import { pickThreshold, Threshold } from '../thresholds/threshold';
-import { EvalContext, FactValue } from './facts';
+import { EvalContext, evalContext, FactValue } from './facts';
 import { LoadedRule, RuleBook } from './rule-book';
 
 /** A deterministic alert id: the same rule, period, subject and triggering event name the same alert. */
@@ -30,7 +30,13 @@ export function contextOf(
     facts.threshold = t?.amount ?? null;
     facts.thresholdSource = t?.source ?? null;
   }
-  return { facts, previous, monthly: s.monthly, occurrences: s.occurrences, asOf };
+  return evalContext(s.subjectType, {
+    facts,
+    previous,
+    monthly: s.monthly,
+    occurrences: s.occurrences,
+    asOf,
+  });
 }
 
 export interface Outcome {
