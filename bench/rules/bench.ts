@@ -4,7 +4,7 @@
  * process. Run: `node dist/bench/rules/bench.js` (built by `npm run bench`).
  *
  * Rules: every household rule of the default catalogue whose condition the peers can express
- * (comparisons, fact-to-fact comparisons, presence, boolean logic: 9 rules). The peers' rules are
+ * (comparisons, fact-to-fact comparisons, presence, boolean logic: 18 of its rules). The peers' rules are
  * translated mechanically from ours (bench/rules/peers.ts), parameters inlined; the team-member
  * rules (countWithin over a window) have no counterpart in either peer and are left out.
  * Facts: BENCH_RULES_SUBJECTS (default 5,000) synthetic households from a seeded generator — incomes
@@ -75,6 +75,25 @@ function makeFacts(n: number): Array<Record<string, FactValue>> {
       lastSurveyMonth: pick(['2026-09', '2026-10', null]),
       currentMonth: '2026-10',
       dayOfMonth: 1 + Math.floor(rnd() * 28),
+      // 两不愁三保障 as the last survey found them: mostly secured
+      foodAndClothingSecured: rnd() > 0.03,
+      compulsoryEducationSecured: rnd() > 0.03,
+      basicMedicalInsuranceSecured: rnd() > 0.03,
+      housingSafetyGrade: pick(['A', 'A', 'A', 'B', 'B', 'C', 'D']),
+      drinkingWaterSecured: rnd() > 0.03,
+      // risk types, members, medical spending on record
+      riskIllness: rnd() < 0.3,
+      medicalSpendingRecorded: rnd() < 0.2 ? 0 : Math.round(rnd() * 20000),
+      riskLackOfLabour: rnd() < 0.2,
+      ableMemberShare: Math.round(rnd() * 100) / 100,
+      // lifecycle and plan
+      riskEliminated: rnd() < 0.4,
+      monthsMonitored: Math.floor(rnd() * 24),
+      daysSincePlanReview: Math.floor(rnd() * 365),
+      // the event facts of the lifecycle and project-risk rules: those rules run only on their own
+      // events, which always carry them, so they are present here too
+      'event.lifecycleTo': pick(['risk_eliminated', 'assisting', 'identified']),
+      'event.projectRisk': pick(['milestone_overdue', 'sales_stalled', 'without_benefit']),
     };
   });
 }

@@ -13,7 +13,7 @@ async function main() {
     consumer: {
       kafka: kafkaSettingsOf(config, 'rules'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-      topics: [Topics.households, Topics.monitoring, Topics.supervision],
+      topics: [Topics.households, Topics.monitoring, Topics.supervision, Topics.projects],
     },
   });
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AttendanceDayComputedV1,
   AttendancePattern,
   AttendancePatternFlaggedV1,
+  HouseholdLifecycleTransitionedV1,
+  HouseholdMemberAddedV1,
+  HouseholdPlanMeasureAddedV1,
+  HouseholdPlanMeasureCompletedV1,
+  ProjectBeneficiaryWithoutBenefitV1,
+  ProjectMilestoneOverdueV1,
+  ProjectSalesStalledV1,
+  SurveyRecordedV1,
   createEvent,
   DepartmentFactKind,
   DepartmentFactReceivedV1,
@@ -96,8 +105,13 @@ export class RulesHarness {
       list.push({ key: e.subject, value: JSON.stringify(e.value) });
       byTopic.set(e.topic, list);
     }
-    for (const [topic, messages] of byTopic) await this.kafka.send(this.topic(topic), messages);
+    for (const [topic, messages] of byTopic) {
+      this.sentTopics.add(topic);
+      await this.kafka.send(this.topic(topic), messages);
+    }
   }
+
+  private readonly sentTopics = new Set<string>([Topics.households, Topics.monitoring, Topics.supervision]);
 
   async publish(...events: Array<{ subject: string; type: string }>) {
     await this.send(events.map((e) => ({ subject: e.subject, topic: topicOf(e.type), value: e })));
@@ -105,8 +119,7 @@ export class RulesHarness {
 
   /** Waits until the rules group has consumed everything on the topics it reads. */
   async settle() {
-    for (const t of [Topics.households, Topics.monitoring, Topics.supervision])
-      await this.kafka.waitForNoLag(this.groupId, this.topic(t), 60_000);
+    for (const t of this.sentTopics) await this.kafka.waitForNoLag(this.groupId, this.topic(t), 60_000);
   }
 
   async alertsOf(subjectId: string): Promise<AlertView[]> {
@@ -135,8 +148,9 @@ export class RulesHarness {
 }
 
 function topicOf(type: string): string {
-  if (type === HouseholdRegisteredV1.type) return Topics.households;
-  if (type === AttendancePatternFlaggedV1.type) return Topics.supervision;
+  if (type.startsWith('household.')) return Topics.households;
+  if (type.startsWith('attendance.')) return Topics.supervision;
+  if (type.startsWith('project.')) return Topics.projects;
   return Topics.monitoring;
 }
 
@@ -295,5 +309,221 @@ export function thresholdSet(
     source: 'monitoring',
     subject: `${data.scope}:${data.countyCode ?? data.provinceCode ?? 'national'}:${data.year}`,
     data,
+  });
+}
+
+/** Any event about a household (households, monitoring or projects as producer), in its envelope. */
+function aboutHousehold<T extends { type: string; data: unknown }>(
+  type: T['type'],
+  source: string,
+  householdId: string,
+  data: T['data'],
+  villageCode = VILLAGE,
+): T {
+  return createEvent({
+    type,
+    source,
+    subject: householdId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data,
+  }) as unknown as T;
+}
+
+export function surveyRecorded(
+  householdId: string,
+  over: Partial<SurveyRecordedV1['data']> = {},
+  villageCode = VILLAGE,
+): SurveyRecordedV1 {
+  return aboutHousehold<SurveyRecordedV1>(SurveyRecordedV1.type, 'monitoring', householdId, {
+    surveyId: newId('survey'),
+    householdId,
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+    month: '2026-10',
+    visitedAt: '2026-10-15T03:00:00.000Z',
+    visitor: 'user:cadre',
+    income: { wage: 18000, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+    netIncome: 18000,
+    residentMembers: 2,
+    perCapitaNetIncome: 9000,
+    ...over,
+  });
+}
+
+export function lifecycle(
+  householdId: string,
+  from: HouseholdLifecycleTransitionedV1['data']['from'],
+  to: HouseholdLifecycleTransitionedV1['data']['to'],
+  on: string,
+  over: Partial<HouseholdLifecycleTransitionedV1['data']> = {},
+): HouseholdLifecycleTransitionedV1 {
+  return aboutHousehold<HouseholdLifecycleTransitionedV1>(
+    HouseholdLifecycleTransitionedV1.type,
+    'households',
+    householdId,
+    {
+      householdId,
+      townCode: VILLAGE.slice(0, 9),
+      villageCode: VILLAGE,
+      action: to === 'risk_eliminated' ? 'eliminate' : to === 'identified' ? 'identify' : 'advance',
+      from,
+      to,
+      on,
+      ...(to === 'risk_eliminated' ? { method: 'assisted_elimination' as const } : {}),
+      by: 'user:town',
+      transitionedAt: `${on}T02:00:00.000Z`,
+      ...over,
+    },
+  );
+}
+
+const householdBase = (householdId: string, at: string) => ({
+  householdId,
+  townCode: VILLAGE.slice(0, 9),
+  villageCode: VILLAGE,
+  version: 2,
+  by: 'user:village',
+  at,
+});
+
+export function memberAdded(
+  householdId: string,
+  member: HouseholdMemberAddedV1['data']['member'],
+  at = '2026-10-01T02:00:00.000Z',
+): HouseholdMemberAddedV1 {
+  return aboutHousehold<HouseholdMemberAddedV1>(HouseholdMemberAddedV1.type, 'households', householdId, {
+    ...householdBase(householdId, at),
+    member,
+  });
+}
+
+export function planMeasureAdded(householdId: string, at: string): HouseholdPlanMeasureAddedV1 {
+  return aboutHousehold<HouseholdPlanMeasureAddedV1>(
+    HouseholdPlanMeasureAddedV1.type,
+    'households',
+    householdId,
+    {
+      householdId,
+      townCode: VILLAGE.slice(0, 9),
+      villageCode: VILLAGE,
+      measureId: newId('measure'),
+      measureType: 'industry',
+      by: 'user:cadre',
+      at,
+      content: '发展冷水鱼养殖',
+      responsible: { name: '帮扶责任人' },
+      startOn: at.slice(0, 10),
+      dueOn: '2026-12-31',
+    },
+  );
+}
+
+export function planMeasureCompleted(
+  householdId: string,
+  completedOn: string,
+): HouseholdPlanMeasureCompletedV1 {
+  return aboutHousehold<HouseholdPlanMeasureCompletedV1>(
+    HouseholdPlanMeasureCompletedV1.type,
+    'households',
+    householdId,
+    {
+      householdId,
+      townCode: VILLAGE.slice(0, 9),
+      villageCode: VILLAGE,
+      measureId: newId('measure'),
+      measureType: 'employment',
+      by: 'user:cadre',
+      at: `${completedOn}T02:00:00.000Z`,
+      completedOn,
+    },
+  );
+}
+
+export function milestoneOverdue(
+  beneficiaryHouseholdIds: string[],
+  projectId = newId('project'),
+): ProjectMilestoneOverdueV1 {
+  return aboutHousehold<ProjectMilestoneOverdueV1>(ProjectMilestoneOverdueV1.type, 'projects', projectId, {
+    projectId,
+    projectName: '冷水鱼养殖二期',
+    milestoneId: newId('ms'),
+    title: '鱼苗投放',
+    dueOn: '2026-09-30',
+    townCode: VILLAGE.slice(0, 9),
+    villageCode: VILLAGE,
+    detectedOn: '2026-10-12',
+    daysOverdue: 12,
+    beneficiaryHouseholdIds,
+  });
+}
+
+export function salesStalled(
+  beneficiaryHouseholdIds: string[],
+  projectId = newId('project'),
+): ProjectSalesStalledV1 {
+  return aboutHousehold<ProjectSalesStalledV1>(ProjectSalesStalledV1.type, 'projects', projectId, {
+    projectId,
+    projectName: '林下散养鸡',
+    townCode: VILLAGE.slice(0, 9),
+    villageCode: VILLAGE,
+    lastSaleOn: '2026-07-20',
+    months: 3,
+    period: '2026-10',
+    detectedOn: '2026-10-05',
+    beneficiaryHouseholdIds,
+  });
+}
+
+export function withoutBenefit(householdId: string): ProjectBeneficiaryWithoutBenefitV1 {
+  return aboutHousehold<ProjectBeneficiaryWithoutBenefitV1>(
+    ProjectBeneficiaryWithoutBenefitV1.type,
+    'projects',
+    householdId,
+    {
+      beneficiaryId: newId('ben'),
+      projectId: newId('project'),
+      projectName: '食用菌基地',
+      householdId,
+      townCode: VILLAGE.slice(0, 9),
+      villageCode: VILLAGE,
+      kind: 'dividend',
+      year: 2026,
+      detectedOn: '2026-10-20',
+    },
+  );
+}
+
+export function dayComputed(
+  memberId: string,
+  day: string,
+  onPost: boolean,
+  excused: AttendanceDayComputedV1['data']['excused'] = null,
+  villageCode = VILLAGE,
+): AttendanceDayComputedV1 {
+  return createEvent({
+    type: AttendanceDayComputedV1.type,
+    source: 'supervision',
+    subject: memberId,
+    townId: villageCode.slice(0, 9),
+    villageId: villageCode,
+    data: {
+      memberId,
+      teamId: 'team-1',
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      day,
+      workingDay: true,
+      posted: true,
+      onPost,
+      insideGeofence: onPost,
+      daytimeActivity: onPost,
+      firstSeen: null,
+      lastSeen: null,
+      presenceCount: onPost ? 3 : 0,
+      replayCount: 0,
+      flags: [],
+      excused,
+    },
   });
 }

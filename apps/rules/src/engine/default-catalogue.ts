@@ -3,7 +3,7 @@ import { RuleBody } from './rule-language';
 /**
  * The default catalogue (默认规则目录), from the domain notes. Seeded as version 1 of the platform
  * scope ('*') on first start; counties and towns override with their own versions (PUT /api/v1/rules).
- * Only rules whose facts reach rules through events today are here.
+ * Every rule's facts reach rules through events (see the README's table of consumed events).
  */
 export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   'income-below-line': {
@@ -258,6 +258,226 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
       title: '驻村考勤异常：疑似代打卡',
       message: '{{event.day}}：{{event.detail}}',
       recipientRoles: ['town-official', 'inspector'],
+    },
+  },
+  'guarantees-not-secured': {
+    name: '两不愁三保障未保障',
+    description:
+      '月度走访发现不愁吃穿、义务教育、基本医疗、住房安全（C/D级）或饮水安全任一未保障。之后的走访全部保障时自动解除。',
+    subjectType: 'household',
+    on: ['survey'],
+    when: {
+      any: [
+        { fact: 'foodAndClothingSecured', op: '==', value: false },
+        { fact: 'compulsoryEducationSecured', op: '==', value: false },
+        { fact: 'basicMedicalInsuranceSecured', op: '==', value: false },
+        { fact: 'housingSafetyGrade', op: 'in', value: ['C', 'D'] },
+        { fact: 'drinkingWaterSecured', op: '==', value: false },
+      ],
+    },
+    params: {},
+    period: 'year',
+    autoResolve: true,
+    alert: {
+      severity: 'high',
+      title: '两不愁三保障未保障',
+      message:
+        '户 {{householdNumber}}：{{surveyMonth}} 走访发现“两不愁三保障”及饮水安全未保障：{{unsecuredGuarantees}}。请帮扶责任人会同村组立即落实保障措施。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+      escalateAfterMinutes: 24 * 60,
+    },
+  },
+  'elimination-too-early': {
+    name: '风险消除过早',
+    description:
+      '标注风险消除时距识别纳入不足 minMonths（默认6）个月（含当月或次月即消除）。风险消除原则上须收入持续稳定半年以上。',
+    subjectType: 'household',
+    on: ['lifecycle'],
+    when: {
+      all: [
+        { fact: 'event.lifecycleTo', op: '==', value: 'risk_eliminated' },
+        { fact: 'monthsMonitored', op: '<', value: { param: 'minMonths' } },
+      ],
+    },
+    params: { minMonths: 6 },
+    period: 'month',
+    autoResolve: false,
+    alert: {
+      severity: 'high',
+      title: '风险消除过早',
+      message:
+        '户 {{householdNumber}}：{{identifiedOn}} 识别纳入，{{eliminatedOn}} 即标注风险消除（{{eliminationMethod}}），仅监测 {{monthsMonitored}} 个月，不足 {{param.minMonths}} 个月。请核实消除依据，防止“数字消除”。',
+      recipientRoles: ['town-official', 'county-admin', 'paired-cadre'],
+      escalateAfterMinutes: 3 * 24 * 60,
+    },
+  },
+  'elimination-income-below-line': {
+    name: '收入低于监测范围即消除风险',
+    description: '标注风险消除时，户人均纯收入仍低于当年监测范围。',
+    subjectType: 'household',
+    on: ['lifecycle'],
+    when: {
+      all: [
+        { fact: 'event.lifecycleTo', op: '==', value: 'risk_eliminated' },
+        { fact: 'perCapitaNetIncome', op: '<', value: { fact: 'threshold' } },
+      ],
+    },
+    params: {},
+    period: 'month',
+    autoResolve: false,
+    alert: {
+      severity: 'high',
+      title: '收入未达标即风险消除',
+      message:
+        '户 {{householdNumber}}：{{eliminatedOn}} 标注风险消除（{{eliminationMethod}}），但人均纯收入 {{perCapitaNetIncome}} 元（{{incomeMonth}}）仍低于监测范围 {{threshold}} 元。请核实收入并撤销或补充消除依据。',
+      recipientRoles: ['town-official', 'county-admin', 'paired-cadre'],
+      escalateAfterMinutes: 3 * 24 * 60,
+    },
+  },
+  'illness-without-medical-spending': {
+    name: '因病风险无医疗支出（数据质量）',
+    description: '风险类型含“因病”，但本年度走访、台账及医保均未记录任何医疗支出。记录医疗支出后自动解除。',
+    subjectType: 'household',
+    on: ['survey', 'household', 'department-fact'],
+    when: {
+      all: [
+        { fact: 'riskIllness', op: '==', value: true },
+        { fact: 'medicalSpendingRecorded', op: '==', value: 0 },
+      ],
+    },
+    params: {},
+    period: 'year',
+    autoResolve: true,
+    alert: {
+      severity: 'low',
+      title: '数据质量：因病风险无医疗支出',
+      message:
+        '户 {{householdNumber}}：风险类型为{{riskTypes}}，但未记录任何医疗自付支出。请核实风险类型或补录医疗支出。',
+      recipientRoles: ['paired-cadre', 'village-cadre'],
+    },
+  },
+  'lack-of-labour-with-able-members': {
+    name: '缺劳动力但有劳动力成员（数据质量）',
+    description:
+      '风险类型含“缺劳动力”，但16-60岁普通或技能劳动力占家庭成员超过 maxShare（默认四分之一）。修正后自动解除。',
+    subjectType: 'household',
+    on: ['survey', 'household'],
+    when: {
+      all: [
+        { fact: 'riskLackOfLabour', op: '==', value: true },
+        { fact: 'ableMemberShare', op: '>', value: { param: 'maxShare' } },
+      ],
+    },
+    params: { maxShare: 0.25 },
+    period: 'year',
+    autoResolve: true,
+    alert: {
+      severity: 'low',
+      title: '数据质量：缺劳动力但有劳动力成员',
+      message:
+        '户 {{householdNumber}}：风险类型为{{riskTypes}}，但 {{memberCount}} 名成员中有 {{ableMembers}} 名16-60岁有劳动能力。请核实风险类型或成员劳动技能。',
+      recipientRoles: ['paired-cadre', 'village-cadre'],
+    },
+  },
+  'plan-review-overdue': {
+    name: '帮扶计划超半年未更新',
+    description:
+      '未消除风险的监测户，“一户一策”帮扶措施最近一次新增或完成（无则自纳入监测起）已超过 maxDays（默认183）天。每日检查；措施更新后自动解除。',
+    subjectType: 'household',
+    on: ['daily', 'plan'],
+    when: {
+      all: [
+        { fact: 'monitoringCategory', op: 'exists' },
+        { fact: 'riskEliminated', op: '==', value: false },
+        { fact: 'daysSincePlanReview', op: '>', value: { param: 'maxDays' } },
+      ],
+    },
+    params: { maxDays: 183 },
+    period: 'month',
+    autoResolve: true,
+    alert: {
+      severity: 'medium',
+      title: '帮扶计划超半年未更新',
+      message:
+        '监测户 {{householdNumber}}：“一户一策”已 {{daysSincePlanReview}} 天未更新（最近一次 {{lastPlanActivityOn}}，纳入监测 {{monitoredSince}}）。请帮扶责任人复核并调整帮扶措施。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+      escalateAfterMinutes: 7 * 24 * 60,
+    },
+  },
+  'project-milestone-overdue': {
+    name: '受益产业项目进度滞后',
+    description: '户参与受益的产业项目里程碑逾期未完成（因产业项目失败返贫风险）。',
+    subjectType: 'household',
+    on: ['project'],
+    when: { fact: 'event.projectRisk', op: '==', value: 'milestone_overdue' },
+    params: {},
+    period: 'month',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '受益产业项目进度滞后',
+      message:
+        '户 {{householdNumber}}：受益的产业项目「{{event.projectName}}」{{event.projectDetail}}。请关注项目进展对该户收入的影响。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+    },
+  },
+  'project-sales-stalled': {
+    name: '受益产业项目产品滞销',
+    description: '户参与受益的产业项目连续数月无销售（因产业项目失败返贫风险）。',
+    subjectType: 'household',
+    on: ['project'],
+    when: { fact: 'event.projectRisk', op: '==', value: 'sales_stalled' },
+    params: {},
+    period: 'month',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '受益产业项目产品滞销',
+      message:
+        '户 {{householdNumber}}：受益的产业项目「{{event.projectName}}」{{event.projectDetail}}。请协调电商中心等销售渠道，关注该户收入。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+    },
+  },
+  'project-benefit-not-received': {
+    name: '产业项目利益联结未兑现',
+    description: '户作为产业项目受益户，本年度超过宽限期仍未获得任何收益。',
+    subjectType: 'household',
+    on: ['project'],
+    when: { fact: 'event.projectRisk', op: '==', value: 'without_benefit' },
+    params: {},
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '产业项目利益联结未兑现',
+      message:
+        '户 {{householdNumber}}：产业项目「{{event.projectName}}」{{event.projectDetail}}。请督促项目主体兑现利益联结。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+      escalateAfterMinutes: 7 * 24 * 60,
+    },
+  },
+  'attendance-below-required-days': {
+    name: '月在岗天数不足',
+    description:
+      '上月在岗天数（含公出）少于每月要求 requiredDays（默认20天，各县以本县规则版本覆盖）。每月 fromDay 日（默认2日）起的每日检查中判定，每月一条。',
+    subjectType: 'team-member',
+    on: ['daily'],
+    when: {
+      all: [
+        // from the 2nd: the month's last computed days have arrived
+        { fact: 'dayOfMonth', op: '>=', value: { param: 'fromDay' } },
+        { fact: 'lastMonthOnPostDays', op: '<', value: { param: 'requiredDays' } },
+      ],
+    },
+    params: { requiredDays: 20, fromDay: 2 },
+    period: 'month',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '驻村考勤：月在岗天数不足',
+      message:
+        '工作队员 {{lastMonth}} 在岗 {{lastMonthOnPostDays}} 天（请假 {{lastMonthLeaveDays}} 天），少于每月要求的 {{param.requiredDays}} 天。请乡镇核实驻村在岗情况。',
+      recipientRoles: ['town-official', 'inspector', 'first-secretary'],
     },
   },
 };

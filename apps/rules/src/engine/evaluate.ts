@@ -29,6 +29,11 @@ export function contextOf(
     const t = pickThreshold(thresholds, s, Number(month.slice(0, 4)));
     facts.threshold = t?.amount ?? null;
     facts.thresholdSource = t?.source ?? null;
+    facts.riskEliminated ??= false; // no elimination seen: not eliminated
+    const since = s.facts.lastPlanActivityOn ?? s.facts.monitoredSince;
+    facts.daysSincePlanReview = typeof since === 'string' ? daysBetween(since, asOf) : null;
+  } else {
+    Object.assign(facts, lastMonthAttendance(s, asOf));
   }
   return evalContext(s.subjectType, {
     facts,
@@ -37,6 +42,34 @@ export function contextOf(
     occurrences: s.occurrences,
     asOf,
   });
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The month before a day's month, YYYY-MM. */
+export function monthBefore(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * A team member's last month from the computed attendance days: days on post (official business
+ * counts) and on leave. Unknown (null) unless the member has computed days in that month or the
+ * month before it — one no longer tracked (left the team) is not judged.
+ */
+function lastMonthAttendance(s: SubjectState, asOf: string): Record<string, FactValue> {
+  const last = monthBefore(asOf);
+  const before = monthBefore(`${last}-01`);
+  const days = Object.entries(s.attendance ?? {});
+  const tracked = days.some(([d]) => d.startsWith(last) || d.startsWith(before));
+  const inLast = days.filter(([d]) => d.startsWith(last));
+  return {
+    lastMonth: last,
+    lastMonthOnPostDays: tracked ? inLast.filter(([, v]) => v === 'on').length : null,
+    lastMonthLeaveDays: tracked ? inLast.filter(([, v]) => v === 'leave').length : null,
+  };
 }
 
 export interface Outcome {
@@ -67,6 +100,7 @@ export function evaluateEvents(
     const id = subjectIdOf(e);
     let s = changed.get(id) ?? states.get(id);
     if (s?.appliedEventIds.includes(e.id)) continue; // redelivered: applied already
+    if (!s && e.type === 'project.risk-for-household' && e.knownOnly) continue; // not a household rules knows
     if (!changed.has(id)) {
       s = s ? (structuredClone(s) as SubjectState) : emptyState(e);
       changed.set(id, s);

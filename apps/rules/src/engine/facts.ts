@@ -36,16 +36,57 @@ export const HOUSEHOLD_FACTS: Record<string, FactInfo> = {
   thresholdSource: { type: 'string', label: '监测范围来源' },
   medicalOutOfPocketYear: { type: 'number', label: '年度医疗自付费用（元）' },
   schoolingCostYear: { type: 'number', label: '年度教育支出（元）' },
+  /** Risk types (致贫/返贫风险类型) from the latest survey or household record. */
+  riskTypes: { type: 'string', label: '风险类型' },
+  riskIllness: { type: 'boolean', label: '风险类型含因病' },
+  riskLackOfLabour: { type: 'boolean', label: '风险类型含缺劳动力' },
+  /** Share of members 16–60 with ordinary/skilled labour among all members (0–1). */
+  ableMemberShare: { type: 'number', label: '有劳动能力成员占比' },
+  /** Medical spending recorded anywhere this year: survey, household record, departments (yuan). */
+  medicalSpendingRecorded: { type: 'number', label: '已记录医疗支出（元）' },
+  /** 两不愁三保障 + 饮水安全 as the latest survey found them. */
+  foodAndClothingSecured: { type: 'boolean', label: '不愁吃、不愁穿' },
+  compulsoryEducationSecured: { type: 'boolean', label: '义务教育有保障' },
+  basicMedicalInsuranceSecured: { type: 'boolean', label: '基本医疗有保障' },
+  housingSafetyGrade: { type: 'string', label: '住房安全等级' },
+  drinkingWaterSecured: { type: 'boolean', label: '饮水安全有保障' },
+  unsecuredGuarantees: { type: 'string', label: '未保障事项' },
+  surveyMonth: { type: 'string', label: '走访月份' },
+  /** Monitoring lifecycle (识别→…→风险消除). */
+  lifecycleState: { type: 'string', label: '监测状态' },
+  riskEliminated: { type: 'boolean', label: '已风险消除' },
+  identifiedOn: { type: 'string', label: '识别纳入日期' },
+  eliminatedOn: { type: 'string', label: '风险消除日期' },
+  eliminationMethod: { type: 'string', label: '消除方式' },
+  /** Whole months from identification to elimination. */
+  monthsMonitored: { type: 'number', label: '监测月数' },
+  /** 一户一策: the last day a plan measure was added or completed; monitoring start as a fallback. */
+  lastPlanActivityOn: { type: 'string', label: '最近帮扶计划更新' },
+  monitoredSince: { type: 'string', label: '纳入监测日期' },
+  /** Derived at evaluation: days from the last plan activity (or monitoring start) to the day evaluated. */
+  daysSincePlanReview: { type: 'number', label: '帮扶计划未更新天数' },
   'event.department': { type: 'string', label: '推送部门' },
   'event.kind': { type: 'string', label: '部门信息类型' },
   'event.amount': { type: 'number', label: '金额（元）' },
   'event.medicalStay': { type: 'number', label: '单次住院自付费用（元）' },
   'event.subType': { type: 'string', label: '类别' },
   'event.occurredOn': { type: 'string', label: '发生日期' },
+  'event.lifecycleTo': { type: 'string', label: '流转至' },
+  /** Project risks (产业项目风险) of a project the household benefits from. */
+  'event.projectRisk': { type: 'string', label: '项目风险类型' },
+  'event.projectName': { type: 'string', label: '项目名称' },
+  'event.projectDetail': { type: 'string', label: '项目风险说明' },
+  'event.daysOverdue': { type: 'number', label: '逾期天数' },
+  'event.stalledMonths': { type: 'number', label: '无销售月数' },
 };
 
 export const TEAM_MEMBER_FACTS: Record<string, FactInfo> = {
   teamId: { type: 'string', label: '工作队' },
+  /** Derived at evaluation from the computed attendance days (attendance.day-computed.v1). */
+  dayOfMonth: { type: 'number', label: '当月日期' },
+  lastMonth: { type: 'string', label: '上月' },
+  lastMonthOnPostDays: { type: 'number', label: '上月在岗天数' },
+  lastMonthLeaveDays: { type: 'number', label: '上月请假天数' },
   'event.pattern': { type: 'string', label: '考勤异常类型' },
   'event.day': { type: 'string', label: '考勤日' },
   'event.detail': { type: 'string', label: '说明' },
@@ -90,8 +131,8 @@ export function factVector(
   facts: Record<string, FactValue | undefined>,
 ): FactValue[] {
   const names = NAMES[subjectType];
-  const values = new Array<FactValue>(names.length);
-  for (let i = 0; i < names.length; i++) values[i] = facts[names[i]] ?? null;
+  const values: FactValue[] = []; // grown by push: a packed array, read without hole checks
+  for (let i = 0; i < names.length; i++) values.push(facts[names[i]] ?? null);
   return values;
 }
 

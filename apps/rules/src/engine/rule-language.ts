@@ -104,9 +104,22 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/** Which events make the rule evaluate for their subject. */
-/** `daily`: the scheduler's once-a-day pass over every subject (time-based rules). */
-export const Trigger = z.enum(['household', 'income', 'department-fact', 'attendance-flag', 'daily']);
+/**
+ * Which events make the rule evaluate for their subject (see the README's table). `daily`: the
+ * scheduler's once-a-day pass over every subject (time-based rules).
+ */
+export const Trigger = z.enum([
+  'household',
+  'income',
+  'survey',
+  'department-fact',
+  'lifecycle',
+  'plan',
+  'project',
+  'attendance-flag',
+  'attendance-day',
+  'daily',
+]);
 export type Trigger = z.infer<typeof Trigger>;
 
 export const RuleId = z

@@ -1,9 +1,23 @@
 import { Controller, Injectable } from '@nestjs/common';
 import {
+  AttendanceDayComputedV1,
   AttendancePatternFlaggedV1,
   DepartmentFactReceivedV1,
+  HouseholdCategoryChangedV1,
   HouseholdIncomeChangedV1,
+  HouseholdLifecycleTransitionedV1,
+  HouseholdMemberAddedV1,
+  HouseholdMemberChangedV1,
+  HouseholdMemberRemovedV1,
+  HouseholdPlanMeasureAddedV1,
+  HouseholdPlanMeasureCompletedV1,
   HouseholdRegisteredV1,
+  HouseholdUpdatedV1,
+  ProjectBeneficiaryWithoutBenefitV1,
+  ProjectMilestoneOverdueV1,
+  ProjectSalesStalledV1,
+  SurveyCorrectedV1,
+  SurveyRecordedV1,
   ThresholdSetV1,
 } from '@lib/contracts';
 import { BatchEventPattern } from '@lib/messaging';
@@ -13,7 +27,7 @@ import { contextOf, decide, evaluateEvents, Outcome } from '../engine/evaluate';
 import { openKeyOf } from '../alerts/alert.schema';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { RuleVersionsRepository } from '../rules/rule-versions.repository';
-import { SubjectEvent, subjectIdOf } from '../subjects/subject-state';
+import { ProjectRiskForHousehold, SubjectEvent, subjectIdOf } from '../subjects/subject-state';
 import { SubjectsRepository } from '../subjects/subjects.repository';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
 
@@ -63,10 +77,12 @@ export class Evaluation {
           const ctx = contextOf(s, day, {}, thresholds);
           for (const rule of rules) {
             const period = rule.compiled.periodOf(day);
+            // one alert per subject, rule and period: a resolved one is not raised again by the
+            // next day's pass in the same period (same alert id)
             outcomes.push({
               rule,
               subject: s,
-              eventId: `daily:${day}`,
+              eventId: `daily:${period}`,
               period,
               openKey: openKeyOf(s._id, rule.ruleId, period),
               holds: rule.compiled.test(ctx),
@@ -102,6 +118,67 @@ export class Evaluation {
   }
 }
 
+/**
+ * Project risks (产业项目风险) as per-household events: a project's milestone or sales event is
+ * fanned out to each beneficiary household rules knows (the event carries the project's village,
+ * not theirs); a benefit not paid names its household and village.
+ */
+export function projectRisksForHouseholds(
+  events: Array<ProjectMilestoneOverdueV1 | ProjectSalesStalledV1 | ProjectBeneficiaryWithoutBenefitV1>,
+): ProjectRiskForHousehold[] {
+  const out: ProjectRiskForHousehold[] = [];
+  for (const e of events) {
+    if (e.type === ProjectBeneficiaryWithoutBenefitV1.type) {
+      const d = e.data as ProjectBeneficiaryWithoutBenefitV1['data'];
+      out.push({
+        type: 'project.risk-for-household',
+        id: `${e.id}|${d.householdId}`,
+        knownOnly: false,
+        data: {
+          householdId: d.householdId,
+          villageCode: d.villageCode,
+          risk: 'without_benefit',
+          projectName: d.projectName,
+          detail: `${d.year} 年尚未获得项目收益（利益联结方式：${BENEFIT_KIND[d.kind] ?? d.kind}）`,
+          day: d.detectedOn,
+          daysOverdue: null,
+          stalledMonths: null,
+        },
+      });
+      continue;
+    }
+    const milestone = e.type === ProjectMilestoneOverdueV1.type;
+    const m = e.data as ProjectMilestoneOverdueV1['data'];
+    const st = e.data as ProjectSalesStalledV1['data'];
+    for (const householdId of new Set(e.data.beneficiaryHouseholdIds))
+      out.push({
+        type: 'project.risk-for-household',
+        id: `${e.id}|${householdId}`,
+        knownOnly: true,
+        data: {
+          householdId,
+          villageCode: e.data.villageCode,
+          risk: milestone ? 'milestone_overdue' : 'sales_stalled',
+          projectName: e.data.projectName,
+          detail: milestone
+            ? `里程碑「${m.title}」应于 ${m.dueOn} 完成，已逾期 ${m.daysOverdue} 天`
+            : `已连续 ${st.months} 个月无销售（最近一次销售 ${st.lastSaleOn ?? '无'}）`,
+          day: e.data.detectedOn,
+          daysOverdue: milestone ? m.daysOverdue : null,
+          stalledMonths: milestone ? null : st.months,
+        },
+      });
+  }
+  return out;
+}
+
+const BENEFIT_KIND: Record<string, string> = {
+  dividend: '分红',
+  wage: '务工',
+  land_lease: '土地流转',
+  produce_purchase: '农产品收购',
+};
+
 @Controller()
 export class EvaluationHandlers {
   constructor(
@@ -127,6 +204,76 @@ export class EvaluationHandlers {
   @BatchEventPattern(HouseholdRegisteredV1.type)
   onHouseholdRegistered(events: HouseholdRegisteredV1[]) {
     return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdUpdatedV1.type)
+  onHouseholdUpdated(events: HouseholdUpdatedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdCategoryChangedV1.type)
+  onCategoryChanged(events: HouseholdCategoryChangedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdMemberAddedV1.type)
+  onMemberAdded(events: HouseholdMemberAddedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdMemberChangedV1.type)
+  onMemberChanged(events: HouseholdMemberChangedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdMemberRemovedV1.type)
+  onMemberRemoved(events: HouseholdMemberRemovedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdLifecycleTransitionedV1.type)
+  onLifecycle(events: HouseholdLifecycleTransitionedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdPlanMeasureAddedV1.type)
+  onPlanMeasureAdded(events: HouseholdPlanMeasureAddedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(HouseholdPlanMeasureCompletedV1.type)
+  onPlanMeasureCompleted(events: HouseholdPlanMeasureCompletedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(SurveyRecordedV1.type)
+  onSurvey(events: SurveyRecordedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(SurveyCorrectedV1.type)
+  onSurveyCorrected(events: SurveyCorrectedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(AttendanceDayComputedV1.type)
+  onAttendanceDay(events: AttendanceDayComputedV1[]) {
+    return this.evaluation.evaluate(events);
+  }
+
+  @BatchEventPattern(ProjectMilestoneOverdueV1.type)
+  onMilestoneOverdue(events: ProjectMilestoneOverdueV1[]) {
+    return this.evaluation.evaluate(projectRisksForHouseholds(events));
+  }
+
+  @BatchEventPattern(ProjectSalesStalledV1.type)
+  onSalesStalled(events: ProjectSalesStalledV1[]) {
+    return this.evaluation.evaluate(projectRisksForHouseholds(events));
+  }
+
+  @BatchEventPattern(ProjectBeneficiaryWithoutBenefitV1.type)
+  onWithoutBenefit(events: ProjectBeneficiaryWithoutBenefitV1[]) {
+    return this.evaluation.evaluate(projectRisksForHouseholds(events));
   }
 
   @BatchEventPattern(ThresholdSetV1.type)
