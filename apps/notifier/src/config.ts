@@ -44,6 +44,24 @@ export const notifierConfigSchema = baseConfigSchema
     ESCALATION_COUNTY_REPEATS: z.coerce.number().int().min(0).max(20).default(0),
     /** How long one escalation "minute" lasts in ms: 60000 in production, shorter for drills. */
     ESCALATION_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
+    /**
+     * The SMS gateway account that reaches people (a household's paired cadre, 帮扶责任人) on the
+     * phone registered in their contact (api/v1/contacts); empty URL: person SMS are not sent.
+     */
+    NOTIFIER_SMS_GATEWAY_URL: z.union([z.string().url(), z.literal('')]).default(''),
+    NOTIFIER_SMS_APP_KEY: z.string().default(''),
+    NOTIFIER_SMS_SECRET: z.string().default(''),
+    NOTIFIER_SMS_TEMPLATE_ID: z.string().default(''),
+    /** SMTP account for person emails (smtp:// or smtps://; empty: person emails are not sent). */
+    NOTIFIER_SMTP_URL: z
+      .union([z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL'), z.literal('')])
+      .default(''),
+    NOTIFIER_MAIL_FROM: z.union([z.string().email(), z.literal('')]).default(''),
+    /**
+     * How often deliveries still pending are checked against their jobs (a job failed after
+     * stalling twice, or lost from Redis, is re-queued); also once at start. 0: never.
+     */
+    STRANDED_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     /** AES-256-GCM key (64 hex digits) that seals channel URLs and secrets at rest. */
     CHANNEL_SECRET_KEY: z
       .string()
@@ -56,6 +74,16 @@ export const notifierConfigSchema = baseConfigSchema
         code: 'custom',
         path: ['ROBOT_LOCK_MS'],
         message: 'must be longer than DELIVERY_TIMEOUT_MS (a send must end while its sender holds the robot)',
+      });
+    if (c.NOTIFIER_SMS_GATEWAY_URL)
+      for (const k of ['NOTIFIER_SMS_APP_KEY', 'NOTIFIER_SMS_SECRET', 'NOTIFIER_SMS_TEMPLATE_ID'] as const)
+        if (!c[k])
+          ctx.addIssue({ code: 'custom', path: [k], message: 'required with NOTIFIER_SMS_GATEWAY_URL' });
+    if (c.NOTIFIER_SMTP_URL && !c.NOTIFIER_MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFIER_MAIL_FROM'],
+        message: 'required with NOTIFIER_SMTP_URL',
       });
     if (c.NODE_ENV === 'production' && c.CHANNEL_SECRET_KEY === DEV_CHANNEL_SECRET_KEY)
       ctx.addIssue({

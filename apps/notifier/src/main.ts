@@ -13,7 +13,7 @@ async function main() {
     consumer: {
       kafka: kafkaSettingsOf(config, 'notifier'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-      topics: [Topics.rulesAlerts],
+      topics: [Topics.rulesAlerts, Topics.households],
     },
   });
 }

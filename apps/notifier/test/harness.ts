@@ -1,4 +1,11 @@
-import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, createEvent, Topics } from '@lib/contracts';
+import {
+  AlertAcknowledgedV1,
+  AlertRaisedV1,
+  AlertResolvedV1,
+  createEvent,
+  HouseholdPairingChangedV1,
+  Topics,
+} from '@lib/contracts';
 import {
   AppProcess,
   infra,
@@ -11,12 +18,18 @@ import {
 
 /** The notifier as its own process against the real Kafka, FerretDB and Redis, isolated per run. */
 export class NotifierHarness {
-  readonly runId = uniqueRunId('nt');
-  readonly prefix = `${this.runId}.`;
   readonly kafka = new KafkaProbe();
   app!: AppProcess;
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  /** Pass the `runId` of an earlier harness to run the notifier again on the same data. */
+  constructor(
+    private readonly env: Record<string, string> = {},
+    readonly runId = uniqueRunId('nt'),
+  ) {}
+
+  get prefix() {
+    return `${this.runId}.`;
+  }
 
   async start(): Promise<this> {
     this.app = await AppProcess.create('notifier', this.runId, {
@@ -65,9 +78,14 @@ export class NotifierHarness {
   alertRaised(
     villageCode: string,
     alertId: string,
-    opts: { severity?: 'low' | 'medium' | 'high'; escalateAfterMinutes?: number } = {},
+    opts: {
+      severity?: 'low' | 'medium' | 'high';
+      escalateAfterMinutes?: number;
+      subjectId?: string;
+      recipientRoles?: string[];
+    } = {},
   ): AlertRaisedV1 {
-    const subjectId = `h-${alertId}`;
+    const subjectId = opts.subjectId ?? `h-${alertId}`;
     return createEvent({
       type: AlertRaisedV1.type,
       source: 'rules',
@@ -87,7 +105,7 @@ export class NotifierHarness {
         title: '人均纯收入低于监测范围',
         message: `户 ${alertId}：走访人均纯收入低于监测范围。`,
         explanation: [],
-        recipientRoles: ['village-cadre', 'town-official'],
+        recipientRoles: opts.recipientRoles ?? ['village-cadre', 'town-official'],
         raisedAt: new Date().toISOString(),
         ...(opts.escalateAfterMinutes ? { escalateAfterMinutes: opts.escalateAfterMinutes } : {}),
       },
@@ -130,6 +148,47 @@ export class NotifierHarness {
         resolvedAt: new Date().toISOString(),
       },
     });
+  }
+
+  /** household.pairing-changed.v1 as the households service emits it: the full current cadre list. */
+  pairingChanged(
+    householdId: string,
+    villageCode: string,
+    version: number,
+    cadres: Array<{ userId: string; name: string; orgUnit: string }>,
+  ): HouseholdPairingChangedV1 {
+    return createEvent({
+      type: HouseholdPairingChangedV1.type,
+      source: 'households',
+      subject: householdId,
+      townId: villageCode.slice(0, 9),
+      villageId: villageCode,
+      id: `pairing-${householdId}-${version}`,
+      data: {
+        householdId,
+        townCode: villageCode.slice(0, 9),
+        villageCode,
+        version,
+        by: 'u-village-cadre',
+        at: new Date().toISOString(),
+        cadres,
+        added: cadres.map((c) => c.userId),
+        removed: [],
+      },
+    });
+  }
+
+  /** Publishes events to households.events.v1 keyed by subject, as the households service would. */
+  async publishHousehold(...events: Array<{ subject: string }>): Promise<void> {
+    await this.kafka.send(
+      `${this.prefix}${Topics.households}`,
+      events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+    );
+  }
+
+  /** Waits until the notifier has processed (and committed) everything published to a topic. */
+  async caughtUp(topic: string, timeoutMs = 30_000): Promise<void> {
+    await this.kafka.waitForNoLag(`${this.prefix}notifier`, `${this.prefix}${topic}`, timeoutMs);
   }
 
   /** Publishes events to rules.alerts.v1 keyed by subject, as the rules service would. */

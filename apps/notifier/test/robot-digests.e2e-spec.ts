@@ -46,8 +46,9 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
   const h = new NotifierHarness({
     ROBOT_RATE_LIMIT: String(LIMIT),
     ROBOT_RATE_WINDOW_MS: String(WINDOW_MS),
-    ROBOT_LOCK_MS: '3000',
-    DELIVERY_TIMEOUT_MS: '2000',
+    // generous under load: a send that times out after the robot took it is sent again (a duplicate)
+    ROBOT_LOCK_MS: '12000',
+    DELIVERY_TIMEOUT_MS: '10000',
     DELIVERY_BACKOFF_MS: '50',
     DELIVERY_ATTEMPTS: '30',
     ROBOT_BLOCK_MS: String(BLOCK_MS),
@@ -113,7 +114,7 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
     const sink = await newSink();
     await h.robot('621299101', sink);
     const ids = await h.raise('621299101201', 200, 'burst');
-    await waitForAll(sink, ids);
+    await waitForAll(sink, ids, 90_000);
 
     expect(sink.received.length).toBeLessThan(200); // merged into digests
     expect(busiestWindow(sink.received, WINDOW_MS)).toBeLessThanOrEqual(LIMIT);
@@ -124,19 +125,23 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
 
     // the delivery log records the outcome just after the send
     type Counts = { items: Array<{ status: string; channel: string; count: number }> };
-    const counts = await waitFor('the delivery log to record every send', async () => {
-      const r = await h.app.get<Counts>('/api/v1/deliveries/counts?townCode=621299101');
-      return r.body.items.length === 1 && r.body.items[0].status === 'delivered' && r.body.items;
-    });
+    const counts = await waitFor(
+      'the delivery log to record every send',
+      async () => {
+        const r = await h.app.get<Counts>('/api/v1/deliveries/counts?townCode=621299101');
+        return r.body.items.length === 1 && r.body.items[0].status === 'delivered' && r.body.items;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(counts).toEqual([{ status: 'delivered', channel: 'dingtalk-robot', count: 200 }]);
-  });
+  }, 150_000);
 
   it('a robot that fails half the time still gets every alert exactly once', async () => {
     const sink = await newSink();
     sink.failureRate = 0.5;
     await h.robot('621299102', sink);
     const ids = await h.raise('621299102201', 100, 'flaky');
-    await waitForAll(sink, ids);
+    await waitForAll(sink, ids, 90_000);
 
     expect(busiestWindow(sink.received, WINDOW_MS)).toBeLessThanOrEqual(LIMIT);
     const got = arrivals(sink.received);
@@ -144,7 +149,7 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
     expect([...got.values()].every((n) => n === 1)).toBe(true);
     const failed = await h.app.get<{ total: number }>('/api/v1/deliveries?status=failed&townCode=621299102');
     expect(failed.body.total).toBe(0);
-  });
+  }, 120_000);
 
   it('a robot that reports blocking (130101) is left alone for the block time, then gets every alert once', async () => {
     const robot = await blockingRobot();
@@ -157,7 +162,7 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
       expect(res.status).toBe(201);
       const ids = await h.raise('621299105201', 60, 'blocked');
       await waitFor('every alert after the block', () => arrivals(robot.accepted).size === ids.length, {
-        timeoutMs: 30_000,
+        timeoutMs: 60_000,
       });
       expect(robot.refusedAt).toHaveLength(1);
       expect(robot.accepted[0].at - robot.refusedAt[0]).toBeGreaterThanOrEqual(BLOCK_MS - 50);
@@ -165,7 +170,7 @@ describe('notifier: channels and robot digests (real Kafka, FerretDB, Redis)', (
     } finally {
       await robot.close();
     }
-  });
+  }, 90_000);
 
   it('killing the notifier mid-burst and restarting it loses and duplicates nothing', async () => {
     const sink = await newSink();

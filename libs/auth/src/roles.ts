@@ -62,6 +62,8 @@ export const Permissions = {
   readAlerts: everyone,
   writeAlerts: ['county-admin', 'town-official', 'village-cadre', 'work-team-member', 'first-secretary'],
   readDeliveries: ['county-admin', 'town-official', 'inspector', 'auditor'],
+  /** People's contacts for alerts (帮扶责任人 mobile/email, notifier): the administrators of their unit. */
+  manageContacts: ['county-admin', 'town-official', 'village-cadre'],
   readThresholds: everyone,
   /** Rules (预警规则): read by everyone; versions written by county admins for their county and towns. */
   readRules: everyone,

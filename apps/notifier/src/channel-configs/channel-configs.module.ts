@@ -20,6 +20,6 @@ import { SecretBox } from './secret-box';
       useFactory: (c: NotifierConfig) => new SecretBox(c.CHANNEL_SECRET_KEY),
     },
   ],
-  exports: [ChannelDirectory],
+  exports: [ChannelDirectory, SecretBox],
 })
 export class ChannelConfigsModule {}

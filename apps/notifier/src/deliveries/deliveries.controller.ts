@@ -10,7 +10,16 @@ const ListDeliveriesQuery = z
   .object({
     alertId: z.string().min(1).max(64).optional(),
     status: z.enum(['pending', 'delivered', 'failed']).optional(),
-    channel: z.enum(['dingtalk-robot', 'wecom-robot', 'sms', 'email', 'webhook']).optional(),
+    channel: z
+      .enum(['dingtalk-robot', 'wecom-robot', 'sms', 'email', 'webhook', 'none'])
+      .optional()
+      .describe('none: a person (帮扶责任人) who could not be reached, e.g. no contact registered'),
+    recipient: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('e.g. paired-cadre:<userId> for the deliveries to one paired cadre'),
     townCode: TownCode.optional(),
     kind: z
       .enum(['alert', 'escalation'])

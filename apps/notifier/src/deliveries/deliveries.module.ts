@@ -1,20 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { PairingsModule } from '../pairings/pairings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryQueue } from './delivery-queue';
 import { Delivery, DeliverySchema } from './delivery.schema';
 import { DeliveryWorker } from './delivery.worker';
 import { PlanDeliveries } from './plan-deliveries';
+import { StrandedDeliverySweep } from './stranded-sweep';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: Delivery.name, schema: DeliverySchema }]),
     ChannelConfigsModule,
+    ContactsModule,
+    PairingsModule,
   ],
   controllers: [DeliveriesController],
-  providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries],
+  providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries, StrandedDeliverySweep],
   exports: [PlanDeliveries],
 })
 export class DeliveriesModule {}

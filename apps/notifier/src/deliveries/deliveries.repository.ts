@@ -139,6 +139,7 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
       alertId?: string;
       status?: DeliveryStatus;
       channel?: string;
+      recipient?: string;
       townCode?: string;
       kind?: DeliveryKind;
       escalationLevel?: number;

@@ -21,13 +21,17 @@ export class Delivery {
   @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
   @Prop({ required: true }) villageCode!: string;
-  /** The channel kind: dingtalk-robot, wecom-robot, sms, email, webhook. */
+  /** The channel kind: dingtalk-robot, wecom-robot, sms, email, webhook; none: a person not reachable. */
   @Prop({ required: true }) channel!: string;
   /** The configured channel (its sealed target is read at send time); null: the default webhook. */
   @Prop({ type: String, default: null, index: true }) channelId!: string | null;
-  /** The default webhook's URL, or the channel id (never a secret). */
+  /** The default webhook's URL, the channel id, or contact:<userId> (never a secret). */
   @Prop({ required: true }) target!: string;
   @Prop({ required: true }) recipient!: string;
+  /** A person delivery (a paired cadre, 帮扶责任人): whose contact it goes to, read at send time. */
+  @Prop({ type: String, default: null }) contactId?: string | null;
+  /** The person's name, for the delivery log. */
+  @Prop({ type: String, default: null }) recipientName?: string | null;
   @Prop({ required: true }) severity!: string;
   @Prop({ required: true }) title!: string;
   @Prop({ required: true }) message!: string;

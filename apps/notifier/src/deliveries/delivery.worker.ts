@@ -8,6 +8,7 @@ import { ChannelResult, OutgoingNotification } from '../channels/channel';
 import { ChannelSender, isRobot } from '../channels/channel-sender';
 import { digestCapacity } from '../channels/robot-messages';
 import { NotifierConfig } from '../config';
+import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DELIVERY_QUEUE, DeliveryJob, QueueWorker } from './delivery-queue';
@@ -51,6 +52,7 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly deliveries: DeliveriesRepository,
     private readonly channels: ChannelDirectory,
+    private readonly contacts: ContactDirectory,
   ) {
     super(connection, config.QUEUE_PREFIX);
     this.concurrency = config.DELIVERY_CONCURRENCY;
@@ -81,10 +83,43 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
   }
 
   private async sendOne(d: Delivery): Promise<ChannelResult> {
+    if (d.contactId) return this.sendToPerson(d, d.contactId);
     if (!d.channelId) return this.sender.sendDefaultWebhook(d.target, notificationOf(d));
     const target = await this.channels.targetOf(d.channelId);
     if (!target) return { ok: false, error: '推送渠道已删除 (channel deleted)' };
     return this.sender.send(target, d.recipient, notificationOf(d));
+  }
+
+  /** A person delivery: the contact's current mobile or email through the notifier's own gateway. */
+  private async sendToPerson(d: Delivery, userId: string): Promise<ChannelResult> {
+    const address = await this.contacts.addressOf(userId);
+    const c = this.config;
+    if (d.channel === 'sms') {
+      if (!address?.phone) return { ok: false, error: `联系方式已删除 (no mobile registered for ${userId})` };
+      if (!c.NOTIFIER_SMS_GATEWAY_URL)
+        return { ok: false, error: '未配置短信网关 (NOTIFIER_SMS_GATEWAY_URL)' };
+      const target = {
+        kind: 'sms' as const,
+        url: c.NOTIFIER_SMS_GATEWAY_URL,
+        appKey: c.NOTIFIER_SMS_APP_KEY,
+        secret: c.NOTIFIER_SMS_SECRET,
+        templateId: c.NOTIFIER_SMS_TEMPLATE_ID,
+        phones: [address.phone],
+      };
+      return this.sender.send(target, address.phone, notificationOf(d));
+    }
+    if (d.channel === 'email') {
+      if (!address?.email) return { ok: false, error: `联系方式已删除 (no email registered for ${userId})` };
+      if (!c.NOTIFIER_SMTP_URL) return { ok: false, error: '未配置邮件服务器 (NOTIFIER_SMTP_URL)' };
+      const target = {
+        kind: 'email' as const,
+        smtpUrl: c.NOTIFIER_SMTP_URL,
+        from: c.NOTIFIER_MAIL_FROM,
+        to: [address.email],
+      };
+      return this.sender.send(target, address.email, notificationOf(d));
+    }
+    return { ok: false, error: `不支持的个人渠道 (unsupported person channel ${d.channel})` };
   }
 
   private async sendRobotDigest(

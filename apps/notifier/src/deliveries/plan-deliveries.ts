@@ -5,10 +5,13 @@ import type { AlertState } from '../alerts/alert-state.schema';
 import { EscalationTarget, escalationMessage } from '../alerts/escalation-policy';
 import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
+import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
+import { PairingsRepository } from '../pairings/pairings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Delivery } from './delivery.schema';
 import { DeliveryQueue } from './delivery-queue';
+import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
 import { selectChannels, selectEscalationChannels } from './select-channels';
 
 export function deliveryIdOf(alertId: string, channel: string, recipient: string): string {
@@ -31,6 +34,8 @@ export class PlanDeliveries {
     private readonly deliveries: DeliveriesRepository,
     private readonly queue: DeliveryQueue,
     private readonly channels: ChannelDirectory,
+    private readonly pairings: PairingsRepository,
+    private readonly contacts: ContactDirectory,
   ) {}
 
   async forAlert(e: AlertRaisedV1): Promise<void> {
@@ -75,12 +80,63 @@ export class PlanDeliveries {
         recipient,
       });
     }
-    if (planned.length === 0) {
+    const { toSend, unreachable } = await this.forPairedCadres(e, common);
+    planned.push(...toSend);
+    if (planned.length === 0 && unreachable.length === 0) {
       this.logger.warn(`no channel configured for village ${a.villageCode}; alert ${a.alertId} is not sent`);
       return;
     }
-    await this.deliveries.createMissing(planned);
+    await this.deliveries.createMissing([...planned, ...unreachable.map((u) => u.delivery)]);
+    // a cadre who cannot be reached: the record says why (failed at once, nothing to retry)
+    for (const u of unreachable)
+      await this.deliveries.finish(u.delivery, 'failed', {
+        at: new Date(),
+        ok: false,
+        status: null,
+        error: u.error,
+        latencyMs: 0,
+      });
     await this.queue.enqueue(planned.map((d) => d._id));
+  }
+
+  /**
+   * The household's paired cadres (帮扶责任人, from the pairing read model) when the alert is
+   * addressed to them: one person delivery per cadre and channel of their contact (the same id
+   * however often the alert comes), or a record of why a cadre is not reached.
+   */
+  private async forPairedCadres(
+    e: AlertRaisedV1,
+    common: Omit<Delivery, '_id' | 'channel' | 'channelId' | 'target' | 'recipient'>,
+  ): Promise<{ toSend: Delivery[]; unreachable: Array<{ delivery: Delivery; error: string }> }> {
+    const a = e.data;
+    if (!addressesCadres(a)) return { toSend: [], unreachable: [] };
+    const pairing = await this.pairings.find(a.subjectId);
+    if (!pairing || pairing.cadres.length === 0) {
+      this.logger.warn(`alert ${a.alertId}: no paired cadre known for household ${a.subjectId}`);
+      return { toSend: [], unreachable: [] };
+    }
+    const contacts = await this.contacts.ofUsers(pairing.cadres.map((c) => c.userId));
+    const plans = planCadreDeliveries(pairing.cadres, (id) => contacts.get(id)?.channels, {
+      sms: !!this.config.NOTIFIER_SMS_GATEWAY_URL,
+      email: !!this.config.NOTIFIER_SMTP_URL,
+    });
+    const toSend: Delivery[] = [];
+    const unreachable: Array<{ delivery: Delivery; error: string }> = [];
+    for (const p of plans) {
+      const delivery: Delivery = {
+        ...common,
+        _id: deliveryIdOf(a.alertId, `person:${p.channel}`, p.userId),
+        channel: p.channel,
+        channelId: null,
+        target: `contact:${p.userId}`,
+        recipient: `paired-cadre:${p.userId}`,
+        recipientName: p.name,
+        contactId: p.userId,
+      };
+      if (p.error) unreachable.push({ delivery, error: p.error });
+      else toSend.push(delivery);
+    }
+    return { toSend, unreachable };
   }
 
   /**

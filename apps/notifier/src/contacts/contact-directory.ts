@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { SERVICE_SCOPE } from '@lib/auth';
+import { SecretBox } from '../channel-configs/secret-box';
+import { Contact } from './contact.schema';
+import { ContactsRepository } from './contacts.repository';
+import { PersonAddress } from './person-contact';
+
+/** What the planner and the worker know of people: their contacts, and (to send only) their addresses. */
+@Injectable()
+export class ContactDirectory {
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly box: SecretBox,
+  ) {}
+
+  ofUsers(userIds: string[]): Promise<Map<string, Contact>> {
+    return this.contacts.ofUsers(userIds);
+  }
+
+  /** The person's addresses in clear (for sending only); null if their contact was deleted since. */
+  async addressOf(userId: string): Promise<PersonAddress | null> {
+    const c = await this.contacts.findById(SERVICE_SCOPE, userId);
+    return c ? (JSON.parse(this.box.open(c.sealed)) as PersonAddress) : null;
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
+import { ContactDirectory } from './contact-directory';
+import { Contact, ContactSchema } from './contact.schema';
+import { ContactsController } from './contacts.controller';
+import { ContactsRepository } from './contacts.repository';
+
+/** Person contacts (a cadre's mobile and email), sealed at rest, managed within scope. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Contact.name, schema: ContactSchema }]), ChannelConfigsModule],
+  controllers: [ContactsController],
+  providers: [ContactsRepository, ContactDirectory],
+  exports: [ContactDirectory],
+})
+export class ContactsModule {}

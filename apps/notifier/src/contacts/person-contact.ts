@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { PersonChannel } from './contact.schema';
+
+/** A person's reachable addresses, in clear (sealed at rest). */
+export const PersonAddress = z
+  .object({
+    phone: z
+      .string()
+      .regex(/^1\d{10}$/, 'must be an 11-digit mobile number')
+      .optional()
+      .describe('手机号 (SMS)'),
+    email: z.string().email('must be an email address').max(200).optional().describe('电子邮箱'),
+  })
+  .strict();
+export type PersonAddress = z.infer<typeof PersonAddress>;
+
+/** 138****5678: the first three and last four digits only. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** z***@example.com: the first character of the mailbox and the domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}
+
+export function maskAddress(a: PersonAddress): { phone?: string; email?: string } {
+  return {
+    ...(a.phone ? { phone: maskPhone(a.phone) } : {}),
+    ...(a.email ? { email: maskEmail(a.email) } : {}),
+  };
+}
+
+export function channelsOf(a: PersonAddress): PersonChannel[] {
+  return [...(a.phone ? (['sms'] as const) : []), ...(a.email ? (['email'] as const) : [])];
+}
