@@ -53,7 +53,20 @@ const CASTS: Array<{ role: Role; unit: string; inside: string; outside: string }
   { role: 'integration-client', unit: V.A1, inside: V.A1, outside: V.B1 },
 ];
 
+const PROJECT_KINDS = ['project', 'beneficiary', 'distribution', 'benefits'];
+
 const allowed = (roles: readonly Role[] | undefined, role: Role) => !!roles && roles.includes(role);
+
+/** An industry project (产业帮扶项目) in the village. */
+const aProject = (villageCode: string) => ({
+  name: '"支部+"冷水鱼养殖',
+  type: 'aquaculture',
+  villageCode,
+  owner: { kind: 'village_collective', name: '村股份经济合作社' },
+  startsOn: '2026-01-01',
+  fundSources: [{ source: 'central_linkage_fund', amount: 500000 }],
+});
+const PROJECTS = '/api/v1/projects';
 
 /** A work team (驻村工作队) posted to the village. */
 const aTeam = (villageCode: string) => ({
@@ -65,6 +78,10 @@ const aTeam = (villageCode: string) => ({
 
 interface Records {
   household: string;
+  /** 产业帮扶 project in the village, the household linked to it (务工) and paid once */
+  project: string;
+  beneficiary: string;
+  distribution: string;
   survey: string;
   alert: string;
   delivery: string;
@@ -118,8 +135,29 @@ describe('tenancy through the gateway', () => {
       postedFrom: '2026-09-01',
     });
     expect(member.status).toBe(201);
+    const project = await apps.projects.post<Rec>(PROJECTS, aProject(village));
+    expect(project.status).toBe(201);
+    // projects learns of the household from households.events.v1
+    const link = await waitFor('projects to accept the household as a beneficiary', async () => {
+      const r = await apps.projects.post<Rec>(`${PROJECTS}/${project.body.id}/beneficiaries`, {
+        householdId: h.body.id,
+        kind: 'wage',
+        startsOn: '2026-01-01',
+      });
+      return r.status === 201 ? r.body : undefined;
+    });
+    const paid = await apps.projects.post<Rec>(`${PROJECTS}/${project.body.id}/distributions`, {
+      householdId: h.body.id,
+      kind: 'wage',
+      amount: 1200,
+      paidOn: '2026-03-01',
+    });
+    expect(paid.status).toBe(201);
     return {
       household: h.body.id,
+      project: project.body.id,
+      beneficiary: link.id,
+      distribution: paid.body.id,
       survey: s.body.id,
       alert: alert.id,
       delivery: delivery.id,
@@ -149,7 +187,15 @@ describe('tenancy through the gateway', () => {
   }
 
   beforeAll(async () => {
-    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'supervision', 'gateway']);
+    await platform.start([
+      'households',
+      'monitoring',
+      'rules',
+      'notifier',
+      'supervision',
+      'projects',
+      'gateway',
+    ]);
     gw = platform.apps.gateway;
     adminToken = (await login(GATEWAY_ADMIN.username, GATEWAY_ADMIN.password)).accessToken;
     for (const v of [V.A1, V.B1, V.C1]) byVillage.set(v, await seed(v));
@@ -255,9 +301,18 @@ describe('tenancy through the gateway', () => {
       check(c.role, 'attendance.read-in', canReadAttendance ? [200] : [403], a1.status);
       const a2 = await as(c.role, 'GET', summary(outside.member));
       check(c.role, 'attendance.read-out', canReadAttendance ? [404] : [403], a2.status);
+      await projectCells(c, inside, outside, mine, check);
     }
-    // nothing outside any scope changed: the outside alerts are all still open, the teams unrenamed
+    // nothing outside any scope changed: the outside alerts are all still open, the teams unrenamed,
+    // the projects unrenamed, with their one beneficiary and one payment
     for (const v of [V.B1, V.C1]) {
+      const out = byVillage.get(v)!;
+      const p = await platform.apps.projects.get<{ name: string }>(`${PROJECTS}/${out.project}`);
+      expect(p.body.name).toBe(aProject(v).name);
+      for (const sub of ['beneficiaries', 'distributions'])
+        expect(
+          (await platform.apps.projects.get<Page<Rec>>(`${PROJECTS}/${out.project}/${sub}`)).body.total,
+        ).toBe(1);
       const a = await platform.apps.rules.get<{ status: string }>(
         `/api/v1/alerts/${byVillage.get(v)!.alert}`,
       );
@@ -282,11 +337,82 @@ describe('tenancy through the gateway', () => {
     console.table(table);
     const failed = cells.filter((x) => !x.ok);
     console.log(
-      `tenancy matrix: ${CASTS.length} roles × ${KINDS.length} kinds of record + attendance = ${cells.length} cells; ` +
+      `tenancy matrix: ${CASTS.length} roles × ${KINDS.length + PROJECT_KINDS.length} kinds of record ` +
+        `(${[...KINDS, ...PROJECT_KINDS].join(', ')}) + attendance = ${cells.length} cells; ` +
         `${cells.length - failed.length} held, ${failed.length} failed`,
     );
     expect(failed).toEqual([]);
   }, 300_000);
+
+  /**
+   * 产业帮扶: projects, their beneficiaries (受益户) and distributions (收益分配), and a household's
+   * benefits. Out-of-scope projects are 404 for reads and writes alike; lists never leak.
+   */
+  async function projectCells(
+    c: (typeof CASTS)[number],
+    inside: Records,
+    outside: Records,
+    mine: Records,
+    check: (role: Role, cell: string, expected: number[], got: number, extra?: boolean) => void,
+  ) {
+    const canRead = allowed(Permissions.readProjects, c.role);
+    const canWrite = allowed(Permissions.writeProjects, c.role);
+    const canPay = allowed(Permissions.payDistributions, c.role);
+    const read = (n: 200 | 404) => (canRead ? [n] : [403]);
+    const listed = async (path: string, must: string, mustNot?: string) => {
+      const r = await as(c.role, 'GET', `${path}${path.includes('?') ? '&' : '?'}pageSize=500`);
+      const items = (r.body as Page<Rec> | null)?.items ?? [];
+      const ids = items.map((i) => i.id);
+      const noLeak =
+        !canRead ||
+        (ids.includes(must) &&
+          (!mustNot || !ids.includes(mustNot)) &&
+          items.every((i) => i.villageCode.startsWith(c.unit)));
+      return { status: r.status, noLeak };
+    };
+    const r = c.role;
+    // projects
+    check(r, 'project.read-in', read(200), (await as(r, 'GET', `${PROJECTS}/${inside.project}`)).status);
+    check(r, 'project.read-out', read(404), (await as(r, 'GET', `${PROJECTS}/${outside.project}`)).status);
+    const pl = await listed(PROJECTS, inside.project, outside.project);
+    check(r, 'project.list', read(200), pl.status, pl.noLeak);
+    const pw1 = await as(r, 'POST', PROJECTS, aProject(c.inside));
+    check(r, 'project.write-in', canWrite ? [201] : [403], pw1.status);
+    const pw2 = await as(r, 'POST', PROJECTS, aProject(c.outside));
+    check(r, 'project.write-out', [403], pw2.status);
+    const pw3 = await as(r, 'PATCH', `${PROJECTS}/${outside.project}`, { name: '改名' });
+    check(r, 'project.update-out', canWrite ? [404] : [403], pw3.status);
+    // beneficiaries (受益户)
+    const bl1 = await listed(`${PROJECTS}/${inside.project}/beneficiaries`, inside.beneficiary);
+    check(r, 'beneficiary.list-in', read(200), bl1.status, bl1.noLeak);
+    const bl2 = await as(r, 'GET', `${PROJECTS}/${outside.project}/beneficiaries`);
+    check(r, 'beneficiary.list-out', read(404), bl2.status);
+    const link = (householdId: string) => ({ householdId, kind: 'land_lease', startsOn: '2026-02-01' });
+    const bw1 = await as(r, 'POST', `${PROJECTS}/${mine.project}/beneficiaries`, link(mine.household));
+    check(r, 'beneficiary.write-in', canWrite ? [201] : [403], bw1.status);
+    const bw2 = await as(r, 'POST', `${PROJECTS}/${outside.project}/beneficiaries`, link(mine.household));
+    check(r, 'beneficiary.write-out', canWrite ? [404] : [403], bw2.status);
+    // a household outside the scope is as unknown as one that does not exist
+    const bw3 = await as(r, 'POST', `${PROJECTS}/${mine.project}/beneficiaries`, link(outside.household));
+    check(r, 'beneficiary.household-out', canWrite ? [400] : [403], bw3.status);
+    // distributions (收益分配)
+    const dl1 = await listed(`${PROJECTS}/${inside.project}/distributions`, inside.distribution);
+    check(r, 'distribution.list-in', read(200), dl1.status, dl1.noLeak);
+    const dl2 = await as(r, 'GET', `${PROJECTS}/${outside.project}/distributions`);
+    check(r, 'distribution.list-out', read(404), dl2.status);
+    const pay = { householdId: mine.household, kind: 'wage', amount: 800, paidOn: '2026-04-01' };
+    const dw1 = await as(r, 'POST', `${PROJECTS}/${mine.project}/distributions`, pay);
+    check(r, 'distribution.write-in', canPay ? [201] : [403], dw1.status);
+    const dw2 = await as(r, 'POST', `${PROJECTS}/${outside.project}/distributions`, {
+      ...pay,
+      householdId: outside.household,
+    });
+    check(r, 'distribution.write-out', canPay ? [404] : [403], dw2.status);
+    // what a household gets from projects
+    const benefits = (h: string) => `${PROJECTS}/households/${h}`;
+    check(r, 'benefits.read-in', read(200), (await as(r, 'GET', benefits(inside.household))).status);
+    check(r, 'benefits.read-out', read(404), (await as(r, 'GET', benefits(outside.household))).status);
+  }
 
   it("the integration client pushes check-ins through the gateway for its own village's members only", async () => {
     const path = '/api/v1/integrations/checkins';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Redis } from 'ioredis';
+import { Topics } from '@lib/contracts';
 import { activeKeyIdOf, KeyRing } from '@lib/crypto';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
 import { AuditController } from './audit/audit.controller';
@@ -15,6 +16,9 @@ import { ProxyController } from './proxy/proxy.controller';
 import { AuthController, JwksController } from './sessions/auth.controller';
 import { GatewayCounters } from './sessions/gateway-redis';
 import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
+import { RevocationsRepository } from './sessions/revocations.repository';
+import { Revoker } from './sessions/revoker';
+import { RevokedToken, RevokedTokenSchema } from './sessions/revoked-token.schema';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { TokenIssuer } from './sessions/token-issuer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
@@ -32,7 +36,7 @@ export class AppModule {
           name: 'gateway',
           config,
           database: config.MONGO_DB,
-          publishes: [],
+          publishes: [Topics.sessions],
           providers: [
             { provide: GATEWAY_CONFIG, useValue: config },
             { provide: REDIS_CONNECTION, useFactory: () => new Redis(config.REDIS_URL) },
@@ -50,6 +54,7 @@ export class AppModule {
         MongooseModule.forFeature([
           { name: User.name, schema: UserSchema },
           { name: RefreshToken.name, schema: RefreshTokenSchema },
+          { name: RevokedToken.name, schema: RevokedTokenSchema },
           { name: ApiKey.name, schema: ApiKeySchema },
           { name: AuditEntry.name, schema: AuditEntrySchema },
         ]),
@@ -66,6 +71,8 @@ export class AppModule {
       providers: [
         UsersRepository,
         SessionsRepository,
+        RevocationsRepository,
+        Revoker,
         ApiKeysRepository,
         AuditRepository,
         TokenIssuer,

@@ -6,12 +6,14 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  Optional,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { KeyLike } from 'jose';
 import { Principal, Role } from './roles';
+import { RevocationList } from './revocations';
 import { covers, Scope, scopeOf } from './scope';
 import { bearerOf, InvalidToken, verifyAccessToken } from './tokens';
 
@@ -54,7 +56,8 @@ export const forbidden = () =>
 
 /**
  * The global guard of every app: an HTTP handler needs a valid access token and one of its
- * @Roles (a handler without @Roles or @Public is refused: closed by default). Event handlers run as
+ * @Roles (a handler without @Roles or @Public is refused: closed by default); a token revoked at
+ * sign-out is refused too. Event handlers run as
  * the service identity and are not guarded here.
  */
 @Injectable()
@@ -62,6 +65,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(VERIFICATION_KEY) private readonly key: KeyLike,
+    @Optional() private readonly revoked?: RevocationList,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -77,6 +81,9 @@ export class AuthGuard implements CanActivate {
       if (e instanceof InvalidToken) throw unauthorized();
       throw e;
     }
+    // signed out at the gateway (session.revoked.v1): refused here too, until it expires
+    if (this.revoked?.behind) await this.revoked.behind; // (app start: recent sign-outs not read yet)
+    if (this.revoked?.refuses(req.principal)) throw unauthorized();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     const scope = scopeOf(req.principal, roles);
     if (!scope) throw forbidden();

@@ -6,3 +6,4 @@ export * from './guard';
 export * from './auth.module';
 export * from './request-signing';
 export * from './scoped-repository';
+export * from './revocations';

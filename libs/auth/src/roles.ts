@@ -32,6 +32,8 @@ export interface Principal {
   name: string;
   grants: RoleGrant[];
   jti?: string;
+  /** When the access token was issued (ms; JWT `iat_ms`, else `iat`): a user's tokens are revocable up to a moment. */
+  issuedAtMs?: number;
 }
 
 /** People who work the households: they record visits and surveys. */

@@ -14,7 +14,11 @@ describe('access tokens', () => {
     const { privateKey, publicKey } = await generateKeyPair(JWT_ALG, { crv: 'Ed25519' });
     const other = await generateKeyPair(JWT_ALG, { crv: 'Ed25519' });
     const { token, jti } = await signAccessToken(privateKey, principal, 60);
-    await expect(verifyAccessToken(publicKey, token)).resolves.toEqual({ ...principal, jti });
+    await expect(verifyAccessToken(publicKey, token)).resolves.toEqual({
+      ...principal,
+      jti,
+      issuedAtMs: expect.any(Number),
+    });
 
     const expired = await signAccessToken(privateKey, principal, 60, new Date(Date.now() - 120_000));
     await expect(verifyAccessToken(publicKey, expired.token)).rejects.toThrow(InvalidToken);

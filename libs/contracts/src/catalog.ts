@@ -39,6 +39,7 @@ import { ThresholdSetV1 } from './events/threshold-set.v1';
 import { DepartmentFactReceivedV1 } from './events/department-fact-received.v1';
 import { CoverageChangedV1 } from './events/coverage-changed.v1';
 import { DepartmentFactSubmittedV1 } from './events/department-fact-submitted.v1';
+import { SessionRevokedV1 } from './events/session-revoked.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -81,6 +82,7 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     DepartmentFactReceivedV1,
     CoverageChangedV1,
     DepartmentFactSubmittedV1,
+    SessionRevokedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

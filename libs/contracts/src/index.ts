@@ -41,4 +41,5 @@ export * from './events/threshold-set.v1';
 export * from './events/department-fact-received.v1';
 export * from './events/coverage-changed.v1';
 export * from './events/department-fact-submitted.v1';
+export * from './events/session-revoked.v1';
 export * from './default-thresholds';

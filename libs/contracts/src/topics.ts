@@ -13,6 +13,8 @@ export const Topics = {
   supervisionCheckins: 'supervision.checkins.v1',
   /** Raw facts that departments (医保, 教育, 应急, 民政, 残联…) produce to directly; monitoring matches them to households. */
   departmentFacts: 'monitoring.department-facts.v1',
+  /** Sign-outs the gateway announces, so every app refuses a revoked access token (session.revoked.v1). */
+  sessions: 'gateway.sessions.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -170,7 +170,7 @@ export class ProxyController {
     if (!token) return null;
     try {
       const principal = await verifyAccessToken(this.key, token);
-      if (await this.counters.isRevoked(principal.jti)) return null;
+      if (await this.counters.isRevoked(principal)) return null;
       return { principal, token };
     } catch (e) {
       if (e instanceof InvalidToken) return null;

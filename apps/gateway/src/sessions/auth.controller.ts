@@ -7,6 +7,7 @@ import { User } from '../users/user.schema';
 import { UsersRepository } from '../users/users.repository';
 import { LoginBody, RefreshBody } from './auth.dto';
 import { GatewayCounters } from './gateway-redis';
+import { Revoker } from './revoker';
 import { SessionsRepository } from './sessions.repository';
 import { TokenIssuer } from './token-issuer';
 
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly sessions: SessionsRepository,
     private readonly issuer: TokenIssuer,
     private readonly counters: GatewayCounters,
+    private readonly revoker: Revoker,
   ) {}
 
   private async tokens(user: User, familyId?: string) {
@@ -89,7 +91,10 @@ export class AuthController {
     return this.tokens(user, spent.familyId);
   }
 
-  /** Revokes the session: its refresh tokens, and the access token used here (refused by the gateway). */
+  /**
+   * Revokes the session: its refresh tokens, and the access token used here — refused by the gateway
+   * at once (Redis) and by every app once session.revoked.v1 (published through the outbox) arrives.
+   */
   @Post('logout')
   @HttpCode(204)
   @Roles(...Role.options)
@@ -97,18 +102,14 @@ export class AuthController {
     @Caller() caller: Principal,
     @Body(new ZodValidationPipe(RefreshBody.partial())) body: Partial<RefreshBody>,
   ) {
-    if (body.refreshToken) await this.sessions.revokeFamilyOf(body.refreshToken);
-    if (caller.jti)
-      await this.counters.revokeAccessToken(
-        caller.jti,
-        Math.floor(Date.now() / 1000) + this.config.ACCESS_TOKEN_TTL_SECONDS,
-      );
+    const family = body.refreshToken ? await this.sessions.revokeFamilyOf(body.refreshToken) : null;
+    await this.revoker.token(caller, family?.familyId ?? null);
   }
 
   @Get('me')
   @Roles(...Role.options)
   async me(@Caller() caller: Principal) {
-    if (await this.counters.isRevoked(caller.jti)) throw unauthorized();
+    if (await this.counters.isRevoked(caller)) throw unauthorized();
     return { id: caller.sub, kind: caller.kind, username: caller.name, roles: caller.grants };
   }
 }

@@ -35,7 +35,18 @@ export class GatewayCounters {
     await this.redis.set(this.key('revoked', jti), '1', 'EX', ttl);
   }
 
-  async isRevoked(jti: string | undefined): Promise<boolean> {
-    return !!jti && (await this.redis.exists(this.key('revoked', jti))) === 1;
+  /** Every token of the user issued before `revokedAtMs` is revoked, for `ttlSeconds`. */
+  async revokeUser(userId: string, revokedAtMs: number, ttlSeconds: number) {
+    await this.redis.set(this.key('revoked-user', userId), String(revokedAtMs), 'EX', ttlSeconds);
+  }
+
+  /** Whether a verified token was revoked: itself (sign-out), or all its user's tokens up to a moment. */
+  async isRevoked(p: { sub: string; jti?: string; issuedAtMs?: number }): Promise<boolean> {
+    const [token, userBefore] = await this.redis.mget(
+      this.key('revoked', p.jti ?? '-'),
+      this.key('revoked-user', p.sub),
+    );
+    if (p.jti && token !== null) return true;
+    return userBefore !== null && (p.issuedAtMs === undefined || p.issuedAtMs < Number(userBefore));
   }
 }

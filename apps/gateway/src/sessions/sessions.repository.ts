@@ -47,14 +47,15 @@ export class SessionsRepository {
     return null;
   }
 
-  async revokeFamilyOf(token: string): Promise<string | null> {
+  /** Revokes the session (refresh-token family) of a token; returns whose it was and which one. */
+  async revokeFamilyOf(token: string): Promise<{ userId: string; familyId: string } | null> {
     const known = await this.model
       .findOne({ _id: digest(token) })
       .lean<RefreshToken>()
       .exec();
     if (!known) return null;
     await this.revokeFamily(known.familyId);
-    return known.userId;
+    return { userId: known.userId, familyId: known.familyId };
   }
 
   private async revokeFamily(familyId: string) {

@@ -17,6 +17,7 @@ import { hashPassword } from './passwords';
 import { User } from './user.schema';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.dto';
 import { scopeCodesOf, UsersRepository } from './users.repository';
+import { Revoker } from '../sessions/revoker';
 import { SessionsRepository } from '../sessions/sessions.repository';
 
 const present = ({ _id, passwordHash: _p, scopeCodes: _s, ...rest }: User) => ({ id: _id, ...rest });
@@ -28,6 +29,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly revoker: Revoker,
   ) {}
 
   @Post()
@@ -72,7 +74,7 @@ export class UsersController {
     return present(user);
   }
 
-  /** Change roles or disable; a disabled user's sessions are revoked at once. */
+  /** Change roles or disable; the user's sessions and access tokens are revoked at once. */
   @Patch(':id')
   @Roles(...Permissions.adminUsers)
   async update(
@@ -93,7 +95,11 @@ export class UsersController {
       ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
     });
     if (!updated) throw notFound(`未找到该用户 (no user ${id})`);
-    if (body.disabled || body.roles) await this.sessions.revokeAllOf(id);
+    if (body.disabled || body.roles) {
+      await this.sessions.revokeAllOf(id);
+      // and the access tokens they hold, at the gateway and in every app
+      await this.revoker.user(id, body.disabled ? 'user-disabled' : 'roles-changed');
+    }
     return present(updated);
   }
 }
