@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, Platform } from './platform';
 
+// asynchronous: a synchronous exec would block the event loop while the broker stops, so the HTTP
+// client would miss the apps closing its idle keep-alive sockets and send the next request on a dead one
 const infra = (...args: string[]) =>
-  execFileSync('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), ...args], {
-    stdio: 'pipe',
+  promisify(execFile)('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), ...args], {
     timeout: 180_000,
   });
 
@@ -19,7 +21,7 @@ describe('writes made while Kafka is down', () => {
   beforeAll(() => platform.start(['households', 'monitoring', 'rules']), 120_000);
 
   afterAll(async () => {
-    infra('start', 'kafka'); // never leave the broker down for the next test file
+    await infra('start', 'kafka'); // never leave the broker down for the next test file
     await platform.stop();
   }, 200_000);
 
@@ -33,7 +35,7 @@ describe('writes made while Kafka is down', () => {
         (await apps.monitoring.get(`/api/v1/monitored-households/${before.body.id}`)).status === 200,
     );
 
-    infra('stop', 'kafka');
+    await infra('stop', 'kafka');
     try {
       const during = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold('0302'));
       expect(during.status).toBe(201);
@@ -47,7 +49,7 @@ describe('writes made while Kafka is down', () => {
       expect(health.status).toBe(503);
       expect(health.body.details.outbox.pendingDocuments).toBeGreaterThan(0);
 
-      infra('start', 'kafka');
+      await infra('start', 'kafka');
       await waitFor(
         'the household written during the outage to reach monitoring',
         async () =>
@@ -63,7 +65,7 @@ describe('writes made while Kafka is down', () => {
         { timeoutMs: 90_000, intervalMs: 500 },
       );
     } finally {
-      infra('start', 'kafka');
+      await infra('start', 'kafka');
     }
   }, 240_000);
 });
