@@ -26,12 +26,5 @@ export function idNumberProblem(idNumber: string, birthDate: string): string | n
   return null;
 }
 
-/** 5301**********1234 (libs/crypto: shared with every app that shows ID numbers) */
-export { maskIdNumber } from '@lib/crypto';
-
-/** 138****0000 */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 7)
-    return `${phone.slice(0, 1)}${'*'.repeat(Math.max(phone.length - 2, 0))}${phone.slice(-1)}`;
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
+/** 5301**********1234 and 138****0000 (libs/crypto: shared with every app that shows them) */
+export { maskIdNumber, maskPhone } from '@lib/crypto';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskPhone } from '@lib/crypto';
 import type { PersonChannel } from './contact.schema';
 
 /** A person's reachable addresses, in clear (sealed at rest). */
@@ -13,11 +14,6 @@ export const PersonAddress = z
   })
   .strict();
 export type PersonAddress = z.infer<typeof PersonAddress>;
-
-/** 138****5678: the first three and last four digits only. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
 
 /** z***@example.com: the first character of the mailbox and the domain. */
 export function maskEmail(email: string): string {
