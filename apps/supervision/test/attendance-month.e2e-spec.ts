@@ -161,9 +161,8 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       meetsRequirement: true,
       patternDays: {
         ...none,
+        // 10-01 and 10-06 are National Day holidays: nights in town then are no 走读
         commuting: [
-          '2026-10-01',
-          '2026-10-06',
           '2026-10-08',
           '2026-10-13',
           '2026-10-15',
@@ -229,17 +228,20 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     expect((await summary(ids.zl)).body).toMatchObject({ missingDays: ['2026-10-12', '2026-10-13'] });
 
     // The flags reach supervision.events.v1 once per member, day and pattern (for rules).
+    // The outbox delivers at least once: a record may reach the topic twice with the same id, which
+    // consumers apply once; so the flags are counted by event id.
     const flagged = await waitFor('the pattern events', async () => {
       const all = (await h.kafka.readAll(h.topic('supervision.events.v1')))
         .map((m) => JSON.parse(m.value!.toString()))
         .filter((e) => e.type === 'attendance.pattern-flagged.v1');
-      return all.length >= 1 + 9 + 10 + 3 ? all : undefined;
+      const unique = [...new Map(all.map((e) => [e.id, e])).values()];
+      return unique.length >= 1 + 7 + 10 + 3 ? unique : undefined;
     });
     const count = (memberId: string, pattern: string) =>
       flagged.filter((e) => e.data.memberId === memberId && e.data.pattern === pattern).length;
-    expect(flagged).toHaveLength(23);
+    expect(flagged).toHaveLength(21);
     expect(count(ids.zm, 'shared_device')).toBe(1);
-    expect(count(ids.lq, 'commuting')).toBe(9);
+    expect(count(ids.lq, 'commuting')).toBe(7);
     expect(count(ids.wf, 'morning_evening_only')).toBe(10);
     expect(count(ids.zl, 'missing_day')).toBe(2);
     expect(count(ids.zl, 'shared_device')).toBe(1);

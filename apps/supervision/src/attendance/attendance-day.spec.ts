@@ -110,6 +110,17 @@ describe('an attendance day (考勤日)', () => {
     expect(early.flags).toEqual(['commuting']);
   });
 
+  it('does not flag 走读 on a day off (weekend or holiday), but does on a 调休 working day', () => {
+    const nightAway = [at('10:00'), at('20:30', town)];
+    expect(computeAttendanceDay(ctx({ workingDay: false }), nightAway).flags).toEqual([]);
+    // a Saturday the calendar makes a working day (调休)
+    const saturday = nightAway.map((s) => ({ ...s, at: new Date(s.at.getTime() + 3 * 86_400_000) }));
+    expect(computeAttendanceDay(ctx({ day: '2026-10-17' }), saturday).flags).toEqual([]);
+    expect(computeAttendanceDay(ctx({ day: '2026-10-17', workingDay: true }), saturday).flags).toEqual([
+      'commuting',
+    ]);
+  });
+
   it('does not flag 走读 for an evening check-out inside the village or before the end of the day', () => {
     expect(computeAttendanceDay(ctx(), [at('11:00'), at('18:30')]).flags).toEqual([]);
     expect(computeAttendanceDay(ctx(), [at('11:00'), at('17:30', town)]).flags).toEqual([]);

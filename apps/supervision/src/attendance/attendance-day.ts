@@ -216,7 +216,9 @@ export function computeAttendanceDay(ctx: DayContext, sightings: Sighting[]): At
     else if (seen.some((x) => isMorning(x.t)) && seen.some((x) => isEvening(x.t)) && !daytimeActivity)
       flags.push('morning_evening_only');
   }
-  if (judged && seen.some((x) => x.inside === false && isNight(x.t))) flags.push('commuting');
+  // 走读: nights away on working days (a weekend or holiday night at home is no one's concern;
+  // a 调休 working day counts as a working day)
+  if (judged && workingDay && seen.some((x) => x.inside === false && isNight(x.t))) flags.push('commuting');
   if (sharedDevices.length > 0) flags.push('shared_device');
 
   return {
