@@ -73,6 +73,10 @@ cmd_install() {
 cmd_up() {
   local t0; t0=$(ms_now)
   take_lock
+  if all_up && ! ferret_current; then
+    info "ferretdb: running an older build of the local patches; rebuilding and restarting it"
+    ferret_stop
+  fi
   if all_up; then
     cmd_status
     info "all services already up — nothing to do"

@@ -74,6 +74,7 @@ ferret_start() {
   ensure_port_free ferretdb "$MONGO_PORT"
   mkdir -p "$FERRET_STATE"
   info "ferretdb: starting $FERRETDB_VERSION on 127.0.0.1:$MONGO_PORT (PostgreSQL 127.0.0.1:$PG_PORT/$PG_FERRET_DB)"
+  ferret_package_id >"$FERRET_STATE/running-package.txt"
   spawn "$FERRET_PID" "$FERRET_LOG" "$FERRET_BIN" \
     --handler=postgresql --postgresql-url="$(ferret_pg_url)" \
     --listen-addr="127.0.0.1:$MONGO_PORT" --state-dir="$FERRET_STATE" \
@@ -112,6 +113,10 @@ ferret_stop() {
     rm -f "$FERRET_PID"
   fi
 }
+
+# ferret_current: the running FerretDB was started from a build with today's local patches
+# (a pulled patch change makes `up` rebuild and restart it).
+ferret_current() { [[ "$(cat "$FERRET_STATE/running-package.txt" 2>/dev/null)" == "$(ferret_package_id)" ]]; }
 
 ferret_status() {
   local pid
