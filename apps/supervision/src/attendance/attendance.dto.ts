@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 import { Month } from '@lib/contracts';
 
 export const AttendanceQuery = z
@@ -26,10 +27,7 @@ export const CloseDaysBody = z
   .object({
     month: Month,
     /** Last day to close (default: yesterday); never later than yesterday. */
-    through: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    through: LocalDay.optional(),
     teamId: z.string().uuid('must be a team id (UUID)').optional(),
   })
   .strict();

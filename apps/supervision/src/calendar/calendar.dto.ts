@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 import { CountyCode } from '@lib/contracts';
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+const Day = LocalDay;
 
 export const Year = z.coerce
   .number({ invalid_type_error: 'must be a year' })

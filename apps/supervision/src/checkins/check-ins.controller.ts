@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
@@ -12,10 +13,7 @@ const Page = {
 const ListCheckInsQuery = z
   .object({
     memberId: z.string().uuid('must be a member id (UUID)').optional(),
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    day: LocalDay.optional(),
     ...Page,
   })
   .strict();

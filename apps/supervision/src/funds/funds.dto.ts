@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 import { Month, Yuan } from '@lib/contracts';
 import { FundCategories } from './fund-entry.schema';
 
 export const RecordFundEntryBody = z
   .object({
     teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
-    spentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+    spentOn: LocalDay,
     amount: Yuan.refine((v) => v > 0, 'must be more than 0').refine((v) => v <= 10_000_000, 'is too large'),
     category: z.enum(FundCategories),
     description: z.string().trim().min(1, 'is required').max(1_000),

@@ -103,6 +103,23 @@ export class InspectionsController {
     });
   }
 
+  /** One inspection with its follow-ups (整改记录); outside the caller's scope: 404. */
+  @Get(':id')
+  @Roles(...SupervisionRoles.read)
+  async get(
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(z.string().uuid('must be an inspection id (UUID)'))) id: string,
+  ) {
+    const inspection = await this.inspections.findById(scope, id);
+    if (!inspection)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `未找到该督查记录 (no inspection ${id})`,
+      });
+    return present(inspection);
+  }
+
   @Get()
   @Roles(...SupervisionRoles.read)
   async list(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const Day = LocalDay;
 
 export const RequestLeaveBody = z
   .object({

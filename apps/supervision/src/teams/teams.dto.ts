@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 import { TownCode, VillageCode } from '@lib/contracts';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+const Day = LocalDay;
 
 const Vertex = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDay } from '../local-day';
 
 export const RecordWorkLogBody = z
   .object({
@@ -39,10 +40,7 @@ export const ListWorkLogsQuery = z
   .object({
     memberId: z.string().uuid('must be a member id (UUID)').optional(),
     teamId: z.string().uuid('must be a team id (UUID)').optional(),
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    day: LocalDay.optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
