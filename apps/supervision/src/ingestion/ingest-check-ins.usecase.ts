@@ -53,7 +53,7 @@ function recordFields(r: CheckInRecord, via: ReceivedVia, receivedAt: Date) {
 /**
  * The one check-in pipeline behind the DingTalk callback, the signed JSON endpoint and the raw
  * Kafka topic: match users to members, store what is new in bulk (duplicates are ignored by the
- * primary key), keep unknown users aside, and recompute the attendance days that changed.
+ * primary key), keep unknown users aside, and recompute the attendance days the records name.
  * Records arrive validated (CheckInRecord); running it twice with the same records changes nothing.
  */
 @Injectable()
@@ -133,7 +133,10 @@ export class IngestCheckIns {
     const inserted = await this.checkIns.insertNew(matched);
     await this.checkIns.insertUnmatched(unmatched);
     const fresh = matched.filter((m) => inserted.has(m.checkIn._id)).map((m) => m.checkIn);
-    await this.attendance.execute(fresh.map((c) => ({ memberId: c.memberId, day: c.day })));
+    // Every day the batch names, duplicates' days included: a batch redelivered after a crash
+    // between storing its check-ins and writing their days finds them stored, and this is what
+    // writes those days. A day whose facts did not change is not written again.
+    await this.attendance.execute(matched.map(({ checkIn: c }) => ({ memberId: c.memberId, day: c.day })));
     if (unmatched.length > 0)
       this.logger.warn(`${unmatched.length} check-in(s) from unknown users kept aside (via ${via})`);
     return {
