@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
+import { signRequest } from '@lib/auth';
 import { waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
 
@@ -8,7 +9,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * The web console in a real browser (Debian's Chromium, driven by playwright-core): a county
  * administrator signs in, sees the open alert raised for a household below the line, acknowledges
- * it, and reads the households ledger with ID numbers masked.
+ * it, reads the households ledger with ID numbers masked, and the month's attendance of a work team
+ * whose check-in came in through the gateway's signed endpoint.
  */
 describe('web console (控制台) in a browser', () => {
   const platform = new Platform();
@@ -22,7 +24,7 @@ describe('web console (控制台) in a browser', () => {
       throw new Error(
         `${CHROMIUM} is missing: bash scripts/ensure-browser.sh installs Chromium (npm test does)`,
       );
-    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'gateway']);
+    await platform.start(['households', 'monitoring', 'rules', 'notifier', 'supervision', 'gateway']);
     const gw = platform.apps.gateway;
     const login = await gw.post<{ accessToken: string }>(
       '/api/v1/auth/login',
@@ -100,6 +102,72 @@ describe('web console (控制台) in a browser', () => {
     const shown = await page.getByTestId('id-number').innerText();
     expect(shown).toMatch(/^6201\*+\d{3}[\dX]$/);
     expect(await page.content()).not.toContain(withCheckDigit(idNumber));
+  });
+
+  it('shows a work team’s month (驻村考勤) with on-post days against the requirement', async () => {
+    const gw = platform.apps.gateway;
+    const auth = { token: gatewayToken };
+    const d = new Date();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - 1);
+    const month = d.toISOString().slice(0, 7);
+    const team = await gw.post<{ id: string }>(
+      '/api/v1/teams',
+      {
+        name: '三联村驻村工作队',
+        villageCode: '621299101201',
+        sendingUnit: '县农业农村局',
+        geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
+      },
+      auth,
+    );
+    expect(team.status).toBe(201);
+    const member = await gw.post<{ id: string }>(
+      `/api/v1/teams/${team.body.id}/members`,
+      { name: '张明', role: 'first_secretary', sendingUnit: '县农业农村局', postedFrom: `${month}-01` },
+      auth,
+    );
+    expect(member.status).toBe(201);
+    // a GPS terminal's check-in, signed with a gateway integration key bound to the town
+    const key = await gw.post<{ keyId: string; secret: string }>(
+      '/api/v1/integration-clients',
+      { name: '演示GPS考勤终端', unit: '621299101' },
+      auth,
+    );
+    const path = '/api/v1/integrations/checkins';
+    const raw = JSON.stringify({
+      records: [
+        {
+          source: 'gps-terminal',
+          sourceRecordId: 'console-1',
+          memberId: member.body.id,
+          checkTime: `${month}-15T14:00:00+08:00`,
+          latitude: 34.5801,
+          longitude: 105.7203,
+        },
+      ],
+    });
+    const pushed = await gw.request<{ accepted: number }>('POST', path, raw, {
+      token: null,
+      headers: signRequest(key.body.keyId, key.body.secret, { method: 'POST', path, body: raw }),
+    });
+    expect(pushed).toMatchObject({ status: 200, body: { accepted: 1 } });
+    const report = await gw.get<{ members: Array<{ requiredDays: number; onPostDays: number }> }>(
+      `/api/v1/attendance/team-summary?teamId=${team.body.id}&month=${month}`,
+      auth,
+    );
+    expect(report.body.members[0].onPostDays).toBe(1);
+
+    await page.getByRole('link', { name: '驻村考勤' }).click();
+    const row = page.locator('tr', { hasText: '张明' });
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells.slice(1, 5)).toEqual([
+      '张明',
+      '第一书记',
+      `1 / ${report.body.members[0].requiredDays}`,
+      `差 ${report.body.members[0].requiredDays - 1} 天`,
+    ]);
   });
 });
 

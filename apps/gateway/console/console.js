@@ -22,6 +22,7 @@ const LABELS = {
     other: '其他',
   },
   coverage: { surveyed: '已走访', due: '待走访', overdue: '逾期未走访' },
+  memberRole: { first_secretary: '第一书记', member: '队员' },
   delivery: {
     delivered: '已送达',
     failed: '失败',
@@ -375,6 +376,80 @@ const pages = {
         ]),
       )}`;
     main.append(pager(result, (p) => go('projects', { page: p })));
+  },
+
+  // 驻村考勤月报: every team in the user's units, each member's on-post days against the requirement
+  // and the patterns the town and the discipline office follow up.
+  async attendance(main, params) {
+    const month = params.get('month') ?? currentMonth(-1);
+    const teams = await api('GET', '/api/v1/teams?pageSize=200');
+    const reports = await Promise.all(
+      teams.items.map((t) =>
+        api('GET', `/api/v1/attendance/team-summary?${new URLSearchParams({ teamId: t.id, month })}`),
+      ),
+    );
+    const days = (list) => (list.length ? `${list.length} 天` : '—');
+    const rows = reports.flatMap((r) =>
+      r.members.map((m) => [
+        esc(place(r.villageCode)),
+        esc(m.name),
+        esc(label('memberRole', m.role)),
+        `${esc(m.onPostDays)} / ${esc(m.requiredDays)}`,
+        m.meetsRequirement
+          ? '<span class="tag">达标</span>'
+          : `<span class="tag high">差 ${esc(m.shortfall)} 天</span>`,
+        esc(days(m.missingDays)),
+        esc(days(m.patternDays.morning_evening_only)),
+        esc(days(m.patternDays.commuting)),
+        esc(days(m.patternDays.shared_device)),
+        esc(days(m.excusedDays)),
+      ]),
+    );
+    main.innerHTML = `
+      <h2>驻村考勤</h2>
+      <div class="filters"><label>月份 <input id="attendance-month" type="month" value="${esc(month)}" /></label></div>
+      ${table(
+        [
+          '村',
+          '队员',
+          '职务',
+          '在岗/应在岗(天)',
+          '是否达标',
+          '缺勤',
+          '早晚打卡、白天不见人',
+          '走读',
+          '设备他人使用',
+          '请假/公出',
+        ],
+        rows,
+        '该月暂无驻村工作队考勤',
+      )}
+      <div class="card"><div id="attendance-chart" class="chart"></div></div>`;
+    $('#attendance-month').addEventListener('change', (e) => go('attendance', { month: e.target.value }));
+    const members = reports.flatMap((r) => r.members.map((m) => ({ ...m, village: place(r.villageCode) })));
+    if (window.echarts && members.length) {
+      window.echarts.init($('#attendance-chart')).setOption({
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['在岗天数', '应在岗天数'] },
+        xAxis: {
+          type: 'category',
+          data: members.map((m) => `${m.village} ${m.name}`),
+          axisLabel: { rotate: 30 },
+        },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            name: '在岗天数',
+            type: 'bar',
+            data: members.map((m) => ({
+              value: m.onPostDays,
+              itemStyle: { color: m.meetsRequirement ? '#27ae60' : '#c0392b' },
+            })),
+          },
+          { name: '应在岗天数', type: 'line', step: 'middle', data: members.map((m) => m.requiredDays) },
+        ],
+      });
+    }
   },
 
   async deliveries(main, params) {

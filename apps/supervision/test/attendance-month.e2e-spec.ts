@@ -59,11 +59,11 @@ function rec(
 
 describe('a month of attendance for a demo team (驻村考勤月度模拟)', () => {
   const h = new SupervisionHarness();
-  const ids = { zm: '', lq: '', wf: '', zl: '' };
+  const ids = { team: '', zm: '', lq: '', wf: '', zl: '' };
 
   beforeAll(async () => {
     await h.start();
-    const teamId = await h.createTeam();
+    const teamId = (ids.team = await h.createTeam());
     ids.zm = await h.addMember(teamId, { name: '张明', role: 'first_secretary', dingtalkUserId: 'dt-zm' });
     ids.lq = await h.addMember(teamId, { name: '李强', dingtalkUserId: 'dt-lq' });
     ids.wf = await h.addMember(teamId, { name: '王芳' });
@@ -199,6 +199,18 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
       missingDays: ['2026-10-12', '2026-10-13'],
       patternDays: { ...none, missing_day: ['2026-10-12', '2026-10-13'], shared_device: ['2026-10-20'] },
     });
+
+    // 驻村考勤月报: the team's month in one answer, each member as their own summary says.
+    const report = await h.app.get<{ members: Array<Record<string, unknown>> }>(
+      `/api/v1/attendance/team-summary?teamId=${ids.team}&month=2026-10`,
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.members.map((m) => m.name).sort()).toEqual(['张明', '李强', '王芳', '赵磊'].sort());
+    for (const m of report.body.members)
+      expect(m).toEqual({ name: m.name, role: m.role, ...(await summary(m.memberId as string)).body });
+    expect((await h.app.get(`/api/v1/attendance/team-summary?teamId=${ids.team}&month=2026-13`)).status).toBe(
+      400,
+    );
 
     // Days as stored: a replay is kept but is not presence.
     const days = await h.app.get<{ items: Array<Record<string, unknown>> }>(

@@ -47,6 +47,16 @@ describe('supervision records within the caller’s org-unit scope', () => {
       (await h.app.get(`/api/v1/attendance/summary?memberId=${ids.B1.member}&month=2026-10`, official))
         .status,
     ).toBe(404);
+    const teamMonth = (team: string) =>
+      h.app.get<{ members: unknown[] }>(
+        `/api/v1/attendance/team-summary?teamId=${team}&month=2026-10`,
+        official,
+      );
+    expect((await teamMonth(ids.B1.team)).status).toBe(404);
+    expect(await teamMonth(ids.A1.team)).toMatchObject({
+      status: 200,
+      body: { members: [{ name: '队员A1' }] },
+    });
     const list = await h.app.get<Page>('/api/v1/teams?pageSize=500', official);
     expect(list.body.items.map((t) => t.id)).toEqual([ids.A1.team]);
 

@@ -21,6 +21,10 @@ describe('gateway routes', () => {
     ['/api/v1/deliveries', 'http://n', 'deliveries', null],
     ['/api/v1/teams/t1', 'http://s', 'teams', 't1'],
     ['/api/v1/projects', 'http://p', 'projects', null],
+    ['/api/v1/calendars/2026?countyCode=621299', 'http://s', 'calendars', '2026'],
+    ['/api/v1/attendance/team-summary?teamId=t1&month=2026-10', 'http://s', 'attendance', 'team-summary'],
+    ['/api/v1/contacts/u1', 'http://n', 'contacts', 'u1'],
+    ['/api/v1/pairings/h1', 'http://n', 'pairings', 'h1'],
     ['/api/v1/projects/p1/distributions', 'http://p', 'projects', 'p1'],
   ])('%s goes to %s', (path, upstream, resource, recordId) => {
     expect(route(config, path)).toEqual({ upstream, resource, recordId });

@@ -20,11 +20,14 @@ export const ROUTES: Record<string, Upstream> = {
   leaves: 'SUPERVISION_URL',
   inspections: 'SUPERVISION_URL',
   'fund-entries': 'SUPERVISION_URL',
+  calendars: 'SUPERVISION_URL',
   alerts: 'RULES_URL',
   thresholds: 'RULES_URL',
   rules: 'RULES_URL',
   deliveries: 'NOTIFIER_URL',
   channels: 'NOTIFIER_URL',
+  contacts: 'NOTIFIER_URL',
+  pairings: 'NOTIFIER_URL',
 };
 
 export interface RoutedRequest {

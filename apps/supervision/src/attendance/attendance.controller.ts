@@ -3,7 +3,7 @@ import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { localDay } from './attendance-day';
-import { AttendanceQuery, CloseDaysBody, RecomputeBody } from './attendance.dto';
+import { AttendanceQuery, CloseDaysBody, RecomputeBody, TeamAttendanceQuery } from './attendance.dto';
 import { RecomputeAttendance } from './recompute-attendance.usecase';
 import { TeamsRepository } from '../teams/teams.repository';
 import { memberAndTeam, teamOf } from '../teams/teams.usecases';
@@ -34,6 +34,15 @@ export class AttendanceController {
   @Get('summary')
   summary(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(AttendanceQuery)) q: AttendanceQuery) {
     return this.month.summary(scope, q.memberId, q.month, new Date());
+  }
+
+  /** 驻村考勤月报: the month summary of every member of a team posted in the month. */
+  @Get('team-summary')
+  teamSummary(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(TeamAttendanceQuery)) q: TeamAttendanceQuery,
+  ) {
+    return this.month.teamSummary(scope, q.teamId, q.month, new Date());
   }
 
   /** Recomputes a month after the team's geofence or hours, or a posting period, changed. */

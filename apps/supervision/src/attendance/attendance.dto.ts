@@ -10,6 +10,14 @@ export const AttendanceQuery = z
   .strict();
 export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
 
+export const TeamAttendanceQuery = z
+  .object({
+    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    month: Month,
+  })
+  .strict();
+export type TeamAttendanceQuery = z.infer<typeof TeamAttendanceQuery>;
+
 export const RecomputeBody = z
   .object({
     month: Month,
