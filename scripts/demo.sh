@@ -75,6 +75,7 @@ cat <<MSG
   走访记录 surveys:      http://127.0.0.1:3002/api/v1/surveys
   产业帮扶 projects:     http://127.0.0.1:3003/api/v1/projects  (进度 progress: /api/v1/projects/progress)
   推送记录 deliveries:   http://127.0.0.1:3006/api/v1/deliveries
+  驻村考勤 work teams:   http://127.0.0.1:3004/api/v1/teams  (月报 team month: /api/v1/attendance/team-summary?teamId=…&month=YYYY-MM)
   群机器人收件箱 robot inbox log: $LOGS/webhook-inbox.log
   网关 gateway (all of the above through one door, with sign-in): http://127.0.0.1:8080/api/v1/…
     演示县管理员 demo county admin: $GATEWAY_ADMIN_USERNAME / $GATEWAY_ADMIN_PASSWORD (unit $GATEWAY_ADMIN_UNIT)

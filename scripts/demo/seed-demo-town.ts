@@ -1,11 +1,13 @@
 /**
  * Loads the demo town through the gateway as the demo county administrator (so every request is
  * authenticated, scoped and audited, and every event flows as in real use):
- * registers the households, waits until monitoring knows them, records last month's survey.
+ * registers the households, waits until monitoring knows them, records last month's survey; then
+ * the projects (seed-projects.ts) and the work teams with last month's check-ins (seed-supervision.ts).
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
 import { demoHouseholds, DEMO_TOWN } from './demo-town';
 import { seedProjects } from './seed-projects';
+import { seedSupervision } from './seed-supervision';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
 const households = gateway;
@@ -49,6 +51,7 @@ async function main() {
   }
   if (ids.length === 0) {
     console.log(`demo town ${DEMO_TOWN.name} already loaded; ${await seedProjects(gateway, call)}`);
+    console.log(`demo town ${DEMO_TOWN.name}: ${await seedSupervision(gateway, call)}`);
     return;
   }
   const deadline = Date.now() + 60_000;
@@ -68,6 +71,7 @@ async function main() {
   }
   console.log(`demo town ${DEMO_TOWN.name}: ${ids.length} households registered and surveyed for ${month}`);
   console.log(`demo town ${DEMO_TOWN.name}: ${await seedProjects(gateway, call)}`);
+  console.log(`demo town ${DEMO_TOWN.name}: ${await seedSupervision(gateway, call)}`);
 }
 
 main().catch((e) => {

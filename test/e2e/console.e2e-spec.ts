@@ -135,23 +135,23 @@ describe('web console (控制台) in a browser', () => {
       auth,
     );
     const path = '/api/v1/integrations/checkins';
+    // a full batch of 500 records (~150 kB, above the default body limit) on one day
     const raw = JSON.stringify({
-      records: [
-        {
-          source: 'gps-terminal',
-          sourceRecordId: 'console-1',
-          memberId: member.body.id,
-          checkTime: `${month}-15T14:00:00+08:00`,
-          latitude: 34.5801,
-          longitude: 105.7203,
-        },
-      ],
+      records: Array.from({ length: 500 }, (_, i) => ({
+        source: 'gps-terminal',
+        sourceRecordId: `console-${i}`,
+        memberId: member.body.id,
+        checkTime: `${month}-15T14:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}+08:00`,
+        latitude: 34.5801,
+        longitude: 105.7203,
+        address: '三联村村委会院内'.repeat(4),
+      })),
     });
     const pushed = await gw.request<{ accepted: number }>('POST', path, raw, {
       token: null,
       headers: signRequest(key.body.keyId, key.body.secret, { method: 'POST', path, body: raw }),
     });
-    expect(pushed).toMatchObject({ status: 200, body: { accepted: 1 } });
+    expect(pushed).toMatchObject({ status: 200, body: { accepted: 500 } });
     const report = await gw.get<{ members: Array<{ requiredDays: number; onPostDays: number }> }>(
       `/api/v1/attendance/team-summary?teamId=${team.body.id}&month=${month}`,
       auth,

@@ -391,7 +391,7 @@ const pages = {
     const days = (list) => (list.length ? `${list.length} 天` : '—');
     const rows = reports.flatMap((r) =>
       r.members.map((m) => [
-        esc(place(r.villageCode)),
+        esc(villageNames.get(r.villageCode) ?? r.teamName),
         esc(m.name),
         esc(label('memberRole', m.role)),
         `${esc(m.onPostDays)} / ${esc(m.requiredDays)}`,
@@ -410,7 +410,7 @@ const pages = {
       <div class="filters"><label>月份 <input id="attendance-month" type="month" value="${esc(month)}" /></label></div>
       ${table(
         [
-          '村',
+          '工作队',
           '队员',
           '职务',
           '在岗/应在岗(天)',
@@ -426,7 +426,12 @@ const pages = {
       )}
       <div class="card"><div id="attendance-chart" class="chart"></div></div>`;
     $('#attendance-month').addEventListener('change', (e) => go('attendance', { month: e.target.value }));
-    const members = reports.flatMap((r) => r.members.map((m) => ({ ...m, village: place(r.villageCode) })));
+    const members = reports.flatMap((r) =>
+      r.members.map((m) => ({
+        ...m,
+        village: villageNames.get(r.villageCode) ?? r.teamName.replace(/驻村工作队$/, ''),
+      })),
+    );
     if (window.echarts && members.length) {
       window.echarts.init($('#attendance-chart')).setOption({
         tooltip: { trigger: 'axis' },

@@ -11,6 +11,8 @@ async function main() {
     port: config.PORT,
     host: config.HOST,
     rawBody: true,
+    // as large as the largest body an app takes: a signed batch of 500 check-ins (supervision)
+    jsonBodyLimit: '2mb',
   });
 }
 
