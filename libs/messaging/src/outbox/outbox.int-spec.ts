@@ -7,10 +7,11 @@ import { OUTBOX, OUTBOX_PENDING, OutboxRelay } from './outbox';
  * The outbox rides in the business document, so the relay's clearing and the app's next change of
  * that document are concurrent updates of one document. Both must survive: the database has to
  * apply them one after the other (MongoDB does; FerretDB 1.24 needs deploy/local/ferretdb's
- * update-write-locks.patch, without which 20 concurrent $inc of one document leave 9).
+ * update-write-locks.patch, without which 20 concurrent $inc of one document leave 9, and enough
+ * concurrent updates hang it).
  */
 describe('outbox documents under concurrent updates (real database)', () => {
-  const client = new MongoClient(infra.mongoUrl, { maxPoolSize: 30 });
+  const client = new MongoClient(infra.mongoUrl, { maxPoolSize: 120 });
   const db = client.db(uniqueRunId('outbox'));
   afterAll(async () => {
     await db.dropDatabase().catch(() => undefined);
@@ -39,6 +40,18 @@ describe('outbox documents under concurrent updates (real database)', () => {
     expect(doc?.n).toBe(20);
     expect(guarded.filter((r) => r.matchedCount === 1)).toHaveLength(1);
     expect(doc?.steps).toHaveLength(1);
+  });
+
+  it('answers 100 concurrent updates of different documents (one pooled connection each at a time)', async () => {
+    // Upstream FerretDB wrote while the update's cursor was still open: two of its 50 PostgreSQL
+    // connections per update, so 25+ concurrent updates each held one and waited for another, forever.
+    const c = db.collection<{ _id: string; n: number }>('many');
+    await c.insertMany(Array.from({ length: 100 }, (_, i) => ({ _id: `m${i}`, n: 0 })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => c.updateOne({ _id: `m${i}` }, { $inc: { n: 1 } })),
+    );
+    expect(results.filter((r) => r.modifiedCount === 1)).toHaveLength(100);
+    expect(await c.countDocuments({ n: 1 })).toBe(100);
   });
 
   it('keeps every change and publishes every event when the app writes while the relay clears', async () => {
