@@ -51,7 +51,8 @@ export class CheckInsRepository implements OnModuleInit {
   private readonly scopedUnmatched: ScopedCollection<UnmatchedCheckIn>;
 
   async onModuleInit() {
-    this.relay.register(this.checkIns.collection);
+    // check-ins are inserted with their checkin.accepted event and never updated with another
+    this.relay.register(this.checkIns.collection, { insertOnly: true });
     await this.scopedCheckIns.backfillCountyCodes();
   }
 

@@ -54,6 +54,31 @@ describe('outbox documents under concurrent updates (real database)', () => {
     expect(await c.countDocuments({ n: 1 })).toBe(100);
   });
 
+  it('relays an insert-only collection page by page, each record once', async () => {
+    const c = db.collection<{ _id: string }>('inserted');
+    const published: OutgoingRecord[] = [];
+    const publisher = {
+      sendRecords: async (records: OutgoingRecord[]) => void published.push(...records),
+    } as unknown as EventPublisher;
+    const relay = new OutboxRelay(publisher, { pollIntervalMs: 1_000, batchSize: 50 });
+    relay.register(c as never, { insertOnly: true });
+    await c.insertMany(
+      Array.from({ length: 120 }, (_, i) => ({
+        _id: `i${i}`,
+        [OUTBOX]: [record(`i${i}:0`)],
+        [OUTBOX_PENDING]: true,
+      })),
+    );
+    const more = [await relay.relayCollection(c as never), await relay.relayCollection(c as never)];
+    expect(more).toEqual([true, true]);
+    expect(await relay.relayCollection(c as never)).toBe(false);
+    expect(await relay.relayCollection(c as never)).toBe(false);
+    expect(published).toHaveLength(120);
+    expect(new Set(published.map((r) => r.id)).size).toBe(120);
+    expect(await relay.pendingCount()).toBe(0);
+    expect(await c.countDocuments({ [OUTBOX]: { $size: 0 } })).toBe(120);
+  });
+
   it('keeps every change and publishes every event when the app writes while the relay clears', async () => {
     const c = db.collection<{ _id: string; steps: number[] }>('things');
     const published: OutgoingRecord[] = [];

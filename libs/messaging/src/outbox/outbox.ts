@@ -42,6 +42,7 @@ interface PendingDoc {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly collections: Collection[] = [];
+  private readonly insertOnly = new Set<Collection>();
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -58,8 +59,13 @@ export class OutboxRelay {
     },
   ) {}
 
-  register(collection: Collection): void {
+  /**
+   * `insertOnly`: the collection's documents get their events when inserted and never later (e.g.
+   * check-ins), so a page is cleared with one statement instead of one guarded update per document.
+   */
+  register(collection: Collection, options: { insertOnly?: boolean } = {}): void {
     if (!this.collections.includes(collection)) this.collections.push(collection);
+    if (options.insertOnly) this.insertOnly.add(collection);
   }
 
   start(): void {
@@ -122,6 +128,14 @@ export class OutboxRelay {
     const records = docs.flatMap((d) => d[OUTBOX] ?? []);
     await this.publisher.sendRecords(records);
     this.published += records.length;
+    if (this.insertOnly.has(collection)) {
+      // nothing appends events to these documents after the insert: what was read is all there is
+      await collection.updateMany(
+        { [OUTBOX_PENDING]: true, _id: { $in: docs.map((d) => d._id) } },
+        { $set: { [OUTBOX]: [], [OUTBOX_PENDING]: false } },
+      );
+      return docs.length === this.options.batchSize;
+    }
     // Common case, one statement per document: the outbox is still exactly what we published.
     const cleared = await collection.bulkWrite(
       docs.map((d) => ({
