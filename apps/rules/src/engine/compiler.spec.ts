@@ -123,7 +123,17 @@ describe('rule compiler', () => {
     });
     const occurrences = { commuting: ['2026-09-01', '2026-10-10', '2026-10-20', '2026-10-30'] };
     expect(r.test(ctx({}, { occurrences, asOf: '2026-10-30' }))).toBe(true);
-    expect(r.test(ctx({}, { occurrences, asOf: '2026-10-20' }))).toBe(false);
+    const upTo20th = { commuting: occurrences.commuting.filter((d) => d <= '2026-10-20') };
+    expect(r.test(ctx({}, { occurrences: upTo20th, asOf: '2026-10-20' }))).toBe(false);
+    // flags arriving out of order (the 30th known before the 20th is evaluated): the 20th belongs to
+    // a 30-day window with three
+    expect(r.test(ctx({}, { occurrences, asOf: '2026-10-20' }))).toBe(true);
+    // a window of 30 days: the 10th and a day 29 days later are in one, 30 days later are not
+    const near = { commuting: ['2026-10-10', '2026-10-20', '2026-11-08'] };
+    expect(r.test(ctx({}, { occurrences: near, asOf: '2026-10-10' }))).toBe(true);
+    const far = { commuting: ['2026-10-10', '2026-10-20', '2026-11-09'] };
+    expect(r.test(ctx({}, { occurrences: far, asOf: '2026-10-10' }))).toBe(false);
+    expect(r.test(ctx({}, { occurrences: far, asOf: '2026-10-20' }))).toBe(false);
     expect(r.explain(ctx({}, { occurrences, asOf: '2026-10-30' }))).toContainEqual({
       name: 'count.commuting.30d',
       label: '近30天走读次数',

@@ -346,11 +346,20 @@ export function compileRule(body: RuleBody): CompiledRule {
         );
       const right = operand(c.countWithin.value, `${path}.countWithin.value`);
       checkComparable(op, 'number', right.type, `${path}.countWithin.op`);
+      // The most occurrences in a window of `days` days that contains asOf. Windows ending after
+      // asOf matter when occurrences arrive out of order (flags of three days published 27th, 26th,
+      // 25th): the window ending at the 27th still holds all three when the 25th is evaluated.
       const count = (ctx: EvalContext) => {
-        const from = dayMinus(ctx.asOf, days);
-        let n = 0;
-        for (const d of ctx.occurrences[occurrence] ?? []) if (d > from && d <= ctx.asOf) n++;
-        return n;
+        const list = ctx.occurrences[occurrence] ?? [];
+        const lastEnd = dayMinus(ctx.asOf, 1 - days);
+        let best = 0;
+        for (const end of [ctx.asOf, ...list.filter((d) => d > ctx.asOf && d <= lastEnd)]) {
+          const from = dayMinus(end, days);
+          let n = 0;
+          for (const d of list) if (d > from && d <= end) n++;
+          if (n > best) best = n;
+        }
+        return best;
       };
       explainers.push((ctx) => ({
         name: `count.${occurrence}.${days}d`,
