@@ -132,6 +132,41 @@ describe('DingTalk attendance callback (钉钉考勤回调)', () => {
     expect((await checkInsOf(memberId)).total).toBe(1);
   });
 
+  it('hands the check-ins kept aside to a member once their DingTalk user id is mapped (未匹配打卡补录)', async () => {
+    const teamId = await h.createTeam();
+    const added = await h.app.post<{ id: string; attachedCheckIns: number }>(
+      `/api/v1/teams/${teamId}/members`,
+      {
+        name: '陈晨',
+        role: 'member',
+        sendingUnit: '县农业农村局',
+        postedFrom: '2026-09-01',
+      },
+    );
+    expect(added).toMatchObject({ status: 201, body: { attachedCheckIns: 0 } });
+    const mapped = await h.app.request('PATCH', `/api/v1/members/${added.body.id}`, {
+      dingtalkUserId: 'dt-stranger',
+    });
+    expect(mapped).toMatchObject({
+      status: 200,
+      body: { dingtalkUserId: 'dt-stranger', attachedCheckIns: 1 },
+    });
+    expect((await checkInsOf(added.body.id)).items).toEqual([
+      expect.objectContaining({ id: 'dingtalk:att-9002', memberId: added.body.id, day: '2026-10-14' }),
+    ]);
+    const unmatched = await h.app.get<{ total: number }>('/api/v1/checkins/unmatched?userId=dt-stranger');
+    expect(unmatched.body.total).toBe(0);
+    const days = await h.app.get<{ items: Array<Record<string, unknown>> }>(
+      `/api/v1/attendance?memberId=${added.body.id}&month=2026-10`,
+    );
+    expect(days.body.items).toEqual([expect.objectContaining({ day: '2026-10-14', presenceCount: 1 })]);
+    // the same mapping again takes over nothing more
+    const again = await h.app.request('PATCH', `/api/v1/members/${added.body.id}`, {
+      dingtalkUserId: 'dt-stranger',
+    });
+    expect(again).toMatchObject({ status: 200, body: { attachedCheckIns: 0 } });
+  });
+
   const fresh = (bizId: string) => ({
     EventType: 'attendance_check_record',
     DataList: [{ userId: 'dt-zhangming', checkTime: Date.parse('2026-10-15T08:40:00+08:00'), bizId }],

@@ -70,6 +70,21 @@ export class CheckInsRepository implements OnModuleInit {
     return insertNew(this.unmatched.collection, docs);
   }
 
+  /**
+   * Unmatched check-ins that now belong to this member: sent for its id before it existed, or by
+   * its DingTalk user id before that was mapped (not those kept aside for a client's org unit).
+   */
+  unmatchedOf(memberId: string, userId: string | null): Promise<UnmatchedCheckIn[]> {
+    return findAllEach(this.unmatched, [
+      { memberId, reason: 'unknown memberId' },
+      ...(userId ? [{ userId, reason: 'unknown userId' }] : []),
+    ]);
+  }
+
+  async dropUnmatched(ids: string[]): Promise<void> {
+    for (const _id of ids) await this.unmatched.deleteOne({ _id }).exec();
+  }
+
   /** Every check-in of these members on these days (presence and replays). */
   async ofMembersOnDays(memberIds: string[], days: string[]) {
     const wanted = new Set(memberIds);

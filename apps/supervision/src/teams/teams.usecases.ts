@@ -7,6 +7,7 @@ import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from 
 import { Member, Team } from './team.schema';
 import { TeamsRepository } from './teams.repository';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { AttachUnmatchedCheckIns } from '../ingestion/attach-unmatched-check-ins.usecase';
 
 export function present<T extends { _id: string }>(doc: T) {
   const { _id, ...rest } = doc;
@@ -44,6 +45,7 @@ export class ManageTeams {
   constructor(
     private readonly repo: TeamsRepository,
     private readonly attendance: RecomputeAttendance,
+    private readonly unmatched: AttachUnmatchedCheckIns,
   ) {}
 
   async createTeam(scope: Scope, body: CreateTeamBody) {
@@ -105,7 +107,9 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertMember(member);
-    return present(member);
+    // check-ins that came for this id or DingTalk user before the member existed (未匹配打卡)
+    const attachedCheckIns = await this.unmatched.execute(member);
+    return { ...present(member), attachedCheckIns };
   }
 
   async updateMember(scope: Scope, id: string, body: UpdateMemberBody) {
@@ -120,6 +124,9 @@ export class ManageTeams {
     // a new posting period (驻村期) re-judges the member's computed days
     const rejudge = from !== current.postedFrom || to !== current.postedTo;
     const recomputed = rejudge ? await this.attendance.forAllMonths([id]) : 0;
-    return { ...present(member), recomputed };
+    // a newly mapped DingTalk user id takes over that user's check-ins kept aside
+    const mapped = body.dingtalkUserId && body.dingtalkUserId !== current.dingtalkUserId;
+    const attachedCheckIns = mapped ? await this.unmatched.execute(member) : 0;
+    return { ...present(member), recomputed, attachedCheckIns };
   }
 }
