@@ -363,6 +363,48 @@ describe('a month of attendance for a demo team (驻村考勤月度模拟)', () 
     });
   });
 
+  it('finds devices shared across members when records come one request at a time', async () => {
+    // Small requests read only the check-ins around their member-days (not the whole day): the
+    // other users of a device, and the other devices of those users, must still be seen.
+    const one = async (who: string, hhmm: string, deviceSN: string) => {
+      const res = await h.pushSigned({
+        records: [
+          rec({ memberId: who }, '2026-11-03', hhmm, village, {
+            deviceSN,
+            sourceRecordId: `one-${who}-${hhmm}`,
+          }),
+        ],
+      });
+      expect(res).toMatchObject({ status: 200, body: { accepted: 1 } });
+    };
+    await one(ids.lq, '10:00', 'SN-X');
+    await one(ids.wf, '11:00', 'SN-X'); // 王芳 used 李强's phone
+    await one(ids.wf, '14:00', 'SN-Y');
+    await one(ids.zl, '15:00', 'SN-Y'); // and 赵磊 used hers
+    await one(ids.lq, '16:00', 'SN-Z'); // 李强's day again: 王芳's, judged with it, keeps both devices
+    const dayOf = async (memberId: string) =>
+      (
+        await h.app.get<{ items: Array<{ day: string; flags: string[]; sharedDevices: unknown[] }> }>(
+          `/api/v1/attendance?memberId=${memberId}&month=2026-11`,
+        )
+      ).body.items.find((d) => d.day === '2026-11-03');
+    expect(await dayOf(ids.lq)).toMatchObject({
+      flags: ['shared_device'],
+      sharedDevices: [{ deviceSN: 'SN-X', otherMemberIds: [ids.wf] }],
+    });
+    expect((await dayOf(ids.wf))?.sharedDevices).toEqual(
+      expect.arrayContaining([
+        { deviceSN: 'SN-X', otherMemberIds: [ids.lq] },
+        { deviceSN: 'SN-Y', otherMemberIds: [ids.zl] },
+      ]),
+    );
+    expect((await dayOf(ids.wf))?.sharedDevices).toHaveLength(2);
+    expect(await dayOf(ids.zl)).toMatchObject({
+      flags: ['shared_device'],
+      sharedDevices: [{ deviceSN: 'SN-Y', otherMemberIds: [ids.wf] }],
+    });
+  });
+
   it('refuses a bad signature, a replayed nonce and a stale timestamp with 401; a bad record with 400', async () => {
     const body = { records: [rec({ memberId: ids.zm }, '2026-10-31', '10:00', village)] };
     expect((await h.pushSigned(body, { secret: 'wrong' })).status).toBe(401);

@@ -6,6 +6,7 @@ import {
   AttendancePatternFlaggedV1,
   CloudEvent,
 } from '@lib/contracts';
+import { CheckIn } from '../checkins/check-in.schema';
 import { CheckInsRepository } from '../checkins/check-ins.repository';
 import { MemberOrg, memberEvent, orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
@@ -30,6 +31,12 @@ export const PATTERN_LABELS: Record<AttendancePattern, string> = {
 };
 
 const key = (d: MemberDay) => `${d.memberId}:${d.day}`;
+
+/**
+ * Up to this many member-days a recompute reads check-ins around them (checkInsAround); more, and it
+ * reads the whole days (one lookup per day is then fewer round trips).
+ */
+const TARGETED_MAX_MEMBER_DAYS = 20;
 
 /**
  * Recomputes the attendance days touched by new check-ins: loads what the pure computation needs
@@ -83,14 +90,46 @@ export class RecomputeAttendance {
     return this.execute([...touched.values()]);
   }
 
+  /**
+   * For a few member-days, instead of every check-in of their days: their own check-ins, everyone's
+   * with the devices they used those days, the full days of those other users (they are judged
+   * again: a shared device), and everyone's with the devices the others used (so their shared
+   * devices are complete too). Equality lookups on indexed fields; a whole county's day of
+   * check-ins is not read for a request of two records.
+   */
+  private async checkInsAround(memberDays: MemberDay[]) {
+    const deviceKey = (c: { day: string; deviceSN: string | null }) => `${c.day}:${c.deviceSN}`;
+    const devicesOf = (list: CheckIn[], known: Set<string>) => {
+      const out = new Map<string, { day: string; deviceSN: string }>();
+      for (const c of list)
+        if (c.deviceSN && !known.has(deviceKey(c)))
+          out.set(deviceKey(c), { day: c.day, deviceSN: c.deviceSN });
+      return out;
+    };
+    const own = await this.checkIns.ofMemberDays(memberDays);
+    const devices = devicesOf(own, new Set());
+    const sharing = await this.checkIns.onDayDevices([...devices.values()]);
+    const ownKeys = new Set(memberDays.map(key));
+    const others = new Map<string, MemberDay>();
+    for (const c of sharing)
+      if (!ownKeys.has(key(c))) others.set(key(c), { memberId: c.memberId, day: c.day });
+    const othersOwn = await this.checkIns.ofMemberDays([...others.values()]);
+    const otherDevices = devicesOf(othersOwn, new Set(devices.keys()));
+    const othersSharing = await this.checkIns.onDayDevices([...otherDevices.values()]);
+    return [...new Map([...own, ...sharing, ...othersOwn, ...othersSharing].map((c) => [c._id, c])).values()];
+  }
+
   async execute(touched: MemberDay[]): Promise<number> {
     if (touched.length === 0) return 0;
     const days = [...new Set(touched.map((t) => t.day))];
     const wanted = new Map(touched.map((t) => [key(t), t]));
 
-    // A device shared with another member changes that member's day too. The day's check-ins of
-    // everyone come in one lookup per day: the other users of a device are among them.
-    const dayCheckIns = await this.checkIns.onDays(days);
+    // A device shared with another member changes that member's day too: the check-ins read here
+    // hold every user of the devices seen on the wanted days (see checkInsAround).
+    const dayCheckIns =
+      touched.length <= TARGETED_MAX_MEMBER_DAYS
+        ? await this.checkInsAround([...wanted.values()])
+        : await this.checkIns.onDays(days);
     const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
     for (const u of dayCheckIns) {
       if (!u.deviceSN || !u.checkByUser) continue;

@@ -85,6 +85,22 @@ export class CheckInsRepository implements OnModuleInit {
     for (const _id of ids) await this.unmatched.deleteOne({ _id }).exec();
   }
 
+  /** The check-ins of these member-days, one equality lookup each (index memberId + day). */
+  ofMemberDays(memberDays: Array<{ memberId: string; day: string }>) {
+    return findAllEach(
+      this.checkIns,
+      memberDays.map(({ memberId, day }) => ({ memberId, day })),
+    );
+  }
+
+  /** The check-ins made with these devices on these days, one equality lookup each (index day + deviceSN). */
+  onDayDevices(dayDevices: Array<{ day: string; deviceSN: string }>) {
+    return findAllEach(
+      this.checkIns,
+      dayDevices.map(({ day, deviceSN }) => ({ day, deviceSN })),
+    );
+  }
+
   /** Every check-in of these members on these days (presence and replays). */
   async ofMembersOnDays(memberIds: string[], days: string[]) {
     const wanted = new Set(memberIds);
