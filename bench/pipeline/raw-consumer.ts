@@ -8,72 +8,36 @@
  * the storage round trips per batch.
  * Env: BENCH_TOPIC, BENCH_GROUP, KAFKA_BROKERS.
  */
-import { Kafka, logLevel } from 'kafkajs';
 import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1 } from '@lib/contracts';
 import { Alert } from '../../apps/rules/src/alerts/alert.schema';
 import { decide, evaluateEvents } from '../../apps/rules/src/engine/evaluate';
 import { chinaDay } from '../../apps/rules/src/engine/rule-book';
 import { SubjectState } from '../../apps/rules/src/subjects/subject-state';
 import { DEFAULT_THRESHOLDS } from '../../apps/rules/src/thresholds/default-thresholds';
+import { runRawConsumer } from '../shared/raw-consumer';
 import { defaultRuleBook } from './common';
 
-async function main() {
-  const topic = process.env.BENCH_TOPIC!;
-  const groupId = process.env.BENCH_GROUP!;
-  const kafka = new Kafka({
-    clientId: 'bench-raw',
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    logLevel: logLevel.WARN,
-  });
-  const consumer = kafka.consumer({
-    groupId,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
-    maxWaitTimeInMs: 100,
-    allowAutoTopicCreation: false,
-  });
-  const book = defaultRuleBook();
-  const states = new Map<string, SubjectState>();
-  const open = new Map<string, Alert>();
-  let evaluated = 0;
-  let raised = 0;
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: 3,
-    eachBatch: async ({ batch, resolveOffset }) => {
-      if (batch.messages.length === 0) return;
-      const events = batch.messages.map((m) => {
-        const envelope = cloudEventEnvelopeSchema.parse(JSON.parse(m.value!.toString('utf8')));
-        return {
-          ...envelope,
-          data: HouseholdIncomeChangedV1.schema.parse(envelope.data),
-        } as HouseholdIncomeChangedV1;
-      });
-      const { changed, outcomes } = evaluateEvents(events, states, book, DEFAULT_THRESHOLDS, chinaDay());
-      const { raise } = decide(outcomes, open, new Date());
-      for (const [id, s] of changed) states.set(id, s);
-      evaluated += events.length;
-      raised += raise.length;
-      const last = batch.messages[batch.messages.length - 1].offset;
-      resolveOffset(last);
-      await consumer.commitOffsets([
-        { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-      ]);
-    },
-  });
-  const stop = async () => {
-    await consumer.disconnect().catch(() => undefined);
-    console.log(`raw consumer evaluated ${evaluated} records, ${raised} alerts (in memory)`);
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
+const book = defaultRuleBook();
+const states = new Map<string, SubjectState>();
+const open = new Map<string, Alert>();
+let evaluated = 0;
+let raised = 0;
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+runRawConsumer({
+  clientId: 'bench-raw',
+  onBatch: (messages) => {
+    const events = messages.map((m) => {
+      const envelope = cloudEventEnvelopeSchema.parse(JSON.parse(m.value!.toString('utf8')));
+      return {
+        ...envelope,
+        data: HouseholdIncomeChangedV1.schema.parse(envelope.data),
+      } as HouseholdIncomeChangedV1;
+    });
+    const { changed, outcomes } = evaluateEvents(events, states, book, DEFAULT_THRESHOLDS, chinaDay());
+    const { raise } = decide(outcomes, open, new Date());
+    for (const [id, s] of changed) states.set(id, s);
+    evaluated += events.length;
+    raised += raise.length;
+  },
+  summary: () => `raw consumer evaluated ${evaluated} records, ${raised} alerts (in memory)`,
 });

@@ -95,6 +95,14 @@ export function demoHouseholds(perVillage = 12): DemoHousehold[] {
   return out;
 }
 
+/** Last month in China Standard Time as YYYY-MM (the demo's surveys and check-ins are for it). */
+export function demoLastMonth(): string {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
 /** A day relative to today as YYYY-MM-DD (the demo's projects are dated from the day it runs). */
 export function demoDay(offsetDays: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);

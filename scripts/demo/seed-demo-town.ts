@@ -5,7 +5,7 @@
  * the projects (seed-projects.ts) and the work teams with last month's check-ins (seed-supervision.ts).
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
-import { demoHouseholds, DEMO_TOWN } from './demo-town';
+import { demoHouseholds, demoLastMonth, DEMO_TOWN } from './demo-town';
 import { seedProjects } from './seed-projects';
 import { seedSupervision } from './seed-supervision';
 
@@ -23,13 +23,6 @@ async function call(method: string, url: string, body?: unknown) {
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
 }
 
-function lastMonth(): string {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-}
-
 async function main() {
   const login = await call('POST', `${gateway}/api/v1/auth/login`, {
     username: process.env.GATEWAY_ADMIN_USERNAME,
@@ -39,7 +32,7 @@ async function main() {
     throw new Error(`demo admin login: ${login.status} ${JSON.stringify(login.body)}`);
   token = login.body.accessToken as string;
   const demo = demoHouseholds();
-  const month = lastMonth();
+  const month = demoLastMonth();
   const ids: Array<{ id: string; survey: (typeof demo)[number]['survey'] }> = [];
   for (const h of demo) {
     const created = await call('POST', `${households}/api/v1/households`, h.body);

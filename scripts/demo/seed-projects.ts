@@ -5,23 +5,12 @@
  * payments carry deterministic distribution ids, so a second run pays nothing twice.
  */
 import { demoDay, demoProjects, DEMO_VILLAGES } from './demo-town';
-
-type Call = (
-  method: string,
-  url: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => Promise<{ status: number; body: Record<string, unknown> }>;
+import { Call, must } from './gateway-call';
 
 interface Item {
   id: string;
   householdNumber?: string;
   name?: string;
-}
-
-function must(what: string, res: { status: number; body: unknown }, ok: number[] = [200, 201]) {
-  if (!ok.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as Record<string, unknown>;
 }
 
 export async function seedProjects(gateway: string, call: Call): Promise<string> {

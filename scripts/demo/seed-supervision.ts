@@ -8,18 +8,10 @@
  * carry fixed record ids (a second run's are duplicates).
  */
 import { signRequest } from '@lib/auth';
-import { DEMO_TOWN, DEMO_VILLAGES, seededRandom } from './demo-town';
-
-type Call = (
-  method: string,
-  url: string,
-  body?: unknown,
-) => Promise<{ status: number; body: Record<string, unknown> }>;
-
-function must(what: string, res: { status: number; body: unknown }, ok: number[] = [200, 201]) {
-  if (!ok.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as Record<string, unknown>;
-}
+import { daysOfMonth } from '../../apps/supervision/src/attendance/attendance-day';
+import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/working-calendar';
+import { demoLastMonth, DEMO_TOWN, DEMO_VILLAGES, seededRandom } from './demo-town';
+import { Call, must } from './gateway-call';
 
 /** Village centres of the demo town (synthetic, a few km apart); the town seat lies east. */
 const centreOf = (i: number) => ({ latitude: 34.58 + i * 0.03, longitude: 105.72 });
@@ -35,13 +27,6 @@ const PEOPLE = [
   ['何晓东', '胡静', '高峰'],
 ];
 
-function lastMonth(): string {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-}
-
 /** The month's working days by the county's calendar (holidays off, 调休 Saturdays worked). */
 async function workingDaysOf(gateway: string, call: Call, month: string): Promise<string[]> {
   const year = month.slice(0, 4);
@@ -49,15 +34,7 @@ async function workingDaysOf(gateway: string, call: Call, month: string): Promis
     `calendar ${year}`,
     await call('GET', `${gateway}/api/v1/calendars/${year}?countyCode=${DEMO_TOWN.code.slice(0, 6)}`),
   );
-  const { holidays, workdays } = calendar.effective as { holidays: string[]; workdays: string[] };
-  const [y, m] = month.split('-').map(Number);
-  const out: string[] = [];
-  for (let d = new Date(Date.UTC(y, m - 1, 1)); d.getUTCMonth() === m - 1; d.setUTCDate(d.getUTCDate() + 1)) {
-    const day = d.toISOString().slice(0, 10);
-    const weekday = d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
-    if (workdays.includes(day) || (weekday && !holidays.includes(day))) out.push(day);
-  }
-  return out;
+  return daysOfMonth(month).filter(workingDayOf(calendar.effective as CalendarEntries));
 }
 
 interface DemoMember {
@@ -69,7 +46,7 @@ interface DemoMember {
 }
 
 export async function seedSupervision(gateway: string, call: Call): Promise<string> {
-  const month = lastMonth();
+  const month = demoLastMonth();
   const postedFrom = `${month}-01`;
   const members: DemoMember[] = [];
   for (const [i, v] of DEMO_VILLAGES.entries()) {

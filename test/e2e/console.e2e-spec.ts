@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
-import { signRequest } from '@lib/auth';
 import { waitFor } from '@lib/testing';
-import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
+import { aHousehold, aSurvey, aWorkTeam, GATEWAY_ADMIN, Platform } from './platform';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -111,49 +110,27 @@ describe('web console (控制台) in a browser', () => {
     d.setUTCDate(1);
     d.setUTCMonth(d.getUTCMonth() - 1);
     const month = d.toISOString().slice(0, 7);
-    const team = await gw.post<{ id: string }>(
-      '/api/v1/teams',
-      {
-        name: '三联村驻村工作队',
-        villageCode: '621299101201',
-        sendingUnit: '县农业农村局',
-        geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
-      },
-      auth,
-    );
-    expect(team.status).toBe(201);
-    const member = await gw.post<{ id: string }>(
-      `/api/v1/teams/${team.body.id}/members`,
-      { name: '张明', role: 'first_secretary', sendingUnit: '县农业农村局', postedFrom: `${month}-01` },
-      auth,
-    );
-    expect(member.status).toBe(201);
-    // a GPS terminal's check-in, signed with a gateway integration key bound to the town
-    const key = await gw.post<{ keyId: string; secret: string }>(
-      '/api/v1/integration-clients',
-      { name: '演示GPS考勤终端', unit: '621299101' },
-      auth,
-    );
-    const path = '/api/v1/integrations/checkins';
-    // a full batch of 500 records (~150 kB, above the default body limit) on one day
-    const raw = JSON.stringify({
-      records: Array.from({ length: 500 }, (_, i) => ({
+    const { teamId, memberId, pushCheckIns } = await aWorkTeam(gw, gatewayToken, {
+      name: '张明',
+      role: 'first_secretary',
+      postedFrom: `${month}-01`,
+    });
+    // a full batch of 500 records (~150 kB, above the default body limit) on one day, signed by
+    // a GPS terminal with a gateway integration key bound to the town
+    const pushed = await pushCheckIns(
+      Array.from({ length: 500 }, (_, i) => ({
         source: 'gps-terminal',
         sourceRecordId: `console-${i}`,
-        memberId: member.body.id,
+        memberId,
         checkTime: `${month}-15T14:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}+08:00`,
         latitude: 34.5801,
         longitude: 105.7203,
         address: '三联村村委会院内'.repeat(4),
       })),
-    });
-    const pushed = await gw.request<{ accepted: number }>('POST', path, raw, {
-      token: null,
-      headers: signRequest(key.body.keyId, key.body.secret, { method: 'POST', path, body: raw }),
-    });
+    );
     expect(pushed).toMatchObject({ status: 200, body: { accepted: 500 } });
     const report = await gw.get<{ members: Array<{ requiredDays: number; onPostDays: number }> }>(
-      `/api/v1/attendance/team-summary?teamId=${team.body.id}&month=${month}`,
+      `/api/v1/attendance/team-summary?teamId=${teamId}&month=${month}`,
       auth,
     );
     expect(report.body.members[0].onPostDays).toBe(1);

@@ -1,3 +1,4 @@
+import { signRequest } from '@lib/auth';
 import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, WebhookSink } from '@lib/testing';
 
 export const GATEWAY_ADMIN = { username: 'root-admin', password: 'root-admin-password-1', unit: '621299' };
@@ -100,4 +101,45 @@ export function aSurvey(householdId: string, overrides: Record<string, unknown> 
     residentMembers: 2,
     ...overrides,
   };
+}
+
+/**
+ * A work team in the demo village with one member, created through the gateway by the signed-in
+ * administrator, and a GPS terminal's integration key bound to the town: `pushCheckIns` posts a
+ * batch to the signed check-in endpoint as that terminal would.
+ */
+export async function aWorkTeam(
+  gw: AppProcess,
+  token: string,
+  member: { name: string; role: 'first_secretary' | 'member'; postedFrom: string },
+) {
+  const auth = { token };
+  const created = async <T>(what: string, path: string, body: unknown) => {
+    const res = await gw.post<T>(path, body, auth);
+    if (res.status !== 201) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const team = await created<{ id: string }>('team', '/api/v1/teams', {
+    name: '三联村驻村工作队',
+    villageCode: demoVillage,
+    sendingUnit: '县农业农村局',
+    geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
+  });
+  const { id: memberId } = await created<{ id: string }>('member', `/api/v1/teams/${team.id}/members`, {
+    ...member,
+    sendingUnit: '县农业农村局',
+  });
+  const key = await created<{ keyId: string; secret: string }>('key', '/api/v1/integration-clients', {
+    name: 'GPS考勤终端',
+    unit: demoVillage.slice(0, 9),
+  });
+  const path = '/api/v1/integrations/checkins';
+  const pushCheckIns = (records: unknown[]) => {
+    const raw = JSON.stringify({ records });
+    return gw.request<{ accepted: number }>('POST', path, raw, {
+      token: null,
+      headers: signRequest(key.keyId, key.secret, { method: 'POST', path, body: raw }),
+    });
+  };
+  return { teamId: team.id, memberId, pushCheckIns };
 }

@@ -1,6 +1,6 @@
-import { signRequest } from '@lib/auth';
+import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/working-calendar';
 import { AppProcess, waitFor } from '@lib/testing';
-import { GATEWAY_ADMIN, Platform } from './platform';
+import { aWorkTeam, GATEWAY_ADMIN, Platform } from './platform';
 
 interface AlertView {
   id: string;
@@ -45,62 +45,31 @@ describe('a member seen only morning and evening raises an attendance alert', ()
 
   it('three such working days in a month raise 驻村考勤异常 for the town, once', async () => {
     const auth = { token };
-    const team = await gw.post<{ id: string }>(
-      '/api/v1/teams',
-      {
-        name: '三联村驻村工作队',
-        villageCode: '621299101201',
-        sendingUnit: '县农业农村局',
-        geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
-      },
-      auth,
-    );
-    expect(team.status).toBe(201);
     const candidates = daysBeforeToday(25);
-    const member = await gw.post<{ id: string }>(
-      `/api/v1/teams/${team.body.id}/members`,
-      { name: '王芳', role: 'member', sendingUnit: '县农业农村局', postedFrom: candidates.at(-1) },
-      auth,
-    );
-    expect(member.status).toBe(201);
+    const { memberId, pushCheckIns: push } = await aWorkTeam(gw, token, {
+      name: '王芳',
+      role: 'member',
+      postedFrom: candidates.at(-1)!,
+    });
 
     // the three latest working days by the county's calendar (holidays and 调休 included)
-    const years = [...new Set(candidates.map((d) => d.slice(0, 4)))];
     const isWorking = new Map<string, boolean>();
-    for (const year of years) {
-      const cal = await gw.get<{ effective: { holidays: string[]; workdays: string[] } }>(
+    for (const year of new Set(candidates.map((d) => d.slice(0, 4)))) {
+      const cal = await gw.get<{ effective: CalendarEntries }>(
         `/api/v1/calendars/${year}?countyCode=621299`,
         auth,
       );
       expect(cal.status).toBe(200);
-      for (const d of candidates.filter((c) => c.startsWith(year))) {
-        const weekday = ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-        isWorking.set(
-          d,
-          cal.body.effective.workdays.includes(d) || (weekday && !cal.body.effective.holidays.includes(d)),
-        );
-      }
+      const working = workingDayOf(cal.body.effective);
+      for (const d of candidates.filter((c) => c.startsWith(year))) isWorking.set(d, working(d));
     }
     const days = candidates.filter((d) => isWorking.get(d)).slice(0, 3);
     expect(days).toHaveLength(3);
 
-    const key = await gw.post<{ keyId: string; secret: string }>(
-      '/api/v1/integration-clients',
-      { name: 'GPS考勤终端', unit: '621299101' },
-      auth,
-    );
-    const path = '/api/v1/integrations/checkins';
-    const push = async (records: unknown[]) => {
-      const raw = JSON.stringify({ records });
-      return gw.request<{ accepted: number }>('POST', path, raw, {
-        token: null,
-        headers: signRequest(key.body.keyId, key.body.secret, { method: 'POST', path, body: raw }),
-      });
-    };
     const at = (day: string, hhmm: string) => ({
       source: 'gps-terminal',
-      sourceRecordId: `${member.body.id}-${day}-${hhmm}`,
-      memberId: member.body.id,
+      sourceRecordId: `${memberId}-${day}-${hhmm}`,
+      memberId,
       checkTime: `${day}T${hhmm}:00+08:00`,
       latitude: 34.5801,
       longitude: 105.7203,
@@ -113,7 +82,7 @@ describe('a member seen only morning and evening raises an attendance alert', ()
     // supervision judged the days: each one 早晚打卡、白天不见人
     for (const month of new Set(days.map((d) => d.slice(0, 7)))) {
       const summary = await gw.get<{ patternDays: Record<string, string[]> }>(
-        `/api/v1/attendance/summary?memberId=${member.body.id}&month=${month}`,
+        `/api/v1/attendance/summary?memberId=${memberId}&month=${month}`,
         auth,
       );
       expect(summary.body.patternDays.morning_evening_only).toEqual(
@@ -122,9 +91,9 @@ describe('a member seen only morning and evening raises an attendance alert', ()
     }
 
     const alerts = async () =>
-      (
-        await gw.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${member.body.id}`, auth)
-      ).body.items.filter((a) => a.ruleId === 'attendance-morning-evening-only');
+      (await gw.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${memberId}`, auth)).body.items.filter(
+        (a) => a.ruleId === 'attendance-morning-evening-only',
+      );
     const raised = await waitFor('the attendance alert', async () => {
       const found = await alerts();
       return found.length > 0 ? found : undefined;

@@ -1,4 +1,5 @@
-import { isRealDay, LocalDay } from './local-day';
+import { isRealDay } from '@lib/contracts';
+import { LocalDay } from './local-day';
 
 describe('a local day (YYYY-MM-DD)', () => {
   it('accepts days that exist, leap days included', () => {

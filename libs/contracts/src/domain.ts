@@ -46,6 +46,12 @@ export const Yuan = z
 /** Survey month, YYYY-MM. */
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
 
+/** True for a YYYY-MM-DD day that exists (2026-02-30 does not: Date.parse would roll it to March 2). */
+export function isRealDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
 export const Severity = z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;
 

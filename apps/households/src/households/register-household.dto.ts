@@ -3,6 +3,7 @@ import { idNumberProblem } from '../personal-data/id-number';
 import { LIFECYCLE_STATES } from '../lifecycle/lifecycle';
 import {
   HouseholdType,
+  isRealDay,
   LabourSkill,
   MonitoringCategory,
   Month,
@@ -16,10 +17,7 @@ import { educationCodes, healthCodes, HOUSING_GRADES, riskTypeCodes, schoolStatu
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(
-    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
-    'must be a real date',
-  );
+  .refine(isRealDay, 'must be a real date');
 
 const phone = z
   .string()

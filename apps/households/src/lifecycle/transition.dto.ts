@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDay } from '@lib/contracts';
 import { ACTIONS, CHANNELS, ELIMINATION_METHODS } from './lifecycle';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -10,9 +11,7 @@ export const TransitionBody = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
       .superRefine((s, ctx) => {
-        const d = new Date(`${s}T00:00:00Z`);
-        if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(s))
-          ctx.addIssue({ code: 'custom', message: 'must be a real date' });
+        if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: 'must be a real date' });
         else if (s > today()) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
       })
       .default(today),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TownCode, VillageCode, Yuan } from '@lib/contracts';
+import { isRealDay, TownCode, VillageCode, Yuan } from '@lib/contracts';
 
 /** 产业类型 */
 export const ProjectType = z.enum([
@@ -32,11 +32,7 @@ export const FundSourceKind = z.enum([
 export const IsoDate = z
   .string({ required_error: 'is required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'is not a calendar date',
-  );
+  .refine(isRealDay, 'is not a calendar date');
 
 const PositiveYuan = Yuan.refine((v) => v > 0, 'must be more than 0');
 const NonNegativeYuan = Yuan.refine((v) => v >= 0, 'must not be negative');

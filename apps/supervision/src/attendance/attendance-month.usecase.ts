@@ -48,7 +48,8 @@ export class AttendanceMonth {
   async teamSummary(scope: Scope, teamId: string, month: string, now: Date) {
     const team = await this.teams.findTeam(scope, teamId);
     if (!team) throw teamNotFound(teamId);
-    const [first, last] = [daysOfMonth(month)[0], daysOfMonth(month).at(-1)!];
+    const monthDays = daysOfMonth(month);
+    const [first, last] = [monthDays[0], monthDays.at(-1)!];
     const members = (await this.teams.membersOfTeam(team._id)).filter(
       (m) => m.postedFrom <= last && (!m.postedTo || m.postedTo >= first),
     );
@@ -70,11 +71,12 @@ export class AttendanceMonth {
   ) {
     // Today is not over: judge missing days through yesterday.
     const yesterday = localDay(new Date(now.getTime() - 86_400_000));
-    const last = daysOfMonth(month).at(-1)!;
-    const isWorkingDay = await this.calendars.forCounty(team.countyCode, daysOfMonth(month));
+    const monthDays = daysOfMonth(month);
+    const last = monthDays.at(-1)!;
+    const isWorkingDay = await this.calendars.forCounty(team.countyCode, monthDays);
     const excuses = await this.leaves.excusesOf(
       members.map((m) => m._id),
-      daysOfMonth(month),
+      monthDays,
     );
     const out = [];
     for (const member of members) {

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { LocalDay } from '../local-day';
 import { CountyCode } from '@lib/contracts';
 
-const Day = LocalDay;
-
 export const Year = z.coerce
   .number({ invalid_type_error: 'must be a year' })
   .int()
@@ -18,9 +16,13 @@ export type CalendarQuery = z.infer<typeof CalendarQuery>;
 /** A county's override of one year (replaces the previous override). */
 export const CountyCalendarBody = z
   .object({
-    holidays: z.array(Day).max(120).default([]).describe('本县放假日 (days off besides the national ones)'),
+    holidays: z
+      .array(LocalDay)
+      .max(120)
+      .default([])
+      .describe('本县放假日 (days off besides the national ones)'),
     workdays: z
-      .array(Day)
+      .array(LocalDay)
       .max(60)
       .default([])
       .describe('本县调休上班日 (days worked although off nationally)'),

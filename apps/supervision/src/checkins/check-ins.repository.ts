@@ -71,14 +71,11 @@ export class CheckInsRepository implements OnModuleInit {
   }
 
   /**
-   * Unmatched check-ins that now belong to this member: sent for its id before it existed, or by
-   * its DingTalk user id before that was mapped (not those kept aside for a client's org unit).
+   * Check-ins kept aside for a DingTalk user no member was mapped to (not those kept aside for a
+   * client's org unit).
    */
-  unmatchedOf(memberId: string, userId: string | null): Promise<UnmatchedCheckIn[]> {
-    return findAllEach(this.unmatched, [
-      { memberId, reason: 'unknown memberId' },
-      ...(userId ? [{ userId, reason: 'unknown userId' }] : []),
-    ]);
+  unmatchedOfUser(userId: string): Promise<UnmatchedCheckIn[]> {
+    return findAllEach(this.unmatched, [{ userId, reason: 'unknown userId' }]);
   }
 
   async dropUnmatched(ids: string[]): Promise<void> {

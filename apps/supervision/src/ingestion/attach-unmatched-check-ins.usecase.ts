@@ -23,9 +23,10 @@ function recordOf(u: UnmatchedCheckIn, memberId: string): CheckInRecord {
 }
 
 /**
- * 未匹配打卡补录: when a member is added, or their DingTalk user id is mapped, the check-ins kept
- * aside for that id or user go through the pipeline as the member's (stored, days judged, events
- * announced) and leave the unmatched list. Safe to repeat: a record already stored is a duplicate.
+ * 未匹配打卡补录: when a member's DingTalk user id is mapped (on adding or updating the member), the
+ * check-ins kept aside for that user go through the pipeline as the member's (stored, days judged,
+ * events announced) and leave the unmatched list. Safe to repeat: a record already stored is a
+ * duplicate. (A member id is made at creation, so nothing can have been sent for it before.)
  */
 @Injectable()
 export class AttachUnmatchedCheckIns {
@@ -34,14 +35,14 @@ export class AttachUnmatchedCheckIns {
     private readonly ingest: IngestCheckIns,
   ) {}
 
-  async execute(member: { _id: string; dingtalkUserId?: string | null }): Promise<number> {
-    const kept = await this.checkIns.unmatchedOf(member._id, member.dingtalkUserId ?? null);
+  async execute(memberId: string, dingtalkUserId: string): Promise<number> {
+    const kept = await this.checkIns.unmatchedOfUser(dingtalkUserId);
     if (kept.length === 0) return 0;
     let attached = 0;
     for (const via of new Set(kept.map((u) => u.receivedVia))) {
       const group = kept.filter((u) => u.receivedVia === via);
       const result = await this.ingest.execute(
-        group.map((u) => recordOf(u, member._id)),
+        group.map((u) => recordOf(u, memberId)),
         via as ReceivedVia,
       );
       attached += result.accepted + result.duplicates;

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
 
-const Day = LocalDay;
-
 export const RequestLeaveBody = z
   .object({
     memberId: z.string({ required_error: 'is required' }).uuid('must be a member id (UUID)'),
     kind: z.enum(['leave', 'official_business']),
-    from: Day,
-    to: Day,
+    from: LocalDay,
+    to: LocalDay,
     reason: z.string().trim().min(1, 'is required').max(1_000),
   })
   .strict()

@@ -3,8 +3,6 @@ import { LocalDay } from '../local-day';
 import { TownCode, VillageCode } from '@lib/contracts';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
-const Day = LocalDay;
-
 const Vertex = z
   .object({
     latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
@@ -67,8 +65,8 @@ export const AddMemberBody = z
     name: z.string().trim().min(1, 'is required').max(32),
     role: z.enum(['first_secretary', 'member']),
     sendingUnit: z.string().trim().min(1, 'is required').max(128),
-    postedFrom: Day,
-    postedTo: Day.nullable().default(null),
+    postedFrom: LocalDay,
+    postedTo: LocalDay.nullable().default(null),
     dingtalkUserId: DingTalkUserId.nullable().default(null),
   })
   .strict()
@@ -83,8 +81,8 @@ export const UpdateMemberBody = z
     name: z.string().trim().min(1).max(32),
     role: z.enum(['first_secretary', 'member']),
     sendingUnit: z.string().trim().min(1).max(128),
-    postedFrom: Day,
-    postedTo: Day.nullable(),
+    postedFrom: LocalDay,
+    postedTo: LocalDay.nullable(),
     dingtalkUserId: DingTalkUserId.nullable(),
   })
   .partial()

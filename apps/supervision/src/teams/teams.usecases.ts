@@ -107,8 +107,10 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertMember(member);
-    // check-ins that came for this id or DingTalk user before the member existed (未匹配打卡)
-    const attachedCheckIns = await this.unmatched.execute(member);
+    // check-ins that came from this DingTalk user before the member existed (未匹配打卡)
+    const attachedCheckIns = body.dingtalkUserId
+      ? await this.unmatched.execute(member._id, body.dingtalkUserId)
+      : 0;
     return { ...present(member), attachedCheckIns };
   }
 
@@ -125,8 +127,8 @@ export class ManageTeams {
     const rejudge = from !== current.postedFrom || to !== current.postedTo;
     const recomputed = rejudge ? await this.attendance.forAllMonths([id]) : 0;
     // a newly mapped DingTalk user id takes over that user's check-ins kept aside
-    const mapped = body.dingtalkUserId && body.dingtalkUserId !== current.dingtalkUserId;
-    const attachedCheckIns = mapped ? await this.unmatched.execute(member) : 0;
+    const mapped = body.dingtalkUserId !== current.dingtalkUserId ? body.dingtalkUserId : null;
+    const attachedCheckIns = mapped ? await this.unmatched.execute(id, mapped) : 0;
     return { ...present(member), recomputed, attachedCheckIns };
   }
 }

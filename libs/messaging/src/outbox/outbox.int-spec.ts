@@ -26,6 +26,15 @@ describe('outbox documents under concurrent updates (real database)', () => {
     type: 'test.changed.v1',
   });
 
+  /** A relay whose publisher keeps what it was given (the database side is what is tested here). */
+  const recordingRelay = () => {
+    const published: OutgoingRecord[] = [];
+    const publisher = {
+      sendRecords: async (records: OutgoingRecord[]) => void published.push(...records),
+    } as unknown as EventPublisher;
+    return { relay: new OutboxRelay(publisher, { pollIntervalMs: 1_000, batchSize: 50 }), published };
+  };
+
   it('applies concurrent updates of one document one after the other', async () => {
     const c = db.collection<{ _id: string; n: number; steps: number[] }>('counters');
     await c.insertOne({ _id: 'a', n: 0, steps: [] });
@@ -56,11 +65,7 @@ describe('outbox documents under concurrent updates (real database)', () => {
 
   it('relays an insert-only collection page by page, each record once', async () => {
     const c = db.collection<{ _id: string }>('inserted');
-    const published: OutgoingRecord[] = [];
-    const publisher = {
-      sendRecords: async (records: OutgoingRecord[]) => void published.push(...records),
-    } as unknown as EventPublisher;
-    const relay = new OutboxRelay(publisher, { pollIntervalMs: 1_000, batchSize: 50 });
+    const { relay, published } = recordingRelay();
     relay.register(c as never, { insertOnly: true });
     await c.insertMany(
       Array.from({ length: 120 }, (_, i) => ({
@@ -81,11 +86,7 @@ describe('outbox documents under concurrent updates (real database)', () => {
 
   it('keeps every change and publishes every event when the app writes while the relay clears', async () => {
     const c = db.collection<{ _id: string; steps: number[] }>('things');
-    const published: OutgoingRecord[] = [];
-    const publisher = {
-      sendRecords: async (records: OutgoingRecord[]) => void published.push(...records),
-    } as unknown as EventPublisher;
-    const relay = new OutboxRelay(publisher, { pollIntervalMs: 1_000, batchSize: 50 });
+    const { relay, published } = recordingRelay();
     relay.register(c as never);
 
     const docs = 20;
