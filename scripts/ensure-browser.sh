@@ -16,3 +16,7 @@ if [[ -x /usr/bin/chromium ]]; then
 else
   apt_install chromium
 fi
+# Chinese fonts, so screenshots of the console show its text (and layout is measured with real glyphs)
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  apt_install fonts-noto-cjk
+fi

@@ -17,14 +17,22 @@ npm run --silent typecheck
 
 mkdir -p .local
 results=.local/jest-results.json
-rm -f "$results"
+console_results=.local/console-results.json
+rm -f "$results" "$console_results"
 status=0
+echo "[console] vitest (the console's own unit tests)"
+npx vitest run --config apps/console/vite.config.mts --reporter=default --reporter=json \
+  --outputFile.json="$console_results" || status=$?
 npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
-if [[ -f $results ]]; then
-  # the plain closing line CI reads, whatever the runner
-  node -e '
-    const r = require(process.argv[1]);
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
-  ' "$PWD/$results"
-fi
+# the plain closing line CI reads, whatever the runner: jest's and vitest's counts together
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of process.argv.slice(1)) {
+    if (!fs.existsSync(f)) { failed += 1; console.error(`no results in ${f}`); continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests || 0;
+  }
+  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$PWD/$console_results" "$PWD/$results"
 exit "$status"

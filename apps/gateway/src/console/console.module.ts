@@ -1,36 +1,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Controller, DynamicModule, Get, Module, Redirect } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { Public } from '@lib/auth';
 
-/** Where the console's static files are: next to the compiled app (npm run build copies them), else the checkout's. */
+/** Where the built console is (npm run build → dist/console), next to the compiled gateway or in the checkout. */
 export function consoleDir(): string {
   const candidates = [
-    path.resolve(__dirname, '../../console'),
-    path.resolve(process.cwd(), 'apps/gateway/console'),
+    path.resolve(__dirname, '../../../../console'),
+    path.resolve(process.cwd(), 'dist/console'),
   ];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html')));
-  if (!found) throw new Error(`the console's files are missing (looked in ${candidates.join(', ')})`);
+  if (!found)
+    throw new Error(`the console is not built (run npm run build; looked in ${candidates.join(', ')})`);
   return found;
 }
 
-function echartsDir(): string {
-  return path.join(path.dirname(require.resolve('echarts/package.json')), 'dist');
-}
-
-@Controller()
-export class ConsoleRedirectController {
-  /** The gateway's root opens the console. */
-  @Get()
-  @Public()
-  @Redirect('/console/', 302)
-  root() {}
-}
-
 /**
- * The web console (控制台): static pages served by the gateway at /console/, calling /api/v1 with the
- * signed-in user's token. Charts: Apache ECharts, served from its npm package.
+ * The web console (控制台, apps/console): a single-page application served at /. Any path that is not
+ * the API, health or the key set answers the console's index.html, so its routes can be bookmarked.
+ * Hashed assets are cached for a year; index.html never, so a new build is picked up at once.
  */
 @Module({})
 export class ConsoleModule {
@@ -38,12 +27,20 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [
-        ServeStaticModule.forRoot(
-          { rootPath: echartsDir(), serveRoot: '/console/vendor/echarts' },
-          { rootPath: consoleDir(), serveRoot: '/console' },
-        ),
+        ServeStaticModule.forRoot({
+          rootPath: consoleDir(),
+          exclude: ['/api/{*path}', '/health/{*path}', '/.well-known/{*path}'],
+          serveStaticOptions: {
+            index: 'index.html',
+            setHeaders: (res: ServerResponse, file: string) => {
+              res.setHeader(
+                'cache-control',
+                file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+              );
+            },
+          },
+        }),
       ],
-      controllers: [ConsoleRedirectController],
     };
   }
 }

@@ -1,0 +1,46 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The web console (控制台): a Vue 3 single-page application built to dist/console, which the gateway
+ * serves at /. It shares the platform's vocabulary with the services through two libs, bundled as
+ * source: libs/contracts (schemas, enum labels) and libs/auth's role table (who may do what).
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [vue()],
+  resolve: {
+    alias: {
+      '@': here('./src'),
+      '@lib/contracts': here('../../libs/contracts/src'),
+      '@lib/auth-roles': here('../../libs/auth/src/roles.ts'),
+    },
+  },
+  build: {
+    outDir: here('../../dist/console'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
+          if (id.includes('node_modules/element-plus')) return 'element-plus';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080', '/.well-known': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    root: here('.'),
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+  },
+});

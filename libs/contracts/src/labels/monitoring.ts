@@ -1,0 +1,41 @@
+/** 防返贫动态监测: surveys, income, coverage, department data, lines. */
+export const monitoringLabels = {
+  incomeComponent: {
+    wage: '工资性收入',
+    business: '生产经营性收入',
+    property: '财产性收入',
+    transfer: '转移性收入',
+    businessCosts: '生产经营性支出',
+  },
+  employmentChange: {
+    found_work: '新就业',
+    lost_work: '失业',
+    changed_work: '换工作',
+    went_out_to_work: '外出务工',
+    returned_home: '返乡',
+  },
+  coverageStatus: { surveyed: '已走访', due: '待走访', overdue: '逾期未走访' },
+  incomeSource: { survey: '走访', 'survey-correction': '走访更正', 'project-distribution': '产业分配' },
+  department: {
+    medical_insurance: '医保局',
+    education: '教育局',
+    emergency: '应急管理局',
+    civil_affairs: '民政局',
+    disabled_persons_federation: '残联',
+    health: '卫健局',
+    housing: '住建局',
+    water: '水利局',
+    public_security: '公安局',
+  },
+  departmentFactKind: {
+    medical_out_of_pocket: '医疗自付费用',
+    serious_illness_diagnosed: '新增大病患者',
+    disaster_report: '灾情报告',
+    school_dropout: '辍学',
+    schooling_cost: '教育支出',
+    disability_certified: '残疾认定',
+    subsistence_allowance_changed: '低保/特困变动',
+    other: '其他',
+  },
+  thresholdScope: { national: '全国', province: '省级', county: '县级' },
+} as const;
