@@ -2,6 +2,8 @@
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,7 +15,12 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // Element Plus components and directives imported where templates use them (the shell loads only
+    // what its pages need); the theme's CSS is imported once in main.ts
+    Components({ dts: false, dirs: [], resolvers: [ElementPlusResolver({ importStyle: false, directives: true })] }),
+  ],
   resolve: {
     alias: {
       '@': here('./src'),
