@@ -4,8 +4,8 @@ import { z } from 'zod';
 /** The town's decision on a request (leave, spending): once, by a named person, with a note. */
 export const DecisionBody = z
   .object({
-    approve: z.boolean({ required_error: 'is required' }),
-    decidedBy: z.string().trim().min(1, 'is required').max(64),
+    approve: z.boolean({ required_error: '必填' }),
+    decidedBy: z.string().trim().min(1, '必填').max(64),
     note: z.string().trim().max(1_000).nullable().default(null),
   })
   .strict();

@@ -9,7 +9,7 @@ describe('a local day (YYYY-MM-DD)', () => {
     expect(['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10'].some(isRealDay)).toBe(
       false,
     );
-    expect(LocalDay.safeParse('2026-02-30').error?.issues[0].message).toBe('must be a real date');
-    expect(LocalDay.safeParse('2026/10/01').error?.issues[0].message).toBe('must be a date YYYY-MM-DD');
+    expect(LocalDay.safeParse('2026-02-30').error?.issues[0].message).toBe('须为真实存在的日期');
+    expect(LocalDay.safeParse('2026/10/01').error?.issues[0].message).toBe('须为日期，格式 YYYY-MM-DD');
   });
 });

@@ -18,7 +18,7 @@ export type Role = z.infer<typeof Role>;
 /** A human role's unit is a county (6 digits), town (9) or village (12) code; a service's unit is "*". */
 export const OrgUnit = z
   .string()
-  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6-, 9- or 12-digit org unit code');
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, '须为 6、9 或 12 位单位代码');
 
 export const RoleGrant = z.object({ role: Role, unit: z.union([OrgUnit, z.literal('*')]) }).strict();
 export type RoleGrant = z.infer<typeof RoleGrant>;

@@ -23,10 +23,10 @@ export const LabourSkill = z.enum(['ordinary', 'skilled', 'weak', 'lost', 'none'
  * province 2 digits, county 6, town 9, village 12. The codes nest, so a village code names its town,
  * county and province.
  */
-export const ProvinceCode = z.string().regex(/^\d{2}$/, 'must be a 2-digit province code');
-export const CountyCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit county code');
-export const TownCode = z.string().regex(/^\d{9}$/, 'must be a 9-digit town code');
-export const VillageCode = z.string().regex(/^\d{12}$/, 'must be a 12-digit village code');
+export const ProvinceCode = z.string().regex(/^\d{2}$/, '须为 2 位省代码');
+export const CountyCode = z.string().regex(/^\d{6}$/, '须为 6 位县代码');
+export const TownCode = z.string().regex(/^\d{9}$/, '须为 9 位乡镇代码');
+export const VillageCode = z.string().regex(/^\d{12}$/, '须为 12 位村代码');
 
 export function orgUnitsOfVillage(villageCode: string) {
   return {
@@ -39,12 +39,12 @@ export function orgUnitsOfVillage(villageCode: string) {
 
 /** Money in yuan with at most two decimals (fen). */
 export const Yuan = z
-  .number({ invalid_type_error: 'must be a number of yuan' })
+  .number({ invalid_type_error: '须为金额（元）' })
   .finite()
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must have at most two decimals');
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '最多两位小数');
 
 /** Survey month, YYYY-MM. */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '须为月份，格式 YYYY-MM');
 
 /** True for a YYYY-MM-DD day that exists (2026-02-30 does not: Date.parse would roll it to March 2). */
 export function isRealDay(s: string): boolean {

@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './topics';
 export * from './domain';
+export * from './zod-zh';
 export * from './event-definition';
 export * from './catalog';
 export * from './events/household-registered.v1';

@@ -9,7 +9,7 @@ const ListAuditQuery = Paging.extend({
   actorName: z.string().min(1).max(64).optional(),
   recordId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a record id')
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, '须为记录编号')
     .optional(),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
   from: z.coerce.date().optional(),

@@ -17,10 +17,10 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { ApiKeysRepository } from './api-keys.repository';
 
 const CreateIntegrationClientBody = z
-  .object({ name: z.string().trim().min(1, 'is required').max(64), unit: OrgUnit })
+  .object({ name: z.string().trim().min(1, '必填').max(64), unit: OrgUnit })
   .strict();
 type CreateIntegrationClientBody = z.infer<typeof CreateIntegrationClientBody>;
-const KeyId = z.string().regex(/^ik_[A-Za-z0-9_-]{16}$/, 'must be an api key id');
+const KeyId = z.string().regex(/^ik_[A-Za-z0-9_-]{16}$/, '须为接入密钥编号');
 
 /** API keys of integration clients (systems that push data), managed by county administrators. */
 @Controller('api/v1/integration-clients')

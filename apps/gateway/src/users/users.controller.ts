@@ -21,7 +21,7 @@ import { Revoker } from '../sessions/revoker';
 import { SessionsRepository } from '../sessions/sessions.repository';
 
 const present = ({ _id, passwordHash: _p, scopeCodes: _s, ...rest }: User) => ({ id: _id, ...rest });
-const UserId = z.string().uuid('must be a user id (UUID)');
+const UserId = z.string().uuid('须为用户编号（UUID）');
 
 /** User and role administration, by county administrators, within their scope. */
 @Controller('api/v1/users')

@@ -20,7 +20,7 @@ import {
 } from './assistance.dto';
 import { AssistanceRepository } from './assistance.repository';
 
-const Id = z.string().uuid('must be a UUID');
+const Id = z.string().uuid('须为编号（UUID）');
 type Measure = PlanMeasureBody & { _id: string; householdId: string; at: Date; by: string };
 type Completion = CompleteMeasureBody & { _id: string; householdId: string; at: Date; by: string };
 type Pairing = CarePairingBody & { _id: string; householdId: string; at: Date; by: string };

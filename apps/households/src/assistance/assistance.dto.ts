@@ -10,7 +10,7 @@ const person = z
 export const PlanMeasureBody = z
   .object({
     type: MeasureType.describe('帮扶措施类型'),
-    content: z.string().trim().min(1, 'is required').max(500).describe('措施内容'),
+    content: z.string().trim().min(1, '必填').max(500).describe('措施内容'),
     responsible: person.describe('责任人'),
     startOn: isoDate,
     dueOn: isoDate,
@@ -27,7 +27,7 @@ export type CompleteMeasureBody = z.infer<typeof CompleteMeasureBody>;
 /** 关爱结对: a cared-for member and the carer. */
 export const CarePairingBody = z
   .object({
-    memberId: z.string().uuid('must be a member id (UUID)'),
+    memberId: z.string().uuid('须为队员编号（UUID）'),
     group: CareGroup,
     carer: person,
     since: isoDate,

@@ -16,8 +16,8 @@ import {
 import { RegisterHousehold } from './register-household.usecase';
 import { presentHousehold } from './present-household';
 
-const HouseholdId = z.string().uuid('must be a household id (UUID)');
-const MemberId = z.string().uuid('must be a member id (UUID)');
+const HouseholdId = z.string().uuid('须为农户编号（UUID）');
+const MemberId = z.string().uuid('须为队员编号（UUID）');
 
 /** 帮扶对象台账: households and their members. */
 @Controller('api/v1/households')

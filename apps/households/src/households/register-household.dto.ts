@@ -16,15 +16,15 @@ import { educationCodes, healthCodes, HOUSING_GRADES, riskTypeCodes, schoolStatu
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isRealDay, 'must be a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
+  .refine(isRealDay, '须为真实存在的日期');
 
 const phone = z
   .string()
   .trim()
-  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'must be a mobile (11 digits) or landline number');
-const mu = z.number().nonnegative('must be ≥ 0').max(100_000).describe('亩');
-const money = Yuan.refine((v) => v >= 0, 'must be ≥ 0');
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '须为手机号（11 位）或固定电话');
+const mu = z.number().nonnegative('不能为负数').max(100_000).describe('亩');
+const money = Yuan.refine((v) => v >= 0, '不能为负数');
 
 /** 户信息: the national export's household fields (all optional: a ledger fills them over time). */
 export const householdFields = {
@@ -50,7 +50,7 @@ export const householdFields = {
     .describe('耕地、林地、园地、牧草地、水面面积 (亩)'),
   housing: z
     .object({
-      area: z.number().nonnegative('must be ≥ 0').max(10_000),
+      area: z.number().nonnegative('不能为负数').max(10_000),
       dilapidated: z.boolean(),
       grade: z.enum(HOUSING_GRADES),
     })
@@ -69,7 +69,7 @@ export const householdFields = {
 
 /** 家庭成员: the national export's member fields. idNumber, phone and health are personal data. */
 export const memberFields = {
-  name: z.string().trim().min(1, 'is required').max(64),
+  name: z.string().trim().min(1, '必填').max(64),
   relation: Relation,
   sex: Sex,
   birthDate: isoDate,
@@ -133,18 +133,18 @@ export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const RegisterHouseholdBody = z
   .object({
-    householdNumber: z.string().trim().min(1, 'is required').max(32),
+    householdNumber: z.string().trim().min(1, '必填').max(32),
     villageCode: VillageCode,
     householdType: HouseholdType,
     monitoringCategory: MonitoringCategory.nullable().default(null),
     ...householdFields,
     members: z
       .array(MemberBody)
-      .min(1, 'a household has at least one member')
+      .min(1, '每户至少一名成员')
       .max(30)
       .refine(
         (m) => m.filter((x) => x.relation === 'head').length === 1,
-        'must have exactly one head (relation "head")',
+        '须有且仅有一位户主',
       )
       .superRefine((members, ctx) => {
         const seen = new Set<string>();
@@ -189,7 +189,7 @@ export const PairedCadresBody = z
           .object({
             userId: z.string().trim().min(1).max(64),
             name: z.string().trim().min(1).max(64),
-            orgUnit: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'must be a 6-, 9- or 12-digit org unit code'),
+            orgUnit: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '须为 6、9 或 12 位单位代码'),
           })
           .strict(),
       )
@@ -215,7 +215,7 @@ export const ListHouseholdsQuery = z
     villageCode: VillageCode.optional(),
     townCode: z
       .string()
-      .regex(/^\d{9}$/, 'must be a 9-digit town code')
+      .regex(/^\d{9}$/, '须为 9 位乡镇代码')
       .optional(),
     householdType: HouseholdType.optional(),
     monitoringCategory: MonitoringCategory.optional(),

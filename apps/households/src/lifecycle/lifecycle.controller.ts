@@ -5,7 +5,7 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { TransitionBody } from './transition.dto';
 import { TransitionLifecycle } from './transition-lifecycle.usecase';
 
-const HouseholdId = z.string().uuid('must be a household id (UUID)');
+const HouseholdId = z.string().uuid('须为农户编号（UUID）');
 
 /** 监测对象识别、评议、公示、审核、审定、帮扶、风险消除. */
 @Controller('api/v1/households/:id/lifecycle-transitions')

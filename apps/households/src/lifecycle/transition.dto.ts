@@ -9,10 +9,10 @@ export const TransitionBody = z
     action: z.enum(ACTIONS),
     on: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
       .superRefine((s, ctx) => {
-        if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: 'must be a real date' });
-        else if (s > today()) ctx.addIssue({ code: 'custom', message: 'cannot be in the future' });
+        if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: '须为真实存在的日期' });
+        else if (s > today()) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
       })
       .default(today),
     channel: z.enum(CHANNELS).optional(),

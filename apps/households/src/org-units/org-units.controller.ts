@@ -21,9 +21,9 @@ const RegisterOrgUnitBody = z
       .string()
       .regex(
         /^(\d{6}|\d{9}|\d{12}|\d{14})$/,
-        'must be a county (6), town (9), village (12) or group (14) code',
+        '须为县（6 位）、乡镇（9 位）、村（12 位）或组（14 位）代码',
       ),
-    name: z.string().trim().min(1, 'is required').max(64),
+    name: z.string().trim().min(1, '必填').max(64),
   })
   .strict();
 type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;

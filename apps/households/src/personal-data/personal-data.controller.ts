@@ -7,7 +7,7 @@ import { PersonalDataReadsRepository } from './personal-data-reads.repository';
 import { PiiCipher } from './pii-cipher';
 import { openHealth } from './seal';
 
-const Id = z.string().uuid('must be a UUID');
+const Id = z.string().uuid('须为编号（UUID）');
 
 /** 查看明文身份证号/电话/健康状况: only for roles allowed to, and every read is audited. */
 @Controller('api/v1/households/:id')

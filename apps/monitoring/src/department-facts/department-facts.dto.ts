@@ -5,7 +5,7 @@ export const SubmitDepartmentFactsBody = z
   .object({
     facts: z
       .array(DepartmentFactRecord)
-      .min(1, 'at least one fact')
+      .min(1, '至少一条数据')
       .max(500, '每批最多500条 (at most 500 facts per request)')
       .describe('department-fact.submitted.v1 records (see apps/monitoring/README.md)'),
   })

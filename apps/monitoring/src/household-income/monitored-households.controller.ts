@@ -28,7 +28,7 @@ export class MonitoredHouseholdsController {
   @Roles(...Permissions.readHouseholds)
   async get(
     @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be a household id (UUID)'))) id: string,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,
   ) {
     const doc = await this.directory.findById(scope, id);
     if (!doc) throw notFound(`监测系统尚无该户 (unknown household ${id})`);

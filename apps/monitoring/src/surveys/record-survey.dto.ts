@@ -10,12 +10,12 @@ import {
   Yuan,
 } from '@lib/contracts';
 
-const NonNegativeYuan = Yuan.refine((v) => v >= 0, 'must not be negative');
+const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');
 
 const VisitedAt = z
   .string()
-  .datetime({ offset: true, message: 'must be an ISO date-time' })
-  .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, 'must not be in the future');
+  .datetime({ offset: true, message: '须为时间（ISO 8601）' })
+  .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, '不能晚于今天');
 
 /** A photo reference: an http(s) URL or a storage id; never the image itself. */
 const PhotoRef = z
@@ -23,7 +23,7 @@ const PhotoRef = z
   .max(512)
   .refine(
     (s) => /^https?:\/\/\S+$/.test(s) || /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/.test(s),
-    'must be a photo URL (http/https) or a photo id',
+    '须为照片网址（http/https）或照片编号',
   );
 
 /**
@@ -43,12 +43,12 @@ export const ReportedIncomeBody = z
 /** Fields a correction (更正) may change; shared with recording. */
 export const EditableSurveyFields = {
   visitedAt: VisitedAt,
-  visitor: z.string().trim().min(1, 'is required').max(64),
+  visitor: z.string().trim().min(1, '必填').max(64),
   gps: SurveyGps.strict(),
   income: ReportedIncomeBody,
   residentMembers: z
-    .number({ required_error: 'is required', invalid_type_error: 'must be a whole number' })
-    .int('must be a whole number')
+    .number({ required_error: '必填', invalid_type_error: '须为整数' })
+    .int('须为整数')
     .min(0)
     .max(30),
   rigidSpending: SurveyRigidSpending.strict(),
@@ -56,15 +56,15 @@ export const EditableSurveyFields = {
   employmentChanges: z.array(SurveyEmploymentChange.strict()).max(20),
   riskTypes: z
     .array(RiskType)
-    .max(5, 'at most five risk types')
-    .refine((a) => new Set(a).size === a.length, 'must not repeat a risk type'),
+    .max(5, '最多 5 个风险类型')
+    .refine((a) => new Set(a).size === a.length, '风险类型不能重复'),
   notes: z.string().max(2000),
   photos: z.array(PhotoRef).max(20),
 };
 
 export const RecordSurveyBody = z
   .object({
-    householdId: z.string().uuid('must be a household id (UUID)'),
+    householdId: z.string().uuid('须为农户编号（UUID）'),
     month: Month,
     visitedAt: EditableSurveyFields.visitedAt.optional(),
     visitor: EditableSurveyFields.visitor,
@@ -84,7 +84,7 @@ export type RecordSurveyBody = z.infer<typeof RecordSurveyBody>;
 /** 更正: the reason and the fields to change (income components merge into the recorded ones; null clears one). */
 export const CorrectSurveyBody = z
   .object({
-    reason: z.string().trim().min(1, 'is required').max(500),
+    reason: z.string().trim().min(1, '必填').max(500),
     changes: z
       .object({
         visitedAt: EditableSurveyFields.visitedAt.optional(),
@@ -100,7 +100,7 @@ export const CorrectSurveyBody = z
         photos: EditableSurveyFields.photos.optional(),
       })
       .strict()
-      .refine((c) => Object.keys(c).length > 0, 'must name at least one field to change'),
+      .refine((c) => Object.keys(c).length > 0, '至少修改一个字段'),
   })
   .strict();
 export type CorrectSurveyBody = z.infer<typeof CorrectSurveyBody>;

@@ -12,7 +12,7 @@ function present<T extends { _id: string }>(doc: T) {
   return { id: _id, ...rest };
 }
 
-const SurveyId = new ZodValidationPipe(z.string().uuid('must be a survey id (UUID)'));
+const SurveyId = new ZodValidationPipe(z.string().uuid('须为走访记录编号（UUID）'));
 
 @Controller('api/v1/surveys')
 export class SurveysController {

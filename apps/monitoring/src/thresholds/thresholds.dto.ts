@@ -3,13 +3,13 @@ import { Yuan } from '@lib/contracts';
 import { codeProblem } from './threshold-key';
 
 const Scope = z.enum(['national', 'province', 'county']);
-const Year = z.coerce.number().int('must be a whole year').min(2000).max(2100);
+const Year = z.coerce.number().int('须为整年').min(2000).max(2100);
 
 export const PutThresholdBody = z
   .object({
     scope: Scope.describe('national, province or county'),
     code: z.string().optional().describe('2-digit province or 6-digit county code; none for national'),
-    year: z.number({ required_error: 'is required' }).int('must be a whole year').min(2000).max(2100),
+    year: z.number({ required_error: '必填' }).int('须为整年').min(2000).max(2100),
     amount: Yuan.refine(
       (v) => v > 0 && v <= 1_000_000,
       '须大于0且不超过1000000 (must be > 0 and ≤ 1,000,000)',
@@ -17,7 +17,7 @@ export const PutThresholdBody = z
     source: z
       .string()
       .trim()
-      .min(1, 'is required')
+      .min(1, '必填')
       .max(200)
       .describe('the document that published the figure'),
     reason: z.string().trim().min(2, '须说明原因 (a reason is required)').max(500),
@@ -34,7 +34,7 @@ export const ListThresholdsQuery = z
     scope: Scope.optional(),
     code: z
       .string()
-      .regex(/^(\d{2}|\d{6})$/, 'must be a 2-digit province or 6-digit county code')
+      .regex(/^(\d{2}|\d{6})$/, '须为 2 位省代码或 6 位县代码')
       .optional(),
     year: Year.optional(),
   })

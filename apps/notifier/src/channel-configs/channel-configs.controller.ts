@@ -31,7 +31,7 @@ const ListQuery = z
   })
   .strict();
 
-const ChannelId = z.string().uuid('must be a channel id');
+const ChannelId = z.string().uuid('须为推送渠道编号');
 
 const LEVEL: Record<number, OrgLevel> = { 6: 'county', 9: 'town', 12: 'village' };
 

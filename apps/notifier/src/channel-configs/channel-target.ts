@@ -3,10 +3,10 @@ import { maskSecret, maskUrl } from './secret-box';
 
 const HttpUrl = z
   .string()
-  .url('must be a URL')
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
-const Mobile = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number');
-const Email = z.string().email('must be an email address');
+  .url('须为网址')
+  .refine((u) => /^https?:\/\//.test(u), '须为 http(s) 网址');
+const Mobile = z.string().regex(/^1\d{10}$/, '须为 11 位手机号码');
+const Email = z.string().email('须为电子邮箱地址');
 
 /** Where one configured channel sends: everything needed to call it, secrets included. */
 export const ChannelTarget = z.discriminatedUnion('kind', [

@@ -23,7 +23,7 @@ export const UserId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, 'must be a user id');
+  .regex(/^[A-Za-z0-9._@-]+$/, '须为用户编号');
 
 const ContactBody = PersonAddress.extend({
   name: z.string().trim().min(1).max(50).describe('姓名'),

@@ -7,10 +7,10 @@ export const PersonAddress = z
   .object({
     phone: z
       .string()
-      .regex(/^1\d{10}$/, 'must be an 11-digit mobile number')
+      .regex(/^1\d{10}$/, '须为 11 位手机号码')
       .optional()
       .describe('手机号 (SMS)'),
-    email: z.string().email('must be an email address').max(200).optional().describe('电子邮箱'),
+    email: z.string().email('须为电子邮箱地址').max(200).optional().describe('电子邮箱'),
   })
   .strict();
 export type PersonAddress = z.infer<typeof PersonAddress>;

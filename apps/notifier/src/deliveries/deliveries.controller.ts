@@ -39,7 +39,7 @@ const ListDeliveriesQuery = z
 
 const CountsQuery = z.object({ townCode: TownCode.optional() }).strict();
 
-const DeliveryId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a delivery id');
+const DeliveryId = z.string().regex(/^[0-9a-f]{32}$/, '须为推送记录编号');
 
 const present = ({ _id, ...rest }: Delivery) => ({ id: _id, ...rest });
 

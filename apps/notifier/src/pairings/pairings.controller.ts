@@ -9,7 +9,7 @@ const HouseholdId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, 'must be a household id');
+  .regex(/^[A-Za-z0-9._@-]+$/, '须为农户编号');
 
 /** Who gets a household's paired-cadre alerts: its cadres as the notifier knows them, and how each is reached. */
 @Controller('api/v1/pairings')

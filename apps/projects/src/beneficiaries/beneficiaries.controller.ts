@@ -59,7 +59,7 @@ export class HouseholdBenefitsController {
   @Roles(...Permissions.readProjects)
   async get(
     @CallerScope() scope: Scope,
-    @Param('householdId', new ZodValidationPipe(z.string().uuid('must be a household id (UUID)')))
+    @Param('householdId', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）')))
     householdId: string,
   ) {
     const household = await this.directory.findById(scope, householdId);

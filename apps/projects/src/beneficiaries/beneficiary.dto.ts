@@ -4,14 +4,14 @@ import { IsoDate } from '../projects/project.dto';
 
 export const LinkBeneficiaryBody = z
   .object({
-    householdId: z.string({ required_error: 'is required' }).uuid('must be a household id (UUID)'),
+    householdId: z.string({ required_error: '必填' }).uuid('须为农户编号（UUID）'),
     kind: ProjectBenefitKind.describe(
       'dividend 分红 / wage 务工 / land_lease 土地流转 / produce_purchase 农产品收购',
     ),
     sharePercent: z
       .number()
-      .gt(0, 'must be more than 0')
-      .max(100, 'must be at most 100')
+      .gt(0, '须大于 0')
+      .max(100, '不能大于 100')
       .nullable()
       .default(null)
       .describe('分红比例 in percent (dividends)'),

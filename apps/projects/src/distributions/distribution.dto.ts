@@ -5,14 +5,14 @@ import { IsoDate } from '../projects/project.dto';
 /** Ids clients may choose (a UUID or any 8-64 safe characters). */
 export const ClientId = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{8,64}$/, 'must be 8-64 letters, digits or . _ : -');
+  .regex(/^[A-Za-z0-9._:-]{8,64}$/, '须为 8–64 位字母、数字或 . _ : -');
 
 export const PayDistributionBody = z
   .object({
     distributionId: ClientId.optional().describe(
       'client-chosen id: sending the same id again returns the first payment (no double pay); or use the Idempotency-Key header',
     ),
-    householdId: z.string({ required_error: 'is required' }).uuid('must be a household id (UUID)'),
+    householdId: z.string({ required_error: '必填' }).uuid('须为农户编号（UUID）'),
     kind: ProjectBenefitKind,
     amount: Yuan.refine((v) => v > 0, '必须大于0 (must be more than 0)').describe('yuan'),
     paidOn: IsoDate,

@@ -30,13 +30,13 @@ export const FundSourceKind = z.enum([
 ]);
 
 export const IsoDate = z
-  .string({ required_error: 'is required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isRealDay, 'is not a calendar date');
+  .string({ required_error: '必填' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
+  .refine(isRealDay, '不是日历上的日期');
 
-const PositiveYuan = Yuan.refine((v) => v > 0, 'must be more than 0');
-const NonNegativeYuan = Yuan.refine((v) => v >= 0, 'must not be negative');
-const Text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const PositiveYuan = Yuan.refine((v) => v > 0, '须大于 0');
+const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');
+const Text = (max: number) => z.string().trim().min(1, '必填').max(max);
 
 export const MilestoneBody = z
   .object({
@@ -109,4 +109,4 @@ export const ListProjectsQuery = z
   .strict();
 export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
 
-export const ProjectId = z.string().uuid('must be a project id (UUID)');
+export const ProjectId = z.string().uuid('须为项目编号（UUID）');

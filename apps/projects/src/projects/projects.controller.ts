@@ -77,7 +77,7 @@ export class ProjectsController {
   complete(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
-    @Param('milestoneId', new ZodValidationPipe(z.string().uuid('must be a milestone id (UUID)')))
+    @Param('milestoneId', new ZodValidationPipe(z.string().uuid('须为里程碑编号（UUID）')))
     milestoneId: string,
     @Body(new ZodValidationPipe(CompleteMilestoneBody)) body: z.infer<typeof CompleteMilestoneBody>,
   ) {

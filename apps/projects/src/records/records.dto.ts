@@ -7,16 +7,16 @@ export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
 export const SalesChannel = z.enum(['ecommerce_centre_wechat', 'market', 'enterprise', 'other']);
 
 const Quantity = z
-  .number({ required_error: 'is required', invalid_type_error: 'must be a number' })
-  .positive('must be more than 0')
+  .number({ required_error: '必填', invalid_type_error: '须为数字' })
+  .positive('须大于 0')
   .finite();
 
 export const RecordOutputBody = z
   .object({
     kind: OutputKind.describe('stocking 投放 / harvest 出栏·采收 / production 产量'),
-    item: z.string().trim().min(1, 'is required').max(64).describe('e.g. 南美白对虾苗, 生态放养鸡'),
+    item: z.string().trim().min(1, '必填').max(64).describe('e.g. 南美白对虾苗, 生态放养鸡'),
     quantity: Quantity,
-    unit: z.string().trim().min(1, 'is required').max(16).describe('e.g. 尾, 羽, 斤, 公斤'),
+    unit: z.string().trim().min(1, '必填').max(16).describe('e.g. 尾, 羽, 斤, 公斤'),
     recordedOn: IsoDate,
     note: z.string().trim().max(500).nullable().default(null),
   })
@@ -26,10 +26,10 @@ export type RecordOutputBody = z.infer<typeof RecordOutputBody>;
 export const RecordSaleBody = z
   .object({
     channel: SalesChannel,
-    item: z.string().trim().min(1, 'is required').max(64).describe('e.g. 冷水鱼, 土蜂蜜, 羊肚菌'),
+    item: z.string().trim().min(1, '必填').max(64).describe('e.g. 冷水鱼, 土蜂蜜, 羊肚菌'),
     quantity: Quantity.nullable().default(null),
     unit: z.string().trim().min(1).max(16).nullable().default(null),
-    amount: Yuan.refine((v) => v > 0, 'must be more than 0').describe('销售额 (yuan)'),
+    amount: Yuan.refine((v) => v > 0, '须大于 0').describe('销售额 (yuan)'),
     soldOn: IsoDate,
     buyer: z.string().trim().max(100).nullable().default(null),
   })

@@ -46,7 +46,7 @@ const ResolveBody = z
   })
   .strict();
 
-const AlertId = z.string().regex(/^[0-9a-f]{32}$/, 'must be an alert id');
+const AlertId = z.string().regex(/^[0-9a-f]{32}$/, '须为预警编号');
 
 const present = ({ _id, openKey: _k, ...rest }: Alert) => ({ id: _id, ...rest });
 

@@ -124,7 +124,7 @@ export type Trigger = z.infer<typeof Trigger>;
 
 export const RuleId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{2,63}$/, 'must be 3-64 lower-case letters, digits and dashes');
+  .regex(/^[a-z][a-z0-9-]{2,63}$/, '须为 3–64 位小写字母、数字或短横线');
 
 /** What a rule says: when to evaluate, the condition, and the alert it raises. */
 export const RuleBody = z
@@ -164,17 +164,17 @@ export type RuleBody = z.infer<typeof RuleBody>;
 /** Where a rule version applies and from when. countyCode '*' is the platform default. */
 export const RuleScope = z
   .object({
-    countyCode: z.union([z.literal('*'), z.string().regex(/^\d{6}$/, 'must be a 6-digit county code or *')]),
+    countyCode: z.union([z.literal('*'), z.string().regex(/^\d{6}$/, '须为 6 位县代码或 *')]),
     townCode: z
       .string()
-      .regex(/^\d{9}$/, 'must be a 9-digit town code')
+      .regex(/^\d{9}$/, '须为 9 位乡镇代码')
       .nullable()
       .default(null),
   })
   .strict()
   .superRefine((s, ctx) => {
     if (s.townCode && (s.countyCode === '*' || !s.townCode.startsWith(s.countyCode)))
-      ctx.addIssue({ code: 'custom', path: ['townCode'], message: 'must be a town of countyCode' });
+      ctx.addIssue({ code: 'custom', path: ['townCode'], message: '须为该县下属乡镇' });
   });
 export type RuleScope = z.infer<typeof RuleScope>;
 
@@ -184,7 +184,7 @@ export const RuleVersionInput = z
     enabled: z.boolean(),
     effectiveFrom: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
       .describe('the version applies from this day (Asia/Shanghai)'),
     rule: RuleBody,
   })

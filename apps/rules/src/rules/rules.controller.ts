@@ -20,7 +20,7 @@ const ListRulesQuery = z
       .string()
       .regex(/^\d{6}$/)
       .optional()
-      .describe('only versions that apply in this county'),
+      .describe('只列本县适用的版本'),
   })
   .strict();
 

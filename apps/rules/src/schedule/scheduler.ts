@@ -100,7 +100,7 @@ const RunBody = z
   .object({
     day: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
       .optional(),
   })
   .strict();

@@ -4,7 +4,7 @@ import { Month } from '@lib/contracts';
 
 export const AttendanceQuery = z
   .object({
-    memberId: z.string({ required_error: 'is required' }).uuid('must be a member id (UUID)'),
+    memberId: z.string({ required_error: '必填' }).uuid('须为队员编号（UUID）'),
     month: Month,
   })
   .strict();
@@ -12,7 +12,7 @@ export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
 
 export const TeamAttendanceQuery = z
   .object({
-    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
     month: Month,
   })
   .strict();
@@ -21,8 +21,8 @@ export type TeamAttendanceQuery = z.infer<typeof TeamAttendanceQuery>;
 export const RecomputeBody = z
   .object({
     month: Month,
-    teamId: z.string().uuid('must be a team id (UUID)').optional(),
-    memberId: z.string().uuid('must be a member id (UUID)').optional(),
+    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
+    memberId: z.string().uuid('须为队员编号（UUID）').optional(),
   })
   .strict()
   .refine((b) => (b.teamId === undefined) !== (b.memberId === undefined), {
@@ -36,7 +36,7 @@ export const CloseDaysBody = z
     month: Month,
     /** Last day to close (default: yesterday); never later than yesterday. */
     through: LocalDay.optional(),
-    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
   })
   .strict();
 export type CloseDaysBody = z.infer<typeof CloseDaysBody>;

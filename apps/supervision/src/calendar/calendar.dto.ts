@@ -3,10 +3,10 @@ import { LocalDay } from '../local-day';
 import { CountyCode } from '@lib/contracts';
 
 export const Year = z.coerce
-  .number({ invalid_type_error: 'must be a year' })
+  .number({ invalid_type_error: '须为年份' })
   .int()
-  .min(2000, 'must be a year from 2000')
-  .max(2100, 'must be a year up to 2100');
+  .min(2000, '年份不能早于 2000')
+  .max(2100, '年份不能晚于 2100');
 
 export const CalendarQuery = z
   .object({ countyCode: CountyCode.optional().describe('县级行政区划代码: with its override') })

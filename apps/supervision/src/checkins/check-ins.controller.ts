@@ -12,7 +12,7 @@ const Page = {
 };
 const ListCheckInsQuery = z
   .object({
-    memberId: z.string().uuid('must be a member id (UUID)').optional(),
+    memberId: z.string().uuid('须为队员编号（UUID）').optional(),
     day: LocalDay.optional(),
     ...Page,
   })

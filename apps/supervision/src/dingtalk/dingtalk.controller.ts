@@ -22,14 +22,14 @@ const CallbackQuery = z
   .object({
     msg_signature: z.string().max(128).optional(),
     signature: z.string().max(128).optional(),
-    timestamp: z.string({ required_error: 'is required' }).min(1).max(32),
-    nonce: z.string({ required_error: 'is required' }).min(1).max(64),
+    timestamp: z.string({ required_error: '必填' }).min(1).max(32),
+    nonce: z.string({ required_error: '必填' }).min(1).max(64),
   })
   .passthrough()
-  .refine((q) => q.msg_signature ?? q.signature, { message: 'is required', path: ['msg_signature'] });
+  .refine((q) => q.msg_signature ?? q.signature, { message: '必填', path: ['msg_signature'] });
 type CallbackQuery = z.infer<typeof CallbackQuery>;
 
-const CallbackBody = z.object({ encrypt: z.string({ required_error: 'is required' }).min(1).max(4_000_000) });
+const CallbackBody = z.object({ encrypt: z.string({ required_error: '必填' }).min(1).max(4_000_000) });
 
 /** Issues the first 400 of the records: its index and field. */
 function validateRecords(list: unknown[]): CheckInRecord[] {

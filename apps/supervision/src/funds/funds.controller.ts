@@ -55,7 +55,7 @@ export class FundsController {
   @Roles(...SupervisionRoles.manageTeams)
   async decide(
     @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be an entry id (UUID)'))) id: string,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为台账条目编号（UUID）'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
     const pending = await this.funds.findById(scope, id);

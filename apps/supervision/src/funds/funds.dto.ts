@@ -5,20 +5,20 @@ import { FundCategories } from './fund-entry.schema';
 
 export const RecordFundEntryBody = z
   .object({
-    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
     spentOn: LocalDay,
-    amount: Yuan.refine((v) => v > 0, 'must be more than 0').refine((v) => v <= 10_000_000, 'is too large'),
+    amount: Yuan.refine((v) => v > 0, '须大于 0').refine((v) => v <= 10_000_000, '过大'),
     category: z.enum(FundCategories),
-    description: z.string().trim().min(1, 'is required').max(1_000),
+    description: z.string().trim().min(1, '必填').max(1_000),
     receipts: z.array(z.string().trim().min(1).max(512)).max(20).default([]),
-    recordedBy: z.string().trim().min(1, 'is required').max(64),
+    recordedBy: z.string().trim().min(1, '必填').max(64),
   })
   .strict();
 export type RecordFundEntryBody = z.infer<typeof RecordFundEntryBody>;
 
 export const ListFundEntriesQuery = z
   .object({
-    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
+    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
     month: Month.optional(),
     status: z.enum(['pending', 'approved', 'rejected']).optional(),
     page: z.coerce.number().int().min(1).default(1),

@@ -64,7 +64,7 @@ export class InspectionsController {
   @Roles(...SupervisionRoles.inspect)
   async followUp(
     @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be an inspection id (UUID)'))) id: string,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为督查编号（UUID）'))) id: string,
     @Body(new ZodValidationPipe(FollowUpBody)) body: FollowUpBody,
   ) {
     const notFound = () =>
@@ -108,7 +108,7 @@ export class InspectionsController {
   @Roles(...SupervisionRoles.read)
   async get(
     @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be an inspection id (UUID)'))) id: string,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为督查编号（UUID）'))) id: string,
   ) {
     const inspection = await this.inspections.findById(scope, id);
     if (!inspection)

@@ -3,15 +3,15 @@ import { Severity } from '@lib/contracts';
 
 export const RecordInspectionBody = z
   .object({
-    teamId: z.string({ required_error: 'is required' }).uuid('must be a team id (UUID)'),
-    inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-    inspector: z.string().trim().min(1, 'is required').max(64),
+    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
+    inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
+    inspector: z.string().trim().min(1, '必填').max(64),
     findings: z
       .array(
         z
           .object({
-            memberId: z.string().uuid('must be a member id (UUID)').nullable().default(null),
-            finding: z.string().trim().min(1, 'is required').max(2_000),
+            memberId: z.string().uuid('须为队员编号（UUID）').nullable().default(null),
+            finding: z.string().trim().min(1, '必填').max(2_000),
             severity: Severity,
           })
           .strict(),
@@ -25,15 +25,15 @@ export type RecordInspectionBody = z.infer<typeof RecordInspectionBody>;
 export const FollowUpBody = z
   .object({
     status: z.enum(['open', 'rectifying', 'closed']),
-    note: z.string().trim().min(1, 'is required').max(2_000),
-    by: z.string().trim().min(1, 'is required').max(64),
+    note: z.string().trim().min(1, '必填').max(2_000),
+    by: z.string().trim().min(1, '必填').max(64),
   })
   .strict();
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 
 export const ListInspectionsQuery = z
   .object({
-    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
     status: z.enum(['open', 'rectifying', 'closed']).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),

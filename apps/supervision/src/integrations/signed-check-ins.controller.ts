@@ -42,7 +42,7 @@ interface RawRequest {
 }
 
 export const CheckInBatchBody = z
-  .object({ records: z.array(CheckInRecord).min(1, 'must hold at least one record').max(MAX_BATCH) })
+  .object({ records: z.array(CheckInRecord).min(1, '至少包含一条记录').max(MAX_BATCH) })
   .strict();
 type CheckInBatchBody = z.infer<typeof CheckInBatchBody>;
 

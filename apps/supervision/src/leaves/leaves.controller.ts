@@ -32,7 +32,7 @@ export class LeavesController {
   @Roles(...SupervisionRoles.manageTeams)
   decide(
     @CallerScope() scope: Scope,
-    @Param('id', new ZodValidationPipe(z.string().uuid('must be a request id (UUID)'))) id: string,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为申请编号（UUID）'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
     return this.manage.decide(scope, id, body);

@@ -2,25 +2,25 @@ import { z } from 'zod';
 import { LocalDay } from '../local-day';
 import { TownCode, VillageCode } from '@lib/contracts';
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '须为时刻，格式 HH:MM');
 const Vertex = z
   .object({
-    latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
-    longitude: z.number({ required_error: 'is required' }).min(-180).max(180),
+    latitude: z.number({ required_error: '必填' }).min(-90).max(90),
+    longitude: z.number({ required_error: '必填' }).min(-180).max(180),
   })
   .strict();
 
 export const Geofence = z
   .object({
-    latitude: z.number({ required_error: 'is required' }).min(-90).max(90),
-    longitude: z.number({ required_error: 'is required' }).min(-180).max(180),
-    radiusM: z.number({ required_error: 'is required' }).int().min(50, 'must be at least 50 m').max(20_000),
+    latitude: z.number({ required_error: '必填' }).min(-90).max(90),
+    longitude: z.number({ required_error: '必填' }).min(-180).max(180),
+    radiusM: z.number({ required_error: '必填' }).int().min(50, '不能小于 50 米').max(20_000),
     polygon: z
       .array(Vertex)
-      .min(3, 'must have at least 3 vertices')
-      .max(500, 'must have at most 500 vertices')
+      .min(3, '至少 3 个顶点')
+      .max(500, '最多 500 个顶点')
       .refine((vs) => new Set(vs.map((v) => `${v.latitude},${v.longitude}`)).size >= 3, {
-        message: 'must have at least 3 distinct vertices',
+        message: '至少 3 个不同的顶点',
       })
       .nullable()
       .optional()
@@ -31,13 +31,13 @@ export const Geofence = z
 const WorkingHours = z
   .object({ start: Clock, end: Clock })
   .strict()
-  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'] });
+  .refine((w) => w.start < w.end, { message: '结束须晚于开始', path: ['end'] });
 
 export const CreateTeamBody = z
   .object({
-    name: z.string().trim().min(1, 'is required').max(64),
+    name: z.string().trim().min(1, '必填').max(64),
     villageCode: VillageCode,
-    sendingUnit: z.string().trim().min(1, 'is required').max(128),
+    sendingUnit: z.string().trim().min(1, '必填').max(128),
     geofence: Geofence,
     requiredDaysPerMonth: z.number().int().min(0).max(31).default(20),
     workingHours: WorkingHours.default({ start: '09:00', end: '18:00' }),
@@ -62,16 +62,16 @@ const DingTalkUserId = z.string().trim().min(1).max(64);
 
 export const AddMemberBody = z
   .object({
-    name: z.string().trim().min(1, 'is required').max(32),
+    name: z.string().trim().min(1, '必填').max(32),
     role: z.enum(['first_secretary', 'member']),
-    sendingUnit: z.string().trim().min(1, 'is required').max(128),
+    sendingUnit: z.string().trim().min(1, '必填').max(128),
     postedFrom: LocalDay,
     postedTo: LocalDay.nullable().default(null),
     dingtalkUserId: DingTalkUserId.nullable().default(null),
   })
   .strict()
   .refine((m) => m.postedTo === null || m.postedTo >= m.postedFrom, {
-    message: 'must not be before postedFrom',
+    message: '不能早于派驻开始日期',
     path: ['postedTo'],
   });
 export type AddMemberBody = z.infer<typeof AddMemberBody>;
@@ -100,4 +100,4 @@ export const ListTeamsQuery = z
   .strict();
 export type ListTeamsQuery = z.infer<typeof ListTeamsQuery>;
 
-export const Id = z.string().uuid('must be an id (UUID)');
+export const Id = z.string().uuid('须为编号（UUID）');

@@ -119,7 +119,7 @@ export class ManageTeams {
     if (!current) throw memberNotFound(id);
     const from = body.postedFrom ?? current.postedFrom;
     const to = body.postedTo === undefined ? current.postedTo : body.postedTo;
-    if (to !== null && to < from) throw fieldError('postedTo', 'must not be before postedFrom');
+    if (to !== null && to < from) throw fieldError('postedTo', '不能早于派驻开始日期');
     await this.assertDingTalkIdFree(body.dingtalkUserId, id);
     const member = await this.repo.updateMember(scope, id, body);
     if (!member) throw memberNotFound(id);

@@ -3,12 +3,12 @@ import { LocalDay } from '../local-day';
 
 export const RecordWorkLogBody = z
   .object({
-    memberId: z.string({ required_error: 'is required' }).uuid('must be a member id (UUID)'),
+    memberId: z.string({ required_error: '必填' }).uuid('须为队员编号（UUID）'),
     at: z
-      .string({ required_error: 'is required' })
-      .datetime({ offset: true, message: 'must be an ISO date-time with offset' })
-      .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, 'must not be in the future'),
-    content: z.string().trim().min(1, 'is required').max(4_000),
+      .string({ required_error: '必填' })
+      .datetime({ offset: true, message: '须为带时区的时间（ISO 8601）' })
+      .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, '不能晚于今天'),
+    content: z.string().trim().min(1, '必填').max(4_000),
     place: z
       .object({
         address: z.string().trim().max(256).nullable().default(null),
@@ -38,8 +38,8 @@ export type RecordWorkLogBody = z.infer<typeof RecordWorkLogBody>;
 
 export const ListWorkLogsQuery = z
   .object({
-    memberId: z.string().uuid('must be a member id (UUID)').optional(),
-    teamId: z.string().uuid('must be a team id (UUID)').optional(),
+    memberId: z.string().uuid('须为队员编号（UUID）').optional(),
+    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
     day: LocalDay.optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -11,7 +11,7 @@ import { Topics } from '../../topics';
 export const CheckInRecord = z
   .object({
     /** Which system produced the record: `dingtalk`, `gps-terminal`, `app`, … */
-    source: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1–32 lower-case letters, digits, _ or -'),
+    source: z.string().regex(/^[a-z0-9_-]{1,32}$/, '须为 1–32 位小写字母、数字、_ 或 -'),
     /** The record's id in its source; (source, sourceRecordId) identifies it, a repeat is a duplicate. */
     sourceRecordId: z.string().min(1).max(128),
     /** Our team-member id, when the source knows it. */
@@ -19,7 +19,7 @@ export const CheckInRecord = z
     /** The source's own user id (DingTalk userId), mapped to a member by the team roster. */
     userId: z.string().min(1).max(64).optional(),
     /** When the person checked in: ISO 8601 with an offset. */
-    checkTime: z.string().datetime({ offset: true, message: 'must be an ISO date-time with offset' }),
+    checkTime: z.string().datetime({ offset: true, message: '须为带时区的时间（ISO 8601）' }),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
     address: z.string().max(256).optional(),

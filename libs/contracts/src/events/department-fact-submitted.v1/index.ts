@@ -26,7 +26,7 @@ export const DepartmentFactRecord = z
     idNumber: z
       .string()
       .trim()
-      .regex(/^\d{17}[\dXx]$/, 'must be an 18-character ID number')
+      .regex(/^\d{17}[\dXx]$/, '须为 18 位身份证号码')
       .optional(),
     /** hex HMAC-SHA256 (PII_HASH_KEY) of the upper-case ID number, instead of idNumber. */
     idNumberHash: z
@@ -38,7 +38,7 @@ export const DepartmentFactRecord = z
     /** Yuan, when the fact is an amount (medical out-of-pocket, schooling cost). */
     amount: Yuan.nullable().optional(),
     /** When it happened, YYYY-MM-DD. */
-    occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
     /** The period an amount covers, e.g. 2026 or 2026-03. */
     period: z.string().min(4).max(32).nullable().optional(),
     /** Kind-specific details (flat): e.g. { basis: 'single_stay' } or { subType: 'flood' }. */

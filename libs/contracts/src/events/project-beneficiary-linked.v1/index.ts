@@ -3,7 +3,7 @@ import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
 import { ProjectBenefitKind, TownCode, VillageCode } from '../../domain';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD');
 
 /**
  * A household became a beneficiary of an industry project (利益联结: 分红 / 务工 / 土地流转 / 农产品收购).

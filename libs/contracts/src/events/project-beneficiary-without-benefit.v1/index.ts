@@ -3,7 +3,7 @@ import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
 import { ProjectBenefitKind, TownCode, VillageCode } from '../../domain';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD');
 
 /**
  * A beneficiary household has received nothing from the project this year (利益联结未兑现), past

@@ -20,8 +20,8 @@ export const ProjectDistributionPaidV1 = defineEvent({
     townCode: TownCode,
     villageCode: VillageCode,
     kind: ProjectBenefitKind,
-    amount: Yuan.refine((v) => v > 0, 'must be more than 0'),
-    paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    amount: Yuan.refine((v) => v > 0, '须大于 0'),
+    paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
     recordedBy: z.string().min(1),
   }),
 });

@@ -3,7 +3,7 @@ import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
 import { TownCode, VillageCode } from '../../domain';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD');
 
 /**
  * A project milestone passed its due date without being done (项目进度滞后): a risk for the

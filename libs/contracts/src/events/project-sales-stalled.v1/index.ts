@@ -3,7 +3,7 @@ import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
 import { TownCode, VillageCode } from '../../domain';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD');
 
 /**
  * An active project recorded no sale for `months` months (产品滞销). Raised once per project and

@@ -17,7 +17,7 @@ export const ThresholdSetV1 = defineEvent({
     provinceCode: ProvinceCode.nullable(),
     countyCode: CountyCode.nullable(),
     year: z.number().int().min(2000).max(2100),
-    amount: Yuan.refine((v) => v > 0, 'must be more than 0'),
+    amount: Yuan.refine((v) => v > 0, '须大于 0'),
     previousAmount: z.number().nullable(),
     source: z.string().min(1),
     setBy: z.string().min(1),
