@@ -7,20 +7,37 @@ export interface FieldProblem {
   reason: string;
 }
 
+/** Deeper than any body the APIs take (a household with members and plans is 5 levels). */
+export const MAX_INPUT_DEPTH = 32;
+
 /**
  * Rejects input that smuggles query operators or dotted keys (`{"$ne": null}`) anywhere in it,
  * including query-string keys in bracket form (`?townCode[$ne]=x`, kept as a flat key by the parser).
+ * Walks with its own stack (no recursion), so a body nested thousands of levels deep cannot overflow
+ * the call stack; nesting deeper than MAX_INPUT_DEPTH is reported at the path where it goes too deep.
  */
-export function findOperatorKeys(value: unknown, path: string[] = []): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => findOperatorKeys(v, [...path, String(i)]));
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-      k.includes('$') || k.includes('.') || k.includes('[')
-        ? [[...path, k].join('.')]
-        : findOperatorKeys(v, [...path, k]),
-    );
+export function inspectInput(value: unknown): { operators: string[]; tooDeep: string | null } {
+  const operators: string[] = [];
+  // depth-first, in document order: children are pushed in reverse so the first is taken first
+  const stack: { v: unknown; path: string[]; operator: boolean }[] = [{ v: value, path: [], operator: false }];
+  while (stack.length > 0) {
+    const { v, path, operator } = stack.pop()!;
+    if (operator) {
+      operators.push(path.join('.'));
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    if (path.length >= MAX_INPUT_DEPTH) return { operators, tooDeep: path.join('.') };
+    const entries: [string, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [String(i), x])
+      : Object.entries(v as Record<string, unknown>);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i];
+      const isOperator = !Array.isArray(v) && (k.includes('$') || k.includes('.') || k.includes('['));
+      stack.push({ v: x, path: [...path, k], operator: isOperator });
+    }
   }
-  return [];
+  return { operators, tooDeep: null };
 }
 
 /**
@@ -32,7 +49,16 @@ export class ZodValidationPipe<S extends z.ZodTypeAny> implements PipeTransform<
   constructor(readonly schema: S) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.infer<S> {
-    const operators = findOperatorKeys(value);
+    const { operators, tooDeep } = inspectInput(value);
+    if (tooDeep !== null) {
+      const field = tooDeep || metadata.data || metadata.type;
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `输入有误：嵌套层级超过 ${MAX_INPUT_DEPTH} 层 (input nested too deeply) at ${field}`,
+        problems: [{ field, reason: `嵌套层级超过 ${MAX_INPUT_DEPTH} 层` }],
+      });
+    }
     if (operators.length > 0) {
       throw new BadRequestException({
         statusCode: 400,
