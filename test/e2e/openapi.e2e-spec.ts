@@ -1,5 +1,5 @@
 import { AppName } from '@lib/testing';
-import { Platform } from './platform';
+import { aHousehold, Platform } from './platform';
 
 interface Operation {
   parameters?: { name: string; in: string; required?: boolean }[];
@@ -68,6 +68,35 @@ describe('OpenAPI documentation served by every app', () => {
     expect(Object.keys(household?.properties ?? {})).toEqual(
       expect.arrayContaining(['householdNumber', 'villageCode', 'members']),
     );
+  });
+
+  it('money fields declare their minimums, and a negative income is refused naming its field', async () => {
+    type Schema = {
+      properties?: Record<string, Schema>;
+      minimum?: number;
+      exclusiveMinimum?: number | boolean;
+    };
+    const household = docs.households.paths['/api/v1/households'].post.requestBody?.content[
+      'application/json'
+    ].schema as Schema;
+    const income = household.properties?.income?.properties ?? {};
+    for (const field of ['perCapitaNet', 'wage', 'property', 'transfer'])
+      expect({ field, minimum: income[field]?.minimum }).toEqual({ field, minimum: 0 });
+
+    for (const field of ['perCapitaNet', 'property']) {
+      const res = await platform.apps.households.post<{ problems: { field: string; reason: string }[] }>(
+        '/api/v1/households',
+        aHousehold(`HH-NEG-${field}`, {
+          income: { perCapitaNet: 100, wage: 0, business: 0, property: 0, transfer: 0, [field]: -1 },
+        }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.problems).toContainEqual({ field: `income.${field}`, reason: '不能为负数' });
+    }
+    const list = await platform.apps.households.get<{ items: { householdNumber: string }[] }>(
+      '/api/v1/households?pageSize=500',
+    );
+    expect(list.body.items.filter((h) => h.householdNumber.startsWith('HH-NEG-'))).toEqual([]);
   });
 
   it('serves a Swagger UI page to read them in a browser', async () => {

@@ -314,7 +314,7 @@ describe('industry assistance projects (产业帮扶) as a process', () => {
     expect(problemOf(await pay({ ...ok, paidOn: day(3) }))).toMatchObject({ field: 'paidOn' });
     expect(problemOf(await pay({ ...ok, amount: 0 }))).toMatchObject({
       field: 'amount',
-      reason: expect.stringMatching(/必须大于0/),
+      reason: expect.stringMatching(/须大于 0/),
     });
     expect(problemOf(await pay({ ...ok, amount: -120 }))).toMatchObject({ field: 'amount' });
     expect(problemOf(await pay({ ...ok, amount: 10.001 }))).toMatchObject({ field: 'amount' });

@@ -37,11 +37,26 @@ export function orgUnitsOfVillage(villageCode: string) {
   };
 }
 
+const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+
 /** Money in yuan with at most two decimals (fen). */
 export const Yuan = z
   .number({ invalid_type_error: '须为金额（元）' })
   .finite()
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '最多两位小数');
+  .refine(twoDecimals, '最多两位小数');
+
+/**
+ * Money in yuan with bounds the API descriptions show (minimum / exclusiveMinimum / maximum), e.g.
+ * `yuan({ min: 0 })` for an income component, `yuan({ above: 0 })` for a payment.
+ */
+export function yuan(bounds: { min?: number; above?: number; max?: number } = {}) {
+  let n = z.number({ invalid_type_error: '须为金额（元）' }).finite();
+  if (bounds.min !== undefined)
+    n = n.min(bounds.min, bounds.min === 0 ? '不能为负数' : `不能小于 ${bounds.min}`);
+  if (bounds.above !== undefined) n = n.gt(bounds.above, `须大于 ${bounds.above}`);
+  if (bounds.max !== undefined) n = n.max(bounds.max, `不能大于 ${bounds.max}`);
+  return n.refine(twoDecimals, '最多两位小数');
+}
 
 /** Survey month, YYYY-MM. */
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '须为月份，格式 YYYY-MM');

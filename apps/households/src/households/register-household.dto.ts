@@ -11,6 +11,7 @@ import {
   Sex,
   VillageCode,
   Yuan,
+  yuan,
 } from '@lib/contracts';
 import { educationCodes, healthCodes, HOUSING_GRADES, riskTypeCodes, schoolStatusCodes } from './vocabulary';
 
@@ -24,7 +25,7 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '须为手机号（11 位）或固定电话');
 const mu = z.number().nonnegative('不能为负数').max(100_000).describe('亩');
-const money = Yuan.refine((v) => v >= 0, '不能为负数');
+const money = yuan({ min: 0 });
 
 /** 户信息: the national export's household fields (all optional: a ledger fills them over time). */
 export const householdFields = {
@@ -36,7 +37,7 @@ export const householdFields = {
     .optional()
     .describe('致贫/返贫风险类型，最多五项'),
   income: z
-    .object({ perCapitaNet: Yuan, wage: money, business: Yuan, property: Yuan, transfer: money })
+    .object({ perCapitaNet: money, wage: money, business: Yuan, property: money, transfer: money })
     .partial()
     .strict()
     .optional()
@@ -142,10 +143,7 @@ export const RegisterHouseholdBody = z
       .array(MemberBody)
       .min(1, '每户至少一名成员')
       .max(30)
-      .refine(
-        (m) => m.filter((x) => x.relation === 'head').length === 1,
-        '须有且仅有一位户主',
-      )
+      .refine((m) => m.filter((x) => x.relation === 'head').length === 1, '须有且仅有一位户主')
       .superRefine((members, ctx) => {
         const seen = new Set<string>();
         members.forEach((m, i) => {

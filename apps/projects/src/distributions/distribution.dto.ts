@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { ProjectBenefitKind, Yuan } from '@lib/contracts';
+import { ProjectBenefitKind, yuan } from '@lib/contracts';
 import { IsoDate } from '../projects/project.dto';
 
 /** Ids clients may choose (a UUID or any 8-64 safe characters). */
-export const ClientId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{8,64}$/, '须为 8–64 位字母、数字或 . _ : -');
+export const ClientId = z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/, '须为 8–64 位字母、数字或 . _ : -');
 
 export const PayDistributionBody = z
   .object({
@@ -14,7 +12,7 @@ export const PayDistributionBody = z
     ),
     householdId: z.string({ required_error: '必填' }).uuid('须为农户编号（UUID）'),
     kind: ProjectBenefitKind,
-    amount: Yuan.refine((v) => v > 0, '必须大于0 (must be more than 0)').describe('yuan'),
+    amount: yuan({ above: 0 }).describe('yuan'),
     paidOn: IsoDate,
     note: z.string().trim().max(200).nullable().default(null),
   })

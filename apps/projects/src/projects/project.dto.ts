@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDay, TownCode, VillageCode, Yuan } from '@lib/contracts';
+import { isRealDay, TownCode, VillageCode, yuan } from '@lib/contracts';
 
 /** 产业类型 */
 export const ProjectType = z.enum([
@@ -34,8 +34,8 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
   .refine(isRealDay, '不是日历上的日期');
 
-const PositiveYuan = Yuan.refine((v) => v > 0, '须大于 0');
-const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');
+const PositiveYuan = yuan({ above: 0 });
+const NonNegativeYuan = yuan({ min: 0 });
 const Text = (max: number) => z.string().trim().min(1, '必填').max(max);
 
 export const MilestoneBody = z

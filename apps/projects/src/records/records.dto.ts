@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Yuan } from '@lib/contracts';
+import { yuan } from '@lib/contracts';
 import { IsoDate } from '../projects/project.dto';
 
 export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
@@ -29,7 +29,7 @@ export const RecordSaleBody = z
     item: z.string().trim().min(1, '必填').max(64).describe('e.g. 冷水鱼, 土蜂蜜, 羊肚菌'),
     quantity: Quantity.nullable().default(null),
     unit: z.string().trim().min(1).max(16).nullable().default(null),
-    amount: Yuan.refine((v) => v > 0, '须大于 0').describe('销售额 (yuan)'),
+    amount: yuan({ above: 0 }).describe('销售额 (yuan)'),
     soldOn: IsoDate,
     buyer: z.string().trim().max(100).nullable().default(null),
   })

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { Month, Yuan } from '@lib/contracts';
+import { Month, yuan } from '@lib/contracts';
 import { FundCategories } from './fund-entry.schema';
 
 export const RecordFundEntryBody = z
   .object({
     teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
     spentOn: LocalDay,
-    amount: Yuan.refine((v) => v > 0, '须大于 0').refine((v) => v <= 10_000_000, '过大'),
+    amount: yuan({ above: 0, max: 10_000_000 }),
     category: z.enum(FundCategories),
     description: z.string().trim().min(1, '必填').max(1_000),
     receipts: z.array(z.string().trim().min(1).max(512)).max(20).default([]),

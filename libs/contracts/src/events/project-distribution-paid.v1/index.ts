@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
-import { ProjectBenefitKind, TownCode, VillageCode, Yuan } from '../../domain';
+import { ProjectBenefitKind, TownCode, VillageCode, yuan } from '../../domain';
 
 /**
  * A project paid a beneficiary household (分红 / 务工工资 / 土地流转 / 农产品收购). Subject: householdId,
@@ -20,7 +20,7 @@ export const ProjectDistributionPaidV1 = defineEvent({
     townCode: TownCode,
     villageCode: VillageCode,
     kind: ProjectBenefitKind,
-    amount: Yuan.refine((v) => v > 0, '须大于 0'),
+    amount: yuan({ above: 0 }),
     paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
     recordedBy: z.string().min(1),
   }),

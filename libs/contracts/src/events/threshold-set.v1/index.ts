@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, EventOf } from '../../event-definition';
-import { CountyCode, ProvinceCode, Yuan } from '../../domain';
+import { CountyCode, ProvinceCode, yuan } from '../../domain';
 import { Topics } from '../../topics';
 
 /**
@@ -17,7 +17,7 @@ export const ThresholdSetV1 = defineEvent({
     provinceCode: ProvinceCode.nullable(),
     countyCode: CountyCode.nullable(),
     year: z.number().int().min(2000).max(2100),
-    amount: Yuan.refine((v) => v > 0, '须大于 0'),
+    amount: yuan({ above: 0 }),
     previousAmount: z.number().nullable(),
     source: z.string().min(1),
     setBy: z.string().min(1),
