@@ -18,13 +18,16 @@ npm run --silent typecheck
 mkdir -p .local
 results=.local/jest-results.json
 console_results=.local/console-results.json
-rm -f "$results" "$console_results"
+bench_results=.local/bench-smoke-results.json
+rm -f "$results" "$console_results" "$bench_results"
 status=0
 echo "[console] vitest (the console's own unit tests)"
 npx vitest run --config apps/console/vite.config.mts --reporter=default --reporter=json \
   --outputFile.json="$console_results" || status=$?
 npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
-# the plain closing line CI reads, whatever the runner: jest's and vitest's counts together
+echo "[bench] every benchmark once, with small counts (it must still run to its end)"
+bash scripts/bench.sh --smoke || status=$?
+# the plain closing line CI reads: vitest's, jest's and the bench smoke runs' counts together
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
@@ -34,5 +37,5 @@ node -e '
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests || 0;
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$PWD/$console_results" "$PWD/$results"
+' "$PWD/$console_results" "$PWD/$results" "$PWD/$bench_results"
 exit "$status"

@@ -18,6 +18,7 @@ import { MongoClient } from 'mongodb';
 import { loadSigningKey, signAccessToken } from '@lib/auth';
 import { readLedger } from '../../apps/households/src/ledger/workbook';
 import { generateLedger } from './ledger-fixture';
+import { runBench } from '../shared/run-bench';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const distRoot = process.env.APPS_DIST_DIR ?? path.join(repoRoot, 'dist');
@@ -173,7 +174,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

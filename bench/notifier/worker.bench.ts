@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { Channel, ChannelResult, OutgoingNotification } from '../../apps/notifier/src/channels/channel';
 import { NotifierConfig } from '../../apps/notifier/src/config';
 import { DeliveryJob, DeliveryQueue, QueueWorker } from '../../apps/notifier/src/deliveries/delivery-queue';
+import { runBench } from '../shared/run-bench';
 
 const envInt = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 const cfg = {
@@ -137,7 +138,4 @@ async function main() {
   console.log(`[notifier] ours/raw = ${(oursBest / rawBest).toFixed(2)} (goal ≥ 0.80)`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

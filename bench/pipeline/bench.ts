@@ -44,6 +44,7 @@ import {
   sleep,
   toKafkaMessage,
 } from './common';
+import { runBench } from '../shared/run-bench';
 
 type VariantName = 'raw' | 'nest' | 'ours';
 const LABEL: Record<VariantName, string> = {
@@ -669,7 +670,4 @@ async function main() {
   if (results.some((r) => r.error)) process.exitCode = 1;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -17,6 +17,7 @@ import { EventPattern, MicroserviceOptions, Payload, Transport } from '@nestjs/m
 import { MongooseModule } from '@nestjs/mongoose';
 import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1, Topics } from '@lib/contracts';
 import { MessagingModule } from '@lib/messaging';
+import { CollectionsSetup } from '@lib/service-kit';
 import { Alert, AlertSchema } from '../../apps/rules/src/alerts/alert.schema';
 import { AlertsRepository } from '../../apps/rules/src/alerts/alerts.repository';
 import { Evaluation } from '../../apps/rules/src/evaluation/evaluation';
@@ -89,6 +90,7 @@ class IncomeHandler {
     ThresholdsRepository,
     RuleVersionsRepository,
     Evaluation,
+    CollectionsSetup,
     StorageInit,
   ],
 })

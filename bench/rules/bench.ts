@@ -22,6 +22,7 @@ import { compileRule } from '../../apps/rules/src/engine/compiler';
 import { DEFAULT_CATALOGUE } from '../../apps/rules/src/engine/default-catalogue';
 import { EvalContext, evalContext, FactValue } from '../../apps/rules/src/engine/facts';
 import { peerName, toJsonLogic, toJsonRulesEngine } from './peers';
+import { runBench } from '../shared/run-bench';
 
 const SUBJECTS = Number(process.env.BENCH_RULES_SUBJECTS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_RULES_SECONDS ?? 1);
@@ -249,7 +250,4 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

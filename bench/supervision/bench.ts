@@ -43,6 +43,7 @@ import {
   teamDocs,
   toMessage,
 } from './checkins';
+import { runBench } from '../shared/run-bench';
 
 type VariantName = 'raw' | 'kafka' | 'signed';
 const LABEL: Record<VariantName, string> = {
@@ -493,7 +494,4 @@ function report(results: Partial<Record<VariantName, Figures>>) {
   console.log('');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);
