@@ -4,6 +4,7 @@ import { Collection, Connection, Model, SortOrder } from 'mongoose';
 import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { PiiCipher } from '../personal-data/pii-cipher';
 import { Household } from './household.schema';
 import { serially } from './serially';
 import { householdQuery, HouseholdFilter, ListHouseholdsQuery } from './register-household.dto';
@@ -51,6 +52,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     @InjectModel(Household.name) model: Model<Household>,
     @InjectConnection() private readonly connection: Connection,
     private readonly relay: OutboxRelay,
+    private readonly cipher: PiiCipher,
   ) {
     super(model);
   }
@@ -226,13 +228,25 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
       field === 'householdNumber'
         ? { householdNumber: dir, villageCode: 1 }
         : { [field]: dir, householdNumber: 1 };
-    return this.page(scope, householdQuery(filter), order, page, pageSize);
+    return this.page(
+      scope,
+      householdQuery(filter, (id) => this.cipher.hashIdNumber(id)),
+      order,
+      page,
+      pageSize,
+    );
   }
 
   /** Every household matching the filter in the scope, in ledger order, a batch at a time (export). */
   async *each(scope: Scope, filter: HouseholdFilter, batch = 500): AsyncGenerator<Household[]> {
     const cursor = this.model
-      .find(this.scoped(scope, householdQuery(filter)), hidden)
+      .find(
+        this.scoped(
+          scope,
+          householdQuery(filter, (id) => this.cipher.hashIdNumber(id)),
+        ),
+        hidden,
+      )
       .sort({ villageCode: 1, householdNumber: 1 })
       .lean<Household[]>()
       .cursor({ batchSize: batch });

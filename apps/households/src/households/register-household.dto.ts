@@ -210,6 +210,13 @@ export const SORTS = [
 
 export const ListHouseholdsQuery = z
   .object({
+    q: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(64, 'at most 64 characters')
+      .optional()
+      .describe('户编号、成员姓名（前缀）或证件号码（按密钥哈希匹配，不存明文）'),
     villageCode: VillageCode.optional(),
     townCode: z
       .string()
@@ -228,9 +235,30 @@ export const ListHouseholdsQuery = z
 export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuery>;
 export type HouseholdFilter = Omit<ListHouseholdsQuery, 'sort' | 'page' | 'pageSize'>;
 
-/** The stored query of a filter: equality only (FerretDB pushes equality down; arrays match by element). */
-export function householdQuery(f: HouseholdFilter): Record<string, unknown> {
+const ID_NUMBER = /^\d{17}[\dX]$/;
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * 搜索: an 18-character ID number is looked up by its keyed hash (the clear number is neither stored
+ * nor kept in the query); anything else is a household number (equal) or the start of a member's name.
+ */
+export function searchQuery(q: string | undefined, hashIdNumber: (id: string) => string) {
+  if (q === undefined) return {};
+  const s = q.trim();
+  if (ID_NUMBER.test(s.toUpperCase())) return { 'members.idNumberHash': hashIdNumber(s) };
+  return { $or: [{ householdNumber: s }, { 'members.name': { $regex: `^${escapeRegex(s)}` } }] };
+}
+
+/**
+ * The stored query of a filter: equality (FerretDB pushes equality down; arrays match by element),
+ * plus the search `q` (see searchQuery).
+ */
+export function householdQuery(
+  f: HouseholdFilter,
+  hashIdNumber: (id: string) => string,
+): Record<string, unknown> {
   return {
+    ...searchQuery(f.q, hashIdNumber),
     villageCode: f.villageCode,
     townCode: f.townCode,
     householdType: f.householdType,

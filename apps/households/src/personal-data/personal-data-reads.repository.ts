@@ -11,6 +11,8 @@ export interface PersonalDataRead {
   householdId: string;
   memberId: string;
   fields: string[];
+  /** 查看原因 the reader gave, when given */
+  reason?: string;
 }
 
 /** Append-only audit of clear reads of personal data: this repository only inserts. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
@@ -8,6 +8,19 @@ import { PiiCipher } from './pii-cipher';
 import { openHealth } from './seal';
 
 const Id = z.string().uuid('须为编号（UUID）');
+/** Why the clear value is needed (查看原因), kept in the audit entry of the read. */
+const RevealQuery = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, '填写时不能为空')
+      .max(200, '最多 200 个字符')
+      .optional()
+      .describe('查看原因，记入审计'),
+  })
+  .strict();
+type RevealQuery = z.infer<typeof RevealQuery>;
 
 /** 查看明文身份证号/电话/健康状况: only for roles allowed to, and every read is audited. */
 @Controller('api/v1/households/:id')
@@ -25,6 +38,7 @@ export class PersonalDataController {
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Param('memberId', new ZodValidationPipe(Id)) memberId: string,
+    @Query(new ZodValidationPipe(RevealQuery)) q: RevealQuery,
   ) {
     const household = await this.households.load(scope, id);
     const member = household?.members.find((m) => m.memberId === memberId);
@@ -34,7 +48,14 @@ export class PersonalDataController {
       member.phoneCipher && 'phone',
       member.healthCipher && 'health',
     ].filter((f): f is string => !!f);
-    await this.reads.record({ actor: caller.sub, actorName: caller.name, householdId: id, memberId, fields });
+    await this.reads.record({
+      actor: caller.sub,
+      actorName: caller.name,
+      householdId: id,
+      memberId,
+      fields,
+      ...(q.reason ? { reason: q.reason } : {}),
+    });
     const health = openHealth(this.cipher, member.healthCipher);
     return {
       householdId: id,
@@ -53,6 +74,7 @@ export class PersonalDataController {
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(Id)) id: string,
+    @Query(new ZodValidationPipe(RevealQuery)) q: RevealQuery,
   ) {
     const household = await this.households.load(scope, id);
     if (!household) throw notFound(`未找到该户 (no household ${id})`);
@@ -62,6 +84,7 @@ export class PersonalDataController {
       householdId: id,
       memberId: 'household',
       fields: household.contactPhoneCipher ? ['contactPhone'] : [],
+      ...(q.reason ? { reason: q.reason } : {}),
     });
     return {
       householdId: id,
