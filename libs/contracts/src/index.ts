@@ -2,6 +2,8 @@ export * from './envelope';
 export * from './topics';
 export * from './domain';
 export * from './zod-zh';
+export * from './surveys';
+export * from './survey-income';
 export * from './event-definition';
 export * from './catalog';
 export * from './events/household-registered.v1';

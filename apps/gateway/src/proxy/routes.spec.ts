@@ -16,6 +16,7 @@ describe('gateway routes', () => {
     ['/api/v1/households/abc', 'http://h', 'households', 'abc'],
     ['/api/v1/surveys/s1', 'http://m', 'surveys', 's1'],
     ['/api/v1/monitored-households/x', 'http://m', 'monitored-households', 'x'],
+    ['/api/v1/department-facts/unmatched?page=2', 'http://m', 'department-facts', 'unmatched'],
     ['/api/v1/alerts/a1/acknowledge', 'http://r', 'alerts', 'a1'],
     ['/api/v1/thresholds', 'http://r', 'thresholds', null],
     ['/api/v1/deliveries', 'http://n', 'deliveries', null],

@@ -10,6 +10,7 @@ export const ROUTES: Record<string, Upstream> = {
   surveys: 'MONITORING_URL',
   'monitored-households': 'MONITORING_URL',
   coverage: 'MONITORING_URL',
+  'department-facts': 'MONITORING_URL',
   projects: 'PROJECTS_URL',
   teams: 'SUPERVISION_URL',
   attendance: 'SUPERVISION_URL',

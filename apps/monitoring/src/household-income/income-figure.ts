@@ -4,7 +4,7 @@
  * the project payments (分红, 务工工资…) paid AFTER that survey's visit date — a later survey is taken
  * to include what was paid before it. Pure functions; amounts are added in fen.
  */
-import { computeIncome, IncomeComponents } from '../surveys/income';
+import { computeIncome, IncomeComponents } from '@lib/contracts';
 
 export type PaymentComponent = 'wage' | 'business' | 'property' | 'transfer';
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, Principal, Scope } from '@lib/auth';
-import { createEvent, SurveyCorrectedV1 } from '@lib/contracts';
+import { CorrectSurveyBody, createEvent, SurveyCorrectedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
 import { incomeChangedEvent } from '../household-income/income-events';
 import { applyCorrection } from './correction';
-import { CorrectSurveyBody } from './record-survey.dto';
 import { SURVEY_CONTENT_FIELDS, SurveyContent, SurveyRevision } from './survey.schema';
 import { surveyEventData, surveyFact } from './survey-events';
 import { SurveysRepository } from './surveys.repository';

@@ -1,4 +1,4 @@
-import { computeIncome, INCOME_COMPONENTS, ReportedIncome, resolveIncome } from './income';
+import { INCOME_COMPONENTS, ReportedIncome, surveyFigures } from '@lib/contracts';
 import type { SurveyContent } from './survey.schema';
 
 /** What a correction may change (validated by CorrectSurveyBody). */
@@ -40,19 +40,6 @@ export function reportedIncomeOf(
 ): ReportedIncome {
   const missing = new Set(c.missingIncomeComponents ?? []);
   return Object.fromEntries(INCOME_COMPONENTS.map((k) => [k, missing.has(k) ? null : c.income[k]]));
-}
-
-/** Income, residents and the figures computed from them. */
-export function surveyFigures(reported: ReportedIncome, residentMembers: number) {
-  const { income, missingIncomeComponents } = resolveIncome(reported);
-  const figures = computeIncome(income, residentMembers);
-  return {
-    income,
-    missingIncomeComponents,
-    hasMissingIncomeComponents: missingIncomeComponents.length > 0,
-    residentMembers,
-    ...figures,
-  };
 }
 
 function mergeParts<T extends object>(current: T | null | undefined, change: T | null | undefined): T | null {

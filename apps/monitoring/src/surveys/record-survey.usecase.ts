@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
-import { createEvent, orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
+import { createEvent, orgUnitsOfVillage, RecordSurveyBody, SurveyRecordedV1, surveyFigures } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
 import { incomeChangedEvent } from '../household-income/income-events';
-import { surveyFigures } from './correction';
-import { RecordSurveyBody } from './record-survey.dto';
 import { Survey } from './survey.schema';
 import { surveyEventData, surveyFact } from './survey-events';
 import { SurveysRepository } from './surveys.repository';

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { outboxSchemaFields } from '@lib/messaging';
-import type { IncomeComponentName } from './income';
+import type { IncomeComponentName } from '@lib/contracts';
 
 export interface SurveyGpsValue {
   lat: number;

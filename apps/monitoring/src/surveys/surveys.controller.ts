@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { CorrectSurvey } from './correct-survey.usecase';
-import { CorrectSurveyBody, ListSurveysQuery, RecordSurveyBody } from './record-survey.dto';
+import { CorrectSurveyBody, RecordSurveyBody } from '@lib/contracts';
+import { ListSurveysQuery } from './list-surveys.dto';
 import { RecordSurvey } from './record-survey.usecase';
 import { SurveysRepository } from './surveys.repository';
 

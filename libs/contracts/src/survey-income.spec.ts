@@ -1,4 +1,4 @@
-import { computeIncome, resolveIncome } from './income';
+import { computeIncome, resolveIncome } from './survey-income';
 
 const zero = { wage: 0, business: 0, property: 0, transfer: 0, businessCosts: 0 };
 

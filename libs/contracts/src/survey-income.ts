@@ -55,3 +55,16 @@ export function resolveIncome(reported: ReportedIncome): {
   ) as unknown as IncomeComponents;
   return { income, missingIncomeComponents: missing };
 }
+
+/** Income, residents and the figures computed from them. */
+export function surveyFigures(reported: ReportedIncome, residentMembers: number) {
+  const { income, missingIncomeComponents } = resolveIncome(reported);
+  const figures = computeIncome(income, residentMembers);
+  return {
+    income,
+    missingIncomeComponents,
+    hasMissingIncomeComponents: missingIncomeComponents.length > 0,
+    residentMembers,
+    ...figures,
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Month, RiskType, VillageCode } from '@lib/contracts';
+
+const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListSurveysQuery = z
+  .object({
+    householdId: z.string().uuid().optional(),
+    month: Month.optional(),
+    villageCode: VillageCode.optional(),
+    visitor: z.string().trim().min(1).max(64).optional(),
+    riskType: RiskType.optional(),
+    hasMissingComponents: BooleanQuery.optional().describe(
+      'true: only surveys with missing income components',
+    ),
+    sort: z
+      .enum(['visitedAt', '-visitedAt', 'month', '-month'])
+      .default('-month')
+      .describe('visitedAt ascending, -visitedAt newest first, …'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListSurveysQuery = z.infer<typeof ListSurveysQuery>;
