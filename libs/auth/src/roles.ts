@@ -64,6 +64,8 @@ export const Permissions = {
   readAlerts: everyone,
   writeAlerts: ['county-admin', 'town-official', 'village-cadre', 'work-team-member', 'first-secretary'],
   readDeliveries: ['county-admin', 'town-official', 'inspector', 'auditor'],
+  /** 推送渠道 (robots, SMS, email, webhooks per org unit): the county's and towns' administrators. */
+  manageChannels: ['county-admin', 'town-official'],
   /** People's contacts for alerts (帮扶责任人 mobile/email, notifier): the administrators of their unit. */
   manageContacts: ['county-admin', 'town-official', 'village-cadre'],
   readThresholds: everyone,

@@ -1,15 +1,31 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  OnApplicationShutdown,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { CallerScope, covers, forbidden, notFound, OrgUnit, Role, Roles, Scope } from '@lib/auth';
+import { CallerScope, covers, forbidden, notFound, OrgUnit, Permissions, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
+import { OutgoingNotification } from '../channels/channel';
+import { ChannelSender } from '../channels/channel-sender';
+import { NotifierConfig } from '../config';
+import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { ChannelConfig, OrgLevel } from './channel-config.schema';
 import { ChannelConfigsRepository } from './channel-configs.repository';
 import { ChannelTarget, maskTarget, recipientsOf } from './channel-target';
 import { SecretBox } from './secret-box';
 
 /** Who configures channels: the county's and towns' administrators, within their units. */
-const manageChannels: Role[] = ['county-admin', 'town-official'];
+const manageChannels = Permissions.manageChannels;
 
 const ChannelBody = z
   .object({
@@ -42,13 +58,37 @@ const present = ({ _id, sealed: _sealed, masked, ...rest }: ChannelConfig) => ({
   target: masked,
 });
 
+/** The message a channel test sends: plainly a test, naming the channel, never an alert. */
+export function testNotification(c: ChannelConfig, at = new Date()): OutgoingNotification {
+  const id = randomUUID().replace(/-/g, '');
+  return {
+    deliveryId: `test-${id}`,
+    alertId: `test-${id}`,
+    severity: 'low',
+    title: '推送渠道测试消息',
+    message: `这是一条测试消息：推送渠道「${c.name}」配置正确，能收到预警。无需处理。（${at.toISOString().slice(0, 16).replace('T', ' ')} UTC）`,
+    townCode: c.townCode ?? '',
+    villageCode: c.villageCode ?? '',
+    subjectId: 'channel-test',
+  };
+}
+
 /** Per-org-unit channels (robots, SMS, email, webhooks); URLs and secrets sealed at rest. */
 @Controller('api/v1/channels')
-export class ChannelConfigsController {
+export class ChannelConfigsController implements OnApplicationShutdown {
+  private readonly sender: ChannelSender;
+
   constructor(
     private readonly channels: ChannelConfigsRepository,
     private readonly box: SecretBox,
-  ) {}
+    @Inject(NOTIFIER_CONFIG) config: NotifierConfig,
+  ) {
+    this.sender = new ChannelSender(config.DELIVERY_TIMEOUT_MS, config.NOTIFIER_WEBHOOK_SECRET);
+  }
+
+  onApplicationShutdown() {
+    this.sender.close();
+  }
 
   private record(body: ChannelBody): Omit<ChannelConfig, '_id' | 'createdAt'> {
     const u = body.unit;
@@ -108,6 +148,30 @@ export class ChannelConfigsController {
     const doc = await this.channels.findById(scope, id);
     if (!doc) throw notFound(`未找到该推送渠道 (no channel ${id})`);
     return present(doc);
+  }
+
+  /**
+   * 发送测试消息: sends one test message through the channel now (an SMS channel: to its first
+   * phone) and answers what the receiver said. Not an alert: nothing is logged as a delivery. A
+   * receiver that refuses is still a 200 with `ok: false` and its reason (the test worked; the channel did not).
+   */
+  @Post(':id/test')
+  @HttpCode(200)
+  @Roles(...manageChannels)
+  async test(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(ChannelId)) id: string) {
+    const doc = await this.channels.findById(scope, id);
+    if (!doc) throw notFound(`未找到该推送渠道 (no channel ${id})`);
+    const target = JSON.parse(this.box.open(doc.sealed)) as ChannelTarget;
+    const started = Date.now();
+    const result = await this.sender.send(target, doc.recipients[0] ?? '', testNotification(doc));
+    return {
+      channelId: id,
+      ok: result.ok,
+      status: result.status ?? null,
+      error: result.ok ? null : (result.error ?? '发送失败 (send failed)'),
+      latencyMs: Date.now() - started,
+      at: new Date(started),
+    };
   }
 
   @Delete(':id')
