@@ -28,8 +28,8 @@ export interface Member extends Record<string, unknown> {
   dingtalkUserId: string | null;
 }
 
-/** The teams list narrows by town or village only (the API takes no county filter). */
-export function teamsQuery(unit: string | null | undefined): Record<string, string> {
+/** A list narrowed by town or village only (teams and projects take no county filter: the scope is it). */
+export function townOrVillageQuery(unit: string | null | undefined): Record<string, string> {
   if (!unit || unit.length < 9) return {};
   return unit.length === 9 ? { townCode: unit } : { villageCode: unit.slice(0, 12) };
 }
@@ -48,13 +48,16 @@ export function useTeams() {
   const loadedTeams = new Set<string>();
   const error = ref('');
   const loading = ref(false);
+  /** The list has been answered (an empty list means: no team in the unit). */
+  const loaded = ref(false);
 
   async function load() {
     loading.value = true;
     error.value = '';
     try {
-      teams.value = itemsOf<Team>(await get('/api/v1/teams', { ...teamsQuery(units.selected), pageSize: 500 }));
+      teams.value = itemsOf<Team>(await get('/api/v1/teams', { ...townOrVillageQuery(units.selected), pageSize: 500 }));
       if (!teams.value.some((t) => t.id === chosen.value)) chosen.value = teams.value[0]?.id ?? null;
+      loaded.value = true;
     } catch (e) {
       error.value = e instanceof Error ? e.message : '工作队加载失败';
     } finally {
@@ -80,5 +83,5 @@ export function useTeams() {
   const membersOf = (teamId: string | null | undefined) =>
     [...members.value.values()].filter((m) => m.teamId === teamId);
 
-  return { teams, team, chosen, members, error, loading, load, loadMembers, teamName, memberName, membersOf };
+  return { teams, team, chosen, members, error, loading, loaded, load, loadMembers, teamName, memberName, membersOf };
 }

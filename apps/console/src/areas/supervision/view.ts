@@ -66,8 +66,8 @@ export function reportChart(s: TeamSummary | null) {
   return {
     option: {
       tooltip: { trigger: 'axis' as const },
-      legend: { data: ['在岗天数', '应在岗天数'] },
-      grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
+      legend: { data: ['在岗天数', '应在岗天数'], top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 48, containLabel: true },
       xAxis: { type: 'category' as const, data: ms.map((m) => m.name), axisLabel: { interval: 0 } },
       yAxis: { type: 'value' as const, minInterval: 1, name: '天' },
       series: [
