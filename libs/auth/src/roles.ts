@@ -81,6 +81,24 @@ export const Permissions = {
   payDistributions: ['county-admin', 'town-official', 'village-cadre'],
   /** Run the progress check (overdue milestones, stalled sales, beneficiaries without benefit) now. */
   runProjectChecks: ['county-admin', 'town-official'],
+  /** 驻村管理 (supervision): teams, attendance, leave, work logs, inspections, funds; not paired cadres. */
+  readSupervision: [
+    'county-admin',
+    'town-official',
+    'village-cadre',
+    'work-team-member',
+    'first-secretary',
+    'inspector',
+    'auditor',
+  ],
+  /** Teams and members, leave and fund decisions, recomputing attendance: the town and the county. */
+  manageTeams: ['county-admin', 'town-official'],
+  /** 工作日历 of a county: its admin. */
+  manageCalendar: ['county-admin'],
+  /** 督查 and 整改: the county, the town, the discipline office. */
+  inspectTeams: ['county-admin', 'town-official', 'inspector'],
+  /** 驻村工作日志, leave requests and fund ledger entries: the team and its managers. */
+  writeWorkLogs: ['county-admin', 'town-official', 'work-team-member', 'first-secretary'],
   /** 走访覆盖: who was visited this month, who is due or overdue (monitoring). */
   readCoverage: everyone,
   /** 监测范围: a county's line, by that county's administrators (national and province lines: service identity only). */
