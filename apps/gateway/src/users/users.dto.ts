@@ -5,14 +5,14 @@ const HumanRole = Role.exclude(['service']);
 
 export const RoleGrants = z
   .array(z.object({ role: HumanRole, unit: OrgUnit }).strict())
-  .min(1, 'a user holds at least one role')
+  .min(1, '至少授予一个角色 (a user holds at least one role)')
   .max(50);
 
 export const CreateUserBody = z
   .object({
-    username: z.string().regex(/^[a-zA-Z0-9._-]{3,64}$/, 'must be 3-64 letters, digits, ".", "_" or "-"'),
-    displayName: z.string().trim().min(1, 'is required').max(64),
-    password: z.string().min(10, 'needs at least 10 characters').max(200),
+    username: z.string().regex(/^[a-zA-Z0-9._-]{3,64}$/, '须为 3–64 位字母、数字或 . _ - (must be 3-64 letters, digits, ".", "_" or "-")'),
+    displayName: z.string().trim().min(1, '必填 (is required)').max(64, '最多 64 个字 (at most 64 characters)'),
+    password: z.string().min(10, '密码至少 10 位 (needs at least 10 characters)').max(200),
     roles: RoleGrants,
   })
   .strict();
