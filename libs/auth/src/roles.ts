@@ -72,7 +72,8 @@ export const Permissions = {
   /** Rules (预警规则): read by everyone; versions written by county admins for their county and towns. */
   readRules: everyone,
   writeRules: ['county-admin'],
-  readAudit: ['auditor'],
+  /** 审计日志 (console.md): the county administrators, inspectors (督查) and auditors of their scope. */
+  readAudit: ['county-admin', 'inspector', 'auditor'],
   adminUsers: ['county-admin'],
   /** 产业帮扶 industry projects: read by everyone in scope; projects, beneficiaries, output and sales kept by town and village staff. */
   readProjects: everyone,

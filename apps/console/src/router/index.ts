@@ -44,6 +44,38 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
+/** One page of the console, as the browser crawler (test/e2e/console) reads it. */
+export interface PageInfo {
+  area: string;
+  path: string;
+  title?: string;
+  permission?: string;
+  anyOf?: string[];
+  menu: boolean;
+  crawl: boolean;
+}
+const pagesOf = (area: string, prefix: string, rs: RouteRecordRaw[]): PageInfo[] =>
+  rs.flatMap((r) => {
+    const path = r.path.startsWith('/') ? r.path : `${prefix}${r.path}`;
+    const own: PageInfo[] = r.component
+      ? [
+          {
+            area,
+            path,
+            title: r.meta?.title,
+            permission: r.meta?.permission,
+            anyOf: r.meta?.anyOf,
+            menu: r.meta?.menu !== false,
+            crawl: r.meta?.crawl !== false,
+          },
+        ]
+      : [];
+    return [...own, ...pagesOf(area, `${path}/`, r.children ?? [])];
+  });
+/** Every page of every area (the router's own list); the crawler test reads it as window.__ffpRoutes. */
+export const pages: PageInfo[] = areas.flatMap((a) => pagesOf(a.title, '/', a.routes));
+(window as unknown as { __ffpRoutes: PageInfo[] }).__ffpRoutes = pages;
+
 export const router = createRouter({ history: createWebHistory('/'), routes });
 
 router.beforeEach((to) => {

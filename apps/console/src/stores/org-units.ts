@@ -10,6 +10,18 @@ export interface OrgUnitNode {
   children?: OrgUnitNode[];
 }
 
+/** A tree-select option: a unit and the units below it (groups left out: roles and filters stop at villages). */
+export interface UnitOption {
+  value: string;
+  label: string;
+  children?: UnitOption[];
+}
+export function unitOptions(nodes: OrgUnitNode[]): UnitOption[] {
+  return nodes
+    .filter((n) => n.level !== 'group')
+    .map((n) => ({ value: n.code, label: n.name, children: n.children ? unitOptions(n.children) : undefined }));
+}
+
 /** The unit a list is narrowed to, as the query parameter the APIs take. */
 export function unitQuery(code: string | null | undefined): Record<string, string> {
   if (!code) return {};

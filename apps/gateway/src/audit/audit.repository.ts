@@ -21,15 +21,19 @@ export class AuditRepository {
       actorName?: string;
       recordId?: string;
       method?: string;
+      resource?: string;
+      path?: string;
+      status?: number;
       from?: Date;
       to?: Date;
     },
     page: number,
     pageSize: number,
   ) {
-    const { from, to, ...rest } = filter;
+    const { from, to, path, ...rest } = filter;
     const q: Record<string, unknown> = {
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(path ? { path: { $regex: `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } } : {}),
       ...(from || to ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
       ...usersInScope(scope),
     };

@@ -4,6 +4,9 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { hashPassword } from './passwords';
 import { scopeCodesOf, UsersRepository } from './users.repository';
 
+const DISPLAY_NAME = '县级管理员';
+const LEGACY_DISPLAY_NAME = '县级管理员 (county administrator)';
+
 /** First install and demo: creates the configured county administrator if no user has that name. */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
@@ -16,13 +19,19 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     const c = this.config;
-    if (!c.GATEWAY_ADMIN_USERNAME || (await this.users.byUsername(c.GATEWAY_ADMIN_USERNAME))) return;
+    if (!c.GATEWAY_ADMIN_USERNAME) return;
+    const existing = await this.users.byUsername(c.GATEWAY_ADMIN_USERNAME);
+    if (existing) {
+      // installs made before the name was Chinese only
+      if (existing.displayName === LEGACY_DISPLAY_NAME) await this.users.rename(existing._id, DISPLAY_NAME);
+      return;
+    }
     const roles = [{ role: 'county-admin' as const, unit: c.GATEWAY_ADMIN_UNIT }];
     await this.users
       .create({
         _id: randomUUID(),
         username: c.GATEWAY_ADMIN_USERNAME,
-        displayName: '县级管理员 (county administrator)',
+        displayName: DISPLAY_NAME,
         passwordHash: await hashPassword(c.GATEWAY_ADMIN_PASSWORD),
         roles,
         scopeCodes: scopeCodesOf(roles),

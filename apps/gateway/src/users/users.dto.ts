@@ -11,8 +11,8 @@ export const RoleGrants = z
 export const CreateUserBody = z
   .object({
     username: z.string().regex(/^[a-zA-Z0-9._-]{3,64}$/, '须为 3–64 位字母、数字或 . _ -'),
-    displayName: z.string().trim().min(1, '必填').max(64),
-    password: z.string().min(10, '至少 10 个字符').max(200),
+    displayName: z.string().trim().min(1, '必填').max(64, '最多 64 个字'),
+    password: z.string().min(10, '密码至少 10 位').max(200),
     roles: RoleGrants,
   })
   .strict();

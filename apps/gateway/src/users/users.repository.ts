@@ -52,6 +52,11 @@ export class UsersRepository {
     return pageOf(this.model, usersInScope(scope), { username: 1 }, page, pageSize, { passwordHash: 0 });
   }
 
+  /** The bootstrap administrator's name, mended at start-up (no scope: no caller). */
+  async rename(id: string, displayName: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { displayName } }).exec();
+  }
+
   update(scope: Scope, id: string, set: Partial<Pick<User, 'roles' | 'disabled' | 'scopeCodes'>>) {
     return this.model
       .findOneAndUpdate({ _id: id, ...usersInScope(scope) }, { $set: set }, { new: true })

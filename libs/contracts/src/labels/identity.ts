@@ -14,5 +14,5 @@ export const identityLabels = {
   },
   principalKind: { user: '用户', service: '服务', integration: '外部系统' },
   revocationReason: { logout: '退出登录', 'user-disabled': '账号停用', 'roles-changed': '角色变更' },
-  httpMethod: { GET: '查询', POST: '新增', PUT: '修改', PATCH: '修改', DELETE: '删除' },
+  httpMethod: { GET: '查询', POST: '新增', PUT: '修改', PATCH: '变更', DELETE: '删除' },
 } as const;
