@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Redis } from 'ioredis';
 import { Topics } from '@lib/contracts';
@@ -13,6 +14,7 @@ import { ApiKey, ApiKeySchema } from './integrations/api-key.schema';
 import { ApiKeysRepository } from './integrations/api-keys.repository';
 import { IntegrationClientsController } from './integrations/integration-clients.controller';
 import { ProxyController } from './proxy/proxy.controller';
+import { RouteTableService } from './proxy/route-table.service';
 import { AuthController, JwksController } from './sessions/auth.controller';
 import { GatewayCounters } from './sessions/gateway-redis';
 import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
@@ -25,6 +27,23 @@ import { BootstrapAdmin } from './users/bootstrap-admin';
 import { User, UserSchema } from './users/user.schema';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
+
+/** The gateway's own API (the proxy's catch-all comes after it: see below). */
+export const OWN_CONTROLLERS = [
+  AuthController,
+  JwksController,
+  UsersController,
+  IntegrationClientsController,
+  AuditController,
+];
+
+/** Whether a path is the gateway's own API (its bodies are parsed here; every other /api/v1 body streams to the apps). */
+export function isOwnPath(path: string): boolean {
+  return OWN_CONTROLLERS.some((c) => {
+    const prefix = `/${String(Reflect.getMetadata(PATH_METADATA, c)).replace(/^\/+/, '')}`;
+    return path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
+  });
+}
 
 @Module({})
 export class AppModule {
@@ -60,14 +79,7 @@ export class AppModule {
         ]),
       ],
       // the proxy's catch-all comes last, after the gateway's own routes
-      controllers: [
-        AuthController,
-        JwksController,
-        UsersController,
-        IntegrationClientsController,
-        AuditController,
-        ProxyController,
-      ],
+      controllers: [...OWN_CONTROLLERS, ProxyController],
       providers: [
         UsersRepository,
         SessionsRepository,
@@ -77,6 +89,7 @@ export class AppModule {
         AuditRepository,
         TokenIssuer,
         GatewayCounters,
+        RouteTableService,
         BootstrapAdmin,
       ],
     };

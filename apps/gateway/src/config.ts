@@ -34,7 +34,10 @@ export const gatewayConfigSchema = baseConfigSchema
     LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /** Requests per caller (user, integration or IP when anonymous) per minute through the proxy. */
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-    PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** How long an app may stay silent (no response yet, or mid-body) before the gateway answers 504. */
+    PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** How often the route table is re-read from the apps' API descriptions (0: at start and on misses only). */
+    GATEWAY_ROUTES_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     HOUSEHOLDS_URL: url.default('http://127.0.0.1:3001'),
     MONITORING_URL: url.default('http://127.0.0.1:3002'),
     PROJECTS_URL: url.default('http://127.0.0.1:3003'),

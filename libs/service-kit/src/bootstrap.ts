@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,11 @@ export interface StartOptions {
   rawBody?: boolean;
   /** Largest JSON body accepted (body-parser syntax, e.g. '2mb'); default 100kb. */
   jsonBodyLimit?: string;
+  /**
+   * Which requests get their JSON and urlencoded bodies parsed (default: all). The others keep
+   * their body stream unread, for handlers that pass it on (the gateway's proxy).
+   */
+  parseBodiesOf?: (req: IncomingMessage) => boolean;
   /** Title of the OpenAPI documentation served at /api/docs (default: the app's folder name). */
   apiTitle?: string;
 }
@@ -32,10 +38,18 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const app = await NestFactory.create(options.module, {
     bufferLogs: true,
     rawBody: options.rawBody ?? false,
+    bodyParser: !options.parseBodiesOf,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  if (options.jsonBodyLimit)
+  if (options.parseBodiesOf) {
+    const only = options.parseBodiesOf;
+    const typed = (pattern: RegExp) => (req: IncomingMessage) =>
+      only(req) && pattern.test(String(req.headers['content-type'] ?? ''));
+    const express = app as NestExpressApplication;
+    express.useBodyParser('json', { limit: options.jsonBodyLimit, type: typed(/^application\/([\w.+-]+\+)?json\b/i) });
+    express.useBodyParser('urlencoded', { extended: true, type: typed(/^application\/x-www-form-urlencoded\b/i) });
+  } else if (options.jsonBodyLimit)
     (app as NestExpressApplication).useBodyParser('json', { limit: options.jsonBodyLimit });
   let consumer: KafkaBatchServer | null = null;
   if (options.consumer) {

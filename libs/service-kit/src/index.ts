@@ -5,4 +5,5 @@ export * from './service-kit.module';
 export * from './bootstrap';
 export * from './find-each';
 export * from './openapi';
+export * from './gateway-exposure';
 export * from './collections-setup';

@@ -6,6 +6,7 @@ import { ModulesContainer } from '@nestjs/core';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiExtension,
   ApiOperation,
   ApiParam,
   ApiQuery,
@@ -15,6 +16,7 @@ import {
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { isPublicHandler, requiredRolesOf } from '@lib/auth';
+import { GATEWAY_EXTENSION, gatewayExposureOf } from './gateway-exposure';
 import { ZodValidationPipe } from './validation';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
@@ -88,6 +90,8 @@ function decorateHandler(controller: object, key: string): void {
       }
     }
   }
+  const exposure = gatewayExposureOf(handler, proto.constructor);
+  if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
   if (isPublicHandler(handler, proto.constructor)) {
     apply(ApiOperation({ summary: key, description: '公开接口 (no token needed)' }));
     return;

@@ -1,6 +1,9 @@
-import { All, Controller, Inject, Logger, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Logger, OnApplicationShutdown, Req, Res } from '@nestjs/common';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
 import type { Redis } from 'ioredis';
 import type { KeyLike } from 'jose';
 import {
@@ -22,16 +25,57 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { ApiKeysRepository } from '../integrations/api-keys.repository';
 import { GatewayCounters } from '../sessions/gateway-redis';
 import { TokenIssuer } from '../sessions/token-issuer';
-import { route } from './routes';
+import { RouteTableService } from './route-table.service';
+import { RoutedRequest } from './routes';
 
 interface GatewayRequest extends IncomingMessage {
   originalUrl: string;
   ip?: string;
-  rawBody?: Buffer;
 }
 
-const FORWARDED = ['content-type', 'accept', 'accept-language', 'traceparent', 'x-request-id'];
+/** Request headers passed on to the app (the caller's own authorization never is). */
+const REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'if-none-match',
+  'if-modified-since',
+  'range',
+  'traceparent',
+  'tracestate',
+  'x-request-id',
+];
+/** Response headers passed back to the caller (downloads keep their type, name and length). */
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-range',
+  'accept-ranges',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'expires',
+  'location',
+  'retry-after',
+  'allow',
+  'www-authenticate',
+  'x-request-id',
+];
 const INTEGRATION_TOKEN_TTL = 60;
+/** Largest body of a signed request, read whole to check its digest: a signed batch of 500 check-ins (supervision). */
+export const SIGNED_BODY_LIMIT = 2 * 1024 * 1024;
+/** How much of a created record's JSON answer is read for its id (the audit entry's recordId). */
+const ID_PEEK_BYTES = 64 * 1024;
+
+class BodyTooLarge extends Error {}
+class UpstreamTimeout extends Error {}
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.statusCode = status;
@@ -42,15 +86,36 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
 
 const problem = (status: number, error: string, message: string) => ({ statusCode: status, error, message });
 
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+async function readCapped(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
- * /api/v1/* of the apps: authenticates (bearer token, or a signed request of an integration
- * client), limits the rate, forwards to the owning app with an access token (each app verifies
- * it and scopes by itself), and writes one audit entry per request.
+ * /api/v1/* of the apps, routed by method and path from the apps' own API descriptions: authenticates
+ * (bearer token, a signed request of an integration client, or nothing for a public integration
+ * endpoint whose app checks the caller itself), limits the rate, streams the request to the owning
+ * app with an access token (each app verifies it and scopes by itself) and its answer back, whatever
+ * their type, and writes one audit entry per request.
  */
 @Controller()
-export class ProxyController {
+export class ProxyController implements OnApplicationShutdown {
   private readonly logger = new Logger(ProxyController.name);
   private readonly nonces: RedisNonceStore;
+  private readonly agents = {
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
+  };
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -60,8 +125,13 @@ export class ProxyController {
     private readonly counters: GatewayCounters,
     private readonly apiKeys: ApiKeysRepository,
     private readonly audit: AuditRepository,
+    private readonly routes: RouteTableService,
   ) {
     this.nonces = new RedisNonceStore(redis, counters.key('nonce'));
+  }
+
+  onApplicationShutdown() {
+    for (const agent of Object.values(this.agents)) agent.destroy();
   }
 
   @All('api/v1/*path')
@@ -71,56 +141,90 @@ export class ProxyController {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = req.originalUrl;
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const target = route(this.config, url);
+    let target: RoutedRequest | null = null;
     let caller: Principal | null = null;
     let status = 500;
-    let recordId = target?.recordId ?? null;
+    let recordId: string | null = null;
     try {
-      if (!target) {
+      const found = await this.routes.lookup(method, url);
+      if (found.kind === 'none') {
         status = 404;
+        return reply(res, status, problem(404, 'Not Found', `没有该接口 (no route for ${url.split('?')[0]})`));
+      }
+      if (found.kind === 'method-not-allowed') {
+        status = 405;
         return reply(
           res,
           status,
-          problem(404, 'Not Found', `没有该接口 (no route for ${url.split('?')[0]})`),
+          problem(405, 'Method Not Allowed', `该接口不支持 ${method} (allowed: ${found.allowed.join(', ')})`),
+          { allow: found.allowed.join(', ') },
         );
       }
-      const auth = await this.authenticate(req, method, url);
-      if (!auth) {
-        status = 401;
-        return reply(
-          res,
-          status,
-          problem(401, 'Unauthorized', '未登录或凭证无效 (missing, expired or invalid credentials)'),
-        );
+      if (found.kind === 'unavailable') {
+        status = 503;
+        return reply(res, status, problem(503, 'Service Unavailable', '服务暂不可用 (upstream unavailable)'));
       }
-      caller = auth.principal;
+      target = found.route;
+      recordId = target.recordId;
+      let token: string | null = null;
+      let body: Buffer | null = null;
+      if (target.operation.access === 'public-integration') {
+        // the app checks the integration's own credentials (signature, encryption)
+        caller = null;
+      } else {
+        const auth = await this.authenticate(req, method, url);
+        if (!auth) {
+          status = 401;
+          return reply(
+            res,
+            status,
+            problem(401, 'Unauthorized', '未登录或凭证无效 (missing, expired or invalid credentials)'),
+          );
+        }
+        ({ principal: caller, token, body } = auth);
+      }
       const minute = Math.floor(Date.now() / 60_000);
-      const hits = await this.counters.hit(this.counters.key('rate', caller.sub, String(minute)), 60);
+      const who = caller ? caller.sub : `ip:${ip}`;
+      const hits = await this.counters.hit(this.counters.key('rate', who, String(minute)), 60);
       if (hits > this.config.GATEWAY_RATE_LIMIT_PER_MINUTE) {
         status = 429;
         return reply(res, status, problem(429, 'Too Many Requests', '请求过于频繁 (rate limit exceeded)'), {
           'retry-after': String(60 - (Math.floor(Date.now() / 1000) % 60)),
         });
       }
-      const upstream = await this.send(target.upstream, req, method, url, auth.token, ip);
-      status = upstream.status;
-      const text = await upstream.text();
-      if (method === 'POST' && status === 201 && !recordId) recordId = idOf(text);
-      res.statusCode = status;
-      const type = upstream.headers.get('content-type');
-      if (type) res.setHeader('content-type', type);
-      res.end(text);
+      const sent = await this.send(target, req, res, { method, url, token, ip, body });
+      status = sent.status;
+      if (method === 'POST' && status === 201 && !recordId) recordId = sent.createdId;
     } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        status = 413;
+        reply(
+          res,
+          status,
+          problem(413, 'Payload Too Large', `签名请求的内容超过 ${SIGNED_BODY_LIMIT / 1024 / 1024} MB (body too large)`),
+        );
+        req.resume();
+        return;
+      }
+      const timedOut = e instanceof UpstreamTimeout;
       this.logger.warn(`proxy ${method} ${url}: ${(e as Error).message}`);
-      status = 502;
-      reply(res, status, problem(502, 'Bad Gateway', '服务暂不可用 (upstream unavailable)'));
+      status = timedOut ? 504 : 502;
+      if (!res.headersSent)
+        reply(
+          res,
+          status,
+          timedOut
+            ? problem(504, 'Gateway Timeout', '服务响应超时 (upstream timed out)')
+            : problem(502, 'Bad Gateway', '服务暂不可用 (upstream unavailable)'),
+        );
+      else res.destroy();
     } finally {
       await this.audit
         .append({
           _id: randomUUID(),
           at: new Date(started),
           actorId: caller?.sub ?? null,
-          actorName: caller?.name ?? null,
+          actorName: caller?.name ?? target?.operation.integration ?? null,
           actorKind: caller?.kind ?? null,
           roles: caller?.grants ?? [],
           scopeCodes: [
@@ -141,16 +245,20 @@ export class ProxyController {
     }
   }
 
-  /** The caller and the token to forward, or null (401). */
+  /**
+   * The caller, the token to forward, and (signed requests only) the body read whole to check its
+   * digest; null when refused (401).
+   */
   private async authenticate(
     req: GatewayRequest,
     method: string,
     url: string,
-  ): Promise<{ principal: Principal; token: string } | null> {
+  ): Promise<{ principal: Principal; token: string; body: Buffer | null } | null> {
     if (req.headers[SignatureHeaders.key]) {
+      const body = hasBody(req) ? await readCapped(req, SIGNED_BODY_LIMIT) : Buffer.alloc(0);
       try {
         const client = await verifySignedRequest(
-          { method, pathWithQuery: url, headers: req.headers, body: req.rawBody ?? Buffer.alloc(0) },
+          { method, pathWithQuery: url, headers: req.headers, body },
           (keyId) => this.apiKeys.active(keyId),
           this.nonces,
         );
@@ -160,7 +268,7 @@ export class ProxyController {
           name: client.name,
           grants: [{ role: 'integration-client', unit: client.unit }],
         };
-        return { principal, token: (await this.issuer.issue(principal, INTEGRATION_TOKEN_TTL)).token };
+        return { principal, token: (await this.issuer.issue(principal, INTEGRATION_TOKEN_TTL)).token, body };
       } catch (e) {
         if (e instanceof SignatureRejected) return null;
         throw e;
@@ -171,42 +279,76 @@ export class ProxyController {
     try {
       const principal = await verifyAccessToken(this.key, token);
       if (await this.counters.isRevoked(principal)) return null;
-      return { principal, token };
+      return { principal, token, body: null };
     } catch (e) {
       if (e instanceof InvalidToken) return null;
       throw e;
     }
   }
 
+  /**
+   * Streams the request to the app (or sends the body already read) and the app's answer back.
+   * Resolves with the status once the answer is passed on.
+   */
   private send(
-    upstream: string,
+    target: RoutedRequest,
     req: GatewayRequest,
-    method: string,
-    url: string,
-    token: string,
-    ip: string,
-  ) {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    for (const h of FORWARDED) {
+    res: ServerResponse,
+    o: { method: string; url: string; token: string | null; ip: string; body: Buffer | null },
+  ): Promise<{ status: number; createdId: string | null }> {
+    const to = new URL(o.url, this.config[target.upstream]);
+    const headers: Record<string, string> = {};
+    for (const h of REQUEST_HEADERS) {
       const v = req.headers[h];
       if (typeof v === 'string') headers[h] = v;
     }
+    if (o.body) {
+      delete headers['transfer-encoding'];
+      headers['content-length'] = String(o.body.length);
+    }
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
     const prior = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = prior ? `${String(prior)}, ${ip}` : ip;
-    const hasBody = !['GET', 'HEAD'].includes(method) && req.rawBody && req.rawBody.length > 0;
-    return fetch(`${upstream}${url}`, {
-      method,
-      headers,
-      body: hasBody ? req.rawBody : undefined,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.config.PROXY_TIMEOUT_MS),
+    headers['x-forwarded-for'] = prior ? `${String(prior)}, ${o.ip}` : o.ip;
+    const timeout = this.config.PROXY_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      const upstream = (to.protocol === 'https:' ? https : http).request(to, {
+        method: o.method,
+        headers,
+        agent: this.agents[to.protocol === 'https:' ? 'https:' : 'http:'],
+        timeout,
+      });
+      upstream.on('timeout', () => upstream.destroy(new UpstreamTimeout(`no answer in ${timeout} ms`)));
+      upstream.on('error', reject);
+      upstream.on('response', (answer) => {
+        const status = answer.statusCode ?? 502;
+        for (const h of RESPONSE_HEADERS) {
+          const v = answer.headers[h];
+          if (v !== undefined) res.setHeader(h, v);
+        }
+        res.statusCode = status;
+        // a created record's id, for the audit entry, read from its JSON answer as it passes
+        const peek: Buffer[] = [];
+        let peeked = 0;
+        if (o.method === 'POST' && status === 201 && /json/.test(String(answer.headers['content-type'])))
+          answer.on('data', (chunk: Buffer) => {
+            if (peeked < ID_PEEK_BYTES) peek.push(chunk);
+            peeked += chunk.length;
+          });
+        pipeline(answer, res).then(
+          () => resolve({ status, createdId: peeked <= ID_PEEK_BYTES ? idOf(Buffer.concat(peek)) : null }),
+          reject,
+        );
+      });
+      if (o.body) upstream.end(o.body);
+      else if (hasBody(req)) pipeline(req, upstream).catch((e: Error) => upstream.destroy(e));
+      else upstream.end();
     });
   }
 }
 
-function idOf(json: string): string | null {
+function idOf(json: Buffer): string | null {
   try {
-    const id = (JSON.parse(json) as { id?: unknown }).id;
+    const id = (JSON.parse(json.toString('utf8')) as { id?: unknown }).id;
     return typeof id === 'string' ? id.slice(0, 128) : null;
   } catch {
     return null;

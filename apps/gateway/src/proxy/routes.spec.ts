@@ -1,38 +1,124 @@
-import { route } from './routes';
+import { ApiDescription, RouteTable } from './routes';
 
-const config = {
-  HOUSEHOLDS_URL: 'http://h',
-  MONITORING_URL: 'http://m',
-  PROJECTS_URL: 'http://p',
-  SUPERVISION_URL: 'http://s',
-  RULES_URL: 'http://r',
-  NOTIFIER_URL: 'http://n',
+const doc = (paths: Record<string, string[]>, extra: Record<string, Record<string, unknown>> = {}) => ({
+  paths: Object.fromEntries(
+    Object.entries(paths).map(([p, methods]) => [
+      p,
+      Object.fromEntries(methods.map((m) => [m, { ...(extra[`${m} ${p}`] ?? {}) }])),
+    ]),
+  ),
+});
+
+const descriptions: Record<string, ApiDescription> = {
+  HOUSEHOLDS_URL: doc({
+    '/health/ready': ['get'],
+    '/api/v1/households': ['get', 'post'],
+    '/api/v1/households/{id}': ['get', 'patch'],
+    '/api/v1/households/{id}/members/{memberId}': ['patch', 'delete'],
+    '/api/v1/household-ledger/imports': ['post'],
+    '/api/v1/household-ledger/export': ['get'],
+  }),
+  MONITORING_URL: doc({
+    '/api/v1/thresholds': ['get', 'put'],
+    '/api/v1/thresholds/history': ['get'],
+    '/api/v1/department-facts': ['get', 'post'],
+  }),
+  PROJECTS_URL: doc({
+    '/api/v1/projects/progress': ['get'],
+    '/api/v1/projects/{id}': ['get', 'patch'],
+  }),
+  SUPERVISION_URL: doc(
+    { '/api/v1/integrations/dingtalk/callback': ['post'], '/api/v1/calendars/{year}': ['get'] },
+    {
+      'post /api/v1/integrations/dingtalk/callback': {
+        'x-gateway': { access: 'public-integration', integration: '钉钉事件回调' },
+      },
+    },
+  ),
+  RULES_URL: doc(
+    { '/api/v1/thresholds': ['get'], '/api/v1/rules/{ruleId}': ['get', 'put'] },
+    { 'get /api/v1/thresholds': { 'x-gateway': { access: 'internal', reason: 'copy' } } },
+  ),
 };
 
-describe('gateway routes', () => {
+describe('gateway route table (from the apps’ API descriptions)', () => {
+  const table = new RouteTable(descriptions);
+  const routed = (method: string, path: string) => {
+    const r = table.resolve(method, path);
+    return r.kind === 'route' ? [r.route.upstream, r.route.resource, r.route.recordId] : r;
+  };
+
   it.each([
-    ['/api/v1/households', 'http://h', 'households', null],
-    ['/api/v1/households?townCode=621299101', 'http://h', 'households', null],
-    ['/api/v1/households/abc', 'http://h', 'households', 'abc'],
-    ['/api/v1/surveys/s1', 'http://m', 'surveys', 's1'],
-    ['/api/v1/monitored-households/x', 'http://m', 'monitored-households', 'x'],
-    ['/api/v1/department-facts/unmatched?page=2', 'http://m', 'department-facts', 'unmatched'],
-    ['/api/v1/alerts/a1/acknowledge', 'http://r', 'alerts', 'a1'],
-    ['/api/v1/thresholds', 'http://r', 'thresholds', null],
-    ['/api/v1/deliveries', 'http://n', 'deliveries', null],
-    ['/api/v1/teams/t1', 'http://s', 'teams', 't1'],
-    ['/api/v1/projects', 'http://p', 'projects', null],
-    ['/api/v1/calendars/2026?countyCode=621299', 'http://s', 'calendars', '2026'],
-    ['/api/v1/attendance/team-summary?teamId=t1&month=2026-10', 'http://s', 'attendance', 'team-summary'],
-    ['/api/v1/contacts/u1', 'http://n', 'contacts', 'u1'],
-    ['/api/v1/pairings/h1', 'http://n', 'pairings', 'h1'],
-    ['/api/v1/projects/p1/distributions', 'http://p', 'projects', 'p1'],
-  ])('%s goes to %s', (path, upstream, resource, recordId) => {
-    expect(route(config, path)).toEqual({ upstream, resource, recordId });
+    ['GET', '/api/v1/households', 'HOUSEHOLDS_URL', 'households', null],
+    ['GET', '/api/v1/households?townCode=621299101', 'HOUSEHOLDS_URL', 'households', null],
+    ['PATCH', '/api/v1/households/abc', 'HOUSEHOLDS_URL', 'households', 'abc'],
+    ['HEAD', '/api/v1/households/abc', 'HOUSEHOLDS_URL', 'households', 'abc'],
+    ['DELETE', '/api/v1/households/h%201/members/m1', 'HOUSEHOLDS_URL', 'households', 'h 1'],
+    ['POST', '/api/v1/household-ledger/imports', 'HOUSEHOLDS_URL', 'household-ledger', null],
+    ['GET', '/api/v1/household-ledger/export?villageCode=1', 'HOUSEHOLDS_URL', 'household-ledger', null],
+    ['GET', '/api/v1/department-facts', 'MONITORING_URL', 'department-facts', null],
+    // declared by monitoring and (as an internal copy) by rules: the owner answers both methods
+    ['GET', '/api/v1/thresholds', 'MONITORING_URL', 'thresholds', null],
+    ['PUT', '/api/v1/thresholds', 'MONITORING_URL', 'thresholds', null],
+    ['GET', '/api/v1/thresholds/history', 'MONITORING_URL', 'thresholds', null],
+    // a literal segment beats a parameter
+    ['GET', '/api/v1/projects/progress', 'PROJECTS_URL', 'projects', null],
+    ['GET', '/api/v1/projects/p1', 'PROJECTS_URL', 'projects', 'p1'],
+    // … unless it does not declare the method
+    ['PATCH', '/api/v1/projects/progress', 'PROJECTS_URL', 'projects', 'progress'],
+    ['GET', '/api/v1/calendars/2026?countyCode=621299', 'SUPERVISION_URL', 'calendars', '2026'],
+    ['PUT', '/api/v1/rules/income-below-line', 'RULES_URL', 'rules', 'income-below-line'],
+  ])('%s %s goes to %s', (method, path, upstream, resource, recordId) => {
+    expect(routed(method, path)).toEqual([upstream, resource, recordId]);
   });
 
-  it.each(['/api/v1/nothing', '/api/v2/households', '/health', '/api/v1/__proto__', '/api/v1/constructor'])(
-    '%s goes nowhere',
-    (path) => expect(route(config, path)).toBeNull(),
-  );
+  it('routes by method when two apps declare one path', () => {
+    const split = new RouteTable({
+      MONITORING_URL: doc({ '/api/v1/thresholds': ['put'] }),
+      RULES_URL: doc({ '/api/v1/thresholds': ['get'] }),
+    });
+    const up = (m: string) => {
+      const r = split.resolve(m, '/api/v1/thresholds');
+      return r.kind === 'route' ? r.route.upstream : r.kind;
+    };
+    expect([up('GET'), up('PUT'), up('POST')]).toEqual(['RULES_URL', 'MONITORING_URL', 'method-not-allowed']);
+    expect(split.conflicts).toEqual([]);
+  });
+
+  it('reports the same method and path declared by two apps, and keeps the first', () => {
+    const twice = new RouteTable({
+      MONITORING_URL: doc({ '/api/v1/thresholds': ['get'] }),
+      RULES_URL: doc({ '/api/v1/thresholds': ['get'] }),
+    });
+    expect(twice.conflicts).toEqual(['GET /api/v1/thresholds: MONITORING_URL and RULES_URL']);
+    expect(twice.resolve('GET', '/api/v1/thresholds')).toMatchObject({
+      route: { upstream: 'MONITORING_URL' },
+    });
+  });
+
+  it('marks public integration endpoints with their integration', () => {
+    expect(table.resolve('POST', '/api/v1/integrations/dingtalk/callback?timestamp=1')).toMatchObject({
+      route: { operation: { access: 'public-integration', integration: '钉钉事件回调' } },
+    });
+    expect(table.resolve('GET', '/api/v1/households')).toMatchObject({
+      route: { operation: { access: 'token', integration: null } },
+    });
+  });
+
+  it('answers which methods a known path takes', () => {
+    expect(table.resolve('DELETE', '/api/v1/households')).toEqual({
+      kind: 'method-not-allowed',
+      allowed: ['GET', 'POST'],
+    });
+  });
+
+  it.each([
+    '/api/v1/nothing',
+    '/api/v2/households',
+    '/health/ready',
+    '/api/v1/__proto__',
+    '/api/v1/constructor',
+    '/api/v1/households/abc/unknown',
+    '/api/v1/households//members/m1',
+  ])('%s goes nowhere', (path) => expect(table.resolve('GET', path)).toEqual({ kind: 'none' }));
 });

@@ -2,6 +2,7 @@ import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Permissions, Roles } from '@lib/auth';
+import { NotThroughGateway } from '@lib/service-kit';
 import { ThresholdSetV1 } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
@@ -72,6 +73,8 @@ export class ThresholdsRepository {
 }
 
 @Controller('api/v1/thresholds')
+// monitoring owns the lines and answers GET /api/v1/thresholds through the gateway (fresh after a PUT)
+@NotThroughGateway('rules’ copy of monitoring’s 监测范围')
 export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsRepository) {}
 

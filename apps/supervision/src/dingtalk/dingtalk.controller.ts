@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { CheckInRecord } from '@lib/contracts';
 import { Public } from '@lib/auth';
-import { APP_CONFIG, fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { APP_CONFIG, fieldError, PublicIntegration, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
 import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
 import { DingTalkCrypto, DingTalkCryptoError, timestampProblem } from './dingtalk-crypto';
@@ -71,6 +71,8 @@ export class DingTalkController {
 
   @Post('callback')
   @HttpCode(200)
+  // DingTalk sends no bearer token: the gateway lets the callback through to the signature check here
+  @PublicIntegration('钉钉事件回调 (DingTalk callback)')
   async callback(
     @Query(new ZodValidationPipe(CallbackQuery)) q: CallbackQuery,
     @Body(new ZodValidationPipe(CallbackBody)) body: z.infer<typeof CallbackBody>,
