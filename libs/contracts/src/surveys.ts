@@ -30,8 +30,8 @@ export type SurveyIncomeComponent = z.infer<typeof SurveyIncomeComponent>;
 
 /** Where the visit took place (WGS-84). */
 export const SurveyGps = z.object({
-  lat: z.number().min(-90, 'must be a latitude (−90…90)').max(90, 'must be a latitude (−90…90)'),
-  lng: z.number().min(-180, 'must be a longitude (−180…180)').max(180, 'must be a longitude (−180…180)'),
+  lat: z.number().min(-90, '须为纬度（−90…90）').max(90, '须为纬度（−90…90）'),
+  lng: z.number().min(-180, '须为经度（−180…180）').max(180, '须为经度（−180…180）'),
 });
 
 const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');

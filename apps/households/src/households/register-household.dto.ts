@@ -213,7 +213,7 @@ export const ListHouseholdsQuery = z
     q: z
       .string()
       .trim()
-      .min(1, 'is required')
+      .min(1, '必填')
       .max(64, 'at most 64 characters')
       .optional()
       .describe('户编号、成员姓名（前缀）或证件号码（按密钥哈希匹配，不存明文）'),
