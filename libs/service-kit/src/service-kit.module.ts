@@ -6,6 +6,7 @@ import { AuthModule } from '@lib/auth';
 import { MessagingModule } from '@lib/messaging';
 import { BaseConfig, kafkaSettingsOf } from './config';
 import { CollectionsSetup } from './collections-setup';
+import { RequestBodyErrors } from './request-body-errors';
 import { DependencyHealth, HealthController } from './health';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -58,7 +59,13 @@ export class ServiceKitModule {
         AuthModule.forRoot(config),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, DependencyHealth, CollectionsSetup, ...extra],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        DependencyHealth,
+        CollectionsSetup,
+        RequestBodyErrors,
+        ...extra,
+      ],
       exports: [APP_CONFIG, CollectionsSetup, ...extra],
     };
   }
