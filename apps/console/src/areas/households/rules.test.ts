@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharOf } from '@lib/contracts';
+import { checkCharOf } from '@lib/contracts/id-number';
 import { ApiError } from '@/api/client';
 import {
   all,

@@ -1,5 +1,6 @@
 import type { FormItemRule } from 'element-plus';
-import { idNumberProblem, isRealDay } from '@lib/contracts';
+import { isRealDay } from '@lib/contracts/domain';
+import { idNumberProblem } from '@lib/contracts/id-number';
 import { ApiError } from '@/api/client';
 
 /**
