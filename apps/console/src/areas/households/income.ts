@@ -20,6 +20,8 @@ export function incomeChart(history: IncomeMonth[]): {
           type: 'line',
           data: months.map((m) => m.perCapitaNetIncome),
           itemStyle: { color: '#2f6fdb' },
+          symbolSize: 8,
+          label: { show: months.length <= 12, position: 'top', formatter: ({ value }) => yuan(Number(value)) },
         },
       ],
     },
