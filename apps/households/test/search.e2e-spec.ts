@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import readXlsxFile from 'read-excel-file/node';
 import { AppProcess, devToken, infra } from '@lib/testing';
 import { checkCharOf } from '../src/personal-data/id-number';
 import { HouseholdsHarness } from './harness';
@@ -71,6 +72,22 @@ describe('household search and the reason of a clear read', () => {
     expect(ids((await app.get<Page>(`/api/v1/households?q=${theirs}`)).body)).toEqual([theirId]);
     // a regex character is a plain character, not a pattern
     expect((await search('.*')).body.total).toBe(0);
+  });
+
+  it('exports only what the search finds, within the scope, the ID number masked', async () => {
+    const res = await fetch(`${app.url}/api/v1/household-ledger/export?q=${encodeURIComponent('柳成')}`, {
+      headers: { authorization: `Bearer ${townOfficial}` },
+    });
+    expect(res.status).toBe(200);
+    const sheets = await readXlsxFile(Buffer.from(await res.arrayBuffer()));
+    const households = sheets.find((s) => s.sheet === '户信息')!.data;
+    const members = sheets.find((s) => s.sheet === '家庭成员')!.data;
+    const head = households[0] as string[];
+    expect(households.slice(1).map((r) => String(r[head.indexOf('户编号')]))).toEqual(['SR-001']);
+    const mHead = members[0] as string[];
+    expect(members.slice(1).map((r) => String(r[mHead.indexOf('证件号码')]))).toEqual([
+      `6212**********${ours.slice(-4)}`,
+    ]);
   });
 
   it('refuses an empty or overlong search naming the field', async () => {
