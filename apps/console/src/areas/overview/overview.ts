@@ -66,11 +66,11 @@ export interface ProjectOutput {
   outputs: { item: string; unit: string; quantity: number }[];
 }
 
-/** 项目产出: each project's sales to date and its output totals (the 20 most recent projects). */
+/** 项目产出: each project's sales to date and its output totals (the first 10 projects of the scope). */
 export async function projectOutputs(unit: string | null): Promise<{ items: ProjectOutput[]; total: number }> {
   const body = await get<{ items: { id: string; name: string; villageCode: string }[]; total: number }>(
     '/api/v1/projects',
-    { ...townOrVillage(unit), pageSize: 20 },
+    { ...townOrVillage(unit), pageSize: 10 },
   );
   const items = await Promise.all(
     body.items.map(async (p) => {
