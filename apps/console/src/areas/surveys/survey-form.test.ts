@@ -7,6 +7,7 @@ import {
   fieldErrors,
   lineFor,
   liveFigures,
+  problemSummary,
   problemsByField,
   reasonZh,
   stateOf,
@@ -137,5 +138,14 @@ describe('更正: only what the cadre changed is sent', () => {
       residentMembers: 4,
       notes: null,
     });
+  });
+});
+
+describe('the message above the save button names the fields', () => {
+  it('in Chinese, once each', () => {
+    expect(problemSummary({ reason: '必填', 'income.wage': '不能为负数', 'gps.lat': 'x', 'gps.lng': 'y' })).toBe(
+      '请修改标红的项：更正原因、工资性收入、纬度、经度',
+    );
+    expect(problemSummary({})).toBe('');
   });
 });

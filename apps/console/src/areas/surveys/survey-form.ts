@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { labelOf } from '@lib/contracts/labels';
 import { pickThreshold, type ThresholdDefault } from '@lib/contracts/default-thresholds';
 import { INCOME_COMPONENTS, type IncomeComponentName, type ReportedIncome, surveyFigures } from '@lib/contracts/survey-income';
 
@@ -103,6 +104,7 @@ const REASONS: Record<string, string> = {
   'must be a longitude (−180…180)': '经度须在 −180 至 180 之间',
   'must be a photo URL (http/https) or a photo id': '须为照片链接或照片编号',
   'must name at least one field to change': '请至少修改一项',
+  'already surveyed this month': '该户本月已有走访记录，如需修改请在原记录上更正',
   'Required': '必填',
   'Expected number, received nan': '须为数字',
 };
@@ -274,4 +276,32 @@ export function changesOf(before: SurveyFormState, after: SurveyFormState): Reco
     else if (key === 'rigidSpending' || key === 'guarantees') changes[key] = null;
   }
   return changes;
+}
+
+const OTHER_FIELDS: Record<string, string> = {
+  householdId: '农户',
+  month: '走访月份',
+  reason: '更正原因',
+  changes: '修改内容',
+  income: '收入',
+  gps: '位置',
+  rigidSpending: '刚性支出',
+  guarantees: '两不愁三保障',
+};
+
+/** The fields with a problem, named in Chinese for the message above the save button. */
+export function problemSummary(errors: Record<string, string>): string {
+  const names = Object.keys(errors).map((f) => {
+    const label = labelOf('surveyField', f, '');
+    if (label && label !== '未知') return label;
+    return OTHER_FIELDS[f] ?? OTHER_FIELDS[f.split('.')[0]] ?? '其他项';
+  });
+  return names.length ? `请修改标红的项：${[...new Set(names)].join('、')}` : '';
+}
+
+/** Brings the first field with a problem into view (a long form on a phone). */
+export function showFirstProblem(): void {
+  requestAnimationFrame(() =>
+    document.querySelector('.el-form-item.is-error')?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+  );
 }
