@@ -79,7 +79,7 @@ export function reportChart(s: TeamSummary | null) {
             itemStyle: { color: m.meetsRequirement ? '#2e7d32' : '#c0392b' },
           })),
           markLine: required
-            ? { symbol: 'none', data: [{ yAxis: required, name: '应在岗' }], label: { formatter: `应在岗 ${required} 天` } }
+            ? { symbol: 'none', data: [{ yAxis: required, name: '应在岗' }], label: { formatter: `应在岗 ${required} 天`, position: 'insideEndTop' as const } }
             : undefined,
         },
         { name: '应在岗天数', type: 'bar' as const, data: ms.map((m) => m.requiredDays), itemStyle: { color: '#b0bec5' } },
