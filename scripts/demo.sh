@@ -63,11 +63,14 @@ for entry in "${APPS[@]}"; do
 done
 
 node dist/scripts/demo/seed-demo-town.js
+# one user per role (idempotent); stdout is the sign-in table printed below
+ACCOUNTS=$(node dist/scripts/demo/seed-users.js)
 
 cat <<MSG
 
 防返贫监测平台 演示已启动 (demo platform is up)
-  ▶ 控制台 web console:  http://127.0.0.1:8080/   登录 sign in: $GATEWAY_ADMIN_USERNAME / $GATEWAY_ADMIN_PASSWORD
+  ▶ 控制台 web console:  http://127.0.0.1:8080/   登录 sign in as any role:
+$(sed 's/^/      /' <<<"$ACCOUNTS")
   接口文档 API docs:     http://127.0.0.1:8080/api/docs (gateway) · http://127.0.0.1:300N/api/docs (each app)
   风险预警 alerts:       http://127.0.0.1:3005/api/v1/alerts?status=open
   监测线 thresholds:     http://127.0.0.1:3005/api/v1/thresholds

@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+import { repoRoot } from '@lib/testing';
+import type { ConsolePage } from './harness';
+
+/** The text a person sees: visible text nodes, outside code/kbd/samp (identifiers shown as such on purpose). */
+const VISIBLE_TEXT = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('code, kbd, samp, script, style, noscript, template')) continue;
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const t = n.textContent.trim();
+    if (t) out.push(t);
+  }
+  return out;
+})()`;
+
+const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
+const SERIOUS_A11Y = `axe
+  .run(document, { resultTypes: ['violations'] })
+  .then((r) => r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`;
+
+/** What must never be on screen, each with what it means. */
+const FORBIDDEN_TEXT: Array<[RegExp, string]> = [
+  [/\[object Object\]/, '[object Object]'],
+  [/\bundefined\b/, 'undefined'],
+  [/\bNaN\b/, 'NaN'],
+  [/(?<![\w.-])(\d{12}|\d{9}|\d{6})(?![\w.-])/, 'a bare org-unit code'],
+  [/\b[a-z]+_[a-z_]+\b/, 'an English enum value'],
+];
+
+/**
+ * Everything wrong with the page as it is now: console errors and failed requests since the last
+ * check, forbidden text, horizontal overflow on a phone, serious or critical axe-core violations.
+ */
+export async function problemsOf(cp: ConsolePage): Promise<string[]> {
+  const problems = cp.takeProblems();
+  const texts = await cp.page.evaluate<string[]>(VISIBLE_TEXT);
+  for (const [re, what] of FORBIDDEN_TEXT) {
+    const hit = texts.find((t) => re.test(t));
+    if (hit) problems.push(`shows ${what}: "${hit.slice(0, 80)}"`);
+  }
+  if (cp.isPhone) {
+    const [scroll, inner] = await cp.page.evaluate<[number, number]>(
+      '[document.scrollingElement.scrollWidth, innerWidth]',
+    );
+    if (scroll > inner) problems.push(`scrolls sideways at ${inner} px (content ${scroll} px wide)`);
+  }
+  if (!(await cp.page.evaluate<boolean>("typeof window.axe !== 'undefined'")))
+    await cp.page.addScriptTag({ path: AXE });
+  problems.push(...(await cp.page.evaluate<string[]>(SERIOUS_A11Y)).map((v) => `accessibility: ${v}`));
+  return problems;
+}
