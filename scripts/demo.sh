@@ -15,6 +15,9 @@ export GATEWAY_ADMIN_USERNAME=${GATEWAY_ADMIN_USERNAME:-demo-admin}
 export GATEWAY_ADMIN_PASSWORD=${GATEWAY_ADMIN_PASSWORD:-demo-admin-2026}
 export GATEWAY_ADMIN_UNIT=${GATEWAY_ADMIN_UNIT:-621299}
 INBOX_PORT=${DEMO_INBOX_PORT:-3099}
+# supervision's DingTalk app (钉钉事件订阅): token, EncodingAESKey and owner key (the app's AppKey), made once
+# per checkout in .local/demo/dingtalk.env; export DINGTALK_TOKEN/_AES_KEY/_OWNER_KEY to use a real test app's
+DINGTALK_ENV=$ROOT/.local/demo/dingtalk.env
 
 alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -32,6 +35,19 @@ stop_all() {
 
 if [[ ${1:-} == stop ]]; then stop_all; exit 0; fi
 
+if [[ ! -f $DINGTALK_ENV ]]; then
+  mkdir -p "$(dirname "$DINGTALK_ENV")"
+  node -e 'const c = require("node:crypto");
+    console.log(`DINGTALK_TOKEN=demo${c.randomBytes(8).toString("hex")}`);
+    const abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    console.log(`DINGTALK_AES_KEY=${Array.from({ length: 43 }, () => abc[c.randomInt(62)]).join("")}`);
+    console.log("DINGTALK_OWNER_KEY=dingdemoappkey");' >"$DINGTALK_ENV"
+fi
+dingtalk_setting() { grep -m1 "^$1=" "$DINGTALK_ENV" | cut -d= -f2-; }
+DINGTALK_TOKEN=${DINGTALK_TOKEN:-$(dingtalk_setting DINGTALK_TOKEN)}
+DINGTALK_AES_KEY=${DINGTALK_AES_KEY:-$(dingtalk_setting DINGTALK_AES_KEY)}
+DINGTALK_OWNER_KEY=${DINGTALK_OWNER_KEY:-$(dingtalk_setting DINGTALK_OWNER_KEY)}
+
 bash deploy/local/infra.sh up
 bash scripts/ensure-deps.sh
 npm run --silent build
@@ -45,7 +61,10 @@ for entry in "${APPS[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
   if alive "$RUN/$name.pid"; then echo "$name: already running"; continue; fi
-  PORT=$port NOTIFIER_WEBHOOK_URL="http://127.0.0.1:$INBOX_PORT/hook" \
+  app_env=()
+  [[ $name == supervision ]] &&
+    app_env=(DINGTALK_TOKEN="$DINGTALK_TOKEN" DINGTALK_AES_KEY="$DINGTALK_AES_KEY" DINGTALK_OWNER_KEY="$DINGTALK_OWNER_KEY")
+  env "${app_env[@]}" PORT=$port NOTIFIER_WEBHOOK_URL="http://127.0.0.1:$INBOX_PORT/hook" \
     nohup node "dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
 done
@@ -87,4 +106,11 @@ $(sed 's/^/      /' <<<"$ACCOUNTS")
     curl -H "authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/alerts?status=open'
   (every app checks the token; the addresses above on 3001-3006 answer 401 without one)
 Stop: npm run demo:stop   ·   infrastructure: bash deploy/local/infra.sh down
+  钉钉回调 DingTalk callback (事件订阅, HTTP 推送): 经网关、无需登录，签名与加密由驻村督管服务校验
+    回调地址 callback URL: http://127.0.0.1:8080/api/v1/integrations/dingtalk/callback
+      (钉钉开发者后台需公网可达的地址：把网关 8080 端口映射到公网后填入 / expose port 8080 publicly for a real DingTalk app)
+    签名 token: $DINGTALK_TOKEN
+    加密 aes_key (EncodingAESKey): $DINGTALK_AES_KEY
+    owner key (应用 AppKey): $DINGTALK_OWNER_KEY    (export DINGTALK_TOKEN/DINGTALK_AES_KEY/DINGTALK_OWNER_KEY before npm run demo for your own app)
+    试一试 try it: node dist/scripts/demo/dingtalk-callback.js   (以钉钉身份发送签名加密的 check_url 事件 / plays DingTalk's check_url)
 MSG

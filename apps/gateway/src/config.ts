@@ -36,6 +36,12 @@ export const gatewayConfigSchema = baseConfigSchema
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** How long an app may stay silent (no response yet, or mid-body) before the gateway answers 504. */
     PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For names the caller's address (Express "trust
+     * proxy": addresses, CIDRs or loopback/linklocal/uniquelocal, comma separated). Empty: the socket's
+     * address. Rate limits of callers without credentials (public integrations) and audit entries use it.
+     */
+    GATEWAY_TRUST_PROXY: z.string().default(''),
     /** How often the route table is re-read from the apps' API descriptions (0: at start and on misses only). */
     GATEWAY_ROUTES_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
     HOUSEHOLDS_URL: url.default('http://127.0.0.1:3001'),

@@ -11,6 +11,7 @@ async function main() {
     host: config.HOST,
     // only the gateway's own API is parsed here: the proxy streams every other body to its app unread
     parseBodiesOf: (req) => isOwnPath(req.url ?? '/'),
+    trustProxy: config.GATEWAY_TRUST_PROXY,
   });
 }
 

@@ -21,6 +21,8 @@ export interface StartOptions {
    * their body stream unread, for handlers that pass it on (the gateway's proxy).
    */
   parseBodiesOf?: (req: IncomingMessage) => boolean;
+  /** Express "trust proxy": which proxies' X-Forwarded-For gives req.ip (default: none, the socket's address). */
+  trustProxy?: string;
   /** Title of the OpenAPI documentation served at /api/docs (default: the app's folder name). */
   apiTitle?: string;
 }
@@ -47,10 +49,21 @@ export async function startService(options: StartOptions): Promise<RunningServic
     const typed = (pattern: RegExp) => (req: IncomingMessage) =>
       only(req) && pattern.test(String(req.headers['content-type'] ?? ''));
     const express = app as NestExpressApplication;
-    express.useBodyParser('json', { limit: options.jsonBodyLimit, type: typed(/^application\/([\w.+-]+\+)?json\b/i) });
-    express.useBodyParser('urlencoded', { extended: true, type: typed(/^application\/x-www-form-urlencoded\b/i) });
+    express.useBodyParser('json', {
+      limit: options.jsonBodyLimit,
+      type: typed(/^application\/([\w.+-]+\+)?json\b/i),
+    });
+    express.useBodyParser('urlencoded', {
+      extended: true,
+      type: typed(/^application\/x-www-form-urlencoded\b/i),
+    });
   } else if (options.jsonBodyLimit)
     (app as NestExpressApplication).useBodyParser('json', { limit: options.jsonBodyLimit });
+  if (options.trustProxy)
+    (app as NestExpressApplication).set(
+      'trust proxy',
+      options.trustProxy.split(',').map((p) => p.trim()),
+    );
   let consumer: KafkaBatchServer | null = null;
   if (options.consumer) {
     consumer = new KafkaBatchServer(options.consumer);

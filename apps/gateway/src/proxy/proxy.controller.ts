@@ -149,7 +149,11 @@ export class ProxyController implements OnApplicationShutdown {
       const found = await this.routes.lookup(method, url);
       if (found.kind === 'none') {
         status = 404;
-        return reply(res, status, problem(404, 'Not Found', `没有该接口 (no route for ${url.split('?')[0]})`));
+        return reply(
+          res,
+          status,
+          problem(404, 'Not Found', `没有该接口 (no route for ${url.split('?')[0]})`),
+        );
       }
       if (found.kind === 'method-not-allowed') {
         status = 405;
@@ -201,7 +205,11 @@ export class ProxyController implements OnApplicationShutdown {
         reply(
           res,
           status,
-          problem(413, 'Payload Too Large', `签名请求的内容超过 ${SIGNED_BODY_LIMIT / 1024 / 1024} MB (body too large)`),
+          problem(
+            413,
+            'Payload Too Large',
+            `签名请求的内容超过 ${SIGNED_BODY_LIMIT / 1024 / 1024} MB (body too large)`,
+          ),
         );
         req.resume();
         return;
