@@ -59,3 +59,28 @@ export const DEFAULT_THRESHOLDS: ThresholdDefault[] = [
     source: '福建省某县2023年监测范围（示例）',
   },
 ];
+
+const rank: Record<ThresholdScope, number> = { county: 0, province: 1, national: 2 };
+
+function applies(t: ThresholdDefault, where: { provinceCode: string; countyCode: string }): boolean {
+  if (t.scope === 'national') return true;
+  if (t.scope === 'province') return t.provinceCode === where.provinceCode;
+  return t.countyCode === where.countyCode;
+}
+
+/**
+ * The line for a place and year: the most specific scope (county, then province, then national)
+ * that set a figure for that year; if none did, the most specific scope's latest earlier figure.
+ * Null when no figure exists at or before the year. (Rules and households read lines with it.)
+ */
+export function pickThreshold<T extends ThresholdDefault>(
+  all: T[],
+  where: { provinceCode: string; countyCode: string },
+  year: number,
+): T | null {
+  const candidates = all.filter((t) => applies(t, where) && t.year <= year);
+  const exact = candidates.filter((t) => t.year === year).sort((a, b) => rank[a.scope] - rank[b.scope]);
+  if (exact.length > 0) return exact[0];
+  const earlier = candidates.sort((a, b) => rank[a.scope] - rank[b.scope] || b.year - a.year);
+  return earlier[0] ?? null;
+}

@@ -14,30 +14,8 @@ export interface Threshold {
   source: string;
 }
 
-const rank: Record<ThresholdScope, number> = { county: 0, province: 1, national: 2 };
-
-function applies(t: Threshold, where: { provinceCode: string; countyCode: string }): boolean {
-  if (t.scope === 'national') return true;
-  if (t.scope === 'province') return t.provinceCode === where.provinceCode;
-  return t.countyCode === where.countyCode;
-}
-
-/**
- * The line for a place and year: the most specific scope (county, then province, then national)
- * that set a figure for that year; if none did, the most specific scope's latest earlier figure.
- * Null when no figure exists at or before the year.
- */
-export function pickThreshold(
-  all: Threshold[],
-  where: { provinceCode: string; countyCode: string },
-  year: number,
-): Threshold | null {
-  const candidates = all.filter((t) => applies(t, where) && t.year <= year);
-  const exact = candidates.filter((t) => t.year === year).sort((a, b) => rank[a.scope] - rank[b.scope]);
-  if (exact.length > 0) return exact[0];
-  const earlier = candidates.sort((a, b) => rank[a.scope] - rank[b.scope] || b.year - a.year);
-  return earlier[0] ?? null;
-}
+/** The line for a place and year (shared with households' 风险消除 check). */
+export { pickThreshold } from '@lib/contracts';
 
 export function describeThreshold(t: Threshold): string {
   const where =
