@@ -43,3 +43,4 @@ export * from './events/coverage-changed.v1';
 export * from './events/department-fact-submitted.v1';
 export * from './events/session-revoked.v1';
 export * from './default-thresholds';
+export * from './lifecycle';

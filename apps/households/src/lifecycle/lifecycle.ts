@@ -1,17 +1,15 @@
 /** 监测对象识别与消除: the monitoring lifecycle as a pure state machine (no framework). */
 import type { Permission } from '@lib/auth';
-import { MonitoringCategory } from '@lib/contracts';
+import {
+  LIFECYCLE_ACTIONS,
+  LIFECYCLE_STEPS,
+  LifecycleAction,
+  LifecycleState,
+  MonitoringCategory,
+} from '@lib/contracts';
 
-export const LIFECYCLE_STATES = [
-  'identified', // 识别（农户申请 / 干部排查 / 部门预警）
-  'village_reviewed', // 村级评议
-  'public_notice', // 公示（不少于5天）
-  'town_reviewed', // 乡镇审核
-  'county_approved', // 县级审定
-  'assisted', // 落实帮扶
-  'risk_eliminated', // 风险消除
-] as const;
-export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
+export { LIFECYCLE_STATES } from '@lib/contracts';
+export type { LifecycleState } from '@lib/contracts';
 
 export const CHANNELS = ['self_application', 'cadre_screening', 'department_warning'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -19,45 +17,22 @@ export type Channel = (typeof CHANNELS)[number];
 export const ELIMINATION_METHODS = ['assisted_elimination', 'natural_elimination'] as const;
 export type EliminationMethod = (typeof ELIMINATION_METHODS)[number];
 
-export const ACTIONS = [
-  'identify',
-  'village_review',
-  'start_public_notice',
-  'town_review',
-  'county_approve',
-  'start_assistance',
-  'eliminate_risk',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export const ACTIONS = LIFECYCLE_ACTIONS;
+export type Action = LifecycleAction;
 
 /** 通过 / 不通过 (退回): every step is approved; the decisions of a level can also be rejected. */
 export const DECISIONS = ['approve', 'reject'] as const;
 export type StepDecision = (typeof DECISIONS)[number];
 
 /** The decisions (民主评议, 乡镇审核, 县级审定, 风险消除确认): approve or reject with a reason. */
-export const REJECTABLE: readonly Action[] = ['village_review', 'town_review', 'county_approve', 'eliminate_risk'];
+export const REJECTABLE: readonly Action[] = ACTIONS.filter((a) => LIFECYCLE_STEPS[a].rejectable);
 
 /** Who records each step: the level that owns it in the national procedure (libs/auth Permissions). */
-export const STEP_PERMISSION = {
-  identify: 'lifecycleIdentify',
-  village_review: 'lifecycleVillageReview',
-  start_public_notice: 'lifecyclePublicNotice',
-  town_review: 'lifecycleTownReview',
-  county_approve: 'lifecycleCountyApprove',
-  start_assistance: 'lifecycleStartAssistance',
-  eliminate_risk: 'lifecycleEliminateRisk',
-} as const satisfies Record<Action, Permission>;
+export const STEP_PERMISSION = Object.fromEntries(
+  ACTIONS.map((a) => [a, LIFECYCLE_STEPS[a].permission satisfies Permission]),
+) as { [A in Action]: (typeof LIFECYCLE_STEPS)[A]['permission'] };
 
-const MOVES: Record<Action, { from: readonly (LifecycleState | null)[]; to: LifecycleState }> = {
-  // a household whose risk was eliminated can be identified again (返贫): a new cycle
-  identify: { from: [null, 'risk_eliminated'], to: 'identified' },
-  village_review: { from: ['identified'], to: 'village_reviewed' },
-  start_public_notice: { from: ['village_reviewed'], to: 'public_notice' },
-  town_review: { from: ['public_notice'], to: 'town_reviewed' },
-  county_approve: { from: ['town_reviewed'], to: 'county_approved' },
-  start_assistance: { from: ['county_approved'], to: 'assisted' },
-  eliminate_risk: { from: ['assisted'], to: 'risk_eliminated' },
-};
+const MOVES: Record<Action, { from: readonly (LifecycleState | null)[]; to: LifecycleState }> = LIFECYCLE_STEPS;
 
 export const MIN_NOTICE_DAYS = 5;
 export const MIN_MONITORED_MONTHS = 6;

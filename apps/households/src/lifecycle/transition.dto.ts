@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isRealDay, MonitoringCategory } from '@lib/contracts';
 import { ACTIONS, CHANNELS, DECISIONS, ELIMINATION_METHODS } from './lifecycle';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China time (the day people in the county mean). */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Facts the app reads from the household's record for 风险消除: a request naming them is refused. */
 const RECORDED = ['perCapitaIncome', 'monitoringLine', 'wholeHouseholdNoLabour'] as const;
@@ -44,8 +45,10 @@ export const TransitionBody = z
     if (b.decision === 'reject' && !b.reason)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回须写明理由 (required to reject)' });
   })
-  .transform(({ perCapitaIncome, monitoringLine, wholeHouseholdNoLabour, ...rest }) => {
-    void perCapitaIncome, void monitoringLine, void wholeHouseholdNoLabour;
-    return rest;
+  // (refused above when present: what remains is the decision and its note)
+  .transform((b) => {
+    const rest = { ...b };
+    for (const field of RECORDED) delete rest[field];
+    return rest as Omit<typeof b, (typeof RECORDED)[number]>;
   });
 export type TransitionBody = z.infer<typeof TransitionBody>;

@@ -84,4 +84,15 @@ export const householdLabels = {
   },
   housingSafety: { A: 'A级（安全）', B: 'B级（安全）', C: 'C级（危房）', D: 'D级（危房）' },
   orgUnitLevel: { county: '县', town: '乡镇', village: '村', group: '组' },
+  // —— 监测对象识别与消除的环节与决定 (lifecycle steps, LifecycleActions) ——
+  lifecycleAction: {
+    identify: '识别纳入',
+    village_review: '民主评议',
+    start_public_notice: '村内公示',
+    town_review: '乡镇审核',
+    county_approve: '县级审定',
+    start_assistance: '落实帮扶',
+    eliminate_risk: '风险消除确认',
+  },
+  lifecycleDecision: { approve: '通过', reject: '驳回' },
 } as const;

@@ -2,16 +2,9 @@ import { z } from 'zod';
 import { defineEvent, EventOf } from '../../event-definition';
 import { Topics } from '../../topics';
 import { MonitoringCategory, TownCode, VillageCode } from '../../domain';
+import { LIFECYCLE_STATES } from '../../lifecycle';
 
-const State = z.enum([
-  'identified',
-  'village_reviewed',
-  'public_notice',
-  'town_reviewed',
-  'county_approved',
-  'assisted',
-  'risk_eliminated',
-]);
+const State = z.enum(LIFECYCLE_STATES);
 
 /**
  * A household moved one step in the monitoring lifecycle (识别→评议→公示→审核→审定→帮扶→消除), or a decision
