@@ -167,7 +167,7 @@ describe('tenancy through the gateway', () => {
   }
 
   async function login(username: string, password: string) {
-    const r = await gw.post<{ accessToken: string; refreshToken: string }>(
+    const r = await gw.post<{ accessToken: string; refreshToken: string; user: { id: string } }>(
       '/api/v1/auth/login',
       { username, password },
       { token: null },
@@ -213,7 +213,17 @@ describe('tenancy through the gateway', () => {
         { token: adminToken },
       );
       expect(created.status).toBe(201);
-      tokens.set(c.role, (await login(username, `${username}-password`)).accessToken);
+      const session = await login(username, `${username}-password`);
+      tokens.set(c.role, session.accessToken);
+      // a 帮扶责任人 sees the households paired with them only: the village's household read "inside" is theirs
+      if (c.role === 'paired-cadre') {
+        const pairing = await platform.apps.households.request(
+          'PUT',
+          `/api/v1/households/${byVillage.get(c.inside)!.household}/paired-cadres`,
+          { cadres: [{ userId: session.user.id, name: '帮扶责任人', orgUnit: c.unit }] },
+        );
+        expect(pairing.status).toBe(200);
+      }
     }
     const key = await gw.post<{ keyId: string; secret: string }>(
       '/api/v1/integration-clients',

@@ -12,6 +12,8 @@ export const householdsConfigSchema = baseConfigSchema
   .extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     MONGO_DB: z.string().min(1).default('households'),
+    /** Consumer group of the read models kept from monitoring.events.v1 (recorded income, lines). */
+    KAFKA_GROUP_ID: z.string().min(1).default('households'),
     /** AES-256-GCM keys for ID numbers and phones at rest. */
     PII_KEYS: piiKeys.default(DEV_PII_KEYS),
     /** The key new ciphertexts use; must be one of PII_KEYS. Default: the first. */

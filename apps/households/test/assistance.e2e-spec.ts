@@ -29,6 +29,11 @@ describe('一户一策 plans, care pairings and visits, relocation records', () 
 
   it('keeps a plan of measures with their status, completes each once, and announces both', async () => {
     const hh = await household('P-1');
+    // a 帮扶责任人 works on the households paired with them
+    const pairing = await app.request('PUT', `/api/v1/households/${hh.id}/paired-cadres`, {
+      cadres: [{ userId: 'user:paired-1', name: '王建国', orgUnit: '621299101201' }],
+    });
+    expect(pairing.status).toBe(200);
     const cadre = await devToken({
       sub: 'user:paired-1',
       kind: 'user',
@@ -119,9 +124,10 @@ describe('一户一策 plans, care pairings and visits, relocation records', () 
         (m) => JSON.parse(String(m.value)) as Ev,
       );
       const mine = [...new Map(all.filter((e) => e.subject === hh.id).map((e) => [e.id, e])).values()];
-      return mine.length >= 4 ? mine : undefined;
+      return mine.length >= 5 ? mine : undefined;
     });
     expect(events.map((e) => e.type).sort()).toEqual([
+      'household.pairing-changed.v1',
       'household.plan-measure-added.v1',
       'household.plan-measure-added.v1',
       'household.plan-measure-completed.v1',

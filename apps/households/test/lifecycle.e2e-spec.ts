@@ -1,4 +1,4 @@
-import { Topics } from '@lib/contracts';
+import { createEvent, HouseholdIncomeChangedV1, Topics } from '@lib/contracts';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
 import { HouseholdsHarness } from './harness';
 
@@ -37,6 +37,34 @@ describe('monitoring lifecycle through the API (识别→评议→公示→审�
     const res = await step(id, body);
     expect(res).toMatchObject({ status: 201, body: { lifecycle: { state } } });
   };
+  let incomeAt = Date.parse('2026-07-01T00:00:00Z');
+  /** What monitoring publishes when a household's income changes (its 收入台账). */
+  const recordIncome = (householdId: string, perCapitaNetIncome: number, month: string) => {
+    const event = createEvent({
+      type: HouseholdIncomeChangedV1.type,
+      source: 'monitoring',
+      subject: householdId,
+      townId: '621299101',
+      villageId: '621299101201',
+      data: {
+        householdId,
+        townCode: '621299101',
+        villageCode: '621299101201',
+        month,
+        asOf: new Date((incomeAt += 86_400_000)).toISOString(),
+        income: { wage: perCapitaNetIncome, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+        netIncome: perCapitaNetIncome,
+        residentMembers: 1,
+        perCapitaNetIncome,
+        previousPerCapitaNetIncome: null,
+        monthOverMonthChange: null,
+        yearOverYearChange: null,
+        cause: { kind: 'survey' as const, id: `survey-${month}` },
+        lastSurveyId: `survey-${month}`,
+      },
+    });
+    return kafka.send(`${prefix}${Topics.monitoring}`, [{ key: householdId, value: JSON.stringify(event) }]);
+  };
   const refused = async (id: string, body: Record<string, unknown>, field: string, reason: RegExp) => {
     const res = await step(id, body);
     expect(res.status).toBe(409);
@@ -61,21 +89,24 @@ describe('monitoring lifecycle through the API (识别→评议→公示→审�
     await ok(id, { action: 'town_review', on: '2026-01-14' }, 'town_reviewed');
     await ok(id, { action: 'county_approve', on: '2026-01-16' }, 'county_approved');
     await ok(id, { action: 'start_assistance', on: '2026-01-20' }, 'assisted');
-    const eliminate = { action: 'eliminate_risk', method: 'assisted_elimination', monitoringLine: 7400 };
-    await refused(id, { ...eliminate, on: '2026-03-01', perCapitaIncome: 9000 }, 'on', /不满6个月/);
-    await refused(
-      id,
-      { ...eliminate, on: '2026-08-01', perCapitaIncome: 6800 },
-      'perCapitaIncome',
-      /低于监测线/,
-    );
-    await refused(
-      id,
-      { ...eliminate, on: '2026-08-01', perCapitaIncome: 9000, wholeHouseholdNoLabour: true },
-      'wholeHouseholdNoLabour',
-      /继续监测/,
-    );
-    await ok(id, { ...eliminate, on: '2026-08-01', perCapitaIncome: 9000 }, 'risk_eliminated');
+    const eliminate = { action: 'eliminate_risk', method: 'assisted_elimination' };
+    await refused(id, { ...eliminate, on: '2026-03-01' }, 'on', /不满6个月/);
+    // the facts are read from the record, never taken from the request
+    const told = await step(id, { ...eliminate, on: '2026-08-01', perCapitaIncome: 9000, monitoringLine: 7400 });
+    expect(told.status).toBe(400);
+    expect(told.body.problems?.map((p) => p.field).sort()).toEqual(['monitoringLine', 'perCapitaIncome']);
+    await refused(id, { ...eliminate, on: '2026-08-01' }, 'perCapitaIncome', /没有该户的人均纯收入/);
+    // monitoring's income ledger (household-income.changed.v1): below the line in force (national 6000), then above
+    await recordIncome(id, 5200, '2026-06');
+    await waitFor('the recorded income below the line', async () => {
+      const res = await step(id, { ...eliminate, on: '2026-08-01' });
+      return res.status === 409 && /5200.*低于/.test(res.body.problems?.[0]?.reason ?? '');
+    });
+    await recordIncome(id, 9000, '2026-07');
+    await waitFor('the elimination on the recorded income', async () => {
+      const res = await step(id, { ...eliminate, on: '2026-08-01' });
+      return res.status === 201 && res.body.lifecycle?.state === 'risk_eliminated';
+    });
 
     const read = await app.get<{
       lifecycle: Record<string, unknown>;
@@ -125,6 +156,15 @@ describe('monitoring lifecycle through the API (识别→评议→公示→审�
       grants: [{ role: 'inspector', unit: '621299' }],
     });
     expect((await step(id, { action: 'identify', channel: 'self_application' }, inspector)).status).toBe(403);
+    // a step owned by another level: 403 (a village cadre never records the town's or the county's decision)
+    const cadre = await devToken({
+      sub: 'user:c',
+      kind: 'user',
+      name: '村干部',
+      grants: [{ role: 'village-cadre', unit: '621299101201' }],
+    });
+    expect((await step(id, { action: 'identify', channel: 'self_application' }, cadre)).status).toBe(201);
+    expect((await step(id, { action: 'county_approve' }, cadre)).status).toBe(403);
     const outsider = await devToken({
       sub: 'user:o',
       kind: 'user',

@@ -108,5 +108,24 @@ export const Permissions = {
   writeDepartmentFacts: ['county-admin', 'integration-client'],
   /** Department facts (health, disaster, schooling) and the unmatched ones to resolve. */
   readDepartmentFacts: ['county-admin', 'town-official', 'auditor'],
+  /**
+   * 监测对象识别与消除, one permission per step, owned by the level that decides it in the national
+   * procedure (a level below never records a decision of a level above, nor a level above the town's own
+   * review: 乡镇审核 and 县级审定 are two separate checks). The households API and the console read these.
+   */
+  /** 申请受理 / 识别纳入: the village (两委) and its work team record the application or screening. */
+  lifecycleIdentify: ['village-cadre', 'work-team-member', 'first-secretary'],
+  /** 民主评议 (approve or reject): the village. */
+  lifecycleVillageReview: ['village-cadre', 'first-secretary'],
+  /** 村内公示 (starts the ≥5-day notice): the village. */
+  lifecyclePublicNotice: ['village-cadre', 'first-secretary'],
+  /** 乡镇审核 (approve or return with reasons): the town. */
+  lifecycleTownReview: ['town-official'],
+  /** 县级审定 (approve or refuse with reasons): the county. */
+  lifecycleCountyApprove: ['county-admin'],
+  /** 落实帮扶: the village and its work team start the approved measures. */
+  lifecycleStartAssistance: ['village-cadre', 'work-team-member', 'first-secretary'],
+  /** 风险消除确认 (approve or refuse, on the household's recorded facts): the county. */
+  lifecycleEliminateRisk: ['county-admin'],
 } satisfies Record<string, Role[]>;
 export type Permission = keyof typeof Permissions;

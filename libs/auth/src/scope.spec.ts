@@ -1,5 +1,5 @@
 import { Principal } from './roles';
-import { covers, scopeFilter, scopeOf, SERVICE_SCOPE, unitChain, withinScope } from './scope';
+import { covers, pairedScopeFilter, scopeFilter, scopeOf, SERVICE_SCOPE, unitChain, withinScope } from './scope';
 
 const user = (grants: Principal['grants']): Principal => ({ sub: 'u', kind: 'user', name: 'u', grants });
 
@@ -46,6 +46,25 @@ describe('scope of a caller', () => {
     expect(scopeFilter({ all: false, counties: [], towns: [], villages: [] })).toEqual({ _id: { $in: [] } });
     expect(withinScope(s, { _id: 'x' })).toEqual({ $and: [{ _id: 'x' }, scopeFilter(s)] });
     expect(withinScope(SERVICE_SCOPE, { _id: 'x' })).toEqual({ _id: 'x' });
+  });
+
+  it("limits a 帮扶责任人 to their paired records where they hold no other role, on records that carry pairings", () => {
+    const p = user([
+      { role: 'paired-cadre', unit: '621299101201' },
+      { role: 'paired-cadre', unit: '621299101202' },
+      { role: 'village-cadre', unit: '621299101202' },
+    ]);
+    const s = scopeOf(p, ['paired-cadre', 'village-cadre'])!;
+    expect(s).toMatchObject({ pairedOnly: { cadre: 'u', units: ['621299101201'] } });
+    expect(pairedScopeFilter(s)).toEqual({
+      $or: [
+        { $or: [{ villageCode: { $in: ['621299101202'] } }] },
+        { $and: [{ $or: [{ villageCode: { $in: ['621299101201'] } }] }, { pairedCadreIds: 'u' }] },
+      ],
+    });
+    // other records (surveys, alerts) keep the whole unit
+    expect(scopeFilter(s)).toEqual({ $or: [{ villageCode: { $in: ['621299101201', '621299101202'] } }] });
+    expect(scopeOf(p, ['village-cadre'])).not.toHaveProperty('pairedOnly');
   });
 
   it('names every unit from the county down', () => {

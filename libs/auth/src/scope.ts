@@ -5,21 +5,47 @@ import { Principal, Role } from './roles';
  * and everything below (codes nest: county 6 digits, town 9, village 12).
  */
 export type Scope =
-  { readonly all: true } | { readonly all: false; counties: string[]; towns: string[]; villages: string[] };
+  | { readonly all: true }
+  | {
+      readonly all: false;
+      counties: string[];
+      towns: string[];
+      villages: string[];
+      /**
+       * Units held only as 帮扶责任人 (paired-cadre): there the caller sees the households paired with them
+       * (`pairedCadreIds`), nothing else of the unit. Records carrying pairings filter with
+       * `pairedScopeFilter`; other records still see the whole unit.
+       */
+      pairedOnly?: { cadre: string; units: string[] };
+    };
 
 /** What event consumers and other services act as: no tenant limit. */
 export const SERVICE_SCOPE: Scope = Object.freeze({ all: true });
+
+/** Unit codes by level (county 6 digits, town 9, village 12). */
+const byLevel = (units: string[]) => ({
+  counties: units.filter((u) => u.length === 6),
+  towns: units.filter((u) => u.length === 9),
+  villages: units.filter((u) => u.length === 12),
+});
 
 export function scopeOf(principal: Principal, allowed: readonly Role[]): Scope | null {
   const grants = principal.grants.filter((g) => g.role === 'service' || allowed.includes(g.role));
   if (grants.length === 0) return null;
   if (grants.some((g) => g.role === 'service')) return SERVICE_SCOPE;
   const units = [...new Set(grants.map((g) => g.unit))];
+  const full = grants.filter((g) => g.role !== 'paired-cadre').map((g) => g.unit);
+  const paired = [
+    ...new Set(
+      grants
+        .filter((g) => g.role === 'paired-cadre' && !full.some((u) => g.unit.startsWith(u)))
+        .map((g) => g.unit),
+    ),
+  ];
   return {
     all: false,
-    counties: units.filter((u) => u.length === 6),
-    towns: units.filter((u) => u.length === 9),
-    villages: units.filter((u) => u.length === 12),
+    ...byLevel(units),
+    ...(paired.length ? { pairedOnly: { cadre: principal.sub, units: paired } } : {}),
   };
 }
 
@@ -41,6 +67,23 @@ export function scopeFilter(scope: Scope): Record<string, unknown> {
   if (scope.villages.length) or.push({ villageCode: { $in: scope.villages } });
   if (or.length === 0) return { _id: { $in: [] } };
   return { $or: or };
+}
+
+/**
+ * The scope filter of records that carry their paired cadres (`pairedCadreIds`: households): in units
+ * held only as 帮扶责任人, only the records paired with the caller.
+ */
+export function pairedScopeFilter(scope: Scope): Record<string, unknown> {
+  if (scope.all || !scope.pairedOnly) return scopeFilter(scope);
+  const { cadre, units } = scope.pairedOnly;
+  const whole = scopeFilter({
+    all: false,
+    counties: scope.counties.filter((u) => !units.includes(u)),
+    towns: scope.towns.filter((u) => !units.includes(u)),
+    villages: scope.villages.filter((u) => !units.includes(u)),
+  });
+  const paired = { $and: [scopeFilter({ all: false, ...byLevel(units) }), { pairedCadreIds: cadre }] };
+  return { $or: [whole, paired] };
 }
 
 /** A query limited to the scope: `{$and: [query, scopeFilter]}` (the query as is for services). */

@@ -47,3 +47,4 @@ export * from './events/department-fact-submitted.v1';
 export * from './events/session-revoked.v1';
 export * from './default-thresholds';
 export * from './id-number';
+export * from './lifecycle';

@@ -272,12 +272,33 @@ export class ChangeHousehold {
     });
   }
 
-  /** Keeps the household's copy of its lifecycle state (for the list filter) after a transition. */
-  setLifecycleState(by: string, scope: Scope, id: string, state: string) {
-    return this.run({ sub: by }, scope, id, (doc) =>
-      doc.lifecycleState === state
-        ? null
-        : { kind: 'lifecycle', set: { lifecycleState: state }, events: () => [] },
-    );
+  /**
+   * Keeps the household's copy of its lifecycle state (for the list filter) after a transition, and on
+   * 县级审定 its 监测对象类别: the category follows the lifecycle (household.category-changed.v1).
+   */
+  setLifecycleState(
+    by: string,
+    scope: Scope,
+    id: string,
+    state: string | null,
+    category?: HouseholdCategoryChangedV1['data']['to'],
+  ) {
+    return this.run({ sub: by }, scope, id, (doc) => {
+      const categoryChanged = category !== undefined && (doc.monitoringCategory ?? null) !== category;
+      if ((doc.lifecycleState ?? null) === state && !categoryChanged) return null;
+      return {
+        kind: 'lifecycle',
+        set: { lifecycleState: state, ...(categoryChanged ? { monitoringCategory: category } : {}) },
+        events: (base) =>
+          categoryChanged
+            ? [
+                this.event(HouseholdCategoryChangedV1.type, base, {
+                  from: doc.monitoringCategory ?? null,
+                  to: category,
+                }),
+              ]
+            : [],
+      };
+    });
   }
 }

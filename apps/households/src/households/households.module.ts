@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { LifecycleController } from '../lifecycle/lifecycle.controller';
 import { LifecycleTransitionsRepository } from '../lifecycle/lifecycle-transitions.repository';
 import { TransitionLifecycle } from '../lifecycle/transition-lifecycle.usecase';
+import { RecordedFacts, RecordedFactsConsumer } from '../lifecycle/recorded-facts';
 import { ActiveMembershipsRepository } from '../personal-data/active-memberships.repository';
 import { PersonalDataController } from '../personal-data/personal-data.controller';
 import { PersonalDataReadsRepository } from '../personal-data/personal-data-reads.repository';
@@ -28,6 +29,7 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     LedgerController,
     AssistanceController,
     OrgUnitsController,
+    RecordedFactsConsumer,
   ],
   providers: [
     HouseholdsRepository,
@@ -41,6 +43,7 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     piiCipherProvider,
     TransitionLifecycle,
     LifecycleTransitionsRepository,
+    RecordedFacts,
   ],
 })
 export class HouseholdsModule {}

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { Collection, Connection, Model, SortOrder } from 'mongoose';
-import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
+import { Collection, Connection, FilterQuery, Model, SortOrder } from 'mongoose';
+import { assertCovers, pairedScopeFilter, Scope, ScopedRepository } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { PiiCipher } from '../personal-data/pii-cipher';
@@ -55,6 +55,13 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     private readonly cipher: PiiCipher,
   ) {
     super(model);
+  }
+
+  /** Households carry their paired cadres: a 帮扶责任人 sees the households paired with them only. */
+  protected override scoped(scope: Scope, query: Record<string, unknown>): FilterQuery<Household> {
+    const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+    if (scope.all) return defined as FilterQuery<Household>;
+    return { $and: [defined, pairedScopeFilter(scope)] } as FilterQuery<Household>;
   }
 
   async onModuleInit() {

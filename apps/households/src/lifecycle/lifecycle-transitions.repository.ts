@@ -12,13 +12,14 @@ export interface LifecycleTransition {
   seq: number;
   action: string;
   from: string | null;
-  to: string;
+  /** null after a rejection that returned the household to "not monitored" */
+  to: string | null;
   on: string;
   by: string;
   at: Date;
   details: Record<string, unknown>;
-  /** the lifecycle after this step: the latest transition is the household's current state */
-  lifecycle: Lifecycle;
+  /** the lifecycle after this step (null: not monitored): the latest transition is the household's current state */
+  lifecycle: Lifecycle | null;
 }
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;

@@ -4,6 +4,10 @@ import { Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/
 import { ZodValidationPipe } from '@lib/service-kit';
 import { TransitionBody } from './transition.dto';
 import { TransitionLifecycle } from './transition-lifecycle.usecase';
+import { STEP_PERMISSION } from './lifecycle';
+
+/** Anyone who owns some step; the use case checks the step asked for is theirs (403 otherwise). */
+const STEP_OWNERS = [...new Set(Object.values(STEP_PERMISSION).flatMap((p) => Permissions[p]))];
 
 const HouseholdId = z.string().uuid('须为农户编号（UUID）');
 
@@ -19,9 +23,14 @@ export class LifecycleController {
     return this.transitionLifecycle.current(scope, id);
   }
 
+  /**
+   * One step, by the level that owns it (libs/auth Permissions.lifecycle*): body
+   * {action, decision?: approve|reject, reason? (required to reject), on?, channel? (identify), category?
+   * (identify), method? (eliminate_risk), note?}. 风险消除 is judged on the recorded income, line and labour.
+   */
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...STEP_OWNERS)
   transition(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,

@@ -1,16 +1,18 @@
-import { ConflictException, Injectable, Logger } from '@nestjs/common';
-import { notFound, Principal, Scope } from '@lib/auth';
-import { createEvent, HouseholdLifecycleTransitionedV1 } from '@lib/contracts';
+import { ConflictException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { covers, notFound, Permissions, Principal, Scope, scopeOf } from '@lib/auth';
+import { createEvent, HouseholdLifecycleTransitionedV1, MonitoringCategory } from '@lib/contracts';
+import { fieldError } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { ChangeHousehold } from '../households/change-household.usecase';
-import { transition } from './lifecycle';
+import { Action, STEP_PERMISSION, transition } from './lifecycle';
 import { LifecycleTransition, LifecycleTransitionsRepository } from './lifecycle-transitions.repository';
-
+import { RecordedFacts } from './recorded-facts';
 import { TransitionBody } from './transition.dto';
 
-/** One step as callers see it: what happened, when and by whom. */
+/** One step as callers see it: what happened, when, by whom, and a rejection's reason. */
 function presentStep({ seq, action, from, to, on, by, at, details }: Omit<LifecycleTransition, '_id'>) {
-  return { seq, action, from, to, on, by, at, details };
+  const { decision = 'approve', reason, note } = details as { decision?: string; reason?: string; note?: string };
+  return { seq, action, decision, from, to, on, by, at, ...(reason ? { reason } : {}), ...(note ? { note } : {}), details };
 }
 
 const conflict = (field: string, reason: string) =>
@@ -21,7 +23,25 @@ const conflict = (field: string, reason: string) =>
     problems: [{ field, reason }],
   });
 
-/** One step of the monitoring lifecycle: decided by the pure state machine, stored with its history and event. */
+/** Who owns each step, for the 403's message. */
+const OWNER: Record<Action, string> = {
+  identify: '村两委或驻村工作队',
+  village_review: '村级（民主评议）',
+  start_public_notice: '村级',
+  town_review: '乡镇',
+  county_approve: '县级',
+  start_assistance: '村两委或驻村工作队',
+  eliminate_risk: '县级',
+};
+
+/** 脱贫户 → 脱贫不稳定户, others → 边缘易致贫户 (突发严重困难户 is named at identification). */
+const defaultCategory = (householdType: string): MonitoringCategory =>
+  householdType === 'lifted_out_of_poverty' ? 'unstable_lifted' : 'marginal_at_risk';
+
+/**
+ * One step of the monitoring lifecycle, recorded by the level that owns it: decided by the pure state
+ * machine (风险消除 on the household's recorded facts), stored with its history and event.
+ */
 @Injectable()
 export class TransitionLifecycle {
   private readonly logger = new Logger(TransitionLifecycle.name);
@@ -30,6 +50,7 @@ export class TransitionLifecycle {
     private readonly households: HouseholdsRepository,
     private readonly transitions: LifecycleTransitionsRepository,
     private readonly changeHousehold: ChangeHousehold,
+    private readonly facts: RecordedFacts,
   ) {}
 
   async current(scope: Scope, id: string) {
@@ -46,11 +67,36 @@ export class TransitionLifecycle {
 
   async execute(caller: Principal, scope: Scope, id: string, body: TransitionBody) {
     const household = await this.householdIn(scope, id);
-    const { note, ...req } = body;
+    // the household is in the caller's scope; the step must be one their level owns, for this household
+    const owners = Permissions[STEP_PERMISSION[body.action]];
+    const stepScope = scopeOf(caller, owners);
+    if (!stepScope || !covers(stepScope, household.villageCode))
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `该环节由${OWNER[body.action]}记录，您无权操作 (${body.action} is recorded by: ${owners.join(', ')})`,
+      });
+    const { note, reason, ...req } = body;
     const latest = await this.transitions.latest(id);
-    const decision = transition(latest?.lifecycle ?? null, req);
-    if (!decision.ok) throw conflict(decision.field, decision.reason);
+    const facts =
+      body.action === 'eliminate_risk' && body.decision === 'approve'
+        ? await this.facts.of(household, body.on)
+        : undefined;
+    const decision = transition(latest?.lifecycle ?? null, { ...req, reason }, facts);
+    if (!decision.ok) {
+      if (decision.status === 400) throw fieldError(decision.field, decision.reason);
+      throw conflict(decision.field, decision.reason);
+    }
+    const approvedCategory =
+      body.action === 'county_approve' && decision.decision === 'approve'
+        ? (decision.lifecycle?.category ?? defaultCategory(household.householdType))
+        : undefined;
+    const lifecycle =
+      decision.lifecycle && body.action === 'identify' && !decision.lifecycle.category
+        ? { ...decision.lifecycle, category: defaultCategory(household.householdType) }
+        : decision.lifecycle;
     const now = new Date();
+    const rejected = decision.decision === 'reject';
     const event: HouseholdLifecycleTransitionedV1 = createEvent({
       type: HouseholdLifecycleTransitionedV1.type,
       source: 'households',
@@ -67,30 +113,39 @@ export class TransitionLifecycle {
         to: decision.to,
         on: req.on,
         ...(req.channel ? { channel: req.channel } : {}),
-        ...(req.method ? { method: req.method } : {}),
+        ...(req.method && !rejected ? { method: req.method } : {}),
         by: caller.sub,
+        decision: rejected ? 'rejected' : 'approved',
+        ...(rejected ? { reason } : {}),
+        ...(lifecycle ? { cycle: lifecycle.cycle } : {}),
+        ...(approvedCategory ? { category: approvedCategory } : {}),
         transitionedAt: now.toISOString(),
       },
     });
     const step = {
       householdId: id,
       seq: (latest?.seq ?? 0) + 1,
-      lifecycle: decision.lifecycle,
+      lifecycle,
       action: req.action,
       from: decision.from,
       to: decision.to,
       on: req.on,
       by: caller.sub,
       at: now,
-      details: { ...req, ...(note ? { note } : {}) },
+      details: {
+        ...req,
+        ...(rejected ? { reason } : {}),
+        ...(facts ? { facts } : {}),
+        ...(note ? { note } : {}),
+      },
     };
     const moved = await this.transitions.append(step, [event]);
     if (!moved) throw conflict('action', '该户状态已被他人更新，请刷新后重试 (changed meanwhile, retry)');
-    // the household's copy of the state, for the list filter (the history above is the record)
-    // (a failure here leaves the list filter stale, not the lifecycle: the step above is stored and announced)
+    // the household's copy of the state (list filter) and, on 县级审定, its category (the history above is the record)
+    // (a failure here leaves the copy stale, not the lifecycle: the step above is stored and announced)
     await this.changeHousehold
-      .setLifecycleState(caller.sub, scope, id, decision.to)
-      .catch((e: Error) => this.logger.warn(`lifecycleState copy of ${id} not updated: ${e.message}`));
-    return { id, lifecycle: decision.lifecycle, transition: presentStep(step) };
+      .setLifecycleState(caller.sub, scope, id, decision.to, approvedCategory)
+      .catch((e: Error) => this.logger.warn(`lifecycle copy of ${id} not updated: ${e.message}`));
+    return { id, lifecycle, transition: presentStep(step) };
   }
 }

@@ -311,6 +311,11 @@ export function applyEvent(s: SubjectState, e: SubjectEvent): Applied {
     case 'household.lifecycle-transitioned.v1': {
       const d = e.data;
       s.facts.lifecycleState = d.to;
+      if (d.decision === 'rejected') {
+        // a decision said no: the household is back where it stood (not a step of the lifecycle)
+        s.facts.riskEliminated = d.to === 'risk_eliminated';
+        return { trigger: 'household', asOf: d.on, eventFacts: {} };
+      }
       if (d.to === 'identified') {
         s.facts.identifiedOn = d.on;
         s.facts.monitoredSince = d.on;

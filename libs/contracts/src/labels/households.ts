@@ -121,6 +121,7 @@ export const householdLabels = {
   health: { healthy: '健康', chronic_illness: '长期慢性病', serious_illness: '患有大病', disabled: '残疾' },
   measureStatus: { planned: '未开始', in_progress: '进行中', overdue: '已逾期', completed: '已完成' },
   relocationMode: { scattered: '分散安置', concentrated: '集中安置' },
+  // —— 监测对象识别与消除的环节与决定 (lifecycle steps, LifecycleActions) ——
   lifecycleAction: {
     identify: '识别纳入',
     village_review: '民主评议',
@@ -128,7 +129,8 @@ export const householdLabels = {
     town_review: '乡镇审核',
     county_approve: '县级审定',
     start_assistance: '落实帮扶',
-    eliminate_risk: '风险消除',
+    eliminate_risk: '风险消除确认',
   },
   ledgerRowStatus: { imported: '已导入', rejected: '未导入' },
+  lifecycleDecision: { approve: '通过', reject: '驳回' },
 } as const;

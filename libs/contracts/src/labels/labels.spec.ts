@@ -6,6 +6,8 @@ import {
   DepartmentFactKind,
   HouseholdType,
   LabourSkill,
+  LIFECYCLE_ACTIONS,
+  LIFECYCLE_STATES,
   MeasureType,
   MonitoringCategory,
   ProjectBenefitKind,
@@ -34,6 +36,8 @@ const enums: [LabelKind, z.ZodEnum<[string, ...string[]]>][] = [
   ['department', Department],
   ['departmentFactKind', DepartmentFactKind],
   ['role', Role],
+  ['lifecycleState', z.enum(LIFECYCLE_STATES)],
+  ['lifecycleAction', z.enum(LIFECYCLE_ACTIONS)],
 ];
 
 describe('中文标签 (one dictionary for every enum a person reads)', () => {

@@ -1,0 +1,114 @@
+import { Controller, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Collection, Connection } from 'mongoose';
+import {
+  DEFAULT_THRESHOLDS,
+  HouseholdIncomeChangedV1,
+  pickThreshold,
+  ThresholdDefault,
+  ThresholdSetV1,
+} from '@lib/contracts';
+import { BatchEventPattern } from '@lib/messaging';
+import { serially } from '../households/serially';
+import { Member } from '../households/household.schema';
+import { EliminationFacts, wholeHouseholdNoLabour } from './lifecycle';
+
+/** The latest per-capita income monitoring recorded for a household (收入台账), from household-income.changed.v1. */
+interface RecordedIncome {
+  _id: string; // householdId
+  perCapitaNetIncome: number | null;
+  month: string;
+  asOf: string;
+}
+
+type ThresholdRow = ThresholdDefault & { _id: string };
+
+const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
+const thresholdKey = (t: Pick<ThresholdDefault, 'scope' | 'provinceCode' | 'countyCode' | 'year'>) =>
+  `${t.scope}:${t.countyCode ?? t.provinceCode ?? 'national'}:${t.year}`;
+
+/**
+ * What 风险消除 is judged on, as recorded elsewhere on the platform: households' small read models of
+ * monitoring's income ledger (the newest figure per household) and of the 监测范围 lines (threshold.set.v1
+ * over the shared defaults), plus the household's own members. Never what a request says.
+ */
+@Injectable()
+export class RecordedFacts implements OnModuleInit {
+  private incomes!: Collection<RecordedIncome>;
+  private thresholds!: Collection<ThresholdRow>;
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async onModuleInit() {
+    this.incomes = this.connection.collection<RecordedIncome>('recorded_incomes');
+    this.thresholds = this.connection.collection<ThresholdRow>('recorded_thresholds');
+    // touch the collections one at a time (FerretDB stalls on concurrent creation)
+    await serially(() => this.incomes.findOne({ _id: '' }));
+    await serially(() => this.thresholds.findOne({ _id: '' }));
+  }
+
+  /** The newest income change per household wins (a redelivered or older event changes nothing). */
+  async incomeChanged(events: HouseholdIncomeChangedV1[]) {
+    for (const { data: d } of events) {
+      const row = { perCapitaNetIncome: d.perCapitaNetIncome, month: d.month, asOf: d.asOf };
+      const res = await this.incomes.updateOne(
+        { _id: d.householdId, asOf: { $lt: d.asOf } },
+        { $set: row },
+      );
+      if (res.matchedCount > 0) continue;
+      try {
+        await this.incomes.insertOne({ _id: d.householdId, ...row });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e; // a newer (or the same) figure is already there
+      }
+    }
+  }
+
+  async thresholdSet(events: ThresholdSetV1[]) {
+    for (const { data: t } of events) {
+      const row = {
+        scope: t.scope,
+        provinceCode: t.provinceCode,
+        countyCode: t.countyCode,
+        year: t.year,
+        amount: t.amount,
+        source: t.source,
+      };
+      await this.thresholds.updateOne({ _id: thresholdKey(t) }, { $set: row }, { upsert: true });
+    }
+  }
+
+  async of(household: { _id: string; countyCode?: string; villageCode: string; members: Member[] }, on: string) {
+    const countyCode = household.countyCode ?? household.villageCode.slice(0, 6);
+    const [income, set] = await Promise.all([
+      this.incomes.findOne({ _id: household._id }),
+      this.thresholds.find({}).toArray(),
+    ]);
+    const known = new Map<string, ThresholdDefault>(DEFAULT_THRESHOLDS.map((t) => [thresholdKey(t), t]));
+    for (const t of set) known.set(t._id, t);
+    const year = Number(on.slice(0, 4));
+    const line = pickThreshold([...known.values()], { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
+    const facts: EliminationFacts = {
+      perCapitaIncome: income ? { amount: income.perCapitaNetIncome, month: income.month } : null,
+      line: line ? { amount: line.amount, year: line.year, source: line.source } : null,
+      wholeHouseholdNoLabour: wholeHouseholdNoLabour(household.members),
+    };
+    return facts;
+  }
+}
+
+/** Monitoring's events households keeps a copy of (topic monitoring.events.v1). */
+@Controller()
+export class RecordedFactsConsumer {
+  constructor(private readonly facts: RecordedFacts) {}
+
+  @BatchEventPattern(HouseholdIncomeChangedV1.type)
+  onIncome(events: HouseholdIncomeChangedV1[]) {
+    return this.facts.incomeChanged(events);
+  }
+
+  @BatchEventPattern(ThresholdSetV1.type)
+  onThreshold(events: ThresholdSetV1[]) {
+    return this.facts.thresholdSet(events);
+  }
+}
