@@ -21,7 +21,11 @@ export function incomeChart(history: IncomeMonth[]): {
           data: months.map((m) => m.perCapitaNetIncome),
           itemStyle: { color: '#2f6fdb' },
           symbolSize: 8,
-          label: { show: months.length <= 12, position: 'top', formatter: ({ value }) => yuan(Number(value)) },
+          label: {
+            show: months.length <= 12,
+            position: 'top',
+            formatter: ({ value }) => yuan(Number(value)),
+          },
         },
       ],
     },
