@@ -87,7 +87,10 @@ export function lineFor<T extends ThresholdDefault>(all: T[], countyCode: string
   return pickThreshold(all, { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
 }
 
-/** The API's field reasons (English in its schemas) in Chinese; unknown reasons are shown as given. */
+/**
+ * Reasons in Chinese: the schemas' own reasons are Chinese (shown as written); the few English ones
+ * an API may still give, and zod's defaults, are translated here; anything else is shown as given.
+ */
 const REASONS: Record<string, string> = {
   'must not be negative': '不能为负数',
   'must have at most two decimals': '最多两位小数（分）',
@@ -112,7 +115,8 @@ const REASONS: Record<string, string> = {
 /** A reason in Chinese: Chinese-first API reasons (中文 (english)) keep their Chinese part. */
 export function reasonZh(reason: string): string {
   if (REASONS[reason]) return REASONS[reason];
-  const zhFirst = /^([^()（）]*[\u4e00-\u9fff][^()（）]*)\s*[（(]/.exec(reason);
+  // the API's refusals read "中文 (english)": keep the Chinese
+  const zhFirst = /^(.*[\u4e00-\u9fff].*?)\s+\([A-Za-z]/.exec(reason);
   if (zhFirst) return zhFirst[1].trim();
   if (/[\u4e00-\u9fff]/.test(reason)) return reason;
   if (/^Expected number/.test(reason)) return '须为数字';
