@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { labelOf } from '@lib/contracts/labels';
+import { ApiError } from '@/api/client';
 import { pickThreshold, type ThresholdDefault } from '@lib/contracts/default-thresholds';
 import { INCOME_COMPONENTS, type IncomeComponentName, type ReportedIncome, surveyFigures } from '@lib/contracts/survey-income';
 
@@ -308,4 +309,11 @@ export function showFirstProblem(): void {
   requestAnimationFrame(() =>
     document.querySelector('.el-form-item.is-error')?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
   );
+}
+
+/** A refused save: the API's reasons at their fields and the message above the button. */
+export function refusalOf(e: unknown, prefix = ''): { errors: Record<string, string>; message: string } {
+  if (!(e instanceof ApiError)) return { errors: {}, message: '保存失败，请检查网络后重试' };
+  const errors = problemsByField(e.problems, prefix);
+  return { errors, message: (e.problems.length && problemSummary(errors)) || e.message };
 }
