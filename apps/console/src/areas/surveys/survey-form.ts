@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { labelOf } from '@lib/contracts/labels';
+import { ApiError } from '@/api/client';
 import { pickThreshold, type ThresholdDefault } from '@lib/contracts/default-thresholds';
 import { INCOME_COMPONENTS, type IncomeComponentName, type ReportedIncome, surveyFigures } from '@lib/contracts/survey-income';
 
@@ -87,7 +88,10 @@ export function lineFor<T extends ThresholdDefault>(all: T[], countyCode: string
   return pickThreshold(all, { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
 }
 
-/** The API's field reasons (English in its schemas) in Chinese; unknown reasons are shown as given. */
+/**
+ * Reasons in Chinese: the schemas' own reasons are Chinese (shown as written); the few English ones
+ * an API may still give, and zod's defaults, are translated here; anything else is shown as given.
+ */
 const REASONS: Record<string, string> = {
   'must not be negative': '不能为负数',
   'must have at most two decimals': '最多两位小数（分）',
@@ -112,7 +116,8 @@ const REASONS: Record<string, string> = {
 /** A reason in Chinese: Chinese-first API reasons (中文 (english)) keep their Chinese part. */
 export function reasonZh(reason: string): string {
   if (REASONS[reason]) return REASONS[reason];
-  const zhFirst = /^([^()（）]*[\u4e00-\u9fff][^()（）]*)\s*[（(]/.exec(reason);
+  // the API's refusals read "中文 (english)": keep the Chinese
+  const zhFirst = /^(.*[\u4e00-\u9fff].*?)\s+\([A-Za-z]/.exec(reason);
   if (zhFirst) return zhFirst[1].trim();
   if (/[\u4e00-\u9fff]/.test(reason)) return reason;
   if (/^Expected number/.test(reason)) return '须为数字';
@@ -304,4 +309,11 @@ export function showFirstProblem(): void {
   requestAnimationFrame(() =>
     document.querySelector('.el-form-item.is-error')?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
   );
+}
+
+/** A refused save: the API's reasons at their fields and the message above the button. */
+export function refusalOf(e: unknown, prefix = ''): { errors: Record<string, string>; message: string } {
+  if (!(e instanceof ApiError)) return { errors: {}, message: '保存失败，请检查网络后重试' };
+  const errors = problemsByField(e.problems, prefix);
+  return { errors, message: (e.problems.length && problemSummary(errors)) || e.message };
 }
