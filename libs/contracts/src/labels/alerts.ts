@@ -186,5 +186,4 @@ export const alertLabels = {
   },
   deliveryKind: { alert: '预警', escalation: '升级提醒' },
   escalatedTo: { town: '乡镇', county: '县' },
-  orgLevel: { county: '县', town: '乡镇', village: '村' },
 } as const;

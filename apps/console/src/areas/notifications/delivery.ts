@@ -54,10 +54,20 @@ export function lastError(d: Pick<Delivery, 'attempts'>): string | null {
   return null;
 }
 
-/** Who a delivery went to, in words: the person, the robot, the phone list; never a bare code. */
-export function recipientText(d: Pick<Delivery, 'recipient' | 'recipientName' | 'channel'>, channelLabel: string): string {
+/**
+ * Who a delivery went to, in words: the person, the unit's duty webhook (town-duty:<town>), the robot,
+ * a phone (masked), the mail list; never a bare code.
+ */
+export function recipientText(
+  d: Pick<Delivery, 'recipient' | 'recipientName' | 'channel'>,
+  channelLabel: string,
+  nameOf: (code: string) => string,
+): string {
   if (d.recipientName) return d.recipientName;
+  const duty = d.recipient.match(/^(county|town|village)-duty:(\d+)$/);
+  if (duty) return `${nameOf(duty[2])}值班（默认接口）`;
   if (d.recipient.startsWith('paired-cadre:')) return '帮扶责任人';
   if (d.recipient === d.channel) return channelLabel;
+  if (/^1\d{10}$/.test(d.recipient)) return `${d.recipient.slice(0, 3)}****${d.recipient.slice(7)}`;
   return d.recipient;
 }
