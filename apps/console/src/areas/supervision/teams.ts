@@ -80,8 +80,10 @@ export function useTeams() {
   const team = computed(() => teams.value.find((t) => t.id === chosen.value) ?? null);
   const teamName = (id: string | null | undefined) => teams.value.find((t) => t.id === id)?.name ?? '—';
   const memberName = (id: string | null | undefined) => (id ? (members.value.get(id)?.name ?? '—') : '—');
+  /** Is the record's team one of the selected unit's (lists without a unit filter are narrowed here)? */
+  const ofUnit = (teamId: string) => teams.value.some((t) => t.id === teamId);
   const membersOf = (teamId: string | null | undefined) =>
     [...members.value.values()].filter((m) => m.teamId === teamId);
 
-  return { teams, team, chosen, members, error, loading, loaded, load, loadMembers, teamName, memberName, membersOf };
+  return { teams, team, chosen, members, error, loading, loaded, load, loadMembers, teamName, memberName, membersOf, ofUnit };
 }
