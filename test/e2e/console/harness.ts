@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { Permissions, type Permission } from '@lib/auth';
-import { repoRoot, waitFor } from '@lib/testing';
+import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { DEMO_USERS } from '../../../scripts/demo/seed-users';
 import { GATEWAY_ADMIN, Platform } from '../platform';
 
@@ -47,6 +47,16 @@ export const ACCOUNTS: Account[] = [
     username: u.username,
     password: u.password,
   })),
+];
+
+const APPS: AppName[] = [
+  'households',
+  'monitoring',
+  'rules',
+  'notifier',
+  'supervision',
+  'projects',
+  'gateway',
 ];
 
 export const SIZES = {
@@ -209,15 +219,17 @@ export class ConsoleSuite {
       throw new Error(
         `${CHROMIUM} is missing: bash scripts/ensure-browser.sh installs Chromium (npm test does)`,
       );
-    await this.platform.start([
-      'households',
-      'monitoring',
-      'rules',
-      'notifier',
-      'supervision',
-      'projects',
-      'gateway',
-    ]);
+    // one app after the other (the gateway last: its environment names the others' addresses), so that
+    // seven Nest apps do not compete for the CPU at once
+    const p = this.platform;
+    await p.sink.start();
+    // a shared, busy machine: the demo town's check-in batches may take longer than the default 15 s
+    const env = (name: AppName) => ({
+      ...p.envOf(name),
+      ...(name === 'gateway' ? { PROXY_TIMEOUT_MS: '60000' } : {}),
+    });
+    for (const name of APPS) p.apps[name] = await AppProcess.create(name, p.runId, env(name));
+    for (const name of APPS) await p.apps[name].start();
     const gw = this.platform.apps.gateway;
     const login = await gw.post<{ accessToken: string }>(
       '/api/v1/auth/login',
@@ -242,7 +254,7 @@ export class ConsoleSuite {
         GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
         GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
       },
-      timeout: 180_000,
+      timeout: 600_000,
     });
   }
 
