@@ -60,9 +60,7 @@ export class Platform {
     // the gateway last: its environment names the other apps' addresses
     const ordered = [...names.filter((n) => n !== 'gateway'), ...names.filter((n) => n === 'gateway')];
     for (const name of ordered) this.apps[name] = await AppProcess.create(name, this.runId, this.envOf(name));
-    // one after the other: seven starting at once (each creating its collections) can outlast the
-    // readiness wait on a busy machine
-    for (const name of ordered) await this.apps[name].start();
+    await Promise.all(names.map((n) => this.apps[n].start()));
     return this;
   }
 

@@ -14,7 +14,11 @@ export type GatewayExposure =
   /** not offered through the gateway */
   | { access: 'internal'; reason: string };
 
+/** OpenAPI extension: how long (ms) the gateway waits for the app's answer (default PROXY_TIMEOUT_MS). */
+export const GATEWAY_TIMEOUT_EXTENSION = 'x-gateway-timeout-ms';
+
 const GATEWAY_EXPOSURE = Symbol('gateway-exposure');
+const GATEWAY_TIMEOUT = Symbol('gateway-timeout');
 
 /**
  * An integration's entry point that carries its own credentials, checked by the app itself (e.g.
@@ -39,4 +43,17 @@ export const NotThroughGateway = (reason: string) =>
 export function gatewayExposureOf(handler: Function, controller: Function): GatewayExposure | undefined {
   return (Reflect.getMetadata(GATEWAY_EXPOSURE, handler) ??
     Reflect.getMetadata(GATEWAY_EXPOSURE, controller)) as GatewayExposure | undefined;
+}
+
+/**
+ * The gateway waits up to `ms` for this handler's answer (and between the pieces of its body)
+ * instead of its default: for the few operations that take long by nature (a ledger import).
+ */
+export const GatewayTimeout = (ms: number) => SetMetadata(GATEWAY_TIMEOUT, ms);
+
+/** A handler's (or its controller's) gateway timeout, for the API documentation. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function gatewayTimeoutOf(handler: Function, controller: Function): number | undefined {
+  return (Reflect.getMetadata(GATEWAY_TIMEOUT, handler) ??
+    Reflect.getMetadata(GATEWAY_TIMEOUT, controller)) as number | undefined;
 }

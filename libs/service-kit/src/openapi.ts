@@ -16,7 +16,12 @@ import {
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { isPublicHandler, requiredRolesOf } from '@lib/auth';
-import { GATEWAY_EXTENSION, gatewayExposureOf } from './gateway-exposure';
+import {
+  GATEWAY_EXTENSION,
+  GATEWAY_TIMEOUT_EXTENSION,
+  gatewayExposureOf,
+  gatewayTimeoutOf,
+} from './gateway-exposure';
 import { ZodValidationPipe } from './validation';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
@@ -92,6 +97,8 @@ function decorateHandler(controller: object, key: string): void {
   }
   const exposure = gatewayExposureOf(handler, proto.constructor);
   if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
+  const timeout = gatewayTimeoutOf(handler, proto.constructor);
+  if (timeout) apply(ApiExtension(GATEWAY_TIMEOUT_EXTENSION, timeout));
   if (isPublicHandler(handler, proto.constructor)) {
     apply(ApiOperation({ summary: key, description: '公开接口 (no token needed)' }));
     return;

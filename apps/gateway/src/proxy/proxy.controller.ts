@@ -317,7 +317,7 @@ export class ProxyController implements OnApplicationShutdown {
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     const prior = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = prior ? `${String(prior)}, ${o.ip}` : o.ip;
-    const timeout = this.config.PROXY_TIMEOUT_MS;
+    const timeout = target.operation.timeoutMs ?? this.config.PROXY_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
       const upstream = (to.protocol === 'https:' ? https : http).request(to, {
         method: o.method,

@@ -10,14 +10,17 @@ const doc = (paths: Record<string, string[]>, extra: Record<string, Record<strin
 });
 
 const descriptions: Record<string, ApiDescription> = {
-  HOUSEHOLDS_URL: doc({
-    '/health/ready': ['get'],
-    '/api/v1/households': ['get', 'post'],
-    '/api/v1/households/{id}': ['get', 'patch'],
-    '/api/v1/households/{id}/members/{memberId}': ['patch', 'delete'],
-    '/api/v1/household-ledger/imports': ['post'],
-    '/api/v1/household-ledger/export': ['get'],
-  }),
+  HOUSEHOLDS_URL: doc(
+    {
+      '/health/ready': ['get'],
+      '/api/v1/households': ['get', 'post'],
+      '/api/v1/households/{id}': ['get', 'patch'],
+      '/api/v1/households/{id}/members/{memberId}': ['patch', 'delete'],
+      '/api/v1/household-ledger/imports': ['post'],
+      '/api/v1/household-ledger/export': ['get'],
+    },
+    { 'post /api/v1/household-ledger/imports': { 'x-gateway-timeout-ms': 300000 } },
+  ),
   MONITORING_URL: doc({
     '/api/v1/thresholds': ['get', 'put'],
     '/api/v1/thresholds/history': ['get'],
@@ -102,6 +105,15 @@ describe('gateway route table (from the apps’ API descriptions)', () => {
     });
     expect(table.resolve('GET', '/api/v1/households')).toMatchObject({
       route: { operation: { access: 'token', integration: null } },
+    });
+  });
+
+  it('keeps the time an app declares it needs for an operation', () => {
+    expect(table.resolve('POST', '/api/v1/household-ledger/imports')).toMatchObject({
+      route: { operation: { timeoutMs: 300_000 } },
+    });
+    expect(table.resolve('GET', '/api/v1/household-ledger/export')).toMatchObject({
+      route: { operation: { timeoutMs: null } },
     });
   });
 

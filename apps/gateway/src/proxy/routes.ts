@@ -1,4 +1,4 @@
-import { GATEWAY_EXTENSION, GatewayExposure } from '@lib/service-kit';
+import { GATEWAY_EXTENSION, GATEWAY_TIMEOUT_EXTENSION, GatewayExposure } from '@lib/service-kit';
 import type { GatewayConfig } from '../config';
 
 /** The apps behind the gateway, by the setting holding each one's address. */
@@ -17,7 +17,15 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** The part of an OpenAPI document the route table is built from. */
 export interface ApiDescription {
-  paths?: Record<string, Partial<Record<string, { [GATEWAY_EXTENSION]?: GatewayExposure } | undefined>>>;
+  paths?: Record<
+    string,
+    Partial<
+      Record<
+        string,
+        { [GATEWAY_EXTENSION]?: GatewayExposure; [GATEWAY_TIMEOUT_EXTENSION]?: unknown } | undefined
+      >
+    >
+  >;
 }
 
 type Segment = { literal: string } | { param: string };
@@ -32,6 +40,8 @@ export interface Operation {
   access: 'token' | 'public-integration';
   /** the integration's name (public integrations) */
   integration: string | null;
+  /** how long the app may take to answer, when it declares its own (x-gateway-timeout-ms) */
+  timeoutMs: number | null;
 }
 
 export interface RoutedRequest {
@@ -59,6 +69,10 @@ function segmentsOf(template: string): Segment[] {
       const m = /^\{([^}]+)\}$/.exec(s);
       return m ? { param: m[1] } : { literal: s };
     });
+}
+
+function timeoutOf(v: unknown): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 3_600_000 ? v : null;
 }
 
 function decoded(segment: string): string {
@@ -119,6 +133,7 @@ export class RouteTable {
             segments,
             access: exposure?.access === 'public-integration' ? 'public-integration' : 'token',
             integration: exposure?.access === 'public-integration' ? exposure.integration : null,
+            timeoutMs: timeoutOf(op[GATEWAY_TIMEOUT_EXTENSION]),
           });
         }
       }

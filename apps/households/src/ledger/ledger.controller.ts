@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
-import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { fieldError, GatewayTimeout, ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { ListHouseholdsQuery } from '../households/register-household.dto';
 import { ImportLedger } from './import-ledger.usecase';
@@ -9,6 +9,8 @@ import { addToExport, ledgerWorkbook } from './workbook';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 30 * 1024 * 1024;
+/** A town's ledger (1,144 households) takes tens of seconds to import or export on a busy database. */
+const LEDGER_TIMEOUT_MS = 5 * 60_000;
 
 const ExportQuery = ListHouseholdsQuery.omit({ sort: true, page: true, pageSize: true }).strict();
 
@@ -37,6 +39,7 @@ export class LedgerController {
   /** Body: the .xlsx file (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
   @Post('imports')
   @HttpCode(200)
+  @GatewayTimeout(LEDGER_TIMEOUT_MS)
   @Roles(...Permissions.writeHouseholds)
   async import(@CallerScope() scope: Scope, @Req() req: IncomingMessage) {
     return this.importLedger.execute(scope, await readBody(req));
@@ -44,6 +47,7 @@ export class LedgerController {
 
   /** The filtered ledger (same filters as the household list), personal data masked. */
   @Get('export')
+  @GatewayTimeout(LEDGER_TIMEOUT_MS)
   @Roles(...Permissions.readHouseholds)
   async export(
     @CallerScope() scope: Scope,
