@@ -179,15 +179,13 @@ describe('lifecycle by level, on recorded facts, through the gateway', () => {
     await waitFor('monitoring to know the household', async () =>
       (await gw.get(`/api/v1/monitored-households/${id}`, { token: token.county })).status === 200,
     );
-    const low = await gw.post(
-      '/api/v1/surveys',
-      aSurvey(id, {
-        month: '2026-07',
-        income: { wage: 3000, business: 0, property: 0, transfer: 1000, businessCosts: 0 },
-      }),
-      { token: token.village },
-    );
-    expect(low.status).toBe(201);
+    /** A survey by the village cadre: two resident members, wage and transfer income over 12 months. */
+    const survey = async (month: string, wage: number, transfer: number) => {
+      const income = { wage, business: 0, property: 0, transfer, businessCosts: 0 };
+      const res = await gw.post('/api/v1/surveys', aSurvey(id, { month, income }), { token: token.village });
+      expect(res.status).toBe(201);
+    };
+    await survey('2026-07', 3000, 1000);
     const refused = await waitFor('the elimination refused on the recorded income', async () => {
       const res = await step(id, 'county', eliminate);
       return res.status === 409 && /2000/.test(res.body.problems?.[0]?.reason ?? '') ? res : undefined;
@@ -202,15 +200,7 @@ describe('lifecycle by level, on recorded facts, through the gateway', () => {
     await ok(id, 'county', { ...eliminate, decision: 'reject', reason: '收入不稳定，继续帮扶' }, 'assisted');
 
     // a later survey above the line, (12000 + 2400) / 2 = 7200: the elimination goes through
-    const high = await gw.post(
-      '/api/v1/surveys',
-      aSurvey(id, {
-        month: '2026-08',
-        income: { wage: 12000, business: 0, property: 0, transfer: 2400, businessCosts: 0 },
-      }),
-      { token: token.village },
-    );
-    expect(high.status).toBe(201);
+    await survey('2026-08', 12000, 2400);
     await waitFor('the elimination on the new recorded income', async () => {
       const res = await step(id, 'county', eliminate);
       return res.status === 201 && res.body.lifecycle?.state === 'risk_eliminated';

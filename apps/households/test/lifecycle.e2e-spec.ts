@@ -1,4 +1,5 @@
-import { createEvent, HouseholdIncomeChangedV1, Topics } from '@lib/contracts';
+import { Topics } from '@lib/contracts';
+import { incomeChanged } from '../../rules/test/harness';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
 import { HouseholdsHarness } from './harness';
 
@@ -38,31 +39,10 @@ describe('monitoring lifecycle through the API (识别→评议→公示→审�
     expect(res).toMatchObject({ status: 201, body: { lifecycle: { state } } });
   };
   let incomeAt = Date.parse('2026-07-01T00:00:00Z');
-  /** What monitoring publishes when a household's income changes (its 收入台账). */
+  /** What monitoring publishes when a household's income changes (its 收入台账), each newer than the last. */
   const recordIncome = (householdId: string, perCapitaNetIncome: number, month: string) => {
-    const event = createEvent({
-      type: HouseholdIncomeChangedV1.type,
-      source: 'monitoring',
-      subject: householdId,
-      townId: '621299101',
-      villageId: '621299101201',
-      data: {
-        householdId,
-        townCode: '621299101',
-        villageCode: '621299101201',
-        month,
-        asOf: new Date((incomeAt += 86_400_000)).toISOString(),
-        income: { wage: perCapitaNetIncome, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-        netIncome: perCapitaNetIncome,
-        residentMembers: 1,
-        perCapitaNetIncome,
-        previousPerCapitaNetIncome: null,
-        monthOverMonthChange: null,
-        yearOverYearChange: null,
-        cause: { kind: 'survey' as const, id: `survey-${month}` },
-        lastSurveyId: `survey-${month}`,
-      },
-    });
+    const asOf = new Date((incomeAt += 86_400_000)).toISOString();
+    const event = incomeChanged(householdId, perCapitaNetIncome, { month, asOf });
     return kafka.send(`${prefix}${Topics.monitoring}`, [{ key: householdId, value: JSON.stringify(event) }]);
   };
   const refused = async (id: string, body: Record<string, unknown>, field: string, reason: RegExp) => {
