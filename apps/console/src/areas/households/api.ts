@@ -136,10 +136,15 @@ export interface LifecycleStep {
   seq: number;
   action: string;
   from: string | null;
-  to: string;
+  /** null: a rejection sent the household back to not monitored */
+  to: string | null;
   on: string;
   by: string;
   at: string;
+  decision?: 'approve' | 'reject';
+  reason?: string;
+  note?: string;
+  cycle?: number;
   details?: { note?: string; channel?: string; method?: string };
 }
 
