@@ -21,7 +21,7 @@ const SERIOUS_A11Y = `axe
   .run(document, { resultTypes: ['violations'] })
   .then((r) => r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`;
+    .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' | ')))`;
 
 /** What must never be on screen, each with what it means. */
 const FORBIDDEN_TEXT: Array<[RegExp, string]> = [

@@ -164,10 +164,17 @@ export class ConsolePage {
   async openMenu(title: string) {
     if (this.isPhone) await this.page.getByRole('button', { name: '打开菜单' }).click();
     const nav = this.page.getByRole('navigation', { name: '主菜单' });
-    const item = nav.getByRole('menuitem', { name: title, exact: true });
+    // a menu entry (li.el-menu-item), not an area's sub-menu title of the same name (帮扶对象 › 帮扶对象)
+    const entry = (text: string) => {
+      const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return nav.locator('li.el-menu-item').filter({ hasText: new RegExp(`^\\s*${escaped}\\s*$`) });
+    };
+    let item = entry(title);
     if (!this.isPhone && !(await item.isVisible())) {
       const area = (await this.routes()).find((r) => r.title === title)?.area;
-      if (area) await nav.getByText(area, { exact: true }).click();
+      // an area with one page is one entry named after the area; else its sub-menu opens
+      if (area && (await entry(area).isVisible())) item = entry(area);
+      else if (area) await nav.locator('.el-sub-menu__title', { hasText: area }).first().click();
     }
     await item.click();
     await this.settled();
