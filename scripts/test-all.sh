@@ -23,7 +23,7 @@ rm -f "$results" "$console_results" "$bench_results"
 status=0
 echo "[console] vitest (the console's own unit tests)"
 npx vitest run --config apps/console/vite.config.mts --reporter=default --reporter=json \
-  --outputFile.json="$console_results" || status=$?
+  --outputFile.json="$PWD/$console_results" || status=$?
 npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
 echo "[bench] every benchmark once, with small counts (it must still run to its end)"
 bash scripts/bench.sh --smoke || status=$?
