@@ -24,7 +24,7 @@ status=0
 echo "[console] vitest (the console's own unit tests)"
 npx vitest run --config apps/console/vite.config.mts --reporter=default --reporter=json \
   --outputFile.json="$PWD/$console_results" || status=$?
-npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
+npx jest --runInBand --forceExit --json --outputFile="$results" "$@" || status=$?
 echo "[bench] every benchmark once, with small counts (it must still run to its end)"
 bash scripts/bench.sh --smoke || status=$?
 # the plain closing line CI reads: vitest's, jest's and the bench smoke runs' counts together
