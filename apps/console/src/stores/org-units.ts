@@ -14,12 +14,19 @@ export interface OrgUnitNode {
 export interface UnitOption {
   value: string;
   label: string;
+  disabled?: boolean;
   children?: UnitOption[];
 }
-export function unitOptions(nodes: OrgUnitNode[]): UnitOption[] {
+/** `allowed`: only the units it accepts can be chosen (the others are shown, greyed). */
+export function unitOptions(nodes: OrgUnitNode[], allowed?: (code: string) => boolean): UnitOption[] {
   return nodes
     .filter((n) => n.level !== 'group')
-    .map((n) => ({ value: n.code, label: n.name, children: n.children ? unitOptions(n.children) : undefined }));
+    .map((n) => ({
+      value: n.code,
+      label: n.name,
+      ...(allowed ? { disabled: !allowed(n.code) } : {}),
+      children: n.children ? unitOptions(n.children, allowed) : undefined,
+    }));
 }
 
 /** The unit a list is narrowed to, as the query parameter the APIs take. */
