@@ -53,9 +53,12 @@ export async function seedSupervision(gateway: string, call: Call): Promise<stri
     const names = PEOPLE[i % PEOPLE.length];
     const existing = must(
       `teams of ${v.name}`,
-      await call('GET', `${gateway}/api/v1/teams?villageCode=${v.code}&pageSize=10`),
+      await call('GET', `${gateway}/api/v1/teams?villageCode=${v.code}&pageSize=100`),
     );
-    const found = (existing.items as Array<{ id: string }>)[0];
+    // the demo's own team by its name: users may have added other teams to the village since
+    const found = (existing.items as Array<{ id: string; name: string }>).find(
+      (t) => t.name === `${v.name}驻村工作队`,
+    );
     const teamId = found
       ? found.id
       : (must(
