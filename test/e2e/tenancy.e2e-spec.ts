@@ -732,4 +732,41 @@ describe('tenancy through the gateway', () => {
     expect((await gw.get('/api/v1/audit', { token: tokens.get('town-official')! })).status).toBe(403);
     expect((await gw.get('/api/v1/audit', { token: tokens.get('auditor')! })).status).toBe(200);
   });
+
+  it("the gateway's own API is audited too: user administration, refused attempts and failed sign-ins", async () => {
+    type Entry = { actorName: string | null; method: string; path: string; recordId: string | null; status: number };
+    const auditOf = async (query: string) =>
+      (await gw.get<Page<Entry>>(`/api/v1/audit?${query}&pageSize=500`, { token: tokens.get('auditor')! })).body
+        .items;
+    const users = await gw.get<Page<{ id: string; username: string }>>('/api/v1/users?pageSize=500', {
+      token: adminToken,
+    });
+    const paired = users.body.items.find((u) => u.username === 'u-paired-cadre')!;
+    // the administrator disabled the paired cadre (the test above): the entry names the user changed
+    expect(await auditOf(`actorName=${GATEWAY_ADMIN.username}&path=/api/v1/users`)).toContainEqual(
+      expect.objectContaining({ method: 'PATCH', recordId: paired.id, status: 200 }),
+    );
+    // the town official's refused attempt to create a user
+    expect(await auditOf('actorName=u-town-official&path=/api/v1/users')).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: '/api/v1/users', status: 403 }),
+    );
+    // the disabled user's sign-in attempt, named by the username tried
+    expect(await auditOf('actorName=u-paired-cadre&path=/api/v1/auth/login')).toContainEqual(
+      expect.objectContaining({ method: 'POST', status: 401 }),
+    );
+    // a NUL byte in a record's id (the database refuses it raw) is kept visible as \u0000, never lost
+    for (const [method, resource] of [
+      ['PATCH', 'users'],
+      ['GET', 'households'],
+    ]) {
+      const refused = await gw.request(method, `/api/v1/${resource}/%00x`, method === 'GET' ? undefined : {}, {
+        token: adminToken,
+      });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      const odd = await auditOf(`actorName=${GATEWAY_ADMIN.username}&path=/api/v1/${resource}/%2500x`);
+      expect(odd).toContainEqual(
+        expect.objectContaining({ path: `/api/v1/${resource}/%00x`, recordId: '\\u0000x' }),
+      );
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { ConsoleModule } from './console/console.module';
 import { AuditEntry, AuditEntrySchema } from './audit/audit-entry.schema';
 import { AuditRepository } from './audit/audit.repository';
+import { OwnApiAuditMiddleware } from './audit/own-api-audit.middleware';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { ApiKey, ApiKeySchema } from './integrations/api-key.schema';
 import { ApiKeysRepository } from './integrations/api-keys.repository';
@@ -46,7 +47,14 @@ export function isOwnPath(path: string): boolean {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** The gateway's own API is audited as the proxied one is (the proxy writes its entries itself). */
+  configure(consumer: MiddlewareConsumer) {
+    consumer
+      .apply(OwnApiAuditMiddleware)
+      .forRoutes(AuthController, UsersController, IntegrationClientsController, AuditController);
+  }
+
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,

@@ -2,7 +2,6 @@ import { All, Controller, Inject, Logger, OnApplicationShutdown, Req, Res } from
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Redis } from 'ioredis';
 import type { KeyLike } from 'jose';
@@ -14,12 +13,12 @@ import {
   RedisNonceStore,
   SignatureHeaders,
   SignatureRejected,
-  unitChain,
   VERIFICATION_KEY,
   verifyAccessToken,
   verifySignedRequest,
 } from '@lib/auth';
 import { REDIS_CONNECTION } from '@lib/service-kit';
+import { auditEntryOf } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { ApiKeysRepository } from '../integrations/api-keys.repository';
@@ -228,27 +227,20 @@ export class ProxyController implements OnApplicationShutdown {
       else res.destroy();
     } finally {
       await this.audit
-        .append({
-          _id: randomUUID(),
-          at: new Date(started),
-          actorId: caller?.sub ?? null,
-          actorName: caller?.name ?? target?.operation.integration ?? null,
-          actorKind: caller?.kind ?? null,
-          roles: caller?.grants ?? [],
-          scopeCodes: [
-            ...new Set(
-              (caller?.grants ?? []).filter((g) => g.unit !== '*').flatMap((g) => unitChain(g.unit)),
-            ),
-          ],
-          method,
-          path: url.slice(0, 2048),
-          resource: target?.resource ?? null,
-          recordId,
-          status,
-          ip,
-          userAgent: String(req.headers['user-agent'] ?? '').slice(0, 256) || null,
-          durationMs: Date.now() - started,
-        })
+        .append(
+          auditEntryOf({
+            started,
+            caller,
+            actorName: target?.operation.integration ?? null,
+            method,
+            url,
+            resource: target?.resource ?? null,
+            recordId,
+            status,
+            ip,
+            userAgent: req.headers['user-agent'],
+          }),
+        )
         .catch((e) => this.logger.error(`audit entry not written: ${(e as Error).message}`));
     }
   }
