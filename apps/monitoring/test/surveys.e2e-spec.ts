@@ -382,7 +382,7 @@ describe('monitoring surveys', () => {
   describe('listing', () => {
     const ids = (p: Page<SurveyView>) => p.items.map((s) => s.id);
 
-    it('filters by risk type, missing components, village, month and visitor', async () => {
+    it('filters by risk type, missing components, town, village, month and visitor', async () => {
       const byRisk = await h.app.get<Page<SurveyView>>('/api/v1/surveys?riskType=illness');
       expect(ids(byRisk.body)).toEqual([surveys.loss.id]);
       const missing = await h.app.get<Page<SurveyView>>('/api/v1/surveys?hasMissingComponents=true');
@@ -393,6 +393,13 @@ describe('monitoring surveys', () => {
       expect(ids(complete.body)).toEqual([surveys.loss.id, surveys.empty.id]);
       const village = await h.app.get<Page<SurveyView>>(`/api/v1/surveys?villageCode=${VILLAGE_B}`);
       expect(ids(village.body)).toEqual([surveys.empty.id]);
+      // a town official's whole town at once, and no other town's
+      const town = await h.app.get<Page<SurveyView>>(`/api/v1/surveys?townCode=${VILLAGE_A.slice(0, 9)}`);
+      expect(town.body.total).toBe(3);
+      expect((await h.app.get<Page<SurveyView>>('/api/v1/surveys?townCode=621299102')).body.total).toBe(0);
+      const badTown = await h.app.get<{ problems: Problem[] }>('/api/v1/surveys?townCode=6212991');
+      expect(badTown.status).toBe(400);
+      expect(badTown.body.problems.map((p) => p.field)).toEqual(['townCode']);
       const visitor = await h.app.get<Page<SurveyView>>(
         `/api/v1/surveys?visitor=${encodeURIComponent('村委 王强')}`,
       );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Month, RiskType, VillageCode } from '@lib/contracts';
+import { Month, RiskType, TownCode, VillageCode } from '@lib/contracts';
 
 const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -7,6 +7,7 @@ export const ListSurveysQuery = z
   .object({
     householdId: z.string().uuid().optional(),
     month: Month.optional(),
+    townCode: TownCode.optional().describe('the surveys of one town (乡镇)'),
     villageCode: VillageCode.optional(),
     visitor: z.string().trim().min(1).max(64).optional(),
     riskType: RiskType.optional(),

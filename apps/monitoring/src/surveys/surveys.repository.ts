@@ -10,6 +10,7 @@ import { Survey, SurveyRevision } from './survey.schema';
 export interface SurveyListFilter {
   householdId?: string;
   month?: string;
+  townCode?: string;
   villageCode?: string;
   visitor?: string;
   riskType?: string;
