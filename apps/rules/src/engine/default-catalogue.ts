@@ -27,7 +27,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   },
   'income-fell-sharply': {
     name: '收入大幅下降',
-    description: '人均纯收入较上月下降超过 dropRatio（默认30%）。',
+    description: '人均纯收入较上月下降超过设定比例（默认30%）。',
     subjectType: 'household',
     on: ['income'],
     when: {
@@ -50,7 +50,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   },
   'survey-overdue': {
     name: '月度走访逾期',
-    description: '监测对象当月 dueDay 日（默认20日）后仍无走访记录；走访录入后自动解除。',
+    description: '监测对象当月设定日（默认20日）后仍无走访记录；走访录入后自动解除。',
     subjectType: 'household',
     on: ['daily', 'income'],
     when: {
@@ -290,7 +290,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   'elimination-too-early': {
     name: '风险消除过早',
     description:
-      '标注风险消除时距识别纳入不足 minMonths（默认6）个月（含当月或次月即消除）。风险消除原则上须收入持续稳定半年以上。',
+      '标注风险消除时距识别纳入不足设定月数（默认6个月）（含当月或次月即消除）。风险消除原则上须收入持续稳定半年以上。',
     subjectType: 'household',
     on: ['lifecycle'],
     when: {
@@ -359,7 +359,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   'lack-of-labour-with-able-members': {
     name: '缺劳动力但有劳动力成员（数据质量）',
     description:
-      '风险类型含“缺劳动力”，但16-60岁普通或技能劳动力占家庭成员超过 maxShare（默认四分之一）。修正后自动解除。',
+      '风险类型含“缺劳动力”，但16-60岁普通或技能劳动力占家庭成员超过设定比例（默认四分之一）。修正后自动解除。',
     subjectType: 'household',
     on: ['survey', 'household'],
     when: {
@@ -382,7 +382,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   'plan-review-overdue': {
     name: '帮扶计划超半年未更新',
     description:
-      '未消除风险的监测户，“一户一策”帮扶措施最近一次新增或完成（无则自纳入监测起）已超过 maxDays（默认183）天。每日检查；措施更新后自动解除。',
+      '未消除风险的监测户，“一户一策”帮扶措施最近一次新增或完成（无则自纳入监测起）已超过设定天数（默认183天）。每日检查；措施更新后自动解除。',
     subjectType: 'household',
     on: ['daily', 'plan'],
     when: {
