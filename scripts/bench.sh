@@ -6,6 +6,7 @@
 #   supervision  check-in ingestion (signed endpoint, Kafka topic) vs a raw kafkajs consumer
 #   rules        compiled default catalogue vs json-rules-engine and json-logic-engine (compiled)
 #   households   .xlsx ledger import vs exceljs parse and raw insertMany
+#   console      the shell's gzipped size vs its budget; the 1,144-household list's time to interactive vs an empty page
 #
 # Every bench runs even when one before it failed; each ends by itself (bench/shared/run-bench.ts); the
 # whole exits non-zero at the end if any failed, after a table of what ran.
@@ -32,6 +33,7 @@ BENCHES=(
   "supervision|node dist/bench/supervision/bench.js|BENCH_SV_N=400 BENCH_SV_MEMBERS=20 BENCH_SV_RATE=10 BENCH_SV_DURATION_S=2 BENCH_SV_DRAIN_CAP_S=60"
   "rules|node dist/bench/rules/bench.js|BENCH_RULES_SUBJECTS=200 BENCH_RULES_SECONDS=0.2 BENCH_RULES_ROUNDS=1"
   "households|node dist/bench/households/import.bench.js|BENCH_HOUSEHOLDS=400 BENCH_MEMBERS=1200"
+  "console|node dist/bench/console/bench.js|BENCH_CONSOLE_HOUSEHOLDS=100 BENCH_CONSOLE_ROUNDS=1"
 )
 
 summary=()

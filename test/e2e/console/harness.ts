@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { Permissions, type Permission } from '@lib/auth';
 import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { DEMO_USERS } from '../../../scripts/demo/seed-users';
@@ -129,7 +129,7 @@ export class ConsolePage {
   }
 
   /** Until no request is in flight for 300 ms and no loading mask is shown. */
-  async settled(timeoutMs = 20_000) {
+  async settled(timeoutMs = 60_000) {
     await waitFor(
       `${this.page.url()} to settle`,
       async () =>
@@ -192,11 +192,27 @@ export class ConsolePage {
         await input.fill(value);
         continue;
       }
-      await input.click();
+      await this.openSelect(label, root);
       const text = 'select' in value ? value.select : value.tree;
       const popper = this.page.locator('.el-popper:visible');
       await popper.getByText(text, { exact: true }).first().click();
     }
+  }
+
+  /**
+   * Opens the select labelled `label` (its input is labelled; so is its option list once opened, and
+   * its placeholder lies over the input: the click goes to the select's box).
+   */
+  async openSelect(label: string, root: Page | Locator = this.page) {
+    const input = root.getByRole('combobox', { name: label, exact: true });
+    await root.locator('.el-select__wrapper', { has: input }).click();
+  }
+
+  /** Picks `option` in the select labelled `label`. */
+  async choose(label: string, option: string) {
+    await this.openSelect(label);
+    await this.page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    await this.settled();
   }
 
   /** Confirms the open ElMessageBox with its button (default 确定). */
@@ -275,6 +291,8 @@ export class ConsoleSuite {
   async open(size: Size = 'desktop', role: ConsoleRole = 'county-admin'): Promise<ConsolePage> {
     const context = await this.browser.newContext({ viewport: SIZES[size], locale: 'zh-CN' });
     const page = await context.newPage();
+    // a shared 2-core machine running seven apps: a step may wait longer than playwright's 30 s
+    page.setDefaultTimeout(90_000);
     const cp = new ConsolePage(page, context, this.account(role), size, this.baseUrl);
     await page.goto(`${this.baseUrl}/login`);
     await cp.settled();
