@@ -72,8 +72,12 @@ export class ThresholdsRepository {
   }
 }
 
-@Controller('api/v1/thresholds')
-// monitoring owns the lines and answers GET /api/v1/thresholds through the gateway (fresh after a PUT)
+/**
+ * The lines the rules evaluate with (rules' copy of monitoring's 监测范围, kept from threshold.set.v1).
+ * Monitoring owns the lines and answers /api/v1/thresholds; this copy has its own path, for operators
+ * at the rules app's port (it lags the owner by the event's trip).
+ */
+@Controller('api/v1/evaluation/thresholds')
 @NotThroughGateway('rules’ copy of monitoring’s 监测范围')
 export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsRepository) {}
