@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { Permissions, type Permission } from '@lib/auth';
+import { Permissions, type Permission } from '@lib/contracts';
 import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { DEMO_USERS } from '../../../scripts/demo/seed-users';
 import { GATEWAY_ADMIN, Platform } from '../platform';

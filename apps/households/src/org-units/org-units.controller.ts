@@ -1,6 +1,7 @@
+import { HouseholdsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Post, ConflictException } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, covers, Permissions, Roles, Scope } from '@lib/auth';
+import { CallerScope, covers, Roles, Scope } from '@lib/auth';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { buildTree, levelOf, parentOf } from './org-unit';
 import { OrgUnitsRepository } from './org-units.repository';
@@ -25,7 +26,7 @@ export class OrgUnitsController {
 
   /** The units the caller may see (their scope and everything below, plus the units above it), as a tree. */
   @Get()
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async tree(@CallerScope() scope: Scope) {
     const all = await this.units.all();
     const visible = all.filter(
@@ -43,7 +44,7 @@ export class OrgUnitsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.adminUsers)
+  @Roles(...HouseholdsPermissions.registerOrgUnits)
   async register(
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(RegisterOrgUnitBody)) body: RegisterOrgUnitBody,

@@ -1,9 +1,9 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Permissions, Roles } from '@lib/auth';
+import { Roles } from '@lib/auth';
 import { NotThroughGateway } from '@lib/service-kit';
-import { ThresholdSetV1 } from '@lib/contracts';
+import { ThresholdSetV1, RulesPermissions } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
 
@@ -84,7 +84,7 @@ export class ThresholdsController {
 
   /** Reference data of the whole platform (keyed by province and county), not tenant records. */
   @Get()
-  @Roles(...Permissions.readThresholds)
+  @Roles(...RulesPermissions.readRules)
   async list() {
     const items = await this.thresholds.all();
     return { items: [...items].sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope)) };
