@@ -1,11 +1,9 @@
 /**
  * 演示账号: one user per role in the demo county, created through the gateway as the demo county
- * administrator, so that each role's console can be tried (scripts/demo.sh prints the table); the demo
- * town's org units are registered first (seed-org-units.ts).
+ * administrator, so that each role's console can be tried (scripts/demo.sh prints the table).
  * Idempotent: a user that already exists (409) is left as it is.
  */
 import { DEMO_COUNTY, DEMO_TOWN, DEMO_VILLAGES } from './demo-town';
-import { seedOrgUnits } from './seed-org-units';
 
 export interface DemoUser {
   /** The role's Chinese name, as the table shows it. */
@@ -97,8 +95,6 @@ async function main() {
   });
   if (login.status !== 200) throw new Error(`demo admin login: ${login.status} ${await login.text()}`);
   const { accessToken } = (await login.json()) as { accessToken: string };
-  // the users' units first: the console names every unit it shows
-  console.error(await seedOrgUnits(gateway, accessToken));
   console.error(await seedUsers(gateway, accessToken));
   // the sign-in table demo.sh prints (stdout)
   const rows = [

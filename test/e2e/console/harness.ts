@@ -245,6 +245,8 @@ export class ConsoleSuite {
     );
     if (login.status !== 200) throw new Error(`admin login: ${login.status} ${JSON.stringify(login.body)}`);
     this.adminToken = login.body.accessToken;
+    // the demo's org units (the console names every unit it shows), then one user per role
+    await this.runScript('seed-org-units.js');
     await this.runScript('seed-users.js');
     if (demoTown) await this.runScript('seed-demo-town.js');
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
