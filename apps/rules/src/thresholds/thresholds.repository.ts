@@ -2,7 +2,6 @@ import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Roles } from '@lib/auth';
-import { NotThroughGateway } from '@lib/service-kit';
 import { ThresholdSetV1, RulesPermissions } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
@@ -74,11 +73,10 @@ export class ThresholdsRepository {
 
 /**
  * The lines the rules evaluate with (rules' copy of monitoring's 监测范围, kept from threshold.set.v1).
- * Monitoring owns the lines and answers /api/v1/thresholds; this copy has its own path, for operators
- * at the rules app's port (it lags the owner by the event's trip).
+ * Monitoring owns the lines and answers /api/v1/thresholds; this copy has its own path, so that each path
+ * is declared by one app (it lags the owner by the event's trip).
  */
 @Controller('api/v1/evaluation/thresholds')
-@NotThroughGateway('rules’ copy of monitoring’s 监测范围')
 export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsRepository) {}
 
