@@ -25,7 +25,11 @@ module.exports = {
   // integration and e2e tests wait on real servers and processes (each wait has its own deadline)
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/lint/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

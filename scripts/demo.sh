@@ -92,7 +92,7 @@ cat <<MSG
 $(sed 's/^/      /' <<<"$ACCOUNTS")
   接口文档 API docs:     http://127.0.0.1:8080/api/docs (gateway) · http://127.0.0.1:300N/api/docs (each app)
   风险预警 alerts:       http://127.0.0.1:3005/api/v1/alerts?status=open
-  监测线 thresholds:     http://127.0.0.1:3005/api/v1/thresholds
+  监测线 thresholds:     http://127.0.0.1:3002/api/v1/thresholds
   帮扶对象 households:   http://127.0.0.1:3001/api/v1/households
   走访记录 surveys:      http://127.0.0.1:3002/api/v1/surveys
   产业帮扶 projects:     http://127.0.0.1:3003/api/v1/projects  (进度 progress: /api/v1/projects/progress)

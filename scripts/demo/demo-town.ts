@@ -369,3 +369,18 @@ export function demoProjects(): DemoProject[] {
     },
   ];
 }
+
+/** The demo town's org units (组织机构): the county, the town, its villages and six groups (组) per village. */
+export function demoOrgUnits(): Array<{ code: string; name: string }> {
+  return [
+    DEMO_COUNTY,
+    DEMO_TOWN,
+    ...DEMO_VILLAGES,
+    ...DEMO_VILLAGES.flatMap((v) =>
+      [1, 2, 3, 4, 5, 6].map((g) => ({
+        code: `${v.code}${String(g).padStart(2, '0')}`,
+        name: `${v.name}${g}组`,
+      })),
+    ),
+  ];
+}

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DingTalkCrypto, dingTalkSignature } from '../../apps/supervision/src/dingtalk/dingtalk-crypto';
+import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 
 function setting(name: string): string {
   if (process.env[name]) return process.env[name]!;

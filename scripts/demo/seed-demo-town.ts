@@ -1,11 +1,12 @@
 /**
  * Loads the demo town through the gateway as the demo county administrator (so every request is
  * authenticated, scoped and audited, and every event flows as in real use):
- * registers the households, waits until monitoring knows them, records last month's survey; then
+ * registers its org units (seed-org-units.ts), the households, waits until monitoring knows them, records last month's survey; then
  * the projects (seed-projects.ts) and the work teams with last month's check-ins (seed-supervision.ts).
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
 import { demoHouseholds, demoLastMonth, DEMO_TOWN } from './demo-town';
+import { seedOrgUnits } from './seed-org-units';
 import { seedProjects } from './seed-projects';
 import { seedSupervision } from './seed-supervision';
 
@@ -31,6 +32,7 @@ async function main() {
   if (login.status !== 200)
     throw new Error(`demo admin login: ${login.status} ${JSON.stringify(login.body)}`);
   token = login.body.accessToken as string;
+  console.log(await seedOrgUnits(gateway, token));
   const demo = demoHouseholds();
   const month = demoLastMonth();
   const ids: Array<{ id: string; survey: (typeof demo)[number]['survey'] }> = [];

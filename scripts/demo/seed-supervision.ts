@@ -8,8 +8,6 @@
  * carry fixed record ids (a second run's are duplicates).
  */
 import { signRequest } from '@lib/auth';
-import { daysOfMonth } from '../../apps/supervision/src/attendance/attendance-day';
-import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/working-calendar';
 import { demoLastMonth, DEMO_TOWN, DEMO_VILLAGES, seededRandom } from './demo-town';
 import { Call, must } from './gateway-call';
 
@@ -34,7 +32,7 @@ async function workingDaysOf(gateway: string, call: Call, month: string): Promis
     `calendar ${year}`,
     await call('GET', `${gateway}/api/v1/calendars/${year}?countyCode=${DEMO_TOWN.code.slice(0, 6)}`),
   );
-  return daysOfMonth(month).filter(workingDayOf(calendar.effective as CalendarEntries));
+  return (calendar.workingDays as string[]).filter((d) => d.startsWith(`${month}-`));
 }
 
 interface DemoMember {

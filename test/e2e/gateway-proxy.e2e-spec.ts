@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import readXlsxFile from 'read-excel-file/node';
 import { AppName, AppProcess, infra } from '@lib/testing';
 import { generateLedger } from '../../bench/households/ledger-fixture';
-import { DingTalkCrypto, dingTalkSignature } from '../../apps/supervision/src/dingtalk/dingtalk-crypto';
+import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 import { GATEWAY_ADMIN, Platform } from './platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -123,7 +123,7 @@ describe('gateway: every app’s API, any body, integrations with their own cred
     expect(wrong.headers.get('allow')).toBe('GET');
   }, 180_000);
 
-  it('routes a path two apps declare by method: PUT and GET /api/v1/thresholds both reach monitoring, the owner', async () => {
+  it('routes PUT and GET /api/v1/thresholds to monitoring, the one app that declares the path', async () => {
     const put = await gw.request<{ amount?: number }>(
       'PUT',
       '/api/v1/thresholds',

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { MongoClient } from 'mongodb';
-import { JWT_AUDIENCE, JWT_ISSUER, Permissions, Role, signRequest } from '@lib/auth';
-import { SupervisionRoles } from '../../apps/supervision/src/supervision-roles';
+import { JWT_AUDIENCE, JWT_ISSUER, Role, signRequest } from '@lib/auth';
+import { Permissions } from '@lib/contracts';
 import { AppProcess, devToken, infra, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
 
@@ -31,13 +31,13 @@ const READ: Record<Kind, readonly Role[]> = {
   survey: Permissions.readSurveys,
   alert: Permissions.readAlerts,
   delivery: Permissions.readDeliveries,
-  team: SupervisionRoles.read,
+  team: Permissions.readSupervision,
 };
 const WRITE: Partial<Record<Kind, readonly Role[]>> = {
   household: Permissions.writeHouseholds,
   survey: Permissions.writeSurveys,
   alert: Permissions.writeAlerts,
-  team: SupervisionRoles.manageTeams,
+  team: Permissions.manageTeams,
 };
 
 /** Each role at a unit; `inside`/`outside` name the village of a record it may / may not see. */
@@ -305,7 +305,7 @@ describe('tenancy through the gateway', () => {
         }
       }
       // a team member's attendance month: as readable as the team
-      const canReadAttendance = allowed(SupervisionRoles.read, c.role);
+      const canReadAttendance = allowed(Permissions.readSupervision, c.role);
       const summary = (m: string) => `/api/v1/attendance/summary?memberId=${m}&month=2026-10`;
       const a1 = await as(c.role, 'GET', summary(inside.member));
       check(c.role, 'attendance.read-in', canReadAttendance ? [200] : [403], a1.status);

@@ -20,11 +20,6 @@ export const householdsConfigSchema = baseConfigSchema
     PII_ACTIVE_KEY_ID: z.string().optional(),
     /** HMAC-SHA256 key of idNumberHash (shared with the monitoring app, which matches by it). */
     PII_HASH_KEY: z.string().min(16).default(DEV_PII_HASH_KEY),
-    /** Register the seed's demo town (county, town, five villages, their groups) at start-up; idempotent. */
-    SEED_DEMO_ORG_UNITS: z
-      .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
   })
   .superRefine((c, ctx) => {
     const active = c.PII_ACTIVE_KEY_ID ?? [...c.PII_KEYS.keys()][0];

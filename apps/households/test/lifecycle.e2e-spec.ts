@@ -1,4 +1,5 @@
 import { Topics } from '@lib/contracts';
+// eslint-disable-next-line no-restricted-imports -- the event factories move to libs/testing (issue 16, item 5: test factories)
 import { incomeChanged } from '../../rules/test/harness';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
 import { HouseholdsHarness } from './harness';

@@ -1,5 +1,6 @@
 import { Topics } from '@lib/contracts';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
+import { seedOrgUnits } from '../../../scripts/demo/seed-org-units';
 import { HouseholdsHarness } from './harness';
 
 type Node = { code: string; level: string; name: string; children: Node[] };
@@ -12,6 +13,14 @@ describe('org units registry (县 > 乡镇 > 村 > 组)', () => {
 
   beforeAll(async () => {
     app = (await h.start()).app;
+    // the demo owns its town: it registers the units through the API, as `npm run demo` does
+    const admin = await devToken({
+      sub: 'user:seed',
+      kind: 'user',
+      name: '县管理员',
+      grants: [{ role: 'county-admin', unit: '621299' }],
+    });
+    await seedOrgUnits(app.url, admin);
   }, 90_000);
   afterAll(async () => {
     await h.stop();

@@ -194,7 +194,7 @@ describe('rules: alert lifecycle (open → acknowledged → resolved)', () => {
     expect(await h.alertsOf(id)).toHaveLength(0); // nothing re-evaluated silently
     const thresholds = await h.app.get<{
       items: Array<{ countyCode: string | null; year: number; amount: number }>;
-    }>('/api/v1/thresholds');
+    }>('/api/v1/evaluation/thresholds');
     expect(thresholds.body.items).toContainEqual(
       expect.objectContaining({ countyCode: '350102', year: 2026, amount: 12000 }),
     );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@lib/service-kit';
-import { dingTalkKey } from './dingtalk/dingtalk-crypto';
+import { dingTalkKey } from '@lib/crypto';
 import { parseSecrets } from './integrations/integration-clients';
 
 export const supervisionConfigSchema = baseConfigSchema

@@ -59,6 +59,20 @@ describe('working calendar API (工作日历)', () => {
     });
   });
 
+  it('lists the working days themselves (the demo loader picks its check-in days from them)', async () => {
+    const res = await h.app.get<{ workingDays: string[]; workingDaysPerMonth: Record<string, number> }>(
+      '/api/v1/calendars/2026',
+    );
+    const october = res.body.workingDays.filter((d) => d.startsWith('2026-10-'));
+    expect(october).toHaveLength(res.body.workingDaysPerMonth['2026-10']);
+    expect(october).toContain('2026-10-10'); // 调休: a Saturday worked
+    expect(october).not.toContain('2026-10-01'); // 国庆节
+    expect(october).not.toContain('2026-10-11'); // a Sunday
+    expect(res.body.workingDays).toHaveLength(
+      Object.values(res.body.workingDaysPerMonth).reduce((a, b) => a + b, 0),
+    );
+  });
+
   it('a county override re-judges the month: a local day off is no longer a flagged working day', async () => {
     const admin = await as('county-admin', '621299');
     const put = await h.app.request(

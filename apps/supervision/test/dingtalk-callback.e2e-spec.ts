@@ -1,4 +1,4 @@
-import { DingTalkCrypto, dingTalkSignature } from '../src/dingtalk/dingtalk-crypto';
+import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 import { SupervisionHarness } from './harness';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Shared vocabulary of the domain. See ../shared/design/domain.md. */
+/** Shared vocabulary of the domain. See docs/domain.md. */
 
 /** 户类型: 脱贫户 / 一般农户 */
 export const HouseholdType = z.enum(['lifted_out_of_poverty', 'ordinary']);

@@ -48,3 +48,4 @@ export * from './events/session-revoked.v1';
 export * from './default-thresholds';
 export * from './id-number';
 export * from './lifecycle';
+export * from './permissions';

@@ -1,6 +1,6 @@
 /**
  * 监测对象识别与消除: the steps of the monitoring lifecycle, from which state each may be taken and which
- * permission of libs/auth (`Permissions`) owns it. One table: the households API enforces it, the console
+ * permission of the households app's table (`HouseholdsPermissions`, permissions/households.ts) owns it. One table: the households API enforces it, the console
  * offers exactly these steps.
  */
 export const LIFECYCLE_STATES = [
@@ -29,7 +29,7 @@ export interface LifecycleStep {
   /** the states it may be taken from (null: not monitored) */
   from: readonly (LifecycleState | null)[];
   to: LifecycleState;
-  /** the key of libs/auth `Permissions` that owns the step */
+  /** the key of `HouseholdsPermissions` that owns the step */
   permission: string;
   /** a decision (民主评议, 乡镇审核, 县级审定, 风险消除确认): approved or rejected with a reason */
   rejectable: boolean;

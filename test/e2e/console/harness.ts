@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { Permissions, type Permission } from '@lib/auth';
+import { Permissions, type Permission } from '@lib/contracts';
 import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { DEMO_USERS } from '../../../scripts/demo/seed-users';
 import { GATEWAY_ADMIN, Platform } from '../platform';
@@ -261,6 +261,8 @@ export class ConsoleSuite {
     );
     if (login.status !== 200) throw new Error(`admin login: ${login.status} ${JSON.stringify(login.body)}`);
     this.adminToken = login.body.accessToken;
+    // the demo's org units (the console names every unit it shows), then one user per role
+    await this.runScript('seed-org-units.js');
     await this.runScript('seed-users.js');
     if (demoTown) await this.runScript('seed-demo-town.js');
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import type { Permission } from '@lib/auth-roles';
+import type { Permission } from '@lib/contracts/permissions';
 
 /**
  * One area of the console (帮扶对象, 走访, 风险预警 …): its menu entry and its routes. Each area lives in

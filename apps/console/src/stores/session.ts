@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { Permissions, type Permission, type RoleGrant } from '@lib/auth-roles';
+import { Permissions, type Permission } from '@lib/contracts/permissions';
+import type { RoleGrant } from '@lib/auth-roles';
 import { post, useTokenSource, type Tokens } from '@/api/client';
 
 export interface SignedInUser {

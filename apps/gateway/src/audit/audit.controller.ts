@@ -1,6 +1,7 @@
+import { GatewayPermissions } from '@lib/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { Paging, ZodValidationPipe } from '@lib/service-kit';
 import { AuditRepository } from './audit.repository';
 
@@ -33,7 +34,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Get()
-  @Roles(...Permissions.readAudit)
+  @Roles(...GatewayPermissions.readAudit)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListAuditQuery)) q: z.infer<typeof ListAuditQuery>,

@@ -1,3 +1,4 @@
+import { GatewayPermissions } from '@lib/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import {
   CallerScope,
   notFound,
   OrgUnit,
-  Permissions,
   Principal,
   Roles,
   Scope,
@@ -30,7 +30,7 @@ export class IntegrationClientsController {
   /** The secret is in this answer only: it is never shown again. */
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -54,7 +54,7 @@ export class IntegrationClientsController {
   }
 
   @Get()
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async list(@CallerScope() scope: Scope) {
     const items = await this.keys.list(scope);
     return { items: items.map(({ _id, scopeCodes: _s, ...rest }) => ({ keyId: _id, ...rest })) };
@@ -62,7 +62,7 @@ export class IntegrationClientsController {
 
   @Delete(':keyId')
   @HttpCode(204)
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async revoke(@CallerScope() scope: Scope, @Param('keyId', new ZodValidationPipe(KeyId)) keyId: string) {
     if (!(await this.keys.revoke(scope, keyId))) throw notFound(`未找到该密钥 (no active api key ${keyId})`);
   }

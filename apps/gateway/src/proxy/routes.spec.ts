@@ -39,8 +39,8 @@ const descriptions: Record<string, ApiDescription> = {
     },
   ),
   RULES_URL: doc(
-    { '/api/v1/thresholds': ['get'], '/api/v1/rules/{ruleId}': ['get', 'put'] },
-    { 'get /api/v1/thresholds': { 'x-gateway': { access: 'internal', reason: 'copy' } } },
+    { '/api/v1/evaluation/thresholds': ['get'], '/api/v1/rules/{ruleId}': ['get', 'put'] },
+    { 'get /api/v1/evaluation/thresholds': { 'x-gateway': { access: 'internal', reason: 'copy' } } },
   ),
 };
 
@@ -60,7 +60,6 @@ describe('gateway route table (from the apps’ API descriptions)', () => {
     ['POST', '/api/v1/household-ledger/imports', 'HOUSEHOLDS_URL', 'household-ledger', null],
     ['GET', '/api/v1/household-ledger/export?villageCode=1', 'HOUSEHOLDS_URL', 'household-ledger', null],
     ['GET', '/api/v1/department-facts', 'MONITORING_URL', 'department-facts', null],
-    // declared by monitoring and (as an internal copy) by rules: the owner answers both methods
     ['GET', '/api/v1/thresholds', 'MONITORING_URL', 'thresholds', null],
     ['PUT', '/api/v1/thresholds', 'MONITORING_URL', 'thresholds', null],
     ['GET', '/api/v1/thresholds/history', 'MONITORING_URL', 'thresholds', null],
@@ -75,17 +74,33 @@ describe('gateway route table (from the apps’ API descriptions)', () => {
     expect(routed(method, path)).toEqual([upstream, resource, recordId]);
   });
 
-  it('routes by method when two apps declare one path', () => {
+  it('keeps each path with one app: another app declaring it by another method, or as an internal copy, is a conflict', () => {
     const split = new RouteTable({
       MONITORING_URL: doc({ '/api/v1/thresholds': ['put'] }),
-      RULES_URL: doc({ '/api/v1/thresholds': ['get'] }),
+      RULES_URL: doc(
+        { '/api/v1/thresholds': ['get'], '/api/v1/thresholds/history': ['get'] },
+        { 'get /api/v1/thresholds/history': { 'x-gateway': { access: 'internal', reason: 'copy' } } },
+      ),
+      NOTIFIER_URL: doc({ '/api/v1/thresholds/history': ['get'] }),
     });
-    const up = (m: string) => {
-      const r = split.resolve(m, '/api/v1/thresholds');
+    const up = (m: string, path = '/api/v1/thresholds') => {
+      const r = split.resolve(m, path);
       return r.kind === 'route' ? r.route.upstream : r.kind;
     };
-    expect([up('GET'), up('PUT'), up('POST')]).toEqual(['RULES_URL', 'MONITORING_URL', 'method-not-allowed']);
-    expect(split.conflicts).toEqual([]);
+    expect([up('GET'), up('PUT'), up('POST')]).toEqual([
+      'method-not-allowed',
+      'MONITORING_URL',
+      'method-not-allowed',
+    ]);
+    expect(up('GET', '/api/v1/thresholds/history')).toBe('none');
+    expect(split.conflicts).toEqual([
+      'GET /api/v1/thresholds: MONITORING_URL and RULES_URL',
+      'GET /api/v1/thresholds/history: RULES_URL and NOTIFIER_URL',
+    ]);
+  });
+
+  it('routes the apps’ own paths with no conflict', () => {
+    expect(table.conflicts).toEqual([]);
   });
 
   it('reports the same method and path declared by two apps, and keeps the first', () => {

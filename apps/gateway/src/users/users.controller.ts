@@ -1,3 +1,4 @@
+import { GatewayPermissions } from '@lib/contracts';
 import {
   BadRequestException,
   Body,
@@ -11,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { assertCovers, Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { assertCovers, Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { hashPassword } from './passwords';
 import { User } from './user.schema';
@@ -34,7 +35,7 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -57,7 +58,7 @@ export class UsersController {
   }
 
   @Get()
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListUsersQuery)) q: z.infer<typeof ListUsersQuery>,
@@ -67,7 +68,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(UserId)) id: string) {
     const user = await this.users.findById(scope, id);
     if (!user) throw notFound(`未找到该用户 (no user ${id})`);
@@ -76,7 +77,7 @@ export class UsersController {
 
   /** Change roles or disable; the user's sessions and access tokens are revoked at once. */
   @Patch(':id')
-  @Roles(...Permissions.adminUsers)
+  @Roles(...GatewayPermissions.adminUsers)
   async update(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,

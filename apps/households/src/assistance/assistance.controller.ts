@@ -1,12 +1,13 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import {
   createEvent,
   HouseholdCareVisitRecordedV1,
   HouseholdPlanMeasureAddedV1,
   HouseholdPlanMeasureCompletedV1,
+  HouseholdsPermissions,
 } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { Household } from '../households/household.schema';
@@ -67,7 +68,7 @@ export class AssistanceController {
 
   /** The plan: every measure with its status (planned / in_progress / overdue / completed). */
   @Get('plan')
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async plan(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(Id)) id: string) {
     await this.household(scope, id);
     const [measures, completions] = await Promise.all([
@@ -100,7 +101,7 @@ export class AssistanceController {
 
   @Post('plan/measures')
   @HttpCode(201)
-  @Roles(...Permissions.writeAssistance)
+  @Roles(...HouseholdsPermissions.writeAssistance)
   async addMeasure(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -140,7 +141,7 @@ export class AssistanceController {
 
   @Post('plan/measures/:measureId/completion')
   @HttpCode(201)
-  @Roles(...Permissions.writeAssistance)
+  @Roles(...HouseholdsPermissions.writeAssistance)
   async completeMeasure(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -184,7 +185,7 @@ export class AssistanceController {
 
   /** 关爱结对 with their visits. */
   @Get('care-pairings')
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async carePairings(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(Id)) id: string) {
     await this.household(scope, id);
     const [pairings, visits] = await Promise.all([
@@ -212,7 +213,7 @@ export class AssistanceController {
 
   @Post('care-pairings')
   @HttpCode(201)
-  @Roles(...Permissions.writeAssistance)
+  @Roles(...HouseholdsPermissions.writeAssistance)
   async pairCare(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -244,7 +245,7 @@ export class AssistanceController {
 
   @Post('care-pairings/:pairingId/visits')
   @HttpCode(201)
-  @Roles(...Permissions.writeAssistance)
+  @Roles(...HouseholdsPermissions.writeAssistance)
   async visit(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -283,7 +284,7 @@ export class AssistanceController {
 
   /** 易地搬迁记录 (分散 / 集中安置). */
   @Get('relocations')
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async relocations(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(Id)) id: string) {
     await this.household(scope, id);
     const list = await this.records.ofHousehold<RelocationBody & { _id: string }>('relocations', id);
@@ -292,7 +293,7 @@ export class AssistanceController {
 
   @Post('relocations')
   @HttpCode(201)
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   async relocate(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,

@@ -1,6 +1,7 @@
+import { HouseholdsPermissions } from '@lib/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ChangeHousehold } from './change-household.usecase';
 import { HouseholdsRepository } from './households.repository';
@@ -30,7 +31,7 @@ export class HouseholdsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   create(
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(RegisterHouseholdBody)) body: RegisterHouseholdBody,
@@ -39,7 +40,7 @@ export class HouseholdsController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
     const doc = await this.households.load(scope, id);
     if (!doc) throw notFound(`未找到该户 (no household ${id})`);
@@ -48,7 +49,7 @@ export class HouseholdsController {
 
   /** Filters by village, town, type, category, risk type, paired cadre and lifecycle state; paged and sorted. */
   @Get()
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: ListHouseholdsQuery,
@@ -59,7 +60,7 @@ export class HouseholdsController {
   }
 
   @Patch(':id')
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   update(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -71,7 +72,7 @@ export class HouseholdsController {
 
   @Post(':id/members')
   @HttpCode(201)
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   addMember(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -82,7 +83,7 @@ export class HouseholdsController {
   }
 
   @Patch(':id/members/:memberId')
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   changeMember(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -94,7 +95,7 @@ export class HouseholdsController {
   }
 
   @Delete(':id/members/:memberId')
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   removeMember(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -107,7 +108,7 @@ export class HouseholdsController {
 
   /** 帮扶责任人: replaces the household's paired cadres. */
   @Put(':id/paired-cadres')
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   pairCadres(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,

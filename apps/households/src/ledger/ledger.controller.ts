@@ -1,6 +1,7 @@
+import { HouseholdsPermissions } from '@lib/contracts';
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { fieldError, GatewayTimeout, ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { ListHouseholdsQuery } from '../households/register-household.dto';
@@ -40,7 +41,7 @@ export class LedgerController {
   @Post('imports')
   @HttpCode(200)
   @GatewayTimeout(LEDGER_TIMEOUT_MS)
-  @Roles(...Permissions.writeHouseholds)
+  @Roles(...HouseholdsPermissions.writeHouseholds)
   async import(@CallerScope() scope: Scope, @Req() req: IncomingMessage) {
     return this.importLedger.execute(scope, await readBody(req));
   }
@@ -48,7 +49,7 @@ export class LedgerController {
   /** The filtered ledger (same filters as the household list), personal data masked. */
   @Get('export')
   @GatewayTimeout(LEDGER_TIMEOUT_MS)
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async export(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ExportQuery)) q: Record<string, string | undefined>,

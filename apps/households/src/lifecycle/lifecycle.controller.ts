@@ -1,13 +1,14 @@
+import { HouseholdsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { TransitionBody } from './transition.dto';
 import { TransitionLifecycle } from './transition-lifecycle.usecase';
 import { STEP_PERMISSION } from './lifecycle';
 
 /** Anyone who owns some step; the use case checks the step asked for is theirs (403 otherwise). */
-const STEP_OWNERS = [...new Set(Object.values(STEP_PERMISSION).flatMap((p) => Permissions[p]))];
+const STEP_OWNERS = [...new Set(Object.values(STEP_PERMISSION).flatMap((p) => HouseholdsPermissions[p]))];
 
 const HouseholdId = z.string().uuid('须为农户编号（UUID）');
 
@@ -18,13 +19,13 @@ export class LifecycleController {
 
   /** The current lifecycle and every step so far, oldest first. */
   @Get()
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   history(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
     return this.transitionLifecycle.current(scope, id);
   }
 
   /**
-   * One step, by the level that owns it (libs/auth Permissions.lifecycle*): body
+   * One step, by the level that owns it (`HouseholdsPermissions.lifecycle*`, libs/contracts): body
    * {action, decision?: approve|reject, reason? (required to reject), on?, channel? (identify), category?
    * (identify), method? (eliminate_risk), note?}. 风险消除 is judged on the recorded income, line and labour.
    */

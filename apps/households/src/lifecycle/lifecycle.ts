@@ -1,5 +1,5 @@
 /** 监测对象识别与消除: the monitoring lifecycle as a pure state machine (no framework). */
-import type { Permission } from '@lib/auth';
+import type { HouseholdsPermissions } from '@lib/contracts';
 import {
   LIFECYCLE_ACTIONS,
   LIFECYCLE_STEPS,
@@ -27,9 +27,9 @@ export type StepDecision = (typeof DECISIONS)[number];
 /** The decisions (民主评议, 乡镇审核, 县级审定, 风险消除确认): approve or reject with a reason. */
 export const REJECTABLE: readonly Action[] = ACTIONS.filter((a) => LIFECYCLE_STEPS[a].rejectable);
 
-/** Who records each step: the level that owns it in the national procedure (libs/auth Permissions). */
+/** Who records each step: the level that owns it in the national procedure (the app's `HouseholdsPermissions`). */
 export const STEP_PERMISSION = Object.fromEntries(
-  ACTIONS.map((a) => [a, LIFECYCLE_STEPS[a].permission satisfies Permission]),
+  ACTIONS.map((a) => [a, LIFECYCLE_STEPS[a].permission satisfies keyof typeof HouseholdsPermissions]),
 ) as { [A in Action]: (typeof LIFECYCLE_STEPS)[A]['permission'] };
 
 const MOVES: Record<Action, { from: readonly (LifecycleState | null)[]; to: LifecycleState }> = LIFECYCLE_STEPS;

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
-import { covers, notFound, Permissions, Principal, Scope, scopeOf } from '@lib/auth';
-import { createEvent, HouseholdLifecycleTransitionedV1, MonitoringCategory } from '@lib/contracts';
+import { covers, notFound, Principal, Scope, scopeOf } from '@lib/auth';
+import { createEvent, HouseholdLifecycleTransitionedV1, MonitoringCategory, HouseholdsPermissions } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { ChangeHousehold } from '../households/change-household.usecase';
@@ -68,7 +68,7 @@ export class TransitionLifecycle {
   async execute(caller: Principal, scope: Scope, id: string, body: TransitionBody) {
     const household = await this.householdIn(scope, id);
     // the household is in the caller's scope; the step must be one their level owns, for this household
-    const owners = Permissions[STEP_PERMISSION[body.action]];
+    const owners = HouseholdsPermissions[STEP_PERMISSION[body.action]];
     const stepScope = scopeOf(caller, owners);
     if (!stepScope || !covers(stepScope, household.villageCode))
       throw new ForbiddenException({

@@ -1,17 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  OnApplicationBootstrap,
-  Post,
-  ConflictException,
-  Inject,
-} from '@nestjs/common';
+import { HouseholdsPermissions } from '@lib/contracts';
+import { Body, Controller, Get, HttpCode, Post, ConflictException } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, covers, Permissions, Roles, Scope } from '@lib/auth';
-import { APP_CONFIG, fieldError, ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdsConfig } from '../config';
+import { CallerScope, covers, Roles, Scope } from '@lib/auth';
+import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { buildTree, levelOf, parentOf } from './org-unit';
 import { OrgUnitsRepository } from './org-units.repository';
 
@@ -19,30 +10,23 @@ const RegisterOrgUnitBody = z
   .object({
     code: z
       .string()
-      .regex(
-        /^(\d{6}|\d{9}|\d{12}|\d{14})$/,
-        '须为县（6 位）、乡镇（9 位）、村（12 位）或组（14 位）代码',
-      ),
+      .regex(/^(\d{6}|\d{9}|\d{12}|\d{14})$/, '须为县（6 位）、乡镇（9 位）、村（12 位）或组（14 位）代码'),
     name: z.string().trim().min(1, '必填').max(64),
   })
   .strict();
 type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;
 
-/** 组织机构: county > town > village > group, with names and codes. */
+/**
+ * 组织机构: county > town > village > group, with names and codes. A county registers its own units
+ * (POST, its administrators); the demo loads its demo town through this API (scripts/demo/seed-org-units.ts).
+ */
 @Controller('api/v1/org-units')
-export class OrgUnitsController implements OnApplicationBootstrap {
-  constructor(
-    private readonly units: OrgUnitsRepository,
-    @Inject(APP_CONFIG) private readonly config: HouseholdsConfig,
-  ) {}
-
-  async onApplicationBootstrap() {
-    if (this.config.SEED_DEMO_ORG_UNITS) await this.units.seedDemo();
-  }
+export class OrgUnitsController {
+  constructor(private readonly units: OrgUnitsRepository) {}
 
   /** The units the caller may see (their scope and everything below, plus the units above it), as a tree. */
   @Get()
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readHouseholds)
   async tree(@CallerScope() scope: Scope) {
     const all = await this.units.all();
     const visible = all.filter(
@@ -60,7 +44,7 @@ export class OrgUnitsController implements OnApplicationBootstrap {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.adminUsers)
+  @Roles(...HouseholdsPermissions.registerOrgUnits)
   async register(
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(RegisterOrgUnitBody)) body: RegisterOrgUnitBody,

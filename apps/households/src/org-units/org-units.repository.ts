@@ -1,9 +1,8 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Collection, Connection } from 'mongoose';
 import { createEvent, OrgUnitRegisteredV1 } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import { DEMO_COUNTY, DEMO_TOWN, DEMO_VILLAGES } from '../../../../scripts/demo/demo-town';
 import { levelOf, OrgLevel, parentOf } from './org-unit';
 import { serially } from '../households/serially';
 
@@ -21,25 +20,9 @@ export interface OrgUnit {
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
-/** The seed's demo town (scripts/demo/demo-town.ts) with six groups (组) per village. */
-export function demoOrgUnits(): Array<{ code: string; name: string }> {
-  return [
-    DEMO_COUNTY,
-    DEMO_TOWN,
-    ...DEMO_VILLAGES,
-    ...DEMO_VILLAGES.flatMap((v) =>
-      [1, 2, 3, 4, 5, 6].map((g) => ({
-        code: `${v.code}${String(g).padStart(2, '0')}`,
-        name: `${v.name}${g}组`,
-      })),
-    ),
-  ];
-}
-
 /** 组织机构: insert-only, _id = code; registering a code twice changes nothing and announces nothing. */
 @Injectable()
 export class OrgUnitsRepository implements OnModuleInit {
-  private readonly logger = new Logger(OrgUnitsRepository.name);
   private collection!: Collection<OrgUnit>;
 
   constructor(
@@ -91,12 +74,6 @@ export class OrgUnitsRepository implements OnModuleInit {
     }
     this.relay.kick();
     return true;
-  }
-
-  async seedDemo(): Promise<void> {
-    let added = 0;
-    for (const u of demoOrgUnits()) if (await this.register(u)) added++;
-    if (added) this.logger.log(`组织机构：登记示范镇 ${added} 个单位 (seeded ${added} demo org units)`);
   }
 
   async exists(code: string): Promise<boolean> {

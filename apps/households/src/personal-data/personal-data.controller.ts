@@ -1,6 +1,7 @@
+import { HouseholdsPermissions } from '@lib/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdsRepository } from '../households/households.repository';
 import { PersonalDataReadsRepository } from './personal-data-reads.repository';
@@ -32,7 +33,7 @@ export class PersonalDataController {
   ) {}
 
   @Get('members/:memberId/personal-data')
-  @Roles(...Permissions.readPersonalData)
+  @Roles(...HouseholdsPermissions.readPersonalData)
   async read(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -69,7 +70,7 @@ export class PersonalDataController {
 
   /** The household's contact phone in clear (audited as memberId "household"). */
   @Get('personal-data')
-  @Roles(...Permissions.readPersonalData)
+  @Roles(...HouseholdsPermissions.readPersonalData)
   async readHousehold(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,

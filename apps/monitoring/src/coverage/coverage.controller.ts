@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { BatchEventPattern } from '@lib/messaging';
-import { CallerScope, covers, notFound, Permissions, Roles, Scope } from '@lib/auth';
-import { SurveyRecordedV1 } from '@lib/contracts';
+import { CallerScope, covers, notFound, Roles, Scope } from '@lib/auth';
+import { SurveyRecordedV1, MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { dueDateOf } from './coverage-rule';
 import { CoverageHouseholdsQuery, CoverageQuery } from './coverage.dto';
@@ -26,7 +26,7 @@ export class CoverageController {
 
   /** 走访覆盖 per village of a county, town or village for a month: households, surveyed, due, overdue. */
   @Get('api/v1/coverage')
-  @Roles(...Permissions.readCoverage)
+  @Roles(...MonitoringPermissions.readCoverage)
   async summary(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(CoverageQuery)) q: CoverageQuery) {
     const [field, code] = (
       q.villageCode
@@ -61,7 +61,7 @@ export class CoverageController {
 
   /** The households of a village for a month, with their status (surveyed / due / overdue), paged. */
   @Get('api/v1/coverage/households')
-  @Roles(...Permissions.readCoverage)
+  @Roles(...MonitoringPermissions.readCoverage)
   async households(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(CoverageHouseholdsQuery)) q: CoverageHouseholdsQuery,

@@ -1,7 +1,12 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { Caller, CallerScope, covers, Permissions, Principal, Roles, Scope, SERVICE_SCOPE } from '@lib/auth';
-import { DepartmentFactSubmittedV1, HouseholdMemberAddedV1, HouseholdMemberRemovedV1 } from '@lib/contracts';
+import { Caller, CallerScope, covers, Principal, Roles, Scope, SERVICE_SCOPE } from '@lib/auth';
+import {
+  DepartmentFactSubmittedV1,
+  HouseholdMemberAddedV1,
+  HouseholdMemberRemovedV1,
+  MonitoringPermissions,
+} from '@lib/contracts';
 import { BatchEventPattern } from '@lib/messaging';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListDepartmentFactsQuery, SubmitDepartmentFactsBody } from './department-facts.dto';
@@ -43,7 +48,7 @@ export class DepartmentFactsController {
    */
   @Post('api/v1/department-facts')
   @HttpCode(200)
-  @Roles(...Permissions.writeDepartmentFacts)
+  @Roles(...MonitoringPermissions.writeDepartmentFacts)
   async submit(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,
@@ -77,7 +82,7 @@ export class DepartmentFactsController {
 
   /** Facts no household matched yet (by county), newest first: to check the ID number or register the household. */
   @Get('api/v1/department-facts/unmatched')
-  @Roles(...Permissions.readDepartmentFacts)
+  @Roles(...MonitoringPermissions.readDepartmentFacts)
   unmatched(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListDepartmentFactsQuery)) q: ListDepartmentFactsQuery,
@@ -87,7 +92,7 @@ export class DepartmentFactsController {
 
   /** Matched facts (filter by household, department, kind), newest first. */
   @Get('api/v1/department-facts')
-  @Roles(...Permissions.readDepartmentFacts)
+  @Roles(...MonitoringPermissions.readDepartmentFacts)
   list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListDepartmentFactsQuery)) q: ListDepartmentFactsQuery,

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
-import { ProjectDistributionPaidV1 } from '@lib/contracts';
+import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
+import { ProjectDistributionPaidV1, MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { HouseholdIncome } from './household-income.service';
@@ -25,7 +25,7 @@ export class MonitoredHouseholdsController {
    * current income (收入台账): components, sources (survey + payments) and per-month history.
    */
   @Get('api/v1/monitored-households/:id')
-  @Roles(...Permissions.readHouseholds)
+  @Roles(...MonitoringPermissions.readMonitoredHouseholds)
   async get(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { CorrectSurvey } from './correct-survey.usecase';
-import { CorrectSurveyBody, RecordSurveyBody } from '@lib/contracts';
+import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions } from '@lib/contracts';
 import { ListSurveysQuery } from './list-surveys.dto';
 import { RecordSurvey } from './record-survey.usecase';
 import { SurveysRepository } from './surveys.repository';
@@ -25,7 +25,7 @@ export class SurveysController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.writeSurveys)
+  @Roles(...MonitoringPermissions.writeSurveys)
   create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -37,7 +37,7 @@ export class SurveysController {
   /** 更正: a new revision of the survey; the earlier ones stay in its history. */
   @Post(':id/corrections')
   @HttpCode(201)
-  @Roles(...Permissions.writeSurveys)
+  @Roles(...MonitoringPermissions.writeSurveys)
   correction(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -49,7 +49,7 @@ export class SurveysController {
 
   /** The survey's history: revision 1 as recorded, then each correction (who, when, why, what it changed and from what). */
   @Get(':id/revisions')
-  @Roles(...Permissions.readSurveys)
+  @Roles(...MonitoringPermissions.readSurveys)
   async revisions(@CallerScope() scope: Scope, @Param('id', SurveyId) id: string) {
     const survey = await this.surveys.findCurrent(scope, id);
     if (!survey) throw notFound(`未找到该走访记录 (no survey ${id})`);
@@ -80,7 +80,7 @@ export class SurveysController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.readSurveys)
+  @Roles(...MonitoringPermissions.readSurveys)
   async get(@CallerScope() scope: Scope, @Param('id', SurveyId) id: string) {
     const doc = await this.surveys.findCurrent(scope, id);
     if (!doc) throw notFound(`未找到该走访记录 (no survey ${id})`);
@@ -88,7 +88,7 @@ export class SurveysController {
   }
 
   @Get()
-  @Roles(...Permissions.readSurveys)
+  @Roles(...MonitoringPermissions.readSurveys)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListSurveysQuery)) q: ListSurveysQuery,

@@ -1,5 +1,6 @@
+import { MonitoringPermissions } from '@lib/contracts';
 import { Body, Controller, ForbiddenException, Get, Put, Query } from '@nestjs/common';
-import { assertCovers, Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { assertCovers, Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListThresholdsQuery, PutThresholdBody, ThresholdHistoryQuery } from './thresholds.dto';
 import { ThresholdsService } from './thresholds.service';
@@ -14,20 +15,20 @@ export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsService) {}
 
   @Get()
-  @Roles(...Permissions.readThresholds)
+  @Roles(...MonitoringPermissions.readThresholds)
   async list(@Query(new ZodValidationPipe(ListThresholdsQuery)) q: ListThresholdsQuery) {
     return { items: await this.thresholds.list(q) };
   }
 
   /** Every change (who, when, previous amount, reason), newest first. */
   @Get('history')
-  @Roles(...Permissions.readThresholds)
+  @Roles(...MonitoringPermissions.readThresholds)
   history(@Query(new ZodValidationPipe(ThresholdHistoryQuery)) q: ThresholdHistoryQuery) {
     return this.thresholds.history(q);
   }
 
   @Put()
-  @Roles(...Permissions.writeThresholds)
+  @Roles(...MonitoringPermissions.writeThresholds)
   set(
     @Caller() caller: Principal,
     @CallerScope() scope: Scope,

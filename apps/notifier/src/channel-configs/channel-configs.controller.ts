@@ -1,3 +1,4 @@
+import { NotifierPermissions } from '@lib/contracts';
 import {
   Body,
   Controller,
@@ -13,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { CallerScope, covers, forbidden, notFound, OrgUnit, Permissions, Roles, Scope } from '@lib/auth';
+import { CallerScope, covers, forbidden, notFound, OrgUnit, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { OutgoingNotification } from '../channels/channel';
 import { ChannelSender } from '../channels/channel-sender';
@@ -25,7 +26,7 @@ import { ChannelTarget, maskTarget, recipientsOf } from './channel-target';
 import { SecretBox } from './secret-box';
 
 /** Who configures channels: the county's and towns' administrators, within their units. */
-const manageChannels = Permissions.manageChannels;
+const manageChannels = NotifierPermissions.manageChannels;
 
 const ChannelBody = z
   .object({

@@ -1,3 +1,4 @@
+import { NotifierPermissions } from '@lib/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
 import {
@@ -7,7 +8,6 @@ import {
   forbidden,
   notFound,
   OrgUnit,
-  Permissions,
   Principal,
   Roles,
   Scope,
@@ -62,7 +62,7 @@ export class ContactsController {
   ) {}
 
   @Put(':userId')
-  @Roles(...Permissions.manageContacts)
+  @Roles(...NotifierPermissions.manageContacts)
   async put(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -94,7 +94,7 @@ export class ContactsController {
   }
 
   @Get()
-  @Roles(...Permissions.manageContacts)
+  @Roles(...NotifierPermissions.manageContacts)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListQuery)) q: z.infer<typeof ListQuery>,
@@ -105,7 +105,7 @@ export class ContactsController {
   }
 
   @Get(':userId')
-  @Roles(...Permissions.manageContacts)
+  @Roles(...NotifierPermissions.manageContacts)
   async get(@CallerScope() scope: Scope, @Param('userId', new ZodValidationPipe(UserId)) userId: string) {
     const doc = await this.contacts.findById(scope, userId);
     if (!doc) throw notFound(`未找到该人员的联系方式 (no contact for ${userId})`);
@@ -114,7 +114,7 @@ export class ContactsController {
 
   @Delete(':userId')
   @HttpCode(204)
-  @Roles(...Permissions.manageContacts)
+  @Roles(...NotifierPermissions.manageContacts)
   async remove(@CallerScope() scope: Scope, @Param('userId', new ZodValidationPipe(UserId)) userId: string) {
     if (!(await this.contacts.remove(scope, userId)))
       throw notFound(`未找到该人员的联系方式 (no contact for ${userId})`);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
-import { TownCode } from '@lib/contracts';
+import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
+import { TownCode, NotifierPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Delivery } from './delivery.schema';
@@ -49,7 +49,7 @@ export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesRepository) {}
 
   @Get()
-  @Roles(...Permissions.readDeliveries)
+  @Roles(...NotifierPermissions.readDeliveries)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListDeliveriesQuery)) q: z.infer<typeof ListDeliveriesQuery>,
@@ -64,7 +64,7 @@ export class DeliveriesController {
    * the escalations among them per level, org level and status.
    */
   @Get('counts')
-  @Roles(...Permissions.readDeliveries)
+  @Roles(...NotifierPermissions.readDeliveries)
   async counts(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(CountsQuery)) q: z.infer<typeof CountsQuery>,
@@ -77,7 +77,7 @@ export class DeliveriesController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.readDeliveries)
+  @Roles(...NotifierPermissions.readDeliveries)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(DeliveryId)) id: string) {
     const doc = await this.deliveries.findById(scope, id);
     if (!doc) throw notFound(`未找到该推送记录 (no delivery ${id})`);

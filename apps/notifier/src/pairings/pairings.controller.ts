@@ -1,6 +1,7 @@
+import { NotifierPermissions } from '@lib/contracts';
 import { Controller, Get, Param } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, notFound, Permissions, Roles, Scope } from '@lib/auth';
+import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { PairingsRepository } from './pairings.repository';
@@ -20,7 +21,7 @@ export class PairingsController {
   ) {}
 
   @Get(':householdId')
-  @Roles(...Permissions.manageContacts)
+  @Roles(...NotifierPermissions.manageContacts)
   async get(
     @CallerScope() scope: Scope,
     @Param('householdId', new ZodValidationPipe(HouseholdId)) householdId: string,

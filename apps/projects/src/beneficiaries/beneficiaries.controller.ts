@@ -1,6 +1,7 @@
+import { ProjectsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { DistributionsRepository } from '../distributions/distributions.repository';
 import { HouseholdDirectory } from '../household-directory/household-directory';
@@ -23,7 +24,7 @@ export class BeneficiariesController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -34,7 +35,7 @@ export class BeneficiariesController {
   }
 
   @Get()
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async list(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
@@ -56,7 +57,7 @@ export class HouseholdBenefitsController {
   ) {}
 
   @Get(':householdId')
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async get(
     @CallerScope() scope: Scope,
     @Param('householdId', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）')))

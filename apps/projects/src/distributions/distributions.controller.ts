@@ -1,5 +1,6 @@
+import { ProjectsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 
 /** The bit of the HTTP response a handler touches (status of a replay). */
@@ -26,7 +27,7 @@ export class DistributionsController {
   /** 201 for a new payment; 200 with the first payment when the same id/key is sent again. */
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.payDistributions)
+  @Roles(...ProjectsPermissions.payDistributions)
   async create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -47,7 +48,7 @@ export class DistributionsController {
   }
 
   @Get()
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async list(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,

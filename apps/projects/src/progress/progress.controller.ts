@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, Permissions, Roles, Scope } from '@lib/auth';
-import { VillageCode } from '@lib/contracts';
+import { CallerScope, Roles, Scope } from '@lib/auth';
+import { VillageCode, ProjectsPermissions } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { IsoDate } from '../projects/project.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -30,7 +30,7 @@ export class ProgressController {
   }
 
   @Get()
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   report(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ProgressQuery)) q: z.infer<typeof ProgressQuery>,
@@ -41,7 +41,7 @@ export class ProgressController {
   /** Runs the periodic check now (raises each finding's event once per period, whoever runs it). */
   @Post('checks')
   @HttpCode(200)
-  @Roles(...Permissions.runProjectChecks)
+  @Roles(...ProjectsPermissions.runProjectChecks)
   run(@Body(new ZodValidationPipe(RunCheckBody)) body: z.infer<typeof RunCheckBody>) {
     return this.progress.raise(this.asOf(body.asOf, 'asOf'));
   }

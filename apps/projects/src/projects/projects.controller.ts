@@ -1,6 +1,7 @@
+import { ProjectsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import {
   CompleteMilestoneBody,
@@ -23,7 +24,7 @@ export class ProjectsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -33,7 +34,7 @@ export class ProjectsController {
   }
 
   @Get()
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListProjectsQuery)) q: ListProjectsQuery,
@@ -45,13 +46,13 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(ProjectId)) id: string) {
     return presentProject(await this.service.get(scope, id), this.service.today());
   }
 
   @Patch(':id')
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   update(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
@@ -62,7 +63,7 @@ export class ProjectsController {
 
   @Post(':id/milestones')
   @HttpCode(201)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   addMilestone(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
@@ -73,7 +74,7 @@ export class ProjectsController {
 
   @Post(':id/milestones/:milestoneId/completion')
   @HttpCode(200)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   complete(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,

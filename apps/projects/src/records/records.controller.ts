@@ -1,7 +1,8 @@
+import { ProjectsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Caller, CallerScope, Permissions, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { FieldProblem, ZodValidationPipe } from '@lib/service-kit';
 import { ProjectId } from '../projects/project.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -28,7 +29,7 @@ export class RecordsController {
 
   @Post('outputs')
   @HttpCode(201)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   async recordOutput(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -53,7 +54,7 @@ export class RecordsController {
   }
 
   @Get('outputs')
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async listOutputs(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
@@ -73,7 +74,7 @@ export class RecordsController {
 
   @Post('sales')
   @HttpCode(201)
-  @Roles(...Permissions.writeProjects)
+  @Roles(...ProjectsPermissions.writeProjects)
   async recordSale(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -100,7 +101,7 @@ export class RecordsController {
   }
 
   @Get('sales')
-  @Roles(...Permissions.readProjects)
+  @Roles(...ProjectsPermissions.readProjects)
   async listSales(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,

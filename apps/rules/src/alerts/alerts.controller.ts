@@ -1,7 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
-import { Severity, TownCode, VillageCode } from '@lib/contracts';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
+import { Severity, TownCode, VillageCode, RulesPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { Alert } from './alert.schema';
 import { AlertsRepository } from './alerts.repository';
@@ -55,7 +55,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsRepository) {}
 
   @Get()
-  @Roles(...Permissions.readAlerts)
+  @Roles(...RulesPermissions.readAlerts)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListAlertsQuery)) q: z.infer<typeof ListAlertsQuery>,
@@ -67,7 +67,7 @@ export class AlertsController {
 
   /** 预警统计: counts per org unit and severity, within the caller's scope (for dashboards). */
   @Get('counts')
-  @Roles(...Permissions.readAlerts)
+  @Roles(...RulesPermissions.readAlerts)
   counts(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(CountsQuery)) q: z.infer<typeof CountsQuery>,
@@ -76,7 +76,7 @@ export class AlertsController {
   }
 
   @Get(':id')
-  @Roles(...Permissions.readAlerts)
+  @Roles(...RulesPermissions.readAlerts)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(AlertId)) id: string) {
     const doc = await this.alerts.findById(scope, id);
     if (!doc) throw notFound(`未找到该预警 (no alert ${id})`);
@@ -86,7 +86,7 @@ export class AlertsController {
   /** 确认预警: the alert is being handled (stops escalation; the condition clearing still resolves it). */
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Roles(...Permissions.writeAlerts)
+  @Roles(...RulesPermissions.writeAlerts)
   async acknowledge(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -107,7 +107,7 @@ export class AlertsController {
   /** 解除预警: a person closes the alert with a note (open or acknowledged → resolved). */
   @Post(':id/resolve')
   @HttpCode(200)
-  @Roles(...Permissions.writeAlerts)
+  @Roles(...RulesPermissions.writeAlerts)
   async resolve(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,

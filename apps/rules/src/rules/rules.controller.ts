@@ -1,7 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { assertCovers, Caller, CallerScope, notFound, Permissions, Principal, Roles, Scope } from '@lib/auth';
-import { TownCode, VillageCode } from '@lib/contracts';
+import { assertCovers, Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
+import { TownCode, VillageCode, RulesPermissions } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { CompiledRule, compileRule, RuleCompileError } from '../engine/compiler';
 import { contextOf } from '../engine/evaluate';
@@ -73,7 +73,7 @@ export class RulesController {
 
   /** The latest version of each rule per scope (platform default, counties, towns) the caller may see. */
   @Get()
-  @Roles(...Permissions.readRules)
+  @Roles(...RulesPermissions.readRules)
   async list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListRulesQuery)) q: z.infer<typeof ListRulesQuery>,
@@ -92,7 +92,7 @@ export class RulesController {
 
   /** Every version of a rule, in every scope the caller may see (newest first per scope). */
   @Get(':ruleId')
-  @Roles(...Permissions.readRules)
+  @Roles(...RulesPermissions.readRules)
   async versionsOf(
     @CallerScope() scope: Scope,
     @Param('ruleId', new ZodValidationPipe(RuleId)) ruleId: string,
@@ -104,7 +104,7 @@ export class RulesController {
 
   /** A new rule: version 1 in its scope. 409 when the rule id exists (new versions go through PUT). */
   @Post()
-  @Roles(...Permissions.writeRules)
+  @Roles(...RulesPermissions.writeRules)
   async create(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -134,7 +134,7 @@ export class RulesController {
    * overrides the default for it). Versions are never changed: each write is a new one.
    */
   @Put(':ruleId')
-  @Roles(...Permissions.writeRules)
+  @Roles(...RulesPermissions.writeRules)
   async newVersion(
     @CallerScope() scope: Scope,
     @Caller() caller: Principal,
@@ -172,7 +172,7 @@ export class RulesController {
    */
   @Post('dry-run')
   @HttpCode(200)
-  @Roles(...Permissions.readRules)
+  @Roles(...RulesPermissions.readRules)
   async dryRun(
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(DryRunBody)) body: z.infer<typeof DryRunBody>,

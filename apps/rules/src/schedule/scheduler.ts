@@ -1,3 +1,4 @@
+import { RulesPermissions } from '@lib/contracts';
 import {
   Body,
   Controller,
@@ -12,7 +13,7 @@ import {
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { z } from 'zod';
-import { Permissions, Roles } from '@lib/auth';
+import { Roles } from '@lib/auth';
 import { APP_CONFIG, ZodValidationPipe } from '@lib/service-kit';
 import { RulesConfig } from '../config';
 import { chinaDay } from '../engine/rule-book';
@@ -112,7 +113,7 @@ export class SchedulerController {
   /** Runs a day's time-based pass now (once per day across instances). Services and county admins. */
   @Post('daily')
   @HttpCode(200)
-  @Roles(...Permissions.writeRules)
+  @Roles(...RulesPermissions.writeRules)
   run(@Body(new ZodValidationPipe(RunBody)) body: z.infer<typeof RunBody>) {
     return this.scheduler.runDaily(body.day ?? chinaDay());
   }

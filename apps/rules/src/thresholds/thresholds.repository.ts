@@ -1,9 +1,8 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Permissions, Roles } from '@lib/auth';
-import { NotThroughGateway } from '@lib/service-kit';
-import { ThresholdSetV1 } from '@lib/contracts';
+import { Roles } from '@lib/auth';
+import { ThresholdSetV1, RulesPermissions } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
 
@@ -72,15 +71,18 @@ export class ThresholdsRepository {
   }
 }
 
-@Controller('api/v1/thresholds')
-// monitoring owns the lines and answers GET /api/v1/thresholds through the gateway (fresh after a PUT)
-@NotThroughGateway('rules’ copy of monitoring’s 监测范围')
+/**
+ * The lines the rules evaluate with (rules' copy of monitoring's 监测范围, kept from threshold.set.v1).
+ * Monitoring owns the lines and answers /api/v1/thresholds; this copy has its own path, so that each path
+ * is declared by one app (it lags the owner by the event's trip).
+ */
+@Controller('api/v1/evaluation/thresholds')
 export class ThresholdsController {
   constructor(private readonly thresholds: ThresholdsRepository) {}
 
   /** Reference data of the whole platform (keyed by province and county), not tenant records. */
   @Get()
-  @Roles(...Permissions.readThresholds)
+  @Roles(...RulesPermissions.readRules)
   async list() {
     const items = await this.thresholds.all();
     return { items: [...items].sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope)) };

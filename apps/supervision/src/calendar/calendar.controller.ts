@@ -21,7 +21,7 @@ export class CalendarController {
     private readonly change: ChangeCalendar,
   ) {}
 
-  /** The year's national calendar, the county's override and the effective one, with working days per month. */
+  /** The year's national calendar, the county's override and the effective one, with its working days (listed and per month). */
   @Get(':year')
   @Roles(...SupervisionRoles.read)
   async get(
@@ -39,10 +39,19 @@ export class CalendarController {
     const override = q.countyCode ? entriesOf(await this.repo.findOne(year, q.countyCode)) : null;
     const effective = mergeCalendars(national, override);
     const isWorking = workingDayOf(effective);
+    const workingDays = daysOfYear(year).filter(isWorking);
     const workingDaysPerMonth: Record<string, number> = {};
-    for (const d of daysOfYear(year))
-      workingDaysPerMonth[d.slice(0, 7)] = (workingDaysPerMonth[d.slice(0, 7)] ?? 0) + (isWorking(d) ? 1 : 0);
-    return { year, countyCode: q.countyCode ?? null, national, override, effective, workingDaysPerMonth };
+    for (const d of daysOfYear(year)) workingDaysPerMonth[d.slice(0, 7)] ??= 0;
+    for (const d of workingDays) workingDaysPerMonth[d.slice(0, 7)]++;
+    return {
+      year,
+      countyCode: q.countyCode ?? null,
+      national,
+      override,
+      effective,
+      workingDaysPerMonth,
+      workingDays,
+    };
   }
 
   /**

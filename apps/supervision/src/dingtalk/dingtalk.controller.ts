@@ -15,7 +15,7 @@ import { Public } from '@lib/auth';
 import { APP_CONFIG, fieldError, PublicIntegration, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
 import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
-import { DingTalkCrypto, DingTalkCryptoError, timestampProblem } from './dingtalk-crypto';
+import { DingTalkCrypto, DingTalkCryptoError, timestampProblem } from '@lib/crypto';
 import { DingTalkCheckRecord, DingTalkEvent, toCheckInRecord } from './dingtalk-event';
 
 const CallbackQuery = z

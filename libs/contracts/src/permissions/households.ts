@@ -1,0 +1,32 @@
+import { EVERYONE, FIELD_STAFF, Role } from './roles';
+
+/** Who may call the households app (帮扶对象台账, 组织机构, 监测对象识别与消除). */
+export const HouseholdsPermissions = {
+  readHouseholds: EVERYONE,
+  writeHouseholds: ['county-admin', 'town-official', 'village-cadre'],
+  /** 一户一策 measures, care pairings and visits, relocation records: the people who do the work. */
+  writeAssistance: FIELD_STAFF,
+  /** Clear ID numbers and phones (audited); everyone else sees them masked. */
+  readPersonalData: ['county-admin', 'town-official', 'village-cadre'],
+  /** 组织机构: a county's administrators register its towns, villages and groups. */
+  registerOrgUnits: ['county-admin'],
+  /**
+   * 监测对象识别与消除, one permission per step, owned by the level that decides it in the national
+   * procedure (a level below never records a decision of a level above, nor a level above the town's own
+   * review: 乡镇审核 and 县级审定 are two separate checks). The households API and the console read these.
+   */
+  /** 申请受理 / 识别纳入: the village (两委) and its work team record the application or screening. */
+  lifecycleIdentify: ['village-cadre', 'work-team-member', 'first-secretary'],
+  /** 民主评议 (approve or reject): the village. */
+  lifecycleVillageReview: ['village-cadre', 'first-secretary'],
+  /** 村内公示 (starts the ≥5-day notice): the village. */
+  lifecyclePublicNotice: ['village-cadre', 'first-secretary'],
+  /** 乡镇审核 (approve or return with reasons): the town. */
+  lifecycleTownReview: ['town-official'],
+  /** 县级审定 (approve or refuse with reasons): the county. */
+  lifecycleCountyApprove: ['county-admin'],
+  /** 落实帮扶: the village and its work team start the approved measures. */
+  lifecycleStartAssistance: ['village-cadre', 'work-team-member', 'first-secretary'],
+  /** 风险消除确认 (approve or refuse, on the household's recorded facts): the county. */
+  lifecycleEliminateRisk: ['county-admin'],
+} satisfies Record<string, Role[]>;
