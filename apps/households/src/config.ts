@@ -20,11 +20,14 @@ export const householdsConfigSchema = baseConfigSchema
     PII_ACTIVE_KEY_ID: z.string().optional(),
     /** HMAC-SHA256 key of idNumberHash (shared with the monitoring app, which matches by it). */
     PII_HASH_KEY: z.string().min(16).default(DEV_PII_HASH_KEY),
-    /** Register the seed's demo town (county, town, five villages, their groups) at start-up; idempotent. */
+    /**
+     * Register the seed's demo town (county, town, five villages, their groups) at start-up; idempotent.
+     * Default: off in production (a county registers its own units), on in development and tests (the demo).
+     */
     SEED_DEMO_ORG_UNITS: z
       .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
   })
   .superRefine((c, ctx) => {
     const active = c.PII_ACTIVE_KEY_ID ?? [...c.PII_KEYS.keys()][0];
@@ -32,5 +35,9 @@ export const householdsConfigSchema = baseConfigSchema
       ctx.addIssue({ code: 'custom', path: ['PII_ACTIVE_KEY_ID'], message: 'must be one of PII_KEYS' });
     if (c.NODE_ENV === 'production' && (c.PII_KEYS.has('dev1') || c.PII_HASH_KEY === DEV_PII_HASH_KEY))
       ctx.addIssue({ code: 'custom', path: ['PII_KEYS'], message: 'production needs its own PII keys' });
-  });
+  })
+  .transform((c) => ({
+    ...c,
+    SEED_DEMO_ORG_UNITS: c.SEED_DEMO_ORG_UNITS ?? c.NODE_ENV !== 'production',
+  }));
 export type HouseholdsConfig = z.infer<typeof householdsConfigSchema>;
