@@ -55,6 +55,17 @@ export const baseConfigSchema = z.object({
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
+/** What every app needs in production beyond its schema's defaults (the schema itself is extended per app). */
+function productionProblems(c: BaseConfig) {
+  if (c.NODE_ENV !== 'production' || c.AUTH_JWT_PUBLIC_KEY) return [];
+  return [
+    {
+      path: 'AUTH_JWT_PUBLIC_KEY',
+      message: 'is required in production (node scripts/make-keys.mjs makes a key pair)',
+    },
+  ];
+}
+
 /**
  * Parses process.env with the app's schema at start-up; a bad or missing setting stops the app
  * with a message naming each variable and the reason.
@@ -65,7 +76,10 @@ export function loadConfig<S extends z.ZodTypeAny>(
 ): z.infer<S> {
   const result = schema.safeParse(env);
   const problems = result.success
-    ? kafkaConnectionProblems(result.data as BaseConfig)
+    ? [
+        ...kafkaConnectionProblems(result.data as BaseConfig),
+        ...productionProblems(result.data as BaseConfig),
+      ]
     : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   if (problems.length) {
     const lines = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
