@@ -25,7 +25,12 @@ module.exports = {
   // integration and e2e tests wait on real servers and processes (each wait has its own deadline)
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // test/deploy: the deployment files checked against the apps (no I/O but reading files)
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/deploy/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
