@@ -71,6 +71,11 @@ export function kafkaConnectionProblems(c: KafkaConnectionConfig): ConfigProblem
       path: c.KAFKA_TLS_CERT_FILE ? 'KAFKA_TLS_KEY_FILE' : 'KAFKA_TLS_CERT_FILE',
       message: 'KAFKA_TLS_CERT_FILE and KAFKA_TLS_KEY_FILE go together (the client certificate and its key)',
     });
+  else if (c.KAFKA_TLS_CERT_FILE && !certificateMatchesKey(c.KAFKA_TLS_CERT_FILE, c.KAFKA_TLS_KEY_FILE))
+    problems.push({
+      path: 'KAFKA_TLS_KEY_FILE',
+      message: `is not the private key of the certificate in ${c.KAFKA_TLS_CERT_FILE}`,
+    });
   if (c.KAFKA_SASL_MECHANISM) {
     if (!c.KAFKA_SASL_USERNAME)
       problems.push({ path: 'KAFKA_SASL_USERNAME', message: `required with KAFKA_SASL_MECHANISM` });
@@ -89,6 +94,15 @@ export function kafkaConnectionProblems(c: KafkaConnectionConfig): ConfigProblem
           message: 'set KAFKA_SASL_MECHANISM too (scram-sha-256, scram-sha-512, plain)',
         });
   return problems;
+}
+
+function certificateMatchesKey(certFile: string, keyFile: string): boolean {
+  try {
+    const cert = new X509Certificate(readFileSync(certFile, 'utf8'));
+    return cert.checkPrivateKey(createPrivateKey(readFileSync(keyFile, 'utf8')));
+  } catch {
+    return true; // unreadable files are reported by their own settings
+  }
 }
 
 /** The kafkajs `ssl` and `sasl` options of validated settings (files are read here, once, at start). */
