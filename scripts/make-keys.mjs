@@ -43,7 +43,11 @@ function makeKeys() {
     { key: 'AUTH_JWT_PUBLIC_KEY', value: publicKey.trim(), secrets: ['fangfanpin-secrets'] },
     { key: 'AUTH_JWT_PRIVATE_KEY', value: privateKey.trim(), secrets: ['gateway-secrets'] },
     { key: 'GATEWAY_SECRET_KEYS', value: `k1:${b64()}`, secrets: ['gateway-secrets'] },
-    { key: 'GATEWAY_ADMIN_USERNAME', value: option('--admin-username', 'admin'), secrets: ['gateway-secrets'] },
+    {
+      key: 'GATEWAY_ADMIN_USERNAME',
+      value: option('--admin-username', 'admin'),
+      secrets: ['gateway-secrets'],
+    },
     { key: 'GATEWAY_ADMIN_PASSWORD', value: password, secrets: ['gateway-secrets'] },
     { key: 'GATEWAY_ADMIN_UNIT', value: adminUnit, secrets: ['gateway-secrets'] },
     // personal data at rest (households) and the keyed hash of ID numbers (households and monitoring)
@@ -93,8 +97,7 @@ SEED_DEMO_ORG_UNITS=false
 /** Secrets as Kubernetes manifests (YAML; JSON strings are YAML strings), with the namespace they live in. */
 function k8sManifests(keys, namespace) {
   const byName = new Map();
-  for (const k of keys)
-    for (const s of k.secrets) byName.set(s, [...(byName.get(s) ?? []), k]);
+  for (const k of keys) for (const s of k.secrets) byName.set(s, [...(byName.get(s) ?? []), k]);
   const docs = [
     `apiVersion: v1
 kind: Namespace
