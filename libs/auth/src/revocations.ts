@@ -227,7 +227,10 @@ export class RevocationFollower implements OnApplicationBootstrap, OnApplication
     });
     await consumer.connect();
     if (this.stopped) return void (await consumer.disconnect());
-    await consumer.subscribe({ topic, fromBeginning: false });
+    // where a group without committed offsets starts: at start the seek below decides; should the group be
+    // deleted while this consumer is away (a sweep after its session expired), it rejoins from the beginning
+    // of the topic rather than its end, so no sign-out of that gap is skipped (expired ones are ignored)
+    await consumer.subscribe({ topic, fromBeginning: true });
     // caught up once every partition is read up to where it ended at start
     const behind = new Map<number, bigint>();
     for (const s of starts) {
