@@ -28,7 +28,12 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/lint/*.spec.ts'],
+      // test/lint: the lint zones; test/deploy: the deployment files checked against the apps (reading files only)
+      testMatch: [
+        '<rootDir>/{apps,libs}/**/*.spec.ts',
+        '<rootDir>/test/lint/*.spec.ts',
+        '<rootDir>/test/deploy/**/*.spec.ts',
+      ],
     },
     {
       ...common,

@@ -66,6 +66,12 @@ export const gatewayConfigSchema = baseConfigSchema
         path: ['GATEWAY_SECRET_ACTIVE_KEY_ID'],
         message: 'must be one of GATEWAY_SECRET_KEYS',
       });
+    if (c.NODE_ENV === 'production' && !c.AUTH_JWT_PRIVATE_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_PRIVATE_KEY'],
+        message: 'is required in production (node scripts/make-keys.mjs makes a key pair)',
+      });
     if (c.NODE_ENV === 'production' && c.GATEWAY_SECRET_KEYS.has('dev1'))
       ctx.addIssue({
         code: 'custom',

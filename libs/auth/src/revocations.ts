@@ -107,21 +107,49 @@ export const REVOCATION_LOOKBACK_MS = 65 * 60_000;
 /** How long token checks wait at start for the recent sign-outs before serving anyway (Kafka away). */
 export const REVOCATION_CATCH_UP_TIMEOUT_MS = 10_000;
 
+/** How long a consumer of a process killed without leaving stays in its group (kafkajs sessionTimeout). */
+const REVOCATION_SESSION_TIMEOUT_MS = 10_000;
+/** Groups of instances that are gone are removed at start, once their sessions have expired, then hourly. */
+export const REVOCATION_GROUP_SWEEP_MS = 60 * 60_000;
+
+/** The start of every revocation consumer group of an app (its topic prefix keeps environments apart). */
+export function revocationGroupPrefix(settings: Pick<KafkaSettings, 'topicPrefix' | 'clientId'>): string {
+  return `${settings.topicPrefix}${settings.clientId}.revocations.`;
+}
+
 /**
  * Follows session.revoked.v1 (the gateway publishes it through its outbox at sign-out) into the
- * app's RevocationList. Every process reads every partition (its own consumer group, so replicas do
- * not split the topic) and, at start, re-reads the last hour, so a restarted app knows what was
- * revoked while it was down: until it has read them, token checks wait (at most
- * REVOCATION_CATCH_UP_TIMEOUT_MS, then they go on and the follower keeps trying). Without Kafka
- * wiring (unit tests) it does nothing.
+ * app's RevocationList. Every process reads every partition and, at start, re-reads the last hour,
+ * so a restarted app knows what was revoked while it was down: until it has read them, token checks
+ * wait (at most REVOCATION_CATCH_UP_TIMEOUT_MS, then they go on and the follower keeps trying).
+ * Without Kafka wiring (unit tests) it does nothing.
+ *
+ * Consumer groups. kafkajs has no group-less consumer (no assign()), and instances must not share a
+ * group (they would split the partitions and each miss sign-outs). So each instance has its own
+ * group, named after its stable identity, `<prefix><app>.revocations.<INSTANCE_ID>` (default: host
+ * name and port: the pod name in Kubernetes, the container in compose), instead of one group per
+ * process start as before:
+ * - a restart of the same instance (container restart, crash loop) reuses its group: no new group;
+ * - a graceful stop (SIGTERM: rolling update, scale-down) leaves and deletes its group;
+ * - groups of instances that vanished without a goodbye (SIGKILL, lost node) are swept: every
+ *   instance deletes the app's revocation groups that have no member left (Kafka refuses to delete
+ *   a group with live members, so a running instance's group is never touched), at start, once more
+ *   after a killed predecessor's session has expired, and hourly;
+ * - if its group still has members at start (its own predecessor killed moments ago, or a twin with
+ *   the same INSTANCE_ID), this run takes a group of its own for once, deleted or swept like the rest.
+ * The group's offsets are not what a start resumes from (it seeks REVOCATION_LOOKBACK_MS back), so
+ * deleting a group loses nothing.
  */
 @Injectable()
 export class RevocationFollower implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RevocationFollower.name);
   private consumer: Consumer | null = null;
   private stopped = false;
+  private readonly timers: NodeJS.Timeout[] = [];
   /** Revocation events applied since start (health, tests). */
   applied = 0;
+  /** The consumer group this process reads with (once started). */
+  groupId: string | null = null;
 
   constructor(
     readonly list: RevocationList,
@@ -159,28 +187,50 @@ export class RevocationFollower implements OnApplicationBootstrap, OnApplication
     const topic = topicName(settings, Topics.sessions);
     await ensureTopics(kafka, [topic], settings.partitions);
     if (this.stopped) return;
-    const groupId = `${settings.clientId}.revocations.${hostname()}.${process.pid}.${Date.now()}`;
-    const consumer = kafka.consumer({
-      groupId,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      // short polls: a sign-out arrives quickly and shutting down never waits long for a fetch
-      maxWaitTimeInMs: 500,
-    });
-    this.consumer = consumer;
-    await consumer.connect();
-    if (this.stopped) return void (await consumer.disconnect());
-    await consumer.subscribe({ topic, fromBeginning: false });
+    const prefix = revocationGroupPrefix(settings);
+    const stable = `${prefix}${settings.instanceId ?? `${hostname()}-${process.pid}`}`;
     const admin = kafka.admin();
     await admin.connect();
     let starts: Array<{ partition: number; offset: string }>;
     let ends: Array<{ partition: number; high: string }>;
+    let groupId = stable;
     try {
+      const [own] = (await admin.describeGroups([stable])).groups;
+      if (own && own.members.length > 0) {
+        groupId = `${stable}.${Date.now().toString(36)}`;
+        this.logger.warn(
+          `撤销令牌消费组仍有成员，本次使用临时消费组 (group ${stable} still has members: a predecessor killed moments ago or another instance with this INSTANCE_ID; using ${groupId} this time)`,
+        );
+      }
       starts = await admin.fetchTopicOffsetsByTimestamp(topic, Date.now() - REVOCATION_LOOKBACK_MS);
       ends = await admin.fetchTopicOffsets(topic);
     } finally {
       await admin.disconnect();
     }
+    this.groupId = groupId;
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: REVOCATION_SESSION_TIMEOUT_MS,
+      rebalanceTimeout: REVOCATION_SESSION_TIMEOUT_MS,
+      heartbeatInterval: 1_000,
+      // short polls: a sign-out arrives quickly and shutting down never waits long for a fetch
+      maxWaitTimeInMs: 500,
+    });
+    this.consumer = consumer;
+    // every partition must be ours: anything less means another process reads in this group
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const mine = payload.memberAssignment[topic]?.length ?? 0;
+      if (mine < ends.length)
+        this.logger.error(
+          `撤销令牌消费组被共用 (group ${groupId} is shared: this instance reads ${mine} of ${ends.length} partitions and misses sign-outs; give each instance its own INSTANCE_ID)`,
+        );
+    });
+    await consumer.connect();
+    if (this.stopped) return void (await consumer.disconnect());
+    // where a group without committed offsets starts: at start the seek below decides; should the group be
+    // deleted while this consumer is away (a sweep after its session expired), it rejoins from the beginning
+    // of the topic rather than its end, so no sign-out of that gap is skipped (expired ones are ignored)
+    await consumer.subscribe({ topic, fromBeginning: true });
     // caught up once every partition is read up to where it ended at start
     const behind = new Map<number, bigint>();
     for (const s of starts) {
@@ -208,11 +258,58 @@ export class RevocationFollower implements OnApplicationBootstrap, OnApplication
       },
     });
     for (const s of starts) consumer.seek({ topic, partition: s.partition, offset: s.offset });
-    this.logger.log(`正在跟踪令牌撤销 (following token revocations on ${topic})`);
+    this.logger.log(`正在跟踪令牌撤销 (following token revocations on ${topic} as group ${groupId})`);
+    const sweep = () => void this.sweep(kafka, prefix);
+    sweep();
+    this.timers.push(setTimeout(sweep, REVOCATION_SESSION_TIMEOUT_MS + 5_000));
+    this.timers.push(setInterval(sweep, REVOCATION_GROUP_SWEEP_MS));
+    for (const t of this.timers) t.unref();
+  }
+
+  /** Deletes the app's revocation groups without members (instances gone); returns how many. */
+  async sweep(kafka: Kafka, prefix: string): Promise<number> {
+    if (this.stopped) return 0;
+    const admin = kafka.admin();
+    let deleted = 0;
+    try {
+      await admin.connect();
+      const names = (await admin.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((g) => g.startsWith(prefix) && g !== this.groupId);
+      if (names.length === 0) return 0;
+      const idle = (await admin.describeGroups(names)).groups
+        .filter((g) => g.state === 'Empty' || g.state === 'Dead')
+        .map((g) => g.groupId);
+      for (const g of idle)
+        // one at a time: a group that gained a member meanwhile is refused (GROUP_NOT_EMPTY) and kept
+        deleted += await admin.deleteGroups([g]).then(
+          () => 1,
+          () => 0,
+        );
+      if (deleted)
+        this.logger.log(`已清理撤销令牌消费组 (removed ${deleted} revocation group(s) of instances gone)`);
+    } catch (e) {
+      this.logger.warn(`撤销令牌消费组清理失败 (revocation group sweep failed): ${(e as Error).message}`);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    return deleted;
   }
 
   async onApplicationShutdown() {
     this.stopped = true;
-    await this.consumer?.disconnect().catch(() => undefined);
+    for (const t of this.timers) clearTimeout(t);
+    if (!this.consumer) return;
+    await this.consumer.disconnect().catch(() => undefined);
+    // the group is empty once this consumer has left: delete it (bounded: Kafka may be away)
+    if (!this.kafka || !this.groupId) return;
+    const admin = this.kafka.admin();
+    const groupId = this.groupId;
+    const done = (async () => {
+      await admin.connect();
+      await admin.deleteGroups([groupId]);
+    })().catch(() => undefined);
+    await Promise.race([done, new Promise((r) => setTimeout(r, 3_000).unref())]);
+    await admin.disconnect().catch(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 export * from './kafka-settings';
+export * from './kafka-connection';
 export * from './producer/event-publisher';
 export * from './producer/topic-admin';
 export * from './consumer/kafka-batch.server';

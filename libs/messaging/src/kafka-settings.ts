@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+import { Kafka, logLevel, LogEntry, SASLOptions } from 'kafkajs';
 
 // We use the default (Java-compatible murmur2) partitioner on purpose; no need to warn about it.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
@@ -11,6 +12,14 @@ export interface KafkaSettings {
   topicPrefix: string;
   /** Partitions of topics this app creates (and of their dead-letter topics). */
   partitions: number;
+  /** TLS to the brokers (true: Node's CA store) and SASL authentication; none: plaintext (kafka-connection.ts). */
+  ssl?: ConnectionOptions | true;
+  sasl?: SASLOptions;
+  /**
+   * This process's stable name among the app's instances (pod name, container host name, host and port):
+   * names the consumer group that follows token revocations (libs/auth revocations.ts).
+   */
+  instanceId?: string;
 }
 
 export function topicName(settings: Pick<KafkaSettings, 'topicPrefix'>, base: string): string {
@@ -38,6 +47,8 @@ export function createKafkaClient(settings: KafkaSettings, clientSuffix = ''): K
   return new Kafka({
     clientId: `${settings.clientId}${clientSuffix}`,
     brokers: settings.brokers,
+    ...(settings.ssl ? { ssl: settings.ssl } : {}),
+    ...(settings.sasl ? { sasl: settings.sasl } : {}),
     logLevel: logLevel.WARN,
     logCreator,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },

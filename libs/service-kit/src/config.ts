@@ -1,5 +1,11 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
-import { KafkaSettings } from '@lib/messaging';
+import {
+  kafkaConnectionFields,
+  kafkaConnectionOptions,
+  kafkaConnectionProblems,
+  KafkaSettings,
+} from '@lib/messaging';
 
 const csv = z
   .string()
@@ -22,6 +28,18 @@ export const baseConfigSchema = z.object({
     .regex(/^[a-zA-Z0-9._-]*$/)
     .default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  /** TLS and SASL/SCRAM towards the brokers (libs/messaging kafka-connection.ts). */
+  ...kafkaConnectionFields,
+  /**
+   * This process's name among the app's instances, stable across its restarts (default: host name and
+   * PORT, i.e. the pod name in Kubernetes, the container in compose). Names the consumer group that
+   * follows token revocations, so a restart reuses its group instead of adding one.
+   */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only')
+    .max(100)
+    .default(''),
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// connection string')
@@ -37,6 +55,17 @@ export const baseConfigSchema = z.object({
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
+/** What every app needs in production beyond its schema's defaults (the schema itself is extended per app). */
+function productionProblems(c: BaseConfig) {
+  if (c.NODE_ENV !== 'production' || c.AUTH_JWT_PUBLIC_KEY) return [];
+  return [
+    {
+      path: 'AUTH_JWT_PUBLIC_KEY',
+      message: 'is required in production (node scripts/make-keys.mjs makes a key pair)',
+    },
+  ];
+}
+
 /**
  * Parses process.env with the app's schema at start-up; a bad or missing setting stops the app
  * with a message naming each variable and the reason.
@@ -46,18 +75,28 @@ export function loadConfig<S extends z.ZodTypeAny>(
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  const problems = result.success
+    ? [
+        ...kafkaConnectionProblems(result.data as BaseConfig),
+        ...productionProblems(result.data as BaseConfig),
+      ]
+    : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  if (problems.length) {
+    const lines = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
-  return result.data;
+  return result.data as z.infer<S>;
 }
 
 export function kafkaSettingsOf(config: BaseConfig, clientId: string): KafkaSettings {
+  const port = (config as BaseConfig & { PORT?: number }).PORT;
   return {
     brokers: config.KAFKA_BROKERS,
     clientId,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     partitions: config.KAFKA_PARTITIONS,
+    ...kafkaConnectionOptions(config),
+    // two instances on one host (native runs, tests) differ by their port
+    instanceId: config.INSTANCE_ID || `${hostname()}-${port ?? process.pid}`,
   };
 }
