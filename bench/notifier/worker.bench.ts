@@ -13,7 +13,8 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Channel, ChannelResult, OutgoingNotification } from '../../apps/notifier/src/channels/channel';
 import { NotifierConfig } from '../../apps/notifier/src/config';
-import { DeliveryJob, DeliveryQueue, QueueWorker } from '../../apps/notifier/src/deliveries/delivery-queue';
+import { DeliveryJob, DeliveryQueue } from '../../apps/notifier/src/queues/delivery-queue';
+import { QueueWorker } from '../../apps/notifier/src/queues/queue-worker';
 import { runBench } from '../shared/run-bench';
 
 const envInt = (name: string, dflt: number) => Number(process.env[name] ?? dflt);

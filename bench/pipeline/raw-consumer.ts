@@ -12,7 +12,7 @@ import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1 } from '@lib/contrac
 import { Alert } from '../../apps/rules/src/alerts/alert.schema';
 import { decide, evaluateEvents } from '../../apps/rules/src/engine/evaluate';
 import { chinaDay } from '../../apps/rules/src/engine/rule-book';
-import { SubjectState } from '../../apps/rules/src/subjects/subject-state';
+import { SubjectState } from '../../apps/rules/src/subjects/domain/subject-state';
 import { DEFAULT_THRESHOLDS } from '../../apps/rules/src/thresholds/default-thresholds';
 import { runRawConsumer } from '../shared/raw-consumer';
 import { defaultRuleBook } from './common';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Principal, Role } from '@lib/auth';
-import { createEvent, HouseholdRegisteredV1, orgUnitsOfVillage, Topics } from '@lib/contracts';
-import { AppProcess, devToken, infra, KafkaProbe, uniqueRunId } from '@lib/testing';
+import { orgUnitsOfVillage, Topics } from '@lib/contracts';
+import { AppProcess, devToken, householdRegistered, infra, KafkaProbe, uniqueRunId } from '@lib/testing';
 
 /** The demo town (county 621299, town 621299101, villages …201 to …205). */
 export const DEMO_TOWN = '621299101';
@@ -67,31 +67,19 @@ export class MonitoringHarness {
       ids.push(householdId);
       const units = orgUnitsOfVillage(h.villageCode);
       const hashes = h.idNumberHashes ?? [];
-      const event = createEvent({
-        type: HouseholdRegisteredV1.type,
-        source: 'households',
-        subject: householdId,
-        townId: units.townCode,
-        villageId: units.villageCode,
-        data: {
-          householdId,
-          householdNumber: h.householdNumber,
-          provinceCode: units.provinceCode,
-          countyCode: units.countyCode,
-          townCode: units.townCode,
-          villageCode: units.villageCode,
-          householdType: 'lifted_out_of_poverty' as const,
-          monitoringCategory: null,
-          memberCount: Math.max(1, hashes.length),
-          members: (hashes.length ? hashes : [undefined]).map((hash, i) => ({
-            memberId: `${householdId}-m${i + 1}`,
-            relation: i === 0 ? ('head' as const) : ('child' as const),
-            sex: 'male' as const,
-            birthDate: '1970-01-01',
-            ...(hash ? { idNumberHash: hash } : {}),
-          })),
-          registeredAt: h.registeredAt,
-        },
+      const event = householdRegistered({
+        householdId,
+        householdNumber: h.householdNumber,
+        ...units,
+        memberCount: Math.max(1, hashes.length),
+        members: (hashes.length ? hashes : [undefined]).map((hash, i) => ({
+          memberId: `${householdId}-m${i + 1}`,
+          relation: i === 0 ? ('head' as const) : ('child' as const),
+          sex: 'male' as const,
+          birthDate: '1970-01-01',
+          ...(hash ? { idNumberHash: hash } : {}),
+        })),
+        registeredAt: h.registeredAt,
       });
       return { key: householdId, value: JSON.stringify(event) };
     });

@@ -2,12 +2,15 @@ import {
   AlertAcknowledgedV1,
   AlertRaisedV1,
   AlertResolvedV1,
-  createEvent,
   HouseholdPairingChangedV1,
   Topics,
 } from '@lib/contracts';
 import {
+  alertAcknowledged,
+  alertRaised,
+  alertResolved,
   AppProcess,
+  householdPairingChanged,
   infra,
   KafkaProbe,
   ReceivedRequest,
@@ -86,68 +89,47 @@ export class NotifierHarness {
     } = {},
   ): AlertRaisedV1 {
     const subjectId = opts.subjectId ?? `h-${alertId}`;
-    return createEvent({
-      type: AlertRaisedV1.type,
-      source: 'rules',
-      subject: subjectId,
-      townId: villageCode.slice(0, 9),
-      villageId: villageCode,
-      data: {
-        alertId,
-        ruleId: 'income-below-line',
-        ruleVersion: 1,
-        severity: opts.severity ?? 'medium',
-        subjectType: 'household',
-        subjectId,
-        townCode: villageCode.slice(0, 9),
-        villageCode,
-        period: '2026-10',
-        title: '人均纯收入低于监测范围',
-        message: `户 ${alertId}：走访人均纯收入低于监测范围。`,
-        explanation: [],
-        recipientRoles: opts.recipientRoles ?? ['village-cadre', 'town-official'],
-        raisedAt: new Date().toISOString(),
-        ...(opts.escalateAfterMinutes ? { escalateAfterMinutes: opts.escalateAfterMinutes } : {}),
-      },
+    return alertRaised({
+      alertId,
+      ruleId: 'income-below-line',
+      severity: opts.severity ?? 'medium',
+      subjectId,
+      townCode: villageCode.slice(0, 9),
+      villageCode,
+      message: `户 ${alertId}：走访人均纯收入低于监测范围。`,
+      explanation: [],
+      recipientRoles: opts.recipientRoles ?? ['village-cadre', 'town-official'],
+      raisedAt: new Date().toISOString(),
+      ...(opts.escalateAfterMinutes ? { escalateAfterMinutes: opts.escalateAfterMinutes } : {}),
     });
   }
 
   /** alert.acknowledged.v1 of a raised alert, as the rules service emits it (same key). */
   alertAcknowledged(raised: AlertRaisedV1): AlertAcknowledgedV1 {
-    return createEvent({
-      type: AlertAcknowledgedV1.type,
-      source: 'rules',
-      subject: raised.subject,
-      townId: raised.data.townCode,
-      villageId: raised.data.villageCode,
-      id: `alert-acknowledged-${raised.data.alertId}`,
-      data: {
+    return alertAcknowledged(
+      {
         alertId: raised.data.alertId,
         ruleId: raised.data.ruleId,
         subjectId: raised.data.subjectId,
         acknowledgedBy: 'u-village-cadre',
         acknowledgedAt: new Date().toISOString(),
       },
-    });
+      { subject: raised.subject, id: `alert-acknowledged-${raised.data.alertId}` },
+    );
   }
 
   /** alert.resolved.v1 of a raised alert (same key). */
   alertResolved(raised: AlertRaisedV1): AlertResolvedV1 {
-    return createEvent({
-      type: AlertResolvedV1.type,
-      source: 'rules',
-      subject: raised.subject,
-      townId: raised.data.townCode,
-      villageId: raised.data.villageCode,
-      id: `alert-resolved-${raised.data.alertId}`,
-      data: {
+    return alertResolved(
+      {
         alertId: raised.data.alertId,
         ruleId: raised.data.ruleId,
         subjectId: raised.data.subjectId,
         resolution: 'manual',
         resolvedAt: new Date().toISOString(),
       },
-    });
+      { subject: raised.subject, id: `alert-resolved-${raised.data.alertId}` },
+    );
   }
 
   /** household.pairing-changed.v1 as the households service emits it: the full current cadre list. */
@@ -157,14 +139,8 @@ export class NotifierHarness {
     version: number,
     cadres: Array<{ userId: string; name: string; orgUnit: string }>,
   ): HouseholdPairingChangedV1 {
-    return createEvent({
-      type: HouseholdPairingChangedV1.type,
-      source: 'households',
-      subject: householdId,
-      townId: villageCode.slice(0, 9),
-      villageId: villageCode,
-      id: `pairing-${householdId}-${version}`,
-      data: {
+    return householdPairingChanged(
+      {
         householdId,
         townCode: villageCode.slice(0, 9),
         villageCode,
@@ -175,7 +151,8 @@ export class NotifierHarness {
         added: cadres.map((c) => c.userId),
         removed: [],
       },
-    });
+      { id: `pairing-${householdId}-${version}` },
+    );
   }
 
   /** Publishes events to households.events.v1 keyed by subject, as the households service would. */
@@ -203,28 +180,17 @@ export class NotifierHarness {
   async raise(villageCode: string, count: number, label: string): Promise<string[]> {
     const ids = Array.from({ length: count }, (_, i) => `${label}-${String(i).padStart(3, '0')}`);
     const events = ids.map((alertId, i) =>
-      createEvent({
-        type: AlertRaisedV1.type,
-        source: 'rules',
-        subject: `h-${label}-${i}`,
-        townId: villageCode.slice(0, 9),
-        villageId: villageCode,
-        data: {
-          alertId,
-          ruleId: 'income-below-line',
-          ruleVersion: 1,
-          severity: 'medium',
-          subjectType: 'household',
-          subjectId: `h-${label}-${i}`,
-          townCode: villageCode.slice(0, 9),
-          villageCode,
-          period: '2026-10',
-          title: '人均纯收入低于监测范围',
-          message: `户 ${i}：走访人均纯收入低于监测范围。`,
-          explanation: [],
-          recipientRoles: ['village-cadre', 'town-official'],
-          raisedAt: new Date().toISOString(),
-        },
+      alertRaised({
+        alertId,
+        ruleId: 'income-below-line',
+        severity: 'medium',
+        subjectId: `h-${label}-${i}`,
+        townCode: villageCode.slice(0, 9),
+        villageCode,
+        message: `户 ${i}：走访人均纯收入低于监测范围。`,
+        explanation: [],
+        recipientRoles: ['village-cadre', 'town-official'],
+        raisedAt: new Date().toISOString(),
       }),
     );
     await this.kafka.send(

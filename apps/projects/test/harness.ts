@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, HouseholdRegisteredV1, orgUnitsOfVillage, Topics } from '@lib/contracts';
-import { AppProcess, infra, KafkaProbe, uniqueRunId } from '@lib/testing';
+import { orgUnitsOfVillage, Topics } from '@lib/contracts';
+import { AppProcess, householdRegistered, infra, KafkaProbe, uniqueRunId } from '@lib/testing';
 
 export interface SeenEvent {
   key: string;
@@ -47,23 +47,13 @@ export class ProjectsHarness {
   /** A household registration as the households app publishes it. */
   async registerHousehold(villageCode: string, householdNumber: string): Promise<string> {
     const householdId = randomUUID();
-    const units = orgUnitsOfVillage(villageCode);
-    const e = createEvent({
-      type: HouseholdRegisteredV1.type,
-      source: 'households',
-      subject: householdId,
-      townId: units.townCode,
-      villageId: villageCode,
-      data: {
-        householdId,
-        householdNumber,
-        ...units,
-        householdType: 'lifted_out_of_poverty',
-        monitoringCategory: null,
-        memberCount: 3,
-        members: [],
-        registeredAt: new Date().toISOString(),
-      } satisfies HouseholdRegisteredV1['data'],
+    const e = householdRegistered({
+      householdId,
+      householdNumber,
+      ...orgUnitsOfVillage(villageCode),
+      memberCount: 3,
+      members: [],
+      registeredAt: new Date().toISOString(),
     });
     await this.kafka.send(`${this.prefix}${Topics.households}`, [
       { key: householdId, value: JSON.stringify(e) },

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Topics } from '@lib/contracts';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
 import { AppModule } from './app.module';
 import { rulesConfigSchema } from './config';
+import { checkRulesSubscriptions, RULES_TOPICS } from './evaluation/evaluation.consumer';
 
 async function main() {
   const config = loadConfig(rulesConfigSchema);
+  checkRulesSubscriptions();
   await startService({
     module: AppModule.register(config),
     port: config.PORT,
@@ -13,7 +14,7 @@ async function main() {
     consumer: {
       kafka: kafkaSettingsOf(config, 'rules'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-      topics: [Topics.households, Topics.monitoring, Topics.supervision, Topics.projects],
+      topics: RULES_TOPICS,
     },
   });
 }

@@ -3,7 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Alert, AlertSchema } from './alerts/alert.schema';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsRepository } from './alerts/alerts.repository';
-import { Evaluation, EvaluationHandlers } from './evaluation/evaluation';
+import { Evaluation } from './evaluation/evaluation';
+import { EvaluationConsumer } from './evaluation/evaluation.consumer';
 import {
   RuleVersionDoc,
   RuleVersionDocSchema,
@@ -35,7 +36,7 @@ import {
     SchedulerController,
     RulesController,
     ThresholdsController,
-    EvaluationHandlers,
+    EvaluationConsumer,
   ],
   providers: [
     AlertsRepository,

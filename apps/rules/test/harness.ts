@@ -11,7 +11,6 @@ import {
   ProjectMilestoneOverdueV1,
   ProjectSalesStalledV1,
   SurveyRecordedV1,
-  createEvent,
   DepartmentFactKind,
   DepartmentFactReceivedV1,
   HouseholdIncomeChangedV1,
@@ -19,7 +18,28 @@ import {
   ThresholdSetV1,
   Topics,
 } from '@lib/contracts';
-import { AppProcess, infra, KafkaProbe, uniqueRunId, waitFor } from '@lib/testing';
+import {
+  AppProcess,
+  attendanceDayComputed,
+  attendancePatternFlagged,
+  departmentFactReceived,
+  householdIncomeChanged,
+  householdLifecycleTransitioned,
+  householdMemberAdded,
+  householdPlanMeasureAdded,
+  householdPlanMeasureCompleted,
+  householdRegistered,
+  infra,
+  KafkaProbe,
+  placeOf,
+  projectBeneficiaryWithoutBenefit,
+  projectMilestoneOverdue,
+  projectSalesStalled,
+  surveyRecorded as surveyRecordedEvent,
+  thresholdSet as thresholdSetEvent,
+  uniqueRunId,
+  waitFor,
+} from '@lib/testing';
 
 export interface AlertView {
   id: string;
@@ -161,41 +181,27 @@ export function registered(
   over: Partial<HouseholdRegisteredV1['data']> = {},
   villageCode = VILLAGE,
 ): HouseholdRegisteredV1 {
-  return createEvent({
-    type: HouseholdRegisteredV1.type,
-    source: 'households',
-    subject: householdId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data: {
-      householdId,
-      householdNumber: householdId.slice(-6),
-      provinceCode: villageCode.slice(0, 2),
-      countyCode: villageCode.slice(0, 6),
-      townCode: villageCode.slice(0, 9),
-      villageCode,
-      householdType: 'lifted_out_of_poverty',
-      monitoringCategory: null,
-      memberCount: 2,
-      members: [
-        {
-          memberId: `${householdId}-1`,
-          relation: 'head',
-          sex: 'male',
-          birthDate: '1970-03-01',
-          labourSkill: 'ordinary',
-        },
-        {
-          memberId: `${householdId}-2`,
-          relation: 'spouse',
-          sex: 'female',
-          birthDate: '1972-05-01',
-          labourSkill: 'weak',
-        },
-      ],
-      registeredAt: '2026-01-05T02:00:00.000Z',
-      ...over,
-    },
+  return householdRegistered({
+    householdId,
+    householdNumber: householdId.slice(-6),
+    ...placeOf(villageCode),
+    members: [
+      {
+        memberId: `${householdId}-1`,
+        relation: 'head',
+        sex: 'male',
+        birthDate: '1970-03-01',
+        labourSkill: 'ordinary',
+      },
+      {
+        memberId: `${householdId}-2`,
+        relation: 'spouse',
+        sex: 'female',
+        birthDate: '1972-05-01',
+        labourSkill: 'weak',
+      },
+    ],
+    ...over,
   });
 }
 
@@ -207,29 +213,16 @@ export function incomeChanged(
 ): HouseholdIncomeChangedV1 {
   const residentMembers = 2;
   const net = perCapitaNetIncome === null ? 0 : perCapitaNetIncome * residentMembers;
-  return createEvent({
-    type: HouseholdIncomeChangedV1.type,
-    source: 'monitoring',
-    subject: householdId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data: {
-      householdId,
-      townCode: villageCode.slice(0, 9),
-      villageCode,
-      month: '2026-10',
-      asOf: '2026-10-15T03:00:00.000Z',
-      income: { wage: net, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-      netIncome: net,
-      residentMembers: perCapitaNetIncome === null ? 0 : residentMembers,
-      perCapitaNetIncome,
-      previousPerCapitaNetIncome: null,
-      monthOverMonthChange: null,
-      yearOverYearChange: null,
-      cause: { kind: 'survey', id: newId('survey') },
-      lastSurveyId: null,
-      ...over,
-    },
+  return householdIncomeChanged({
+    householdId,
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+    asOf: '2026-10-15T03:00:00.000Z',
+    income: { wage: net, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+    netIncome: net,
+    residentMembers: perCapitaNetIncome === null ? 0 : residentMembers,
+    perCapitaNetIncome,
+    ...over,
   });
 }
 
@@ -239,32 +232,19 @@ export function departmentFact(
   over: Partial<DepartmentFactReceivedV1['data']> = {},
   villageCode = VILLAGE,
 ): DepartmentFactReceivedV1 {
-  return createEvent({
-    type: DepartmentFactReceivedV1.type,
-    source: 'monitoring',
-    subject: householdId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data: {
-      factId: newId('fact'),
-      department:
-        kind.startsWith('medical') || kind === 'serious_illness_diagnosed'
-          ? 'medical_insurance'
-          : kind === 'disaster_report'
-            ? 'emergency'
-            : 'education',
-      kind,
-      householdId,
-      memberId: null,
-      townCode: villageCode.slice(0, 9),
-      villageCode,
-      amount: null,
-      occurredOn: '2026-10-12',
-      period: null,
-      detail: {},
-      receivedAt: '2026-10-13T01:00:00.000Z',
-      ...over,
-    },
+  return departmentFactReceived({
+    department:
+      kind.startsWith('medical') || kind === 'serious_illness_diagnosed'
+        ? 'medical_insurance'
+        : kind === 'disaster_report'
+          ? 'emergency'
+          : 'education',
+    kind,
+    householdId,
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+    amount: null,
+    ...over,
   });
 }
 
@@ -274,60 +254,27 @@ export function patternFlagged(
   day: string,
   villageCode = VILLAGE,
 ): AttendancePatternFlaggedV1 {
-  return createEvent({
-    type: AttendancePatternFlaggedV1.type,
-    source: 'supervision',
-    subject: memberId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data: {
-      memberId,
-      teamId: 'team-1',
-      townCode: villageCode.slice(0, 9),
-      villageCode,
-      day,
-      pattern,
-      detail: `${day} 考勤异常：${pattern}`,
-    },
+  return attendancePatternFlagged({
+    memberId,
+    teamId: 'team-1',
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+    day,
+    pattern,
+    detail: `${day} 考勤异常：${pattern}`,
   });
 }
 
 export function thresholdSet(
   over: Partial<ThresholdSetV1['data']> & Pick<ThresholdSetV1['data'], 'scope' | 'year' | 'amount'>,
 ): ThresholdSetV1 {
-  const data = {
+  return thresholdSetEvent({
     provinceCode: null,
     countyCode: null,
-    previousAmount: null,
-    source: '测试监测范围',
     setBy: 'user:test',
     setAt: new Date().toISOString(),
     ...over,
-  };
-  return createEvent({
-    type: ThresholdSetV1.type,
-    source: 'monitoring',
-    subject: `${data.scope}:${data.countyCode ?? data.provinceCode ?? 'national'}:${data.year}`,
-    data,
   });
-}
-
-/** Any event about a household (households, monitoring or projects as producer), in its envelope. */
-function aboutHousehold<T extends { type: string; data: unknown }>(
-  type: T['type'],
-  source: string,
-  householdId: string,
-  data: T['data'],
-  villageCode = VILLAGE,
-): T {
-  return createEvent({
-    type,
-    source,
-    subject: householdId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data,
-  }) as unknown as T;
 }
 
 export function surveyRecorded(
@@ -335,18 +282,11 @@ export function surveyRecorded(
   over: Partial<SurveyRecordedV1['data']> = {},
   villageCode = VILLAGE,
 ): SurveyRecordedV1 {
-  return aboutHousehold<SurveyRecordedV1>(SurveyRecordedV1.type, 'monitoring', householdId, {
-    surveyId: newId('survey'),
+  return surveyRecordedEvent({
     householdId,
     townCode: villageCode.slice(0, 9),
     villageCode,
-    month: '2026-10',
     visitedAt: '2026-10-15T03:00:00.000Z',
-    visitor: 'user:cadre',
-    income: { wage: 18000, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-    netIncome: 18000,
-    residentMembers: 2,
-    perCapitaNetIncome: 9000,
     ...over,
   });
 }
@@ -358,100 +298,61 @@ export function lifecycle(
   on: string,
   over: Partial<HouseholdLifecycleTransitionedV1['data']> = {},
 ): HouseholdLifecycleTransitionedV1 {
-  return aboutHousehold<HouseholdLifecycleTransitionedV1>(
-    HouseholdLifecycleTransitionedV1.type,
-    'households',
+  return householdLifecycleTransitioned({
     householdId,
-    {
-      householdId,
-      townCode: VILLAGE.slice(0, 9),
-      villageCode: VILLAGE,
-      action: to === 'risk_eliminated' ? 'eliminate' : to === 'identified' ? 'identify' : 'advance',
-      from,
-      to,
-      on,
-      ...(to === 'risk_eliminated' ? { method: 'assisted_elimination' as const } : {}),
-      by: 'user:town',
-      transitionedAt: `${on}T02:00:00.000Z`,
-      ...over,
-    },
-  );
+    action: to === 'risk_eliminated' ? 'eliminate' : to === 'identified' ? 'identify' : 'advance',
+    from,
+    to,
+    on,
+    channel: undefined,
+    ...(to === 'risk_eliminated' ? { method: 'assisted_elimination' as const } : {}),
+    by: 'user:town',
+    transitionedAt: `${on}T02:00:00.000Z`,
+    ...over,
+  });
 }
-
-const householdBase = (householdId: string, at: string) => ({
-  householdId,
-  townCode: VILLAGE.slice(0, 9),
-  villageCode: VILLAGE,
-  version: 2,
-  by: 'user:village',
-  at,
-});
 
 export function memberAdded(
   householdId: string,
   member: HouseholdMemberAddedV1['data']['member'],
   at = '2026-10-01T02:00:00.000Z',
 ): HouseholdMemberAddedV1 {
-  return aboutHousehold<HouseholdMemberAddedV1>(HouseholdMemberAddedV1.type, 'households', householdId, {
-    ...householdBase(householdId, at),
-    member,
-  });
+  return householdMemberAdded({ householdId, at, member });
 }
 
 export function planMeasureAdded(householdId: string, at: string): HouseholdPlanMeasureAddedV1 {
-  return aboutHousehold<HouseholdPlanMeasureAddedV1>(
-    HouseholdPlanMeasureAddedV1.type,
-    'households',
+  return householdPlanMeasureAdded({
     householdId,
-    {
-      householdId,
-      townCode: VILLAGE.slice(0, 9),
-      villageCode: VILLAGE,
-      measureId: newId('measure'),
-      measureType: 'industry',
-      by: 'user:cadre',
-      at,
-      content: '发展冷水鱼养殖',
-      responsible: { name: '帮扶责任人' },
-      startOn: at.slice(0, 10),
-      dueOn: '2026-12-31',
-    },
-  );
+    measureType: 'industry',
+    by: 'user:cadre',
+    at,
+    content: '发展冷水鱼养殖',
+    responsible: { name: '帮扶责任人' },
+    startOn: at.slice(0, 10),
+  });
 }
 
 export function planMeasureCompleted(
   householdId: string,
   completedOn: string,
 ): HouseholdPlanMeasureCompletedV1 {
-  return aboutHousehold<HouseholdPlanMeasureCompletedV1>(
-    HouseholdPlanMeasureCompletedV1.type,
-    'households',
+  return householdPlanMeasureCompleted({
     householdId,
-    {
-      householdId,
-      townCode: VILLAGE.slice(0, 9),
-      villageCode: VILLAGE,
-      measureId: newId('measure'),
-      measureType: 'employment',
-      by: 'user:cadre',
-      at: `${completedOn}T02:00:00.000Z`,
-      completedOn,
-    },
-  );
+    by: 'user:cadre',
+    at: `${completedOn}T02:00:00.000Z`,
+    completedOn,
+  });
 }
 
 export function milestoneOverdue(
   beneficiaryHouseholdIds: string[],
   projectId = newId('project'),
 ): ProjectMilestoneOverdueV1 {
-  return aboutHousehold<ProjectMilestoneOverdueV1>(ProjectMilestoneOverdueV1.type, 'projects', projectId, {
+  return projectMilestoneOverdue({
     projectId,
     projectName: '冷水鱼养殖二期',
-    milestoneId: newId('ms'),
     title: '鱼苗投放',
     dueOn: '2026-09-30',
-    townCode: VILLAGE.slice(0, 9),
-    villageCode: VILLAGE,
     detectedOn: '2026-10-12',
     daysOverdue: 12,
     beneficiaryHouseholdIds,
@@ -462,36 +363,21 @@ export function salesStalled(
   beneficiaryHouseholdIds: string[],
   projectId = newId('project'),
 ): ProjectSalesStalledV1 {
-  return aboutHousehold<ProjectSalesStalledV1>(ProjectSalesStalledV1.type, 'projects', projectId, {
+  return projectSalesStalled({
     projectId,
     projectName: '林下散养鸡',
-    townCode: VILLAGE.slice(0, 9),
-    villageCode: VILLAGE,
     lastSaleOn: '2026-07-20',
-    months: 3,
-    period: '2026-10',
     detectedOn: '2026-10-05',
     beneficiaryHouseholdIds,
   });
 }
 
 export function withoutBenefit(householdId: string): ProjectBeneficiaryWithoutBenefitV1 {
-  return aboutHousehold<ProjectBeneficiaryWithoutBenefitV1>(
-    ProjectBeneficiaryWithoutBenefitV1.type,
-    'projects',
+  return projectBeneficiaryWithoutBenefit({
+    projectName: '食用菌基地',
     householdId,
-    {
-      beneficiaryId: newId('ben'),
-      projectId: newId('project'),
-      projectName: '食用菌基地',
-      householdId,
-      townCode: VILLAGE.slice(0, 9),
-      villageCode: VILLAGE,
-      kind: 'dividend',
-      year: 2026,
-      detectedOn: '2026-10-20',
-    },
-  );
+    detectedOn: '2026-10-20',
+  });
 }
 
 export function dayComputed(
@@ -501,29 +387,18 @@ export function dayComputed(
   excused: AttendanceDayComputedV1['data']['excused'] = null,
   villageCode = VILLAGE,
 ): AttendanceDayComputedV1 {
-  return createEvent({
-    type: AttendanceDayComputedV1.type,
-    source: 'supervision',
-    subject: memberId,
-    townId: villageCode.slice(0, 9),
-    villageId: villageCode,
-    data: {
-      memberId,
-      teamId: 'team-1',
-      townCode: villageCode.slice(0, 9),
-      villageCode,
-      day,
-      workingDay: true,
-      posted: true,
-      onPost,
-      insideGeofence: onPost,
-      daytimeActivity: onPost,
-      firstSeen: null,
-      lastSeen: null,
-      presenceCount: onPost ? 3 : 0,
-      replayCount: 0,
-      flags: [],
-      excused,
-    },
+  return attendanceDayComputed({
+    memberId,
+    teamId: 'team-1',
+    townCode: villageCode.slice(0, 9),
+    villageCode,
+    day,
+    onPost,
+    insideGeofence: onPost,
+    daytimeActivity: onPost,
+    firstSeen: null,
+    lastSeen: null,
+    presenceCount: onPost ? 3 : 0,
+    excused,
   });
 }

@@ -4,3 +4,4 @@ export * from './app-process';
 export * from './webhook-sink';
 export * from './kafka-probe';
 export * from './tokens';
+export * from './factories';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { incomeComponentOfBenefit, orgUnitsOfVillage, ProjectDistributionPaidV1 } from '@lib/contracts';
-import { SurveysRepository } from '../surveys/surveys.repository';
 import { changesOf, currentFigure, monthlyHistory, PaymentFact, SurveyFact } from './income-figure';
 import { incomeChangedEvent } from './income-events';
 import { PaymentsRepository } from './payments.repository';
+import { SurveyFacts } from './survey-facts';
 
 /** 收入台账: the household's income from its surveys and project payments. */
 @Injectable()
@@ -11,7 +11,7 @@ export class HouseholdIncome {
   private readonly logger = new Logger(HouseholdIncome.name);
 
   constructor(
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveyFacts,
     private readonly payments: PaymentsRepository,
   ) {}
 

@@ -4,10 +4,15 @@ import { HouseholdIncomeModule } from '../household-income/household-income.modu
 import { CorrectSurvey } from './correct-survey.usecase';
 import { RecordSurvey } from './record-survey.usecase';
 import { SurveyStoreModule } from './survey-store.module';
+import { SurveysRepository } from './surveys.repository';
 import { SurveysController } from './surveys.controller';
 
 @Module({
-  imports: [SurveyStoreModule, HouseholdDirectoryModule, HouseholdIncomeModule],
+  imports: [
+    SurveyStoreModule,
+    HouseholdDirectoryModule,
+    HouseholdIncomeModule.fedBy({ module: SurveyStoreModule, facts: SurveysRepository }),
+  ],
   controllers: [SurveysController],
   providers: [RecordSurvey, CorrectSurvey],
 })

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { AlertHandlers } from './alert-handlers';
 import { AlertState, AlertStateSchema } from './alert-state.schema';
 import { AlertStatesRepository } from './alert-states.repository';
 import { EscalationQueue } from './escalation-queue';
 import { EscalationWorker } from './escalation.worker';
+import { PlanEscalation } from './plan-escalation';
 
 /** The alert read model, the rules.alerts.v1 consumer and escalations (升级提醒). */
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: AlertState.name, schema: AlertStateSchema }]),
     DeliveriesModule,
+    ChannelConfigsModule,
   ],
   controllers: [AlertHandlers],
-  providers: [AlertStatesRepository, EscalationQueue, EscalationWorker],
+  providers: [AlertStatesRepository, EscalationQueue, EscalationWorker, PlanEscalation],
 })
 export class AlertsModule {}

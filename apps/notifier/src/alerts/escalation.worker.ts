@@ -3,12 +3,12 @@ import { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { NotifierConfig } from '../config';
-import { QueueWorker } from '../deliveries/delivery-queue';
-import { PlanDeliveries } from '../deliveries/plan-deliveries';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
+import { QueueWorker } from '../queues/queue-worker';
 import { AlertStatesRepository } from './alert-states.repository';
 import { escalationDueAt, escalationTarget } from './escalation-policy';
 import { ESCALATION_QUEUE, EscalationJob, EscalationQueue } from './escalation-queue';
+import { PlanEscalation } from './plan-escalation';
 
 /**
  * Runs a due escalation: if the alert is still open (not acknowledged, not resolved), it plans
@@ -24,7 +24,7 @@ export class EscalationWorker extends QueueWorker<EscalationJob> {
     @Inject(REDIS_CONNECTION) connection: Redis,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly alerts: AlertStatesRepository,
-    private readonly plan: PlanDeliveries,
+    private readonly plan: PlanEscalation,
     private readonly escalations: EscalationQueue,
   ) {
     super(connection, config.QUEUE_PREFIX);
@@ -38,7 +38,7 @@ export class EscalationWorker extends QueueWorker<EscalationJob> {
     const repeats = this.config.ESCALATION_COUNTY_REPEATS;
     const target = escalationTarget(a.villageCode, level, repeats);
     if (!target) return;
-    const sent = await this.plan.forEscalation(a, target);
+    const sent = await this.plan.forLevel(a, target);
     this.logger.log(
       `alert ${alertId} escalated to ${target.orgLevel} ${target.unit} (level ${level}, ${sent} deliveries)`,
     );

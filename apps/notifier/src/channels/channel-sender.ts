@@ -1,4 +1,4 @@
-import { ChannelTarget } from '../channel-configs/channel-target';
+import { ChannelTarget } from './channel-target';
 import { ChannelResult, OutgoingNotification } from './channel';
 import { EmailChannel } from './email.channel';
 import { DingTalkRobotChannel, WeComRobotChannel } from './robot.channels';

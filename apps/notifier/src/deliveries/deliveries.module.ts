@@ -5,7 +5,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { PairingsModule } from '../pairings/pairings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryQueue } from '../queues/delivery-queue';
 import { Delivery, DeliverySchema } from './delivery.schema';
 import { DeliveryWorker } from './delivery.worker';
 import { PlanDeliveries } from './plan-deliveries';

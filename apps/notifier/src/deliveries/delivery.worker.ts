@@ -11,7 +11,8 @@ import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
-import { DELIVERY_QUEUE, DeliveryJob, QueueWorker } from './delivery-queue';
+import { DELIVERY_QUEUE, DeliveryJob } from '../queues/delivery-queue';
+import { QueueWorker } from '../queues/queue-worker';
 import { Delivery, DeliveryAttempt } from './delivery.schema';
 import { RobotGate } from './robot-gate';
 

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
-import type { AlertState } from '../alerts/alert-state.schema';
-import { EscalationTarget, escalationMessage } from '../alerts/escalation-policy';
 import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
@@ -10,9 +8,9 @@ import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { PairingsRepository } from '../pairings/pairings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Delivery } from './delivery.schema';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryQueue } from '../queues/delivery-queue';
 import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
-import { selectChannels, selectEscalationChannels } from './select-channels';
+import { selectChannels } from './select-channels';
 
 export function deliveryIdOf(alertId: string, channel: string, recipient: string): string {
   return createHash('sha256').update(`${alertId}|${channel}|${recipient}`).digest('hex').slice(0, 32);
@@ -139,66 +137,9 @@ export class PlanDeliveries {
     return { toSend, unreachable };
   }
 
-  /**
-   * One escalation level of a still-open alert: the channels of the town (level 1) or the county
-   * (level 2 and repeats) — else the default webhook — get it again marked 【升级提醒】. The ids hold
-   * the level, so each level goes out once however often it is planned. Returns how many deliveries.
-   */
-  async forEscalation(a: AlertState, target: EscalationTarget): Promise<number> {
-    if (!a.villageCode || !a.townCode || !a.countyCode) return 0;
-    const text = escalationMessage(
-      { title: a.title ?? '预警', message: a.message ?? '' },
-      target,
-      a.escalateAfterMinutes,
-    );
-    const common = {
-      alertId: a._id,
-      subjectId: a.subjectId ?? '',
-      countyCode: a.countyCode,
-      townCode: a.townCode,
-      villageCode: a.villageCode,
-      severity: a.severity ?? 'medium',
-      ...text,
-      status: 'pending' as const,
-      attempts: [],
-      createdAt: new Date(),
-      finishedAt: null,
-      digestId: null,
-      kind: 'escalation' as const,
-      escalationLevel: target.level,
-      escalatedTo: target.orgLevel,
-    };
-    const candidates = await this.channels.candidatesFor(a.villageCode);
-    const selected = selectEscalationChannels(a, target.unit, candidates);
-    const planned: Delivery[] = selected.flatMap((c) =>
-      c.recipients.map((recipient) => ({
-        ...common,
-        _id: deliveryIdOf(a._id, `${c._id}#L${target.level}`, recipient),
-        channel: c.kind,
-        channelId: c._id,
-        target: c._id,
-        recipient,
-      })),
-    );
-    if (planned.length === 0 && this.config.NOTIFIER_WEBHOOK_URL) {
-      const recipient = `${target.orgLevel}-duty:${target.unit}`;
-      planned.push({
-        ...common,
-        _id: deliveryIdOf(a._id, `webhook#L${target.level}`, recipient),
-        channel: 'webhook',
-        channelId: null,
-        target: this.config.NOTIFIER_WEBHOOK_URL,
-        recipient,
-      });
-    }
-    if (planned.length === 0) {
-      this.logger.warn(
-        `no channel configured for ${target.orgLevel} ${target.unit}; escalation of ${a._id} is not sent`,
-      );
-      return 0;
-    }
+  /** Writes planned deliveries (those already written are kept as they are) and queues them. */
+  async deliver(planned: Delivery[]): Promise<void> {
     await this.deliveries.createMissing(planned);
     await this.queue.enqueue(planned.map((d) => d._id));
-    return planned.length;
   }
 }

@@ -5,7 +5,7 @@ import { Model } from 'mongoose';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryJob, DeliveryQueue } from './delivery-queue';
+import { DeliveryJob, DeliveryQueue } from '../queues/delivery-queue';
 import { Delivery } from './delivery.schema';
 
 /** BullMQ's reason for a job that stalled more than maxStalledCount times (its worker died twice). */

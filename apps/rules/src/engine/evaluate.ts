@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Alert, openKeyOf } from '../alerts/alert.schema';
-import { applyEvent, emptyState, SubjectEvent, subjectIdOf, SubjectState } from '../subjects/subject-state';
+import { applyEvent, emptyState, subjectIdOf } from '../subjects/domain/event-appliers';
+import { SubjectEvent, SubjectState } from '../subjects/domain/subject-state';
 import { pickThreshold, Threshold } from '../thresholds/threshold';
 import { EvalContext, evalContext, FactValue } from './facts';
 import { LoadedRule, RuleBook } from './rule-book';
@@ -100,7 +101,7 @@ export function evaluateEvents(
     const id = subjectIdOf(e);
     let s = changed.get(id) ?? states.get(id);
     if (s?.appliedEventIds.includes(e.id)) continue; // redelivered: applied already
-    if (!s && e.type === 'project.risk-for-household' && e.knownOnly) continue; // not a household rules knows
+    if (!s && e.knownOnly) continue; // not a household rules knows
     if (!changed.has(id)) {
       s = s ? (structuredClone(s) as SubjectState) : emptyState(e);
       changed.set(id, s);

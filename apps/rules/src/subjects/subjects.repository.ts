@@ -3,7 +3,7 @@ import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
 import { findEach } from '@lib/service-kit';
-import { SubjectState } from './subject-state';
+import { SubjectState } from './domain/subject-state';
 
 /** One document per subject (household or team member): see subject-state.ts. */
 @Schema({ collection: 'subjects', versionKey: false, strict: false })

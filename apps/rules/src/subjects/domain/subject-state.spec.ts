@@ -7,8 +7,9 @@ import {
   HouseholdRegisteredV1,
   SurveyRecordedV1,
 } from '@lib/contracts';
-import { contextOf } from '../engine/evaluate';
-import { applyEvent, emptyState, SubjectEvent, SubjectState } from './subject-state';
+import { contextOf } from '../../engine/evaluate';
+import { applyEvent, emptyState } from './event-appliers';
+import { SubjectEvent, SubjectState } from './subject-state';
 
 const VILLAGE = '621299101201';
 const TOWN = VILLAGE.slice(0, 9);

@@ -1,0 +1,9 @@
+import { SurveyFact } from './income-figure';
+
+/**
+ * What the income ledger (收入台账) reads of a household's surveys. The survey store provides it
+ * (HouseholdIncomeModule.fedBy), so the ledger does not depend on the surveys feature.
+ */
+export abstract class SurveyFacts {
+  abstract factsOf(householdId: string): Promise<SurveyFact[]>;
+}

@@ -1,0 +1,24 @@
+import { HouseholdMemberAddedV1 } from '@lib/contracts';
+import { eventFactory, testId, placeOf, TEST_VILLAGE, TEST_AT } from './factory';
+
+/** A valid household-member-added.v1 (see libs/contracts), with overrides. */
+export const householdMemberAdded = eventFactory<typeof HouseholdMemberAddedV1>(
+  HouseholdMemberAddedV1,
+  'households',
+  () => ({
+    householdId: testId('hh'),
+    townCode: placeOf().townCode,
+    villageCode: TEST_VILLAGE,
+    version: 2,
+    by: 'user:village',
+    at: TEST_AT,
+    member: {
+      memberId: testId('member'),
+      relation: 'child',
+      sex: 'female',
+      birthDate: '2012-06-01',
+      labourSkill: 'none',
+    },
+  }),
+  (d) => d.householdId,
+);
