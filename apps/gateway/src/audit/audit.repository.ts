@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { pageOf, Scope } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { pageOf } from '@lib/persistence';
 import { usersInScope } from '../users/users.repository';
 import { AuditEntry } from './audit-entry.schema';
 

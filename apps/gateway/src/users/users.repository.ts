@@ -1,7 +1,8 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { pageOf, RoleGrant, Scope, unitChain } from '@lib/auth';
+import { RoleGrant, Scope, unitChain } from '@lib/auth';
+import { pageOf } from '@lib/persistence';
 import { User } from './user.schema';
 
 /** Users within a scope: those holding any role at a unit inside it. */

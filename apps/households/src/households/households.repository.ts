@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Collection, Connection, FilterQuery, Model, SortOrder } from 'mongoose';
-import { assertCovers, pairedScopeFilter, Scope, ScopedRepository } from '@lib/auth';
+import { assertCovers, pairedScopeFilter, Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { PiiCipher } from '../personal-data/pii-cipher';

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { Beneficiary } from './beneficiary.schema';

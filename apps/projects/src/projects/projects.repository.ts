@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
+import { assertCovers, Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { Milestone, Project } from './project.schema';
 
 /** Every read and write of projects, within the caller's scope. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { Output, Sale } from './records.schema';
 
 @Injectable()
