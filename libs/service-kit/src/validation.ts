@@ -19,9 +19,7 @@ export const MAX_INPUT_DEPTH = 32;
 export function inspectInput(value: unknown): { operators: string[]; tooDeep: string | null } {
   const operators: string[] = [];
   // depth-first, in document order: children are pushed in reverse so the first is taken first
-  const stack: { v: unknown; path: string[]; operator: boolean }[] = [
-    { v: value, path: [], operator: false },
-  ];
+  const stack: { v: unknown; path: string[]; operator: boolean }[] = [{ v: value, path: [], operator: false }];
   while (stack.length > 0) {
     const { v, path, operator } = stack.pop()!;
     if (operator) {
