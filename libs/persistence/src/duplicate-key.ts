@@ -2,6 +2,7 @@
 export const DUPLICATE_KEY = 11000;
 
 interface WriteErrorLike {
+  index?: number;
   code?: number;
   err?: { code?: number };
 }

@@ -128,7 +128,7 @@ describe('persistence against the real database', () => {
 
   describe('inserts that ignore a duplicate by id', () => {
     it('writes the new documents of a batch and skips those that exist, with their events', async () => {
-      const inserted = await store.insertManyNew(
+      const { inserted, duplicates } = await store.insertManyNew(
         [
           rec('a2', '621299101202'),
           rec('d1', '621299103201'),
@@ -138,6 +138,7 @@ describe('persistence against the real database', () => {
         (d) => [event(`e-${d._id}`)],
       );
       expect(inserted).toBe(2);
+      expect(duplicates.sort()).toEqual([0, 2]);
       expect(await store.countDocuments({ _id: { $in: ['d1', 'd2'] } })).toBe(2);
       const d1 = await store.findOne({ _id: 'd1' }, { projection: { [OUTBOX]: 1, [OUTBOX_PENDING]: 1 } });
       expect(d1).toMatchObject({

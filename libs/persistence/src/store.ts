@@ -19,7 +19,7 @@ import type {
 import type { Connection, Model } from 'mongoose';
 import type { CloudEvent } from '@lib/contracts';
 import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
-import { isDuplicateKeyError } from './duplicate-key';
+import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 /** A projection that leaves out the outbox fields (documents read by the driver carry them). */
 export const WITHOUT_OUTBOX = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } as const;
@@ -120,29 +120,35 @@ export class Store<T extends Document> {
 
   /**
    * Inserts a batch in one unordered statement, each document with its events; documents that exist
-   * already are skipped, every other one is written. Returns how many were inserted. Any failure that
-   * is not a duplicate is thrown.
+   * already are skipped, every other one is written. Returns how many were inserted and the indexes
+   * (in `docs`) refused as duplicates. Any failure that is not a duplicate is thrown.
    */
   async insertManyNew(
     docs: OptionalUnlessRequiredId<T>[],
     eventsOf: (doc: OptionalUnlessRequiredId<T>) => CloudEvent[] = () => [],
-  ): Promise<number> {
-    if (docs.length === 0) return 0;
+  ): Promise<{ inserted: number; duplicates: number[] }> {
+    if (docs.length === 0) return { inserted: 0, duplicates: [] };
     let withOutbox = false;
     const rows = docs.map((d) => {
       const events = eventsOf(d);
       if (events.length) withOutbox = true;
       return withEvents(d, events);
     });
-    let inserted: number;
+    let outcome: { inserted: number; duplicates: number[] };
     try {
-      inserted = (await this.coll.insertMany(rows, { ordered: false })).insertedCount;
+      outcome = {
+        inserted: (await this.coll.insertMany(rows, { ordered: false })).insertedCount,
+        duplicates: [],
+      };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
-      inserted = (e as { insertedCount?: number }).insertedCount ?? 0;
+      outcome = {
+        inserted: (e as { insertedCount?: number }).insertedCount ?? 0,
+        duplicates: writeErrorsOf(e).map((w) => w.index ?? -1),
+      };
     }
     if (withOutbox) this.relay?.kick();
-    return inserted;
+    return outcome;
   }
 
   /** Inserts a batch in one unordered statement; any failure (a duplicate too) is thrown. */

@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
 import { createEvent, OrgUnitRegisteredV1 } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
+import { Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { DEMO_COUNTY, DEMO_TOWN, DEMO_VILLAGES } from '../../../../scripts/demo/demo-town';
 import { levelOf, OrgLevel, parentOf } from './org-unit';
 import { serially } from '../households/serially';
@@ -18,8 +19,6 @@ export interface OrgUnit {
   villageCode?: string;
   registeredAt: Date;
 }
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /** The seed's demo town (scripts/demo/demo-town.ts) with six groups (组) per village. */
 export function demoOrgUnits(): Array<{ code: string; name: string }> {
@@ -40,7 +39,7 @@ export function demoOrgUnits(): Array<{ code: string; name: string }> {
 @Injectable()
 export class OrgUnitsRepository implements OnModuleInit {
   private readonly logger = new Logger(OrgUnitsRepository.name);
-  private collection!: Collection<OrgUnit>;
+  private store!: Store<OrgUnit>;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -48,9 +47,9 @@ export class OrgUnitsRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit() {
-    this.collection = this.connection.collection<OrgUnit>('org_units') as unknown as Collection<OrgUnit>;
-    await serially(() => this.collection.createIndex({ [OUTBOX_PENDING]: 1 }));
-    this.relay.register(this.collection as unknown as Parameters<OutboxRelay['register']>[0]);
+    const units = Store.named<OrgUnit>(this.connection, 'org_units');
+    await serially(() => units.createIndex({ [OUTBOX_PENDING]: 1 }));
+    this.store = Store.named<OrgUnit>(this.connection, 'org_units', { relay: this.relay });
   }
 
   /** true when new; false when the code was registered already. */
@@ -83,14 +82,7 @@ export class OrgUnitsRepository implements OnModuleInit {
         registeredAt: now.toISOString(),
       },
     });
-    try {
-      await this.collection.insertOne({ ...doc, ...outboxOnInsert([event]) } as OrgUnit);
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
-    this.relay.kick();
-    return true;
+    return this.store.insertNew(doc, [event]);
   }
 
   async seedDemo(): Promise<void> {
@@ -100,13 +92,12 @@ export class OrgUnitsRepository implements OnModuleInit {
   }
 
   async exists(code: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: code } as never, { limit: 1 })) > 0;
+    return this.store.exists({ _id: code });
   }
 
   all(): Promise<OrgUnit[]> {
-    return this.collection
-      .find({}, { projection: { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } })
-      .sort({ _id: 1 })
-      .toArray() as Promise<OrgUnit[]>;
+    return this.store.find({}, { projection: WITHOUT_OUTBOX }).sort({ _id: 1 }).toArray() as Promise<
+      OrgUnit[]
+    >;
   }
 }
