@@ -14,7 +14,7 @@ export class ProjectsRepository extends ScopedRepository<Project> {
 
   async create(scope: Scope, project: Project): Promise<void> {
     assertCovers(scope, project.villageCode);
-    await this.model.collection.insertOne(project as never);
+    await this.store.insert(project);
   }
 
   /** Applies a change to a project in scope; the updated project, or null when not found. */

@@ -11,7 +11,7 @@ export class OutputsRepository extends ScopedRepository<Output> {
     super(model);
   }
   async create(o: Output) {
-    await this.model.collection.insertOne(o as never);
+    await this.store.insert(o);
   }
   list(scope: Scope, projectId: string, page: number, pageSize: number) {
     return this.page(scope, { projectId }, { recordedOn: -1, _id: 1 }, page, pageSize);
@@ -33,7 +33,7 @@ export class SalesRepository extends ScopedRepository<Sale> {
     super(model);
   }
   async create(s: Sale) {
-    await this.model.collection.insertOne(s as never);
+    await this.store.insert(s);
   }
   list(scope: Scope, projectId: string, page: number, pageSize: number) {
     return this.page(scope, { projectId }, { soldOn: -1, _id: 1 }, page, pageSize);
