@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@lib/contracts';
 import { ServiceKitModule } from '@lib/service-kit';
+import { migrations } from './migrations';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -16,6 +17,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({
           name: 'monitoring',
+          migrations,
           config,
           database: config.MONGO_DB,
           publishes: [Topics.monitoring],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Topics } from '@lib/contracts';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
+import { migrations } from './migrations';
 import { NotifierConfig } from './config';
 import { AlertsModule } from './alerts/alerts.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -15,6 +16,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({
           name: 'notifier',
+          migrations,
           config,
           database: config.MONGO_DB,
           publishes: [Topics.notifier],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@lib/contracts';
 import { ServiceKitModule } from '@lib/service-kit';
+import { migrations } from './migrations';
 import { RulesConfig } from './config';
 import { RulesModule } from './rules.module';
 
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({
           name: 'rules',
+          migrations,
           config,
           database: config.MONGO_DB,
           publishes: [Topics.rulesAlerts],

@@ -1,20 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CollectionsSetup } from '@lib/service-kit';
-import { AlertsRepository } from './alerts/alerts.repository';
 import { RuleVersionsRepository } from './rules/rule-versions.repository';
 import { ThresholdsRepository } from './thresholds/thresholds.repository';
 
 /**
  * Prepares storage at start, strictly in sequence: once service-kit has made every collection and
- * its indexes (one at a time), the seeds (monitoring lines, default rule catalogue), then the
- * county-code backfill of old alerts. FerretDB 1.24 can wedge a fresh database for good when
+ * its indexes (one at a time) and run the migrations (libs/persistence), the seeds (monitoring
+ * lines, default rule catalogue). FerretDB 1.24 can wedge a fresh database for good when
  * collections are created, indexed and written to concurrently.
  */
 @Injectable()
 export class StorageInit implements OnModuleInit {
   constructor(
     private readonly collections: CollectionsSetup,
-    private readonly alertsRepository: AlertsRepository,
     private readonly thresholds: ThresholdsRepository,
     private readonly versions: RuleVersionsRepository,
   ) {}
@@ -23,6 +21,5 @@ export class StorageInit implements OnModuleInit {
     await this.collections.ready();
     await this.thresholds.seed();
     await this.versions.seed();
-    await this.alertsRepository.backfillCountyCodes();
   }
 }

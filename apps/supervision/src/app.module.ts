@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@lib/contracts';
 import { Redis } from 'ioredis';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
+import { migrations } from './migrations';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CheckInsModule } from './checkins/check-ins.module';
 import { SupervisionConfig } from './config';
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({
           name: 'supervision',
+          migrations,
           config,
           database: config.MONGO_DB,
           publishes: [Topics.supervision],

@@ -1,20 +1,17 @@
-import type { OnModuleInit } from '@nestjs/common';
 import type { FilterQuery, Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import type { Document } from 'mongodb';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 
 /**
- * One supervision collection behind the caller's org-unit scope (libs/auth ScopedRepository): the
+ * One supervision collection behind the caller's org-unit scope (libs/persistence ScopedRepository): the
  * base of a single-collection repository, or kept one per collection by a repository holding several.
  * Every record carries countyCode, townCode and villageCode of its team; records written before
- * tenancy get countyCode from villageCode at start.
+ * tenancy get countyCode from villageCode by the app's first migration (libs/persistence).
  */
-export class ScopedCollection<T> extends ScopedRepository<T> implements OnModuleInit {
+export class ScopedCollection<T extends Document> extends ScopedRepository<T> {
   constructor(model: Model<T>) {
     super(model);
-  }
-
-  async onModuleInit() {
-    await this.backfillCountyCodes();
   }
 
   /** The query joined with the scope (undefined filter values dropped). */

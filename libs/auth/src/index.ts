@@ -5,5 +5,4 @@ export * from './tokens';
 export * from './guard';
 export * from './auth.module';
 export * from './request-signing';
-export * from './scoped-repository';
 export * from './revocations';

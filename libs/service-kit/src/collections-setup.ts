@@ -1,6 +1,11 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import type { Db } from 'mongodb';
+import { Migration, MigrationRunner } from '@lib/persistence';
+
+/** The app's data migrations (ServiceKitOptions.migrations), run once collections exist. */
+export const APP_MIGRATIONS = Symbol('APP_MIGRATIONS');
 
 /**
  * Creates every model's collection and indexes at start, one at a time (mongoose's autoCreate and
@@ -11,7 +16,10 @@ import { Connection } from 'mongoose';
 export class CollectionsSetup implements OnModuleInit {
   private readonly logger = new Logger(CollectionsSetup.name);
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @Optional() @Inject(APP_MIGRATIONS) private readonly migrations: Migration[] = [],
+  ) {}
 
   private done: Promise<void> | null = null;
 
@@ -19,7 +27,10 @@ export class CollectionsSetup implements OnModuleInit {
     return this.ready();
   }
 
-  /** Resolves once every collection and index exists; start-up seeds wait on it before writing. */
+  /**
+   * Resolves once every collection and index exists and the app's migrations have run (each once per
+   * database, libs/persistence); start-up seeds wait on it before writing.
+   */
   ready(): Promise<void> {
     this.done ??= this.createAll();
     return this.done;
@@ -35,5 +46,7 @@ export class CollectionsSetup implements OnModuleInit {
       await model.createIndexes();
     }
     this.logger.log(`${models.length} collections and their indexes ready in ${Date.now() - started} ms`);
+    if (this.migrations.length)
+      await new MigrationRunner(this.connection.db as unknown as Db, this.migrations).run();
   }
 }

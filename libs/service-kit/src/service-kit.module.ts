@@ -5,7 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@lib/auth';
 import { MessagingModule } from '@lib/messaging';
 import { BaseConfig, kafkaSettingsOf } from './config';
-import { CollectionsSetup } from './collections-setup';
+import { Migration } from '@lib/persistence';
+import { APP_MIGRATIONS, CollectionsSetup } from './collections-setup';
 import { RequestBodyErrors } from './request-body-errors';
 import { DependencyHealth, HealthController } from './health';
 
@@ -19,6 +20,8 @@ export interface ServiceKitOptions<C extends BaseConfig> {
   database: string;
   /** Base topic names this app publishes to. */
   publishes: string[];
+  /** The app's data migrations, in order (libs/persistence), run at start once collections exist. */
+  migrations?: Migration[];
   /** Extra global providers (e.g. a Redis connection for health). */
   providers?: Provider[];
 }
@@ -61,6 +64,7 @@ export class ServiceKitModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: APP_MIGRATIONS, useValue: options.migrations ?? [] },
         DependencyHealth,
         CollectionsSetup,
         RequestBodyErrors,

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { pageOf, Scope } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { pageOf, Store } from '@lib/persistence';
 import { usersInScope } from '../users/users.repository';
 import { AuditEntry } from './audit-entry.schema';
 
 /** Append-only: insert and read, never update or delete. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectModel(AuditEntry.name) private readonly model: Model<AuditEntry>) {}
+  private readonly store: Store<AuditEntry>;
+
+  constructor(@InjectModel(AuditEntry.name) private readonly model: Model<AuditEntry>) {
+    this.store = Store.of(model);
+  }
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.model.collection.insertOne(entry as never);
+    await this.store.insert(entry);
   }
 
   list(

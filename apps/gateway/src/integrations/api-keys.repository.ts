@@ -5,17 +5,22 @@ import { Scope } from '@lib/auth';
 import { KeyRing } from '@lib/crypto';
 import { usersInScope } from '../users/users.repository';
 import { ApiKey } from './api-key.schema';
+import { Store } from '@lib/persistence';
 
 @Injectable()
 export class ApiKeysRepository {
+  private readonly store: Store<ApiKey>;
+
   constructor(
     @InjectModel(ApiKey.name) private readonly model: Model<ApiKey>,
     private readonly secrets: KeyRing,
-  ) {}
+  ) {
+    this.store = Store.of(model);
+  }
 
   /** The secret is sealed (AES-256-GCM) before it is stored. */
   async create(key: ApiKey) {
-    await this.model.collection.insertOne({ ...key, secret: this.secrets.seal(key.secret) } as never);
+    await this.store.insert({ ...key, secret: this.secrets.seal(key.secret) });
   }
 
   /** For request verification: an active key by id, with its secret opened. */

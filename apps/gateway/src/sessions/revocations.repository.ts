@@ -1,20 +1,18 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { createEvent, SessionRevokedV1 } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { Store } from '@lib/persistence';
 import { RevokedToken } from './revoked-token.schema';
 
 /** Revocations of access tokens and their session.revoked.v1 events (through the outbox). */
 @Injectable()
-export class RevocationsRepository implements OnModuleInit {
-  constructor(
-    @InjectModel(RevokedToken.name) private readonly model: Model<RevokedToken>,
-    private readonly relay: OutboxRelay,
-  ) {}
+export class RevocationsRepository {
+  private readonly store: Store<RevokedToken>;
 
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+  constructor(@InjectModel(RevokedToken.name) model: Model<RevokedToken>, relay: OutboxRelay) {
+    this.store = Store.of(model, { relay });
   }
 
   /**
@@ -37,12 +35,6 @@ export class RevocationsRepository implements OnModuleInit {
         revokedAt: r.revokedAt.toISOString(),
       } satisfies SessionRevokedV1['data'],
     });
-    try {
-      await this.model.collection.insertOne({ ...r, ...outboxOnInsert([event]) } as never);
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000) return;
-      throw e;
-    }
-    this.relay.kick();
+    await this.store.insertNew(r, [event]);
   }
 }

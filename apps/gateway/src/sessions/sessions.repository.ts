@@ -3,25 +3,30 @@ import { InjectModel } from '@nestjs/mongoose';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { RefreshToken } from './refresh-token.schema';
+import { Store } from '@lib/persistence';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectModel(RefreshToken.name) private readonly model: Model<RefreshToken>) {}
+  private readonly store: Store<RefreshToken>;
+
+  constructor(@InjectModel(RefreshToken.name) private readonly model: Model<RefreshToken>) {
+    this.store = Store.of(model);
+  }
 
   /** A new refresh token (of a new family unless one is given); returns the token itself, once. */
   async issue(userId: string, ttlSeconds: number, familyId: string = randomUUID()): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    await this.model.collection.insertOne({
+    await this.store.insert({
       _id: digest(token),
       userId,
       familyId,
       createdAt: now,
       expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
       revokedAt: null,
-    } as never);
+    });
     return token;
   }
 

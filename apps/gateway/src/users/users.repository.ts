@@ -1,7 +1,8 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { pageOf, RoleGrant, Scope, unitChain } from '@lib/auth';
+import { RoleGrant, Scope, unitChain } from '@lib/auth';
+import { pageOf, Store } from '@lib/persistence';
 import { User } from './user.schema';
 
 /** Users within a scope: those holding any role at a unit inside it. */
@@ -14,21 +15,20 @@ export const scopeCodesOf = (roles: RoleGrant[]) => [...new Set(roles.flatMap((r
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectModel(User.name) private readonly model: Model<User>) {}
+  private readonly store: Store<User>;
+
+  constructor(@InjectModel(User.name) private readonly model: Model<User>) {
+    this.store = Store.of(model);
+  }
 
   async create(user: User): Promise<void> {
-    try {
-      await this.model.collection.insertOne(user as never);
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `用户名已存在 (username taken): ${user.username}`,
-          problems: [{ field: 'username', reason: 'already taken' }],
-        });
-      throw e;
-    }
+    if (!(await this.store.insertNew(user)))
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `用户名已存在 (username taken): ${user.username}`,
+        problems: [{ field: 'username', reason: 'already taken' }],
+      });
   }
 
   /** For sign-in only (no scope: the user is not signed in yet). */

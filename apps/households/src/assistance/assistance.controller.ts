@@ -63,7 +63,7 @@ export class AssistanceController {
         ...data,
         at: at.toISOString(),
       },
-    } as never);
+    });
   }
 
   /** The plan: every measure with its status (planned / in_progress / overdue / completed). */

@@ -1,12 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
+import { Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { serially } from '../households/serially';
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-const hidden = { projection: { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } };
+const hidden = { projection: WITHOUT_OUTBOX };
+
+/** A record of any kind: keyed by its own id, filed under its household. */
+type AssistanceRecord = { _id: string; householdId?: string } & Record<string, unknown>;
 
 export type Kind =
   'plan_measures' | 'plan_measure_completions' | 'care_pairings' | 'care_visits' | 'relocations';
@@ -25,7 +28,7 @@ const KINDS: Kind[] = [
  */
 @Injectable()
 export class AssistanceRepository implements OnModuleInit {
-  private readonly collections = new Map<Kind, Collection>();
+  private readonly stores = new Map<Kind, Store<AssistanceRecord>>();
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -34,32 +37,22 @@ export class AssistanceRepository implements OnModuleInit {
 
   async onModuleInit() {
     for (const k of KINDS) {
-      const c = this.connection.collection(k) as unknown as Collection;
+      const c = Store.named<AssistanceRecord>(this.connection, k);
       await serially(async () => {
         await c.createIndex({ householdId: 1 });
         await c.createIndex({ [OUTBOX_PENDING]: 1 });
       });
-      this.relay.register(c as unknown as Parameters<OutboxRelay['register']>[0]);
-      this.collections.set(k, c);
+      this.stores.set(k, Store.named<AssistanceRecord>(this.connection, k, { relay: this.relay }));
     }
   }
 
   /** false when a record with this _id exists already. */
-  async insert(kind: Kind, doc: { _id: string } & Record<string, unknown>, events: CloudEvent[] = []) {
-    try {
-      await this.collections
-        .get(kind)!
-        .insertOne({ ...doc, ...(events.length ? outboxOnInsert(events) : {}) } as never);
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
-    if (events.length) this.relay.kick();
-    return true;
+  insert(kind: Kind, doc: AssistanceRecord, events: CloudEvent[] = []): Promise<boolean> {
+    return this.stores.get(kind)!.insertNew(doc, events);
   }
 
   ofHousehold<T>(kind: Kind, householdId: string): Promise<T[]> {
-    return this.collections
+    return this.stores
       .get(kind)!
       .find({ householdId }, hidden)
       .sort({ at: 1 })
@@ -67,6 +60,6 @@ export class AssistanceRepository implements OnModuleInit {
   }
 
   one<T>(kind: Kind, _id: string): Promise<T | null> {
-    return this.collections.get(kind)!.findOne({ _id } as never, hidden) as unknown as Promise<T | null>;
+    return this.stores.get(kind)!.findOne({ _id }, hidden) as unknown as Promise<T | null>;
   }
 }

@@ -108,7 +108,7 @@ export class ChangeHousehold {
       villageId: base.villageCode,
       time: new Date(base.at),
       data: { ...base, ...data },
-    } as never) as T;
+    }) as T;
   }
 
   /** PATCH /households/:id */

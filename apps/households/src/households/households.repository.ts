@@ -1,15 +1,14 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { Collection, Connection, FilterQuery, Model, SortOrder } from 'mongoose';
-import { assertCovers, pairedScopeFilter, Scope, ScopedRepository } from '@lib/auth';
+import { Connection, FilterQuery, Model, SortOrder } from 'mongoose';
+import { assertCovers, pairedScopeFilter, Scope } from '@lib/auth';
+import { ScopedRepository, Store } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OUTBOX, OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
 import { PiiCipher } from '../personal-data/pii-cipher';
 import { Household } from './household.schema';
 import { serially } from './serially';
 import { householdQuery, HouseholdFilter, ListHouseholdsQuery } from './register-household.dto';
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /** One change of a household: insert-only, `_id` = `${householdId}:${version}`, its events in the same write. */
 export interface HouseholdChange {
@@ -46,7 +45,7 @@ const hidden = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, __v: 0 } as const;
  */
 @Injectable()
 export class HouseholdsRepository extends ScopedRepository<Household> implements OnModuleInit {
-  private changes!: Collection<HouseholdChange>;
+  private changes!: Store<HouseholdChange>;
 
   constructor(
     @InjectModel(Household.name) model: Model<Household>,
@@ -54,7 +53,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     private readonly relay: OutboxRelay,
     private readonly cipher: PiiCipher,
   ) {
-    super(model);
+    super(model, { relay });
   }
 
   /** Households carry their paired cadres: a 帮扶责任人 sees the households paired with them only. */
@@ -65,34 +64,25 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
   }
 
   async onModuleInit() {
-    this.changes = this.connection.collection<HouseholdChange>('household_changes');
-    await serially(() => this.changes.createIndex({ [OUTBOX_PENDING]: 1 }));
-    this.relay.register(this.model.collection);
-    this.relay.register(this.changes as unknown as Parameters<OutboxRelay['register']>[0]);
+    const changes = Store.named<HouseholdChange>(this.connection, 'household_changes');
+    await serially(() => changes.createIndex({ [OUTBOX_PENDING]: 1 }));
+    this.changes = Store.named<HouseholdChange>(this.connection, 'household_changes', { relay: this.relay });
   }
 
   /** Inserts the household and its events in one write; the relay publishes them. */
   async create(scope: Scope, household: Omit<Household, 'createdAt'>, events: CloudEvent[]): Promise<void> {
     assertCovers(scope, household.villageCode);
-    try {
-      await this.model.collection.insertOne({
-        ...household,
-        version: 1,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-        ...outboxOnInsert(events),
-      } as never);
-    } catch (e) {
-      if (isDuplicateKey(e))
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `户编号已存在 (household number already registered in this village): ${household.householdNumber}`,
-          problems: [{ field: 'householdNumber', reason: 'already registered in this village' }],
-        });
-      throw e;
-    }
-    this.relay.kick();
+    const created = await this.store.insertNew(
+      { ...household, version: 1, createdAt: new Date(), updatedAt: new Date() },
+      events,
+    );
+    if (!created)
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `户编号已存在 (household number already registered in this village): ${household.householdNumber}`,
+        problems: [{ field: 'householdNumber', reason: 'already registered in this village' }],
+      });
   }
 
   /**
@@ -102,31 +92,16 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
   async createMany(docs: Array<{ household: Omit<Household, 'createdAt'>; events: CloudEvent[] }>) {
     if (docs.length === 0) return new Set<number>();
     const now = new Date();
-    const duplicates = new Set<number>();
-    try {
-      await this.model.collection.insertMany(
-        docs.map(
-          ({ household, events }) =>
-            ({
-              ...household,
-              version: 1,
-              createdAt: now,
-              updatedAt: now,
-              ...outboxOnInsert(events),
-            }) as never,
-        ),
-        { ordered: false },
-      );
-    } catch (e) {
-      const writeErrors = (
-        e as { writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number } }
-      ).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0 || list.some((w) => w.code !== 11000)) throw e;
-      for (const w of list) duplicates.add(w.index);
-    }
-    this.relay.kick();
-    return duplicates;
+    const rows = docs.map(({ household, events }) => ({
+      household: { ...household, version: 1, createdAt: now, updatedAt: now },
+      events,
+    }));
+    const eventsOf = new Map<object, CloudEvent[]>(rows.map((r) => [r.household, r.events]));
+    const { duplicates } = await this.store.insertManyNew(
+      rows.map((r) => r.household),
+      (h) => eventsOf.get(h) ?? [],
+    );
+    return new Set(duplicates);
   }
 
   /** The household in the scope, with any change not yet applied rolled forward; null otherwise. */
@@ -155,10 +130,13 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
   }
 
   private async apply(doc: Household, change: HouseholdChange) {
-    await this.model.collection.updateOne({ _id: doc._id, ...this.versionFilter(doc) } as never, {
-      $set: { ...change.set, version: change.version, updatedAt: change.at },
-      ...(change.unset.length ? { $unset: Object.fromEntries(change.unset.map((f) => [f, ''])) } : {}),
-    });
+    await this.store.updateOne(
+      { _id: doc._id, ...this.versionFilter(doc) },
+      {
+        $set: { ...change.set, version: change.version, updatedAt: change.at },
+        ...(change.unset.length ? { $unset: Object.fromEntries(change.unset.map((f) => [f, ''])) } : {}),
+      },
+    );
   }
 
   /**
@@ -177,13 +155,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
       set: req.set,
       unset: req.unset ?? [],
     };
-    try {
-      await this.changes.insertOne({ ...change, ...(req.events.length ? outboxOnInsert(req.events) : {}) });
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
-    if (req.events.length) this.relay.kick();
+    if (!(await this.changes.insertNew(change, req.events))) return false;
     await this.untilRegistrationRelayed(doc._id);
     await this.apply(doc, change);
     this.recheckLater(doc._id, version);
@@ -200,9 +172,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
    */
   private async untilRegistrationRelayed(id: string, timeoutMs = 5_000) {
     const deadline = Date.now() + timeoutMs;
-    while (
-      await this.model.collection.countDocuments({ _id: id, [OUTBOX_PENDING]: true } as never, { limit: 1 })
-    ) {
+    while (await this.store.exists({ _id: id, [OUTBOX_PENDING]: true })) {
       if (Date.now() > deadline) return; // relay down: apply anyway, recheckLater repairs a lost write
       this.relay.kick();
       await new Promise((r) => setTimeout(r, 50));

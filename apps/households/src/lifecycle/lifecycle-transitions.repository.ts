@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Lifecycle } from './lifecycle';
 import { serially } from '../households/serially';
 
@@ -22,8 +23,7 @@ export interface LifecycleTransition {
   lifecycle: Lifecycle | null;
 }
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-const hidden = { projection: { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } };
+const hidden = { projection: WITHOUT_OUTBOX };
 
 /**
  * The lifecycle history, one insert-only document per step with its events in the same write. Kept apart from
@@ -31,7 +31,7 @@ const hidden = { projection: { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } };
  */
 @Injectable()
 export class LifecycleTransitionsRepository implements OnModuleInit {
-  private collection!: Collection<LifecycleTransition>;
+  private store!: Store<LifecycleTransition>;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -39,19 +39,21 @@ export class LifecycleTransitionsRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit() {
-    this.collection = this.connection.collection<LifecycleTransition>('lifecycle_transitions');
-    await serially(() => this.collection.createIndex({ householdId: 1, seq: 1 }));
-    this.relay.register(this.collection as unknown as Parameters<OutboxRelay['register']>[0]);
+    const transitions = Store.named<LifecycleTransition>(this.connection, 'lifecycle_transitions');
+    await serially(() => transitions.createIndex({ householdId: 1, seq: 1 }));
+    this.store = Store.named<LifecycleTransition>(this.connection, 'lifecycle_transitions', {
+      relay: this.relay,
+    });
   }
 
   /** Callers have checked the household is in their scope. */
   async latest(householdId: string): Promise<LifecycleTransition | null> {
-    const [last] = await this.collection.find({ householdId }, hidden).sort({ seq: -1 }).limit(1).toArray();
+    const [last] = await this.store.find({ householdId }, hidden).sort({ seq: -1 }).limit(1).toArray();
     return (last as LifecycleTransition | undefined) ?? null;
   }
 
   async history(householdId: string): Promise<LifecycleTransition[]> {
-    return (await this.collection
+    return (await this.store
       .find({ householdId }, hidden)
       .sort({ seq: 1 })
       .toArray()) as LifecycleTransition[];
@@ -59,17 +61,9 @@ export class LifecycleTransitionsRepository implements OnModuleInit {
 
   /** false when another step took this sequence number first. */
   async append(transition: Omit<LifecycleTransition, '_id'>, events: CloudEvent[]): Promise<boolean> {
-    try {
-      await this.collection.insertOne({
-        _id: `${transition.householdId}:${transition.seq}`,
-        ...transition,
-        ...outboxOnInsert(events),
-      } as LifecycleTransition);
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
-    this.relay.kick();
-    return true;
+    return this.store.insertNew(
+      { _id: `${transition.householdId}:${transition.seq}`, ...transition },
+      events,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
+import { Store } from '@lib/persistence';
 import {
   DEFAULT_THRESHOLDS,
   HouseholdIncomeChangedV1,
@@ -23,7 +24,6 @@ interface RecordedIncome {
 
 type ThresholdRow = ThresholdDefault & { _id: string };
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 const thresholdKey = (t: Pick<ThresholdDefault, 'scope' | 'provinceCode' | 'countyCode' | 'year'>) =>
   `${t.scope}:${t.countyCode ?? t.provinceCode ?? 'national'}:${t.year}`;
 
@@ -34,14 +34,14 @@ const thresholdKey = (t: Pick<ThresholdDefault, 'scope' | 'provinceCode' | 'coun
  */
 @Injectable()
 export class RecordedFacts implements OnModuleInit {
-  private incomes!: Collection<RecordedIncome>;
-  private thresholds!: Collection<ThresholdRow>;
+  private incomes!: Store<RecordedIncome>;
+  private thresholds!: Store<ThresholdRow>;
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
   async onModuleInit() {
-    this.incomes = this.connection.collection<RecordedIncome>('recorded_incomes');
-    this.thresholds = this.connection.collection<ThresholdRow>('recorded_thresholds');
+    this.incomes = Store.named<RecordedIncome>(this.connection, 'recorded_incomes');
+    this.thresholds = Store.named<ThresholdRow>(this.connection, 'recorded_thresholds');
     // touch the collections one at a time (FerretDB stalls on concurrent creation)
     await serially(() => this.incomes.findOne({ _id: '' }));
     await serially(() => this.thresholds.findOne({ _id: '' }));
@@ -51,16 +51,10 @@ export class RecordedFacts implements OnModuleInit {
   async incomeChanged(events: HouseholdIncomeChangedV1[]) {
     for (const { data: d } of events) {
       const row = { perCapitaNetIncome: d.perCapitaNetIncome, month: d.month, asOf: d.asOf };
-      const res = await this.incomes.updateOne(
-        { _id: d.householdId, asOf: { $lt: d.asOf } },
-        { $set: row },
-      );
+      const res = await this.incomes.updateOne({ _id: d.householdId, asOf: { $lt: d.asOf } }, { $set: row });
       if (res.matchedCount > 0) continue;
-      try {
-        await this.incomes.insertOne({ _id: d.householdId, ...row });
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e; // a newer (or the same) figure is already there
-      }
+      // false: a newer (or the same) figure is already there
+      await this.incomes.insertNew({ _id: d.householdId, ...row });
     }
   }
 
@@ -78,7 +72,10 @@ export class RecordedFacts implements OnModuleInit {
     }
   }
 
-  async of(household: { _id: string; countyCode?: string; villageCode: string; members: Member[] }, on: string) {
+  async of(
+    household: { _id: string; countyCode?: string; villageCode: string; members: Member[] },
+    on: string,
+  ) {
     const countyCode = household.countyCode ?? household.villageCode.slice(0, 6);
     const [income, set] = await Promise.all([
       this.incomes.findOne({ _id: household._id }),
@@ -87,7 +84,11 @@ export class RecordedFacts implements OnModuleInit {
     const known = new Map<string, ThresholdDefault>(DEFAULT_THRESHOLDS.map((t) => [thresholdKey(t), t]));
     for (const t of set) known.set(t._id, t);
     const year = Number(on.slice(0, 4));
-    const line = pickThreshold([...known.values()], { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
+    const line = pickThreshold(
+      [...known.values()],
+      { countyCode, provinceCode: countyCode.slice(0, 2) },
+      year,
+    );
     const facts: EliminationFacts = {
       perCapitaIncome: income ? { amount: income.perCapitaNetIncome, month: income.month } : null,
       line: line ? { amount: line.amount, year: line.year, source: line.source } : null,

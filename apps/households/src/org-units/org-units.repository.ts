@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
 import { createEvent, OrgUnitRegisteredV1 } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
+import { Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { levelOf, OrgLevel, parentOf } from './org-unit';
 import { serially } from '../households/serially';
 
@@ -18,12 +19,11 @@ export interface OrgUnit {
   registeredAt: Date;
 }
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /** 组织机构: insert-only, _id = code; registering a code twice changes nothing and announces nothing. */
 @Injectable()
 export class OrgUnitsRepository implements OnModuleInit {
-  private collection!: Collection<OrgUnit>;
+  private store!: Store<OrgUnit>;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -31,9 +31,9 @@ export class OrgUnitsRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit() {
-    this.collection = this.connection.collection<OrgUnit>('org_units') as unknown as Collection<OrgUnit>;
-    await serially(() => this.collection.createIndex({ [OUTBOX_PENDING]: 1 }));
-    this.relay.register(this.collection as unknown as Parameters<OutboxRelay['register']>[0]);
+    const units = Store.named<OrgUnit>(this.connection, 'org_units');
+    await serially(() => units.createIndex({ [OUTBOX_PENDING]: 1 }));
+    this.store = Store.named<OrgUnit>(this.connection, 'org_units', { relay: this.relay });
   }
 
   /** true when new; false when the code was registered already. */
@@ -66,24 +66,16 @@ export class OrgUnitsRepository implements OnModuleInit {
         registeredAt: now.toISOString(),
       },
     });
-    try {
-      await this.collection.insertOne({ ...doc, ...outboxOnInsert([event]) } as OrgUnit);
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
-    this.relay.kick();
-    return true;
+    return this.store.insertNew(doc, [event]);
   }
 
   async exists(code: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: code } as never, { limit: 1 })) > 0;
+    return this.store.exists({ _id: code });
   }
 
   all(): Promise<OrgUnit[]> {
-    return this.collection
-      .find({}, { projection: { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } })
-      .sort({ _id: 1 })
-      .toArray() as Promise<OrgUnit[]>;
+    return this.store.find({}, { projection: WITHOUT_OUTBOX }).sort({ _id: 1 }).toArray() as Promise<
+      OrgUnit[]
+    >;
   }
 }

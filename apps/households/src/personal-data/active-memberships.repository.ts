@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
+import { Store } from '@lib/persistence';
 
 interface ActiveMembership {
   _id: string; // idNumberHash: one person is an active member of one household only
@@ -16,32 +17,27 @@ export interface MembershipClaim {
   field: string;
 }
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-
 /** 同一人只能在一户: claims keyed by idNumberHash, unique by _id (no transactions on FerretDB). */
 @Injectable()
 export class ActiveMembershipsRepository implements OnModuleInit {
-  private collection!: Collection<ActiveMembership>;
+  private store!: Store<ActiveMembership>;
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
   onModuleInit() {
-    this.collection = this.connection.collection<ActiveMembership>('active_memberships');
+    this.store = Store.named<ActiveMembership>(this.connection, 'active_memberships');
   }
 
   /** Claims every person for the household, or none of them: 409 naming the member's idNumber field. */
   async claim(householdId: string, claims: MembershipClaim[]): Promise<void> {
     if (claims.length === 0) return;
     const since = new Date();
-    try {
-      await this.collection.insertMany(
-        claims.map((c) => ({ _id: c.idNumberHash, householdId, memberId: c.memberId, since })),
-        { ordered: true },
-      );
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
+    const { duplicates } = await this.store.insertManyNew(
+      claims.map((c) => ({ _id: c.idNumberHash, householdId, memberId: c.memberId, since })),
+    );
+    if (duplicates.length) {
       await this.release(householdId);
-      const taken = await this.collection
+      const taken = await this.store
         .find({ _id: { $in: claims.map((c) => c.idNumberHash) }, householdId: { $ne: householdId } })
         .toArray();
       const clash = claims.find((c) => taken.some((t) => t._id === c.idNumberHash)) ?? claims[0];
@@ -56,7 +52,7 @@ export class ActiveMembershipsRepository implements OnModuleInit {
 
   /** Gives back one person's claim (a member removed, an ID number corrected, a failed member add). */
   async releaseOne(householdId: string, idNumberHash: string): Promise<void> {
-    await this.collection.deleteOne({ _id: idNumberHash, householdId });
+    await this.store.deleteOne({ _id: idNumberHash, householdId });
   }
 
   /**
@@ -67,27 +63,20 @@ export class ActiveMembershipsRepository implements OnModuleInit {
     const taken = new Set<string>();
     if (claims.length === 0) return taken;
     const since = new Date();
-    try {
-      await this.collection.insertMany(
-        claims.map((c) => ({ _id: c.idNumberHash, householdId: c.householdId, memberId: c.memberId, since })),
-        { ordered: false },
-      );
-    } catch (e) {
-      const raw = (e as { writeErrors?: unknown }).writeErrors;
-      const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ index: number; code: number }>;
-      if (list.length === 0 || list.some((w) => w.code !== 11000)) throw e;
-      for (const w of list) taken.add(claims[w.index].idNumberHash);
-    }
+    const { duplicates } = await this.store.insertManyNew(
+      claims.map((c) => ({ _id: c.idNumberHash, householdId: c.householdId, memberId: c.memberId, since })),
+    );
+    for (const i of duplicates) taken.add(claims[i].idNumberHash);
     return taken;
   }
 
   /** Gives back the claims of many households (import: refused after claiming). */
   async releaseHouseholds(householdIds: string[]): Promise<void> {
-    for (const householdId of householdIds) await this.collection.deleteMany({ householdId });
+    for (const householdId of householdIds) await this.store.deleteMany({ householdId });
   }
 
   /** Gives back the household's claims (a failed registration). */
   async release(householdId: string): Promise<void> {
-    await this.collection.deleteMany({ householdId });
+    await this.store.deleteMany({ householdId });
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
-import { Collection, Connection } from 'mongoose';
+import { Connection } from 'mongoose';
+import { Store } from '@lib/persistence';
 
 export interface PersonalDataRead {
   _id: string;
@@ -18,15 +19,15 @@ export interface PersonalDataRead {
 /** Append-only audit of clear reads of personal data: this repository only inserts. */
 @Injectable()
 export class PersonalDataReadsRepository implements OnModuleInit {
-  private collection!: Collection<PersonalDataRead>;
+  private store!: Store<PersonalDataRead>;
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
   onModuleInit() {
-    this.collection = this.connection.collection<PersonalDataRead>('personal_data_reads');
+    this.store = Store.named<PersonalDataRead>(this.connection, 'personal_data_reads');
   }
 
   async record(read: Omit<PersonalDataRead, '_id' | 'at'>): Promise<void> {
-    await this.collection.insertOne({ _id: randomUUID(), at: new Date(), ...read });
+    await this.store.insert({ _id: randomUUID(), at: new Date(), ...read });
   }
 }

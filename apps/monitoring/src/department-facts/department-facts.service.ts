@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
-import { Scope, SERVICE_SCOPE, ScopedRepository } from '@lib/auth';
+import { Scope, SERVICE_SCOPE } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import {
   createEvent,
   DepartmentFactReceivedV1,

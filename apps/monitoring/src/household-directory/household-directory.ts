@@ -1,20 +1,16 @@
-import { Controller, Injectable, OnModuleInit } from '@nestjs/common';
+import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ScopedRepository } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { HouseholdRegisteredV1 } from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 
 /** Monitoring's read model of the registry; reads are within the caller's scope. */
 @Injectable()
-export class HouseholdDirectory extends ScopedRepository<KnownHousehold> implements OnModuleInit {
+export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
     super(model);
-  }
-
-  async onModuleInit() {
-    await this.backfillCountyCodes();
   }
 
   /** Idempotent: a redelivered registration changes nothing. */

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, SortOrder } from 'mongoose';
-import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
+import { assertCovers, Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import type { SurveyFact } from '../household-income/income-figure';
@@ -40,7 +41,6 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
   async onModuleInit() {
     this.relay.register(this.model.collection);
     this.relay.register(this.revisionModel.collection);
-    await this.backfillCountyCodes();
   }
 
   /** The survey and its events in one write. */

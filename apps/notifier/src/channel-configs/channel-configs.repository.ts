@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { ChannelConfig } from './channel-config.schema';
 
 /** Channel configurations; callers see their scope's, the worker reads as the service. */

@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { createEvent, NotificationDeliveredV1, NotificationFailedV1 } from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './delivery.schema';
@@ -19,12 +20,6 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
 
   async onModuleInit() {
     this.relay.register(this.model.collection);
-    await this.backfillCountyCodes();
-    // deliveries logged before escalations existed are the alerts themselves
-    await this.model.collection.updateMany(
-      { kind: { $exists: false } },
-      { $set: { kind: 'alert', escalationLevel: 0, escalatedTo: null } },
-    );
   }
 
   /** Creates deliveries that do not exist yet (a redelivered alert creates nothing new). */

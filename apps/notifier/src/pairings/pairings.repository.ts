@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository, SERVICE_SCOPE } from '@lib/auth';
+import { Scope, SERVICE_SCOPE } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { Pairing } from './pairing.schema';
 
 const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;

@@ -1,39 +1,27 @@
-import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { Beneficiary } from './beneficiary.schema';
 
 @Injectable()
-export class BeneficiariesRepository extends ScopedRepository<Beneficiary> implements OnModuleInit {
-  constructor(
-    @InjectModel(Beneficiary.name) model: Model<Beneficiary>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+export class BeneficiariesRepository extends ScopedRepository<Beneficiary> {
+  constructor(@InjectModel(Beneficiary.name) model: Model<Beneficiary>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
   /** The link and its event in one write; 409 when the household already benefits that way. */
   async create(b: Beneficiary, events: CloudEvent[]): Promise<void> {
-    try {
-      await this.model.collection.insertOne({ ...b, ...outboxOnInsert(events) } as never);
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: '该户已以此方式受益于本项目 (the household already benefits from this project this way)',
-          problems: [{ field: 'kind', reason: 'already linked with this kind' }],
-        });
-      throw e;
-    }
-    this.relay.kick();
+    if (!(await this.store.insertNew(b, events)))
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: '该户已以此方式受益于本项目 (the household already benefits from this project this way)',
+        problems: [{ field: 'kind', reason: 'already linked with this kind' }],
+      });
   }
 
   /** A household's links to one project (equality lookups). */

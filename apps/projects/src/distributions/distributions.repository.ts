@@ -1,34 +1,21 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { Distribution } from './distribution.schema';
 
 @Injectable()
-export class DistributionsRepository extends ScopedRepository<Distribution> implements OnModuleInit {
-  constructor(
-    @InjectModel(Distribution.name) model: Model<Distribution>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+export class DistributionsRepository extends ScopedRepository<Distribution> {
+  constructor(@InjectModel(Distribution.name) model: Model<Distribution>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
   /** The payment and its event in one write; false when the id was already used (nothing written). */
-  async insert(d: Distribution, events: CloudEvent[]): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({ ...d, ...outboxOnInsert(events) } as never);
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false;
-      throw e;
-    }
-    this.relay.kick();
-    return true;
+  insert(d: Distribution, events: CloudEvent[]): Promise<boolean> {
+    return this.store.insertNew(d, events);
   }
 
   /** By id regardless of scope (to recognise a retry); never returned to a caller out of scope. */

@@ -2,7 +2,7 @@ import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ScopedRepository } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { HouseholdRegisteredV1 } from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 

@@ -10,6 +10,7 @@ import {
   ProjectSalesStalledV1,
 } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { Store } from '@lib/persistence';
 import { Inject } from '@nestjs/common';
 import { BeneficiariesRepository } from '../beneficiaries/beneficiaries.repository';
 import { Beneficiary } from '../beneficiaries/beneficiary.schema';
@@ -38,8 +39,10 @@ export class ProgressService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.relay.register(this.findings.collection);
+    this.findingStore = Store.of(this.findings, { relay: this.relay });
   }
+
+  private findingStore!: Store<ProgressFinding>;
 
   /** What is late or missing on `asOf`, within the scope. */
   async report(scope: Scope, asOf: string, villageCode?: string) {
@@ -182,23 +185,12 @@ export class ProgressService implements OnModuleInit {
     // one point lookup per finding, then one insert of the new ones (most are old after the first run)
     const known = new Set<string>();
     for (const d of docs)
-      if (await this.findings.collection.findOne({ _id: d._id as never }, { projection: { _id: 1 } }))
-        known.add(d._id);
+      if (await this.findingStore.findOne({ _id: d._id }, { projection: { _id: 1 } })) known.add(d._id);
     const fresh = docs.filter((d) => !known.has(d._id));
     let raised = fresh.length;
     if (fresh.length > 0) {
-      try {
-        await this.findings.collection.insertMany(fresh as never[], { ordered: false });
-      } catch (e) {
-        const err = e as {
-          code?: number;
-          writeErrors?: Array<{ code?: number }>;
-          result?: { insertedCount?: number };
-        };
-        const errors = err.writeErrors ?? (err.code !== undefined ? [err] : []);
-        if (errors.length === 0 || errors.some((w) => w.code !== 11000)) throw e;
-        raised -= errors.length; // raised meanwhile by another instance
-      }
+      // a duplicate: raised meanwhile by another instance
+      raised -= (await this.findingStore.insertManyNew(fresh)).duplicates.length;
       this.relay.kick();
     }
     this.logger.log(`progress check ${asOf}: ${docs.length} findings, ${raised} raised`);

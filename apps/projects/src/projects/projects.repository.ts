@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { assertCovers, Scope, ScopedRepository } from '@lib/auth';
+import { assertCovers, Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { Milestone, Project } from './project.schema';
 
 /** Every read and write of projects, within the caller's scope. */
@@ -13,7 +14,7 @@ export class ProjectsRepository extends ScopedRepository<Project> {
 
   async create(scope: Scope, project: Project): Promise<void> {
     assertCovers(scope, project.villageCode);
-    await this.model.collection.insertOne(project as never);
+    await this.store.insert(project);
   }
 
   /** Applies a change to a project in scope; the updated project, or null when not found. */

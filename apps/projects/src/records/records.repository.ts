@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, ScopedRepository } from '@lib/auth';
+import { Scope } from '@lib/auth';
+import { ScopedRepository } from '@lib/persistence';
 import { Output, Sale } from './records.schema';
 
 @Injectable()
@@ -10,7 +11,7 @@ export class OutputsRepository extends ScopedRepository<Output> {
     super(model);
   }
   async create(o: Output) {
-    await this.model.collection.insertOne(o as never);
+    await this.store.insert(o);
   }
   list(scope: Scope, projectId: string, page: number, pageSize: number) {
     return this.page(scope, { projectId }, { recordedOn: -1, _id: 1 }, page, pageSize);
@@ -32,7 +33,7 @@ export class SalesRepository extends ScopedRepository<Sale> {
     super(model);
   }
   async create(s: Sale) {
-    await this.model.collection.insertOne(s as never);
+    await this.store.insert(s);
   }
   list(scope: Scope, projectId: string, page: number, pageSize: number) {
     return this.page(scope, { projectId }, { soldOn: -1, _id: 1 }, page, pageSize);

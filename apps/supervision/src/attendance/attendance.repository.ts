@@ -4,7 +4,6 @@ import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import { Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
-import { ScopedCollection } from '../scoped-collection';
 import { findAllEach } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
 
@@ -18,8 +17,6 @@ export class AttendanceRepository implements OnModuleInit {
 
   async onModuleInit() {
     this.relay.register(this.model.collection);
-    // Days computed before tenancy lack countyCode: derived from villageCode once.
-    await new ScopedCollection(this.model).backfillCountyCodes();
   }
 
   /** The computed days with these ids (`${memberId}:${day}`), found by their days. */

@@ -53,7 +53,6 @@ export class CheckInsRepository implements OnModuleInit {
   async onModuleInit() {
     // check-ins are inserted with their checkin.accepted event and never updated with another
     this.relay.register(this.checkIns.collection, { insertOnly: true });
-    await this.scopedCheckIns.backfillCountyCodes();
   }
 
   /** Stores new check-ins with their events (one document each); returns the ids that were new. */

@@ -17,9 +17,8 @@ export class FundsRepository extends ScopedCollection<FundEntry> {
     super(model);
   }
 
-  override async onModuleInit() {
+  onModuleInit() {
     this.relay.register(this.model.collection);
-    await super.onModuleInit();
   }
 
   async insert(entry: FundEntry): Promise<void> {

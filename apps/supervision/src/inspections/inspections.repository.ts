@@ -17,9 +17,8 @@ export class InspectionsRepository extends ScopedCollection<Inspection> {
     super(model);
   }
 
-  override async onModuleInit() {
+  onModuleInit() {
     this.relay.register(this.model.collection);
-    await super.onModuleInit();
   }
 
   /** Stores the inspection with its events (one document). */

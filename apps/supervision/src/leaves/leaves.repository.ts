@@ -19,9 +19,8 @@ export class LeavesRepository extends ScopedCollection<Leave> {
     super(model);
   }
 
-  override async onModuleInit() {
+  onModuleInit() {
     this.relay.register(this.model.collection);
-    await super.onModuleInit();
   }
 
   async insert(leave: Leave): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { assertCovers, Scope } from '@lib/auth';
@@ -11,7 +11,7 @@ import { Member, Team } from './team.schema';
  * unscoped lookups below (named as such).
  */
 @Injectable()
-export class TeamsRepository implements OnModuleInit {
+export class TeamsRepository {
   private readonly scopedTeams: ScopedCollection<Team>;
   private readonly scopedMembers: ScopedCollection<Member>;
 
@@ -21,11 +21,6 @@ export class TeamsRepository implements OnModuleInit {
   ) {
     this.scopedTeams = new ScopedCollection(teams);
     this.scopedMembers = new ScopedCollection(members);
-  }
-
-  /** Members written before tenancy lack countyCode: derived from villageCode once, at start. */
-  async onModuleInit() {
-    await this.scopedMembers.backfillCountyCodes();
   }
 
   async insertTeam(scope: Scope, team: Team): Promise<void> {

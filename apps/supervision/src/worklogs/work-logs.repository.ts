@@ -22,7 +22,6 @@ export class WorkLogsRepository implements OnModuleInit {
 
   async onModuleInit() {
     this.relay.register(this.model.collection);
-    await this.scoped.backfillCountyCodes();
   }
 
   /** The log and its event in one write. */

@@ -1,5 +1,7 @@
 import type { FilterQuery, Model, SortOrder } from 'mongoose';
-import { Scope, withinScope } from './scope';
+import type { Document, Filter } from 'mongodb';
+import { Scope, withinScope } from '@lib/auth';
+import { Store, StoreOptions } from './store';
 
 export interface Page<T> {
   items: T[];
@@ -11,14 +13,26 @@ export interface Page<T> {
 /**
  * Base of every repository that serves callers: each read takes the caller's scope and joins it to
  * the query, so no method can forget the tenant (the records carry countyCode, townCode, villageCode).
- * Event consumers pass SERVICE_SCOPE.
+ * Event consumers pass SERVICE_SCOPE. `store` is the same collection, typed, for writes (with their
+ * events) that need the driver.
  */
-export abstract class ScopedRepository<T> {
-  protected constructor(protected readonly model: Model<T>) {}
+export abstract class ScopedRepository<T extends Document> {
+  protected readonly store: Store<T>;
+
+  protected constructor(
+    protected readonly model: Model<T>,
+    options: StoreOptions = {},
+  ) {
+    this.store = Store.of(model, options);
+  }
 
   protected scoped(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
-    const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-    return withinScope(scope, defined) as FilterQuery<T>;
+    return scopedFilter<T>(scope, query);
+  }
+
+  /** The query joined with the scope, for the store (the driver's filter type). */
+  protected within(scope: Scope, query: Filter<T> | Record<string, unknown>): Filter<T> {
+    return scopedFilter(scope, query as Record<string, unknown>) as Filter<T>;
   }
 
   /** The record if it exists and lies in the scope; null otherwise (the caller answers 404 either way). */
@@ -27,34 +41,6 @@ export abstract class ScopedRepository<T> {
       .findOne(this.scoped(scope, { _id: id }))
       .lean<T>()
       .exec();
-  }
-
-  /**
-   * Records written before tenancy existed may lack countyCode (the scope filter needs it): derived
-   * from villageCode at start, in batches. Idempotent; a no-op once done.
-   */
-  async backfillCountyCodes(batch = 500): Promise<number> {
-    let done = 0;
-    for (;;) {
-      const docs = await this.model.collection
-        .find(
-          { countyCode: { $exists: false }, villageCode: { $type: 'string' } },
-          { projection: { villageCode: 1 } },
-        )
-        .limit(batch)
-        .toArray();
-      if (docs.length === 0) return done;
-      await this.model.collection.bulkWrite(
-        docs.map((d) => ({
-          updateOne: {
-            filter: { _id: d._id },
-            update: { $set: { countyCode: String(d.villageCode).slice(0, 6) } },
-          },
-        })),
-        { ordered: false },
-      );
-      done += docs.length;
-    }
   }
 
   /** One page of the records matching `filter` within the scope; never anything outside it. */
@@ -67,6 +53,12 @@ export abstract class ScopedRepository<T> {
   ): Promise<Page<T>> {
     return pageOf(this.model, this.scoped(scope, filter), sort, page, pageSize);
   }
+}
+
+/** The query joined with the scope, undefined filter values dropped (they mean "any"). */
+export function scopedFilter<T>(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+  const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+  return withinScope(scope, defined) as FilterQuery<T>;
 }
 
 /** One page of a query's results with the total count (the query already holds the scope). */

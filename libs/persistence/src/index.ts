@@ -1,0 +1,5 @@
+export * from './duplicate-key';
+export * from './store';
+export * from './scoped-repository';
+export * from './migrations';
+export * from './county-codes.migration';

@@ -1,0 +1,237 @@
+import mongoose, { Model, Schema } from 'mongoose';
+import { MongoClient } from 'mongodb';
+import { Scope, SERVICE_SCOPE } from '@lib/auth';
+import { CloudEvent, createEvent, SessionRevokedV1 } from '@lib/contracts';
+import { OUTBOX, OUTBOX_PENDING } from '@lib/messaging';
+import { infra, uniqueRunId } from '@lib/testing';
+import { countyCodesMigration } from './county-codes.migration';
+import { Migration, MIGRATIONS_COLLECTION, MigrationRecord, MigrationRunner } from './migrations';
+import { ScopedRepository } from './scoped-repository';
+import { Store } from './store';
+
+interface Rec {
+  _id: string;
+  countyCode?: string;
+  townCode: string;
+  villageCode: string;
+  n?: number;
+}
+
+class Recs extends ScopedRepository<Rec> {
+  constructor(model: Model<Rec>) {
+    super(model);
+  }
+
+  /** What an app's store does: a write that can only touch what the scope covers. */
+  bump(scope: Scope, id: string) {
+    return this.store.updateOne(this.within(scope, { _id: id }), { $inc: { n: 1 } });
+  }
+}
+
+const scope = (s: Partial<Extract<Scope, { all: false }>>): Scope => ({
+  all: false,
+  counties: [],
+  towns: [],
+  villages: [],
+  ...s,
+});
+
+/** A valid contract event (the outbox validates what it is given). */
+const event = (id: string): CloudEvent =>
+  createEvent({
+    type: SessionRevokedV1.type,
+    source: 'test',
+    id,
+    subject: 'u1',
+    data: {
+      jti: id,
+      userId: 'u1',
+      sessionId: 's1',
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      reason: 'logout',
+      revokedAt: new Date().toISOString(),
+    } satisfies SessionRevokedV1['data'],
+  });
+
+/** libs/persistence against the real database (FerretDB here): scope, duplicates, outbox, migrations. */
+describe('persistence against the real database', () => {
+  const dbName = uniqueRunId('persist');
+  const conn = mongoose.createConnection(infra.mongoUrl, { dbName });
+  const model = conn.model<Rec>(
+    'Rec',
+    new Schema<Rec>(
+      { _id: String, countyCode: String, townCode: String, villageCode: String, n: Number },
+      { versionKey: false },
+    ),
+  );
+  const repo = new Recs(model);
+  const store = Store.of(model);
+  const rec = (id: string, village: string, withCounty = true): Rec => ({
+    _id: id,
+    ...(withCounty ? { countyCode: village.slice(0, 6) } : {}),
+    townCode: village.slice(0, 9),
+    villageCode: village,
+  });
+
+  beforeAll(async () => {
+    await store.insertMany([
+      rec('a1', '621299101201', false),
+      rec('a2', '621299101202'),
+      rec('b1', '621299102201', false),
+      rec('c1', '621300101201'),
+    ]);
+  });
+  afterAll(async () => {
+    await conn.dropDatabase();
+    await conn.close();
+  });
+
+  describe('county-code migration', () => {
+    it('derives countyCode from villageCode for the records that lack it, then finds by county', async () => {
+      const runner = new MigrationRunner(conn.db as never, [countyCodesMigration(['recs'])]);
+      expect(await runner.run()).toEqual(['0001-backfill-county-codes']);
+      expect(await store.countDocuments({ countyCode: { $exists: false } })).toBe(0);
+      const page = await repo.page(scope({ counties: ['621299'] }), {}, { _id: 1 }, 1, 50);
+      expect(page.items.map((r) => r._id)).toEqual(['a1', 'a2', 'b1']);
+      expect(page.total).toBe(3);
+    });
+  });
+
+  describe('the scope in every query', () => {
+    it.each([
+      [scope({ towns: ['621299101'] }), ['a1', 'a2']],
+      [scope({ villages: ['621299102201'] }), ['b1']],
+      [scope({ villages: ['621299102201'], counties: ['621300'] }), ['b1', 'c1']],
+      [scope({}), []],
+      [SERVICE_SCOPE, ['a1', 'a2', 'b1', 'c1']],
+    ])('lists only what the scope covers (%o)', async (s, ids) => {
+      expect((await repo.page(s, {}, { _id: 1 }, 1, 50)).items.map((r) => r._id)).toEqual(ids);
+    });
+
+    it("cannot be asked for another unit's document, by id or by a filter naming the other unit", async () => {
+      const town = scope({ towns: ['621299101'] });
+      expect(await repo.findById(town, 'a1')).toMatchObject({ _id: 'a1' });
+      expect(await repo.findById(town, 'b1')).toBeNull();
+      expect(await repo.findById(town, 'c1')).toBeNull();
+      expect((await repo.page(town, { villageCode: '621299102201' }, { _id: 1 }, 1, 50)).total).toBe(0);
+      expect((await repo.page(town, { villageCode: undefined }, { _id: 1 }, 1, 50)).total).toBe(2);
+    });
+
+    it("cannot change another unit's document", async () => {
+      const town = scope({ towns: ['621299101'] });
+      expect((await repo.bump(town, 'c1')).matchedCount).toBe(0);
+      expect((await repo.bump(town, 'a1')).modifiedCount).toBe(1);
+      expect((await store.findOne({ _id: 'c1' }))?.n).toBeUndefined();
+      expect((await store.findOne({ _id: 'a1' }))?.n).toBe(1);
+    });
+  });
+
+  describe('inserts that ignore a duplicate by id', () => {
+    it('writes the new documents of a batch and skips those that exist, with their events', async () => {
+      const { inserted, duplicates } = await store.insertManyNew(
+        [
+          rec('a2', '621299101202'),
+          rec('d1', '621299103201'),
+          rec('c1', '621300101201'),
+          rec('d2', '621299103202'),
+        ],
+        (d) => [event(`e-${d._id}`)],
+      );
+      expect(inserted).toBe(2);
+      expect(duplicates.sort()).toEqual([0, 2]);
+      expect(await store.countDocuments({ _id: { $in: ['d1', 'd2'] } })).toBe(2);
+      const d1 = await store.findOne({ _id: 'd1' }, { projection: { [OUTBOX]: 1, [OUTBOX_PENDING]: 1 } });
+      expect(d1).toMatchObject({
+        [OUTBOX_PENDING]: true,
+        [OUTBOX]: [expect.objectContaining({ id: 'e-d1' })],
+      });
+      // the existing one is untouched: no events were added to it
+      const a2 = await store.findOne({ _id: 'a2' }, { projection: { [OUTBOX]: 1 } });
+      expect(a2?.[OUTBOX as never]).toBeUndefined();
+    });
+
+    it('answers false for a single existing id and true for a new one; other errors are thrown', async () => {
+      expect(await store.insertNew(rec('a1', '621299101201'))).toBe(false);
+      expect(await store.insertNew(rec('e1', '621299104201'), [event('e-e1')])).toBe(true);
+      await expect(store.insert(rec('e1', '621299104201'))).rejects.toMatchObject({ code: 11000 });
+    });
+  });
+
+  describe('updates that carry events', () => {
+    it("pushes the events to the document's outbox with the update", async () => {
+      await store.updateOne(
+        { _id: 'c1' },
+        { $set: { n: 5 } },
+        { events: [event('e-c1-1'), event('e-c1-2')] },
+      );
+      const c1 = await store.findOne(
+        { _id: 'c1' },
+        { projection: { n: 1, [OUTBOX]: 1, [OUTBOX_PENDING]: 1 } },
+      );
+      expect(c1).toMatchObject({ n: 5, [OUTBOX_PENDING]: true });
+      expect((c1 as unknown as Record<string, { id: string }[]>)[OUTBOX].map((r) => r.id)).toEqual([
+        'e-c1-1',
+        'e-c1-2',
+      ]);
+    });
+  });
+
+  describe('migration runner', () => {
+    it('runs a migration once when two instances start together, and never again', async () => {
+      const clients = [new MongoClient(infra.mongoUrl), new MongoClient(infra.mongoUrl)];
+      try {
+        let ups = 0;
+        const slow: Migration = {
+          id: '0002-slow',
+          async up(db) {
+            ups++;
+            await new Promise((r) => setTimeout(r, 300));
+            await db.collection('recs').updateMany({}, { $set: { migrated: true } });
+          },
+        };
+        const runners = clients.map(
+          (c, i) => new MigrationRunner(c.db(dbName), [slow], { instance: `i${i}`, pollMs: 50 }),
+        );
+        const ran = await Promise.all(runners.map((r) => r.run()));
+        expect(ups).toBe(1);
+        expect(ran.flat()).toEqual(['0002-slow']);
+        // the one that waited returned only after the migration was done
+        expect(await store.countDocuments({ migrated: { $ne: true } } as never)).toBe(0);
+
+        expect(await new MigrationRunner(clients[0].db(dbName), [slow]).run()).toEqual([]);
+        expect(ups).toBe(1);
+        const records = await clients[0]
+          .db(dbName)
+          .collection<MigrationRecord>(MIGRATIONS_COLLECTION)
+          .find({})
+          .sort({ _id: 1 })
+          .toArray();
+        expect(records.map((r) => r._id)).toEqual(['0001-backfill-county-codes', '0002-slow']);
+        expect(records.every((r) => r.ranAt instanceof Date)).toBe(true);
+      } finally {
+        await Promise.all(clients.map((c) => c.close()));
+      }
+    });
+
+    it('takes over a claim left by an instance that died', async () => {
+      const records = conn.db!.collection<MigrationRecord>(MIGRATIONS_COLLECTION);
+      await records.insertOne({
+        _id: '0003-orphan',
+        claimedAt: new Date(Date.now() - 60_000),
+        claimedBy: 'dead',
+        ranAt: null,
+      });
+      let ups = 0;
+      const orphan: Migration = { id: '0003-orphan', up: async () => void ups++ };
+      const runner = new MigrationRunner(conn.db as never, [orphan], { staleAfterMs: 30_000, pollMs: 50 });
+      expect(await runner.run()).toEqual(['0003-orphan']);
+      expect(ups).toBe(1);
+      expect((await records.findOne({ _id: '0003-orphan' }))?.ranAt).toBeInstanceOf(Date);
+    });
+
+    it('refuses a list with the same id twice', () => {
+      const m: Migration = { id: 'x', up: async () => undefined };
+      expect(() => new MigrationRunner(conn.db as never, [m, m])).toThrow('x');
+    });
+  });
+});

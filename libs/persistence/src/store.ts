@@ -1,0 +1,245 @@
+import type {
+  AnyBulkWriteOperation,
+  BulkWriteOptions,
+  Collection,
+  CountDocumentsOptions,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpecification,
+  CreateIndexesOptions,
+  OptionalUnlessRequiredId,
+  UpdateFilter,
+  UpdateOptions,
+  UpdateResult,
+  WithId,
+} from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import type { CloudEvent } from '@lib/contracts';
+import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
+
+/** A projection that leaves out the outbox fields (documents read by the driver carry them). */
+export const WITHOUT_OUTBOX = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } as const;
+
+export interface StoreOptions {
+  /**
+   * The app's outbox relay: the collection is registered with it, and every write that carries
+   * events asks it for a pass right after (the events are in the same single-document write).
+   */
+  relay?: OutboxRelay;
+  /** The documents get their events when inserted and never later (see OutboxRelay.register). */
+  insertOnly?: boolean;
+}
+
+/** An update and the events that ride with it into the document's outbox. */
+export interface WriteOptions {
+  events?: CloudEvent[];
+}
+
+/** The new document with its events in its outbox (nothing added when there are none). */
+export function withEvents<D extends object>(doc: D, events: CloudEvent[] = []): D {
+  return events.length ? { ...doc, ...outboxOnInsert(events) } : doc;
+}
+
+/** The update with its events pushed to the document's outbox (merged with the update's own $push/$set). */
+export function updateWithEvents<T extends Document>(
+  update: UpdateFilter<T>,
+  events: CloudEvent[] = [],
+): UpdateFilter<T> {
+  if (!events.length) return update;
+  const outbox = outboxOnUpdate(events);
+  const u = update as Record<string, Document | undefined>;
+  return {
+    ...update,
+    $push: { ...(u.$push ?? {}), ...outbox.$push },
+    $set: { ...(u.$set ?? {}), ...outbox.$set },
+  } as UpdateFilter<T>;
+}
+
+/**
+ * One typed collection of an app's database: the only way app code reaches the driver. Filters and
+ * updates are checked against the document type (no casts), writes carry their events to the
+ * outbox, and inserts can treat a document that exists already as done (insert-only facts, replays).
+ * Stores are not scoped: a repository serving callers wraps one in a ScopedRepository.
+ */
+export class Store<T extends Document> {
+  private constructor(
+    private readonly coll: Collection<T>,
+    private readonly relay?: OutboxRelay,
+  ) {}
+
+  /** The collection behind a mongoose model, typed by the model's document. */
+  static of<T extends Document>(model: Model<T>, options: StoreOptions = {}): Store<T> {
+    // mongoose types its collection as Collection<Document>; the model's documents are T
+    return Store.over(model.collection as unknown as Collection<T>, options);
+  }
+
+  /** A collection without a mongoose model (e.g. one per kind of record), by name. */
+  static named<T extends Document>(
+    connection: Connection,
+    name: string,
+    options: StoreOptions = {},
+  ): Store<T> {
+    return Store.over(connection.collection(name) as unknown as Collection<T>, options);
+  }
+
+  private static over<T extends Document>(coll: Collection<T>, options: StoreOptions): Store<T> {
+    if (options.relay)
+      options.relay.register(coll as unknown as Collection, { insertOnly: options.insertOnly });
+    return new Store(coll, options.relay);
+  }
+
+  get collectionName(): string {
+    return this.coll.collectionName;
+  }
+
+  private kick(events: CloudEvent[] | undefined) {
+    if (events?.length) this.relay?.kick();
+  }
+
+  /** Inserts one document with its events; a duplicate key is thrown (see insertNew). */
+  async insert(doc: OptionalUnlessRequiredId<T>, events: CloudEvent[] = []): Promise<void> {
+    await this.coll.insertOne(withEvents(doc, events));
+    this.kick(events);
+  }
+
+  /** Inserts one document with its events; false (and nothing written) if its _id or unique key exists. */
+  async insertNew(doc: OptionalUnlessRequiredId<T>, events: CloudEvent[] = []): Promise<boolean> {
+    try {
+      await this.coll.insertOne(withEvents(doc, events));
+    } catch (e) {
+      if (isDuplicateKeyError(e)) return false;
+      throw e;
+    }
+    this.kick(events);
+    return true;
+  }
+
+  /**
+   * Inserts a batch in one unordered statement, each document with its events; documents that exist
+   * already are skipped, every other one is written. Returns how many were inserted and the indexes
+   * (in `docs`) refused as duplicates. Any failure that is not a duplicate is thrown.
+   */
+  async insertManyNew(
+    docs: OptionalUnlessRequiredId<T>[],
+    eventsOf: (doc: OptionalUnlessRequiredId<T>) => CloudEvent[] = () => [],
+  ): Promise<{ inserted: number; duplicates: number[] }> {
+    if (docs.length === 0) return { inserted: 0, duplicates: [] };
+    let withOutbox = false;
+    const rows = docs.map((d) => {
+      const events = eventsOf(d);
+      if (events.length) withOutbox = true;
+      return withEvents(d, events);
+    });
+    let outcome: { inserted: number; duplicates: number[] };
+    try {
+      outcome = {
+        inserted: (await this.coll.insertMany(rows, { ordered: false })).insertedCount,
+        duplicates: [],
+      };
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      outcome = {
+        inserted: (e as { insertedCount?: number }).insertedCount ?? 0,
+        duplicates: writeErrorsOf(e).map((w) => w.index ?? -1),
+      };
+    }
+    if (withOutbox) this.relay?.kick();
+    return outcome;
+  }
+
+  /** Inserts a batch in one unordered statement; any failure (a duplicate too) is thrown. */
+  async insertMany(
+    docs: OptionalUnlessRequiredId<T>[],
+    eventsOf: (doc: OptionalUnlessRequiredId<T>) => CloudEvent[] = () => [],
+  ) {
+    if (docs.length === 0) return;
+    const events = docs.map(eventsOf);
+    await this.coll.insertMany(
+      docs.map((d, i) => withEvents(d, events[i])),
+      { ordered: false },
+    );
+    if (events.some((e) => e.length)) this.relay?.kick();
+  }
+
+  async updateOne(
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
+    options: UpdateOptions & WriteOptions = {},
+  ): Promise<UpdateResult<T>> {
+    const { events, ...rest } = options;
+    const result = await this.coll.updateOne(filter, updateWithEvents(update, events), rest);
+    if (result.modifiedCount + result.upsertedCount > 0) this.kick(events);
+    return result;
+  }
+
+  updateMany(
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
+    options: UpdateOptions = {},
+  ): Promise<UpdateResult<T>> {
+    return this.coll.updateMany(filter, update, options);
+  }
+
+  /** The document after (or before) the update, null if none matched. */
+  async findOneAndUpdate(
+    filter: Filter<T>,
+    update: UpdateFilter<T>,
+    options: FindOneAndUpdateOptions & WriteOptions = {},
+  ): Promise<WithId<T> | null> {
+    const { events, ...rest } = options;
+    const doc = await this.coll.findOneAndUpdate(filter, updateWithEvents(update, events), {
+      ...rest,
+      includeResultMetadata: false,
+    });
+    if (doc) this.kick(events);
+    return doc;
+  }
+
+  /** A batch of writes in one statement (unordered unless asked); `withEvents` set on any that carry events. */
+  async bulkWrite(
+    ops: AnyBulkWriteOperation<T>[],
+    options: BulkWriteOptions & { carriesEvents?: boolean } = {},
+  ): Promise<void> {
+    if (ops.length === 0) return;
+    const { carriesEvents, ...rest } = options;
+    await this.coll.bulkWrite(ops, { ordered: false, ...rest });
+    if (carriesEvents) this.relay?.kick();
+  }
+
+  findOne(filter: Filter<T>, options: FindOptions = {}): Promise<WithId<T> | null> {
+    return this.coll.findOne(filter, options);
+  }
+
+  find(filter: Filter<T>, options: FindOptions = {}) {
+    return this.coll.find(filter, options);
+  }
+
+  countDocuments(filter: Filter<T> = {}, options: CountDocumentsOptions = {}): Promise<number> {
+    return this.coll.countDocuments(filter, options);
+  }
+
+  /** Whether a document matches (counts at most one). */
+  async exists(filter: Filter<T>): Promise<boolean> {
+    return (await this.coll.countDocuments(filter, { limit: 1 })) > 0;
+  }
+
+  deleteOne(filter: Filter<T>): Promise<DeleteResult> {
+    return this.coll.deleteOne(filter);
+  }
+
+  deleteMany(filter: Filter<T>): Promise<DeleteResult> {
+    return this.coll.deleteMany(filter);
+  }
+
+  aggregate<R extends Document>(pipeline: Document[]) {
+    return this.coll.aggregate<R>(pipeline);
+  }
+
+  createIndex(spec: IndexSpecification, options: CreateIndexesOptions = {}): Promise<string> {
+    return this.coll.createIndex(spec, options);
+  }
+}
