@@ -8,16 +8,26 @@ import {
 } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { contextOfTraceparent, currentTraceparent, inSpan, SpanKind } from '@lib/messaging';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { NotifierConfig } from '../config';
+import { exposeQueue } from './notifier-metrics';
 
 export const DELIVERY_QUEUE = 'deliveries';
 
 export interface DeliveryJob {
   /** Jobs carry only the id; the delivery's state lives in the database. */
   deliveryId: string;
+  /** W3C trace context of what queued it (the consumed alert event) */
+  traceparent?: string;
 }
+
+/** Trace context a job carries, for jobs of any queue. */
+export const jobTrace = () => {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
+};
 
 /**
  * A BullMQ worker that shuts down cleanly: on shutdown it stops taking jobs and waits for the
@@ -37,7 +47,23 @@ export abstract class QueueWorker<T> implements OnModuleInit, BeforeApplicationS
   ) {}
 
   onModuleInit() {
-    this.worker = new Worker<T>(this.queueName, (job, token) => this.process(job, token), {
+    const run = (job: Job<T>, token?: string) =>
+      inSpan(
+        `${this.queueName} process`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextOfTraceparent((job.data as { traceparent?: string }).traceparent),
+          attributes: {
+            'messaging.system': 'bullmq',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': this.queueName,
+            'messaging.message.id': job.id ?? '',
+            'bullmq.attempts_made': job.attemptsMade,
+          },
+        },
+        () => this.process(job, token),
+      );
+    this.worker = new Worker<T>(this.queueName, run, {
       connection: this.connection.duplicate(),
       prefix: this.prefix,
       concurrency: this.concurrency,
@@ -60,6 +86,7 @@ export class DeliveryQueue implements OnApplicationShutdown {
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
   ) {
     this.queue = new Queue<DeliveryJob>(DELIVERY_QUEUE, { connection, prefix: config.QUEUE_PREFIX });
+    exposeQueue(this.queue as Queue);
   }
 
   /** The job id is the delivery id: adding the same delivery twice queues it once. */
@@ -68,7 +95,7 @@ export class DeliveryQueue implements OnApplicationShutdown {
     await this.queue.addBulk(
       deliveryIds.map((deliveryId) => ({
         name: 'deliver',
-        data: { deliveryId },
+        data: { deliveryId, ...jobTrace() },
         opts: {
           jobId: deliveryId,
           attempts: this.config.DELIVERY_ATTEMPTS,

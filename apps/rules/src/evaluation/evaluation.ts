@@ -30,6 +30,7 @@ import { RuleVersionsRepository } from '../rules/rule-versions.repository';
 import { ProjectRiskForHousehold, SubjectEvent, subjectIdOf } from '../subjects/subject-state';
 import { SubjectsRepository } from '../subjects/subjects.repository';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
+import { countEvaluations } from './rule-metrics';
 
 /**
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, with bulk
@@ -96,6 +97,7 @@ export class Evaluation {
         const { raise, resolve } = decide(outcomes, open, new Date());
         await this.alerts.raise(raise);
         await this.alerts.resolve(resolve, 'auto');
+        countEvaluations(outcomes, raise, resolve);
         raised += raise.length;
         resolved += resolve.length;
       }
@@ -114,6 +116,7 @@ export class Evaluation {
     const { raise, resolve } = decide(outcomes, open, new Date());
     await this.alerts.raise(raise);
     await this.alerts.resolve(resolve, 'auto');
+    countEvaluations(outcomes, raise, resolve);
     return this.subjects.save([...changed.values()]);
   }
 }
