@@ -5,9 +5,12 @@ import {
   context,
   propagation,
   ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
   trace,
   TraceFlags,
 } from '@opentelemetry/api';
+import { tracer } from '@lib/messaging';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, register } from 'prom-client';
 import { tracingEnabled } from './tracing';
@@ -68,9 +71,9 @@ function freshContext() {
 }
 
 /**
- * Installs HTTP metrics and /metrics (before Nest's routes). With tracing off, the request runs in
- * the trace context it brought (traceparent) or a fresh one, so its logs, its request id and the
- * events it writes carry one trace id (with tracing on, the HTTP instrumentation does this).
+ * Installs HTTP metrics and /metrics (before Nest's routes). Each request runs in the trace context
+ * it brought (traceparent) or a fresh one, so its logs, its request id and the events it writes carry
+ * one trace id; with tracing on, in a server span named after its route template.
  */
 export function installMetrics(app: INestApplication, options: { metricsPort?: number; host: string }) {
   if (!defaultsCollected) {
@@ -84,18 +87,25 @@ export function installMetrics(app: INestApplication, options: { metricsPort?: n
     }
     if (UNMEASURED.test(req.path)) return next();
     const end = httpDuration.startTimer();
+    const brought = propagation.extract(ROOT_CONTEXT, req.headers);
+    const span = tracingEnabled()
+      ? tracer().startSpan(req.method, { kind: SpanKind.SERVER }, brought)
+      : undefined;
     res.once('finish', () => {
       const labels = { method: req.method, route: routeOf(req), status_code: String(res.statusCode) };
       httpRequests.inc(labels);
       end(labels);
-      const span = trace.getActiveSpan();
-      if (span && labels.route !== 'unmatched') {
+      if (!span) return;
+      if (labels.route !== 'unmatched') {
         span.setAttribute('http.route', labels.route);
         span.updateName(`${req.method} ${labels.route}`);
       }
+      span.setAttribute('http.request.method', req.method);
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
     });
-    if (tracingEnabled()) return next();
-    const brought = propagation.extract(ROOT_CONTEXT, req.headers);
+    if (span) return context.with(trace.setSpan(brought, span), next);
     const ctx = trace.getSpanContext(brought) ? brought : freshContext();
     context.with(ctx, next);
   });

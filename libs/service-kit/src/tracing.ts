@@ -1,10 +1,13 @@
 /**
- * OpenTelemetry set-up, imported FIRST by every app's main.ts (before express and http are loaded,
- * so the HTTP instrumentation can patch them). Off by default: tracing starts when an OTLP endpoint
+ * OpenTelemetry set-up, imported first by every app's main.ts. Off by default: tracing starts when an OTLP endpoint
  * is configured the usual way (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
  * and neither OTEL_SDK_DISABLED=true nor OTEL_TRACES_EXPORTER=none says otherwise. The exporter
  * (OTLP over HTTP), the batch processor (OTEL_BSP_*), the sampler (OTEL_TRACES_SAMPLER) and the
  * resource (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES) read their own OTEL_* variables.
+ *
+ * HTTP server spans come from the apps' own middleware (libs/service-kit metrics.ts), not from
+ * @opentelemetry/instrumentation-http: its require hook (require-in-the-middle) on every module load
+ * made an app's start several times slower on a loaded machine, for nothing we need.
  *
  * Off, only context propagation is installed (an AsyncLocalStorage context manager and the W3C
  * propagator): no spans are recorded or exported, but a trace id that arrives (traceparent header,
@@ -15,8 +18,6 @@ import { context, propagation } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
@@ -31,9 +32,6 @@ function appName(): string {
   const main = require.main?.filename ?? '';
   return path.basename(path.dirname(path.dirname(main))) || 'service';
 }
-
-/** Paths that are not traced (probes and scrapes). */
-const UNTRACED = /^\/(health|metrics)(\/|\?|$)/;
 
 let provider: NodeTracerProvider | null = null;
 let started = false;
@@ -51,16 +49,6 @@ export function startTracing(): { enabled: boolean } {
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (req) => UNTRACED.test(req.url ?? ''),
-        // the exporter's own calls are not traced
-        ignoreOutgoingRequestHook: (req) => String(req.path ?? '').startsWith('/v1/traces'),
-      }),
-    ],
-  });
   return { enabled: true };
 }
 

@@ -90,7 +90,8 @@ export class AppProcess {
         const res = await fetch(`${this.url}/health/ready`).catch(() => null);
         return res?.status === 200;
       },
-      { timeoutMs: 60_000, intervalMs: 200 },
+      // APP_START_TIMEOUT_MS: more time on a loaded machine
+      { timeoutMs: Number(process.env.APP_START_TIMEOUT_MS ?? 60_000), intervalMs: 200 },
     );
     await Promise.race([ready, exited]).catch((e) => {
       throw new Error(`${(e as Error).message}\n--- ${this.name} log (${this.logFile}) ---\n${this.tail()}`);
