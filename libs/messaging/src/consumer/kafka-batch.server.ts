@@ -313,7 +313,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       `${baseTopicName(this.opts.kafka, topic)} process`,
       {
         kind: SpanKind.CONSUMER,
-        parent: contextOfTraceparent(event.traceparent ?? headerOf(d.message, 'traceparent')),
+        parent: contextOfTraceparent(headerOf(d.message, 'traceparent') ?? event.traceparent),
         attributes: consumerAttributes(topic, this.opts.groupId, [event]),
       },
       async () => {
@@ -338,7 +338,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     const events = records.map((r) => r.item.event!);
     // one parent when the batch carries one trace (a single event, most often); else links to each
     const parents = [
-      ...new Set(records.map((r) => r.item.event!.traceparent ?? headerOf(r.item.message, 'traceparent'))),
+      ...new Set(records.map((r) => headerOf(r.item.message, 'traceparent') ?? r.item.event!.traceparent)),
     ].filter((t): t is string => Boolean(t));
     const failure = await inSpan(
       `${baseTopicName(this.opts.kafka, topic)} process`,
