@@ -191,9 +191,11 @@ describe('observability: /metrics of every app and one trace from the gateway to
       return out;
     };
     for (let i = 1; i < hops.length; i++) {
-      const later = spans.find(hops[i])!;
-      const earlier = spans.find(hops[i - 1])!;
-      expect({ hop: i, descends: ancestors(later).has(earlier.spanId) }).toEqual({ hop: i, descends: true });
+      // (a request can publish several events, so a hop may have several spans: one of them continues)
+      const descends = spans
+        .filter(hops[i])
+        .some((later) => spans.filter(hops[i - 1]).some((earlier) => ancestors(later).has(earlier.spanId)));
+      expect({ hop: i, descends }).toEqual({ hop: i, descends: true });
     }
     console.log(
       `trace ${traceId}: ${spans.length} spans: ${spans.map((s) => `${s.service}:${s.name}`).join(' → ')}`,
