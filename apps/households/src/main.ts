@@ -1,3 +1,5 @@
+// first: OpenTelemetry patches http before anything loads it (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '@lib/service-kit/tracing';
 import 'reflect-metadata';
 import { Topics } from '@lib/contracts';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
@@ -10,6 +12,7 @@ async function main() {
     module: AppModule.register(config),
     port: config.PORT,
     host: config.HOST,
+    metricsPort: config.METRICS_PORT,
     // monitoring's recorded income and the 监测范围 lines, read by 风险消除
     consumer: {
       kafka: kafkaSettingsOf(config, 'households'),

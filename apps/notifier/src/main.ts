@@ -1,3 +1,5 @@
+// first: OpenTelemetry patches http before anything loads it (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '@lib/service-kit/tracing';
 import 'reflect-metadata';
 import { Topics } from '@lib/contracts';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
@@ -10,6 +12,7 @@ async function main() {
     module: AppModule.register(config),
     port: config.PORT,
     host: config.HOST,
+    metricsPort: config.METRICS_PORT,
     consumer: {
       kafka: kafkaSettingsOf(config, 'notifier'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,

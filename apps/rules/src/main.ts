@@ -1,3 +1,5 @@
+// first: OpenTelemetry patches http before anything loads it (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '@lib/service-kit/tracing';
 import 'reflect-metadata';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
 import { AppModule } from './app.module';
@@ -11,6 +13,7 @@ async function main() {
     module: AppModule.register(config),
     port: config.PORT,
     host: config.HOST,
+    metricsPort: config.METRICS_PORT,
     consumer: {
       kafka: kafkaSettingsOf(config, 'rules'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,

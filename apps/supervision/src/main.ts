@@ -1,3 +1,5 @@
+// first: OpenTelemetry patches http before anything loads it (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '@lib/service-kit/tracing';
 import 'reflect-metadata';
 import { Topics } from '@lib/contracts';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
@@ -10,6 +12,7 @@ async function main() {
     module: AppModule.register(config),
     port: config.PORT,
     host: config.HOST,
+    metricsPort: config.METRICS_PORT,
     // The signed endpoint signs the exact bytes; a batch of 500 check-ins is a few hundred kB.
     rawBody: true,
     jsonBodyLimit: '2mb',

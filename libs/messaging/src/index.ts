@@ -9,3 +9,5 @@ export * from './consumer/event-pattern';
 export * from './outbox/outbox';
 export * from './messaging.module';
 export * from './consumer/rethrow-errors.filter';
+export * from './observability/metrics';
+export * from './observability/trace-context';

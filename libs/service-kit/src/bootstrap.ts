@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConsumerOptions, KafkaBatchServer, RethrowEventHandlerErrors } from '@lib/messaging';
 import { serveOpenApi } from './openapi';
+import { installMetrics } from './metrics';
 
 export interface StartOptions {
   module: Type | DynamicModule;
@@ -25,6 +26,8 @@ export interface StartOptions {
   trustProxy?: string;
   /** Title of the OpenAPI documentation served at /api/docs (default: the app's folder name). */
   apiTitle?: string;
+  /** Serve /metrics on this port only (0 or absent: on the app's own port). */
+  metricsPort?: number;
 }
 
 export interface RunningService {
@@ -44,6 +47,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  installMetrics(app, { metricsPort: options.metricsPort, host: options.host });
   if (options.parseBodiesOf) {
     const only = options.parseBodiesOf;
     const typed = (pattern: RegExp) => (req: IncomingMessage) =>

@@ -51,6 +51,11 @@ export const baseConfigSchema = z.object({
    */
   AUTH_JWT_PUBLIC_KEY: z.string().default(''),
   AUTH_DEV_KEY_FILE: z.string().min(1).default('.local/auth/dev-jwt-ed25519.json'),
+  /**
+   * Where Prometheus scrapes GET /metrics: 0 (default) on the app's own port; a port number: only
+   * there (the gateway, whose own port is public, sets one that only the monitoring network reaches).
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

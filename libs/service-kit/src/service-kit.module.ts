@@ -1,4 +1,7 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { activeTraceId } from '@lib/messaging';
+import { trace } from '@opentelemetry/api';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,6 +12,24 @@ import { Migration } from '@lib/persistence';
 import { APP_MIGRATIONS, CollectionsSetup } from './collections-setup';
 import { RequestBodyErrors } from './request-body-errors';
 import { DependencyHealth, HealthController } from './health';
+import { closeMetricsServer } from './metrics';
+import { stopTracing } from './tracing';
+
+/** Log fields of the active trace (OpenTelemetry's names), on every line written inside it. */
+export function traceLogFields(): Record<string, string> {
+  const sc = trace.getActiveSpan()?.spanContext();
+  if (!sc || !trace.isSpanContextValid(sc)) return {};
+  return { trace_id: sc.traceId, span_id: sc.spanId, trace_flags: `0${sc.traceFlags.toString(16)}` };
+}
+
+/** At shutdown: the spans still buffered are sent, the metrics listener closes. */
+@Injectable()
+class ObservabilityLifecycle implements OnApplicationShutdown {
+  async onApplicationShutdown() {
+    await closeMetricsServer();
+    await stopTracing();
+  }
+}
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -43,7 +64,16 @@ export class ServiceKitModule {
           pinoHttp: {
             name: options.name,
             level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            autoLogging: {
+              ignore: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
+            },
+            mixin: traceLogFields,
+            // the request id is the trace id (one id from the gateway to the last app), else a uuid
+            genReqId: (_req, res) => {
+              const id = activeTraceId() ?? randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
@@ -68,6 +98,7 @@ export class ServiceKitModule {
         DependencyHealth,
         CollectionsSetup,
         RequestBodyErrors,
+        ObservabilityLifecycle,
         ...extra,
       ],
       exports: [APP_CONFIG, CollectionsSetup, ...extra],

@@ -90,7 +90,8 @@ export class AppProcess {
         const res = await fetch(`${this.url}/health/ready`).catch(() => null);
         return res?.status === 200;
       },
-      { timeoutMs: Number(process.env.APP_READY_TIMEOUT_MS ?? 120_000), intervalMs: 200 },
+      // APP_START_TIMEOUT_MS: how long an app may take to become ready (a busy machine needs more)
+      { timeoutMs: Number(process.env.APP_START_TIMEOUT_MS ?? 120_000), intervalMs: 200 },
     );
     await Promise.race([ready, exited]).catch((e) => {
       throw new Error(`${(e as Error).message}\n--- ${this.name} log (${this.logFile}) ---\n${this.tail()}`);

@@ -17,6 +17,7 @@ import {
   verifyAccessToken,
   verifySignedRequest,
 } from '@lib/auth';
+import { injectTraceHeaders } from '@lib/messaging';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { auditEntryOf } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
@@ -30,6 +31,8 @@ import { RoutedRequest } from './routes';
 interface GatewayRequest extends IncomingMessage {
   originalUrl: string;
   ip?: string;
+  /** the app's route template, for the HTTP metrics (libs/service-kit metrics) */
+  metricsRoute?: string;
 }
 
 /** Request headers passed on to the app (the caller's own authorization never is). */
@@ -169,6 +172,7 @@ export class ProxyController implements OnApplicationShutdown {
       }
       target = found.route;
       recordId = target.recordId;
+      req.metricsRoute = target.operation.template;
       let token: string | null = null;
       let body: Buffer | null = null;
       if (target.operation.access === 'public-integration') {
@@ -306,6 +310,7 @@ export class ProxyController implements OnApplicationShutdown {
       delete headers['transfer-encoding'];
       headers['content-length'] = String(o.body.length);
     }
+    injectTraceHeaders(headers); // this request's trace goes on to the app
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     const prior = req.headers['x-forwarded-for'];
     headers['x-forwarded-for'] = prior ? `${String(prior)}, ${o.ip}` : o.ip;

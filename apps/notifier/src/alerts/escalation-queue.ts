@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { exposeQueue } from '../metrics/notifier-metrics';
+import { jobTrace } from '../queues/queue-worker';
 import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { NotifierConfig } from '../config';
@@ -12,6 +14,8 @@ export interface EscalationJob {
   /** Jobs carry only ids; whether the alert is still open is read from the database when due. */
   alertId: string;
   level: number;
+  /** W3C trace context of the alert that scheduled it */
+  traceparent?: string;
 }
 
 const DAY_S = 24 * 3600;
@@ -30,13 +34,14 @@ export class EscalationQueue implements OnApplicationShutdown {
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
   ) {
     this.queue = new Queue<EscalationJob>(ESCALATION_QUEUE, { connection, prefix: config.QUEUE_PREFIX });
+    exposeQueue(this.queue as Queue);
   }
 
   /** Schedules level `level` of an alert for `dueAt` (epoch ms); a no-op if it is scheduled or done. */
   async schedule(alertId: string, level: number, dueAt: number): Promise<void> {
     await this.queue.add(
       'escalate',
-      { alertId, level },
+      { alertId, level, ...jobTrace() },
       {
         jobId: escalationJobId(alertId, level),
         delay: Math.max(0, dueAt - Date.now()),

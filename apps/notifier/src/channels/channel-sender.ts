@@ -1,3 +1,4 @@
+import { inSpan, SpanKind } from '@lib/messaging';
 import { ChannelTarget } from './channel-target';
 import { ChannelResult, OutgoingNotification } from './channel';
 import { EmailChannel } from './email.channel';
@@ -22,7 +23,12 @@ export class ChannelSender {
   }
 
   /** `recipient` picks one phone of an SMS channel; the other kinds have one recipient each. */
+  /** One channel call in a client span (the webhook carries its trace context in `traceparent`). */
   send(target: ChannelTarget, recipient: string, n: OutgoingNotification): Promise<ChannelResult> {
+    return traced(target.kind, n, () => this.sendTo(target, recipient, n));
+  }
+
+  private sendTo(target: ChannelTarget, recipient: string, n: OutgoingNotification): Promise<ChannelResult> {
     switch (target.kind) {
       case 'dingtalk-robot':
         return this.dingtalk.send(target, n);
@@ -39,7 +45,7 @@ export class ChannelSender {
 
   /** The legacy default: the configured webhook (NOTIFIER_WEBHOOK_URL) when a unit has no channels. */
   sendDefaultWebhook(url: string, n: OutgoingNotification): Promise<ChannelResult> {
-    return this.webhook.send(url, n);
+    return traced('webhook', n, () => this.webhook.send(url, n));
   }
 
   close() {
@@ -48,3 +54,20 @@ export class ChannelSender {
 }
 
 export const isRobot = (kind: string) => kind === 'dingtalk-robot' || kind === 'wecom-robot';
+
+function traced(
+  kind: string,
+  n: OutgoingNotification,
+  call: () => Promise<ChannelResult>,
+): Promise<ChannelResult> {
+  return inSpan(
+    `${kind} send`,
+    { kind: SpanKind.CLIENT, attributes: { 'notifier.channel': kind, 'notifier.delivery_id': n.deliveryId } },
+    async (span) => {
+      const result = await call();
+      span.setAttribute('notifier.outcome', result.ok ? 'ok' : 'error');
+      if (result.status) span.setAttribute('http.response.status_code', result.status);
+      return result;
+    },
+  );
+}

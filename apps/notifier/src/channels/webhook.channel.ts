@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { injectTraceHeaders } from '@lib/messaging';
 import { Channel, ChannelResult, OutgoingNotification } from './channel';
 
 /**
@@ -32,6 +33,7 @@ export class WebhookChannel implements Channel {
       'idempotency-key': n.deliveryId,
       'x-timestamp': timestamp,
     };
+    injectTraceHeaders(headers); // W3C trace context: the receiver can continue the trace
     if (secret)
       headers['x-signature'] = createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('base64');
     try {

@@ -15,6 +15,7 @@ import { DELIVERY_QUEUE, DeliveryJob } from '../queues/delivery-queue';
 import { QueueWorker } from '../queues/queue-worker';
 import { Delivery, DeliveryAttempt } from './delivery.schema';
 import { RobotGate } from './robot-gate';
+import { countAttempt, countFinished } from '../metrics/notifier-metrics';
 
 const notificationOf = (d: Delivery, id = d._id): OutgoingNotification => ({
   deliveryId: id,
@@ -183,10 +184,16 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
   /** Records the outcome; a failure throws so BullMQ retries; the last one is the dead letter. */
   private async settle(job: Job<DeliveryJob>, ds: Delivery[], result: ChannelResult, started: number) {
     const attempt = this.attemptOf(result, started);
-    if (result.ok) return this.deliveries.finishMany(ds, 'delivered', attempt);
+    countAttempt(ds[0]?.channel ?? 'unknown', result.ok, attempt.latencyMs / 1000);
+    if (result.ok) {
+      await this.deliveries.finishMany(ds, 'delivered', attempt);
+      this.logger.log(`delivered ${ds.map((x) => x._id).join(', ')} (${ds[0]?.channel})`);
+      return countFinished(ds.map((x) => x.channel), 'delivered');
+    }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
       await this.deliveries.finishMany(ds, 'failed', attempt); // dead letter: status failed, every attempt kept
+      countFinished(ds.map((x) => x.channel), 'failed');
     } else {
       await this.deliveries.recordAttemptMany(
         ds.map((x) => x._id),

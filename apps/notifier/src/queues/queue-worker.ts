@@ -1,10 +1,18 @@
 import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { contextOfTraceparent, currentTraceparent, inSpan, SpanKind } from '@lib/messaging';
+
+/** Trace context a job carries, for jobs of any queue. */
+export const jobTrace = () => {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
+};
 
 /**
  * A BullMQ worker that shuts down cleanly: on shutdown it stops taking jobs and waits for the
  * ones in progress (an interrupted job's lock expires and it returns to the queue, so nothing is lost).
+ * Each job runs in a span whose parent is the trace context it carries.
  */
 export abstract class QueueWorker<T> implements OnModuleInit, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
@@ -20,7 +28,23 @@ export abstract class QueueWorker<T> implements OnModuleInit, BeforeApplicationS
   ) {}
 
   onModuleInit() {
-    this.worker = new Worker<T>(this.queueName, (job, token) => this.process(job, token), {
+    const run = (job: Job<T>, token?: string) =>
+      inSpan(
+        `${this.queueName} process`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextOfTraceparent((job.data as { traceparent?: string }).traceparent),
+          attributes: {
+            'messaging.system': 'bullmq',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': this.queueName,
+            'messaging.message.id': job.id ?? '',
+            'bullmq.attempts_made': job.attemptsMade,
+          },
+        },
+        () => this.process(job, token),
+      );
+    this.worker = new Worker<T>(this.queueName, run, {
       connection: this.connection.duplicate(),
       prefix: this.prefix,
       concurrency: this.concurrency,

@@ -9,6 +9,7 @@ import { subjectIdOf } from '../subjects/domain/event-appliers';
 import { SubjectEvent } from '../subjects/domain/subject-state';
 import { SubjectsRepository } from '../subjects/subjects.repository';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
+import { countEvaluations } from './rule-metrics';
 
 /**
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, with bulk
@@ -75,6 +76,7 @@ export class Evaluation {
         const { raise, resolve } = decide(outcomes, open, new Date());
         await this.alerts.raise(raise);
         await this.alerts.resolve(resolve, 'auto');
+        countEvaluations(outcomes, raise, resolve);
         raised += raise.length;
         resolved += resolve.length;
       }
@@ -93,6 +95,7 @@ export class Evaluation {
     const { raise, resolve } = decide(outcomes, open, new Date());
     await this.alerts.raise(raise);
     await this.alerts.resolve(resolve, 'auto');
+    countEvaluations(outcomes, raise, resolve);
     return this.subjects.save([...changed.values()]);
   }
 }

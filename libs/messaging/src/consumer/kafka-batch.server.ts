@@ -1,5 +1,5 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   CloudEvent,
@@ -9,11 +9,13 @@ import {
   decodeEvent,
   eventTypesOfTopic,
 } from '@lib/contracts';
-import { createKafkaClient, KafkaSettings, topicName } from '../kafka-settings';
+import { baseTopicName, createKafkaClient, KafkaSettings, topicName } from '../kafka-settings';
 import { ensureTopics } from '../producer/topic-admin';
 import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns } from './batch-plan';
 import { isTransientError, PermanentEventError } from './errors';
 import { HandlerExtras } from './event-pattern';
+import { consumerMetrics, scrapedGauge } from '../observability/metrics';
+import { contextOfTraceparent, inSpan, SpanKind } from '../observability/trace-context';
 
 export interface ConsumerOptions {
   kafka: KafkaSettings;
@@ -65,6 +67,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   private consumer: Consumer | null = null;
   private dlqProducer: Producer | null = null;
   private closing = false;
+  private admin: Admin | null = null;
   readonly stats: ConsumerStats = { processed: 0, deadLettered: 0, skipped: 0, retries: 0 };
   private readonly opts: Required<ConsumerOptions>;
 
@@ -91,10 +94,60 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
+  /**
+   * Checks the handlers (a misconfigured app does not start), then connects in the background and
+   * keeps trying while Kafka is away: the app serves its API (and writes through its outbox) meanwhile.
+   */
   listen(callback: (err?: unknown) => void): void {
-    this.start().then(
-      () => callback(),
-      (err) => callback(err),
+    try {
+      this.checkHandlers();
+      this.exposeLag();
+    } catch (e) {
+      return callback(e);
+    }
+    callback();
+    void this.startWithRetries();
+  }
+
+  private async startWithRetries(): Promise<void> {
+    for (let attempt = 1; !this.closing; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (e) {
+        this.logger.warn(`consumer not started (attempt ${attempt}), will retry: ${(e as Error).message}`);
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.dlqProducer?.disconnect().catch(() => undefined);
+        this.consumer = null;
+        this.dlqProducer = null;
+        await sleep(Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  /** Consumer lag per partition (end offset − committed offset of the group), read when scraped. */
+  private exposeLag() {
+    scrapedGauge(
+      'kafka_consumer_lag',
+      'Records not yet committed by the consumer group, per topic and partition',
+      ['group', 'topic', 'partition'],
+      async (set) => {
+        if (!this.kafka) return;
+        this.admin ??= this.kafka.admin();
+        const admin = this.admin;
+        await admin.connect();
+        const topics = this.opts.topics.map((t) => topicName(this.opts.kafka, t));
+        const committed = await admin.fetchOffsets({ groupId: this.opts.groupId, topics });
+        for (const { topic, partitions } of committed) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          const done = new Map(partitions.map((p) => [p.partition, BigInt(p.offset)]));
+          for (const p of ends) {
+            const c = done.get(p.partition) ?? -1n;
+            const lag = BigInt(p.high) - (c < 0n ? BigInt(p.low) : c);
+            set({ group: this.opts.groupId, topic, partition: p.partition }, Number(lag));
+          }
+        }
+      },
     );
   }
 
@@ -116,9 +169,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 
   private async start(): Promise<void> {
-    this.checkHandlers();
     const { kafka: settings } = this.opts;
-    this.kafka = createKafkaClient(settings, '-consumer');
+    this.kafka ??= createKafkaClient(settings, '-consumer');
     const topics = this.opts.topics.map((t) => topicName(settings, t));
     await ensureTopics(this.kafka, [...topics, ...topics.map(deadLetterTopic)], settings.partitions);
 
@@ -161,6 +213,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (batch.messages.length === 0) return;
+    const topicLabel = { topic: baseTopicName(this.opts.kafka, batch.topic) };
+    consumerMetrics.batchSize.observe(topicLabel, batch.messages.length);
+    const timer = consumerMetrics.batchDuration.startTimer(topicLabel);
     const decoded = batch.messages.map((m) => this.decode(m));
     const dead: Array<{ message: KafkaMessage; reason: string }> = [];
     const planned: PlannedRecord<Decoded>[] = decoded.map((d) => {
@@ -177,17 +232,24 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       const records = run.items.filter((r) => r.item.event !== null);
       if (run.handlerId === null) {
         this.stats.skipped += records.length;
+        consumerMetrics.events.inc({ ...topicLabel, outcome: 'skipped' }, records.length);
         continue;
       }
       const handler = this.getHandlerByPattern(run.handlerId)!;
       const extras = (handler.extras ?? {}) as HandlerExtras;
+      const before = this.stats.processed;
       if (extras.batch) {
-        await this.runBatchHandler(handler, records, dead, heartbeat, isRunning);
+        await this.runBatchHandler(handler, records, dead, heartbeat, isRunning, batch.topic);
       } else {
         await runWithConcurrency(groupByKey(records), this.opts.keyConcurrency, async (group) => {
-          for (const r of group) await this.runOne(handler, r.item, dead, heartbeat, isRunning);
+          for (const r of group)
+            await this.runOne(handler, r.item, dead, heartbeat, isRunning, batch.topic);
         });
       }
+      consumerMetrics.events.inc(
+        { ...topicLabel, outcome: 'processed' },
+        this.stats.processed - before,
+      );
       await heartbeat();
     }
     if (!isRunning() || isStale()) return;
@@ -198,6 +260,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await this.consumer!.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
     ]);
+    timer();
   }
 
   private async invoke(handler: MessageHandler, payload: unknown): Promise<void> {
@@ -213,6 +276,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     call: () => Promise<void>,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
+    topic: string,
   ): Promise<string | null> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -226,6 +290,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
           return `handler failed after ${attempt} attempts: ${err.message}`;
         if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`);
         this.stats.retries++;
+        consumerMetrics.retries.inc({ topic: baseTopicName(this.opts.kafka, topic) });
         this.logger.warn(
           `handler error (attempt ${attempt}${transient ? ', transient' : ''}): ${err.message}`,
         );
@@ -241,8 +306,21 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     dead: Array<{ message: KafkaMessage; reason: string }>,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
+    topic: string,
   ) {
-    const failure = await this.withRetries(() => this.invoke(handler, d.event), heartbeat, isRunning);
+    const event = d.event!;
+    const failure = await inSpan(
+      `${baseTopicName(this.opts.kafka, topic)} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOfTraceparent(headerOf(d.message, 'traceparent') ?? event.traceparent),
+        attributes: consumerAttributes(topic, this.opts.groupId, [event]),
+      },
+      async () => {
+        this.logger.debug?.(`handling ${event.type} ${event.id}`);
+        return this.withRetries(() => this.invoke(handler, event), heartbeat, isRunning, topic);
+      },
+    );
     if (failure) {
       this.logger.error(`dead-lettering event ${d.event!.id} (${d.event!.type}): ${failure}`);
       dead.push({ message: d.message, reason: failure });
@@ -255,9 +333,32 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     dead: Array<{ message: KafkaMessage; reason: string }>,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
+    topic: string,
   ) {
     const events = records.map((r) => r.item.event!);
-    const failure = await this.withRetries(() => this.invoke(handler, events), heartbeat, isRunning);
+    // one parent when the batch carries one trace (a single event, most often); else links to each
+    const parents = [
+      ...new Set(records.map((r) => headerOf(r.item.message, 'traceparent') ?? r.item.event!.traceparent)),
+    ].filter((t): t is string => Boolean(t));
+    const failure = await inSpan(
+      `${baseTopicName(this.opts.kafka, topic)} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOfTraceparent(parents.length === 1 ? parents[0] : undefined),
+        attributes: consumerAttributes(topic, this.opts.groupId, events),
+        links:
+          parents.length > 1
+            ? parents.flatMap((t) => {
+                const sc = linkOf(t);
+                return sc ? [{ context: sc }] : [];
+              })
+            : undefined,
+      },
+      async () => {
+        this.logger.debug?.(`handling ${events.length} ${events[0].type}: ${events.map((e) => e.id).join(', ')}`);
+        return this.withRetries(() => this.invoke(handler, events), heartbeat, isRunning, topic);
+      },
+    );
     if (!failure) {
       this.stats.processed += events.length;
       return;
@@ -271,6 +372,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         dead,
         heartbeat,
         isRunning,
+        topic,
       );
     }
   }
@@ -298,6 +400,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       }),
     });
     this.stats.deadLettered += dead.length;
+    const labels = { topic: baseTopicName(this.opts.kafka, topic) };
+    consumerMetrics.deadLetters.inc(labels, dead.length);
+    consumerMetrics.events.inc({ ...labels, outcome: 'dead_lettered' }, dead.length);
   }
 
   async close(): Promise<void> {
@@ -307,7 +412,32 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     await this.dlqProducer
       ?.disconnect()
       .catch((e) => this.logger.warn(`dlq producer disconnect: ${e.message}`));
+    await this.admin?.disconnect().catch(() => undefined);
+    this.admin = null;
     this.consumer = null;
     this.dlqProducer = null;
   }
+}
+
+function headerOf(message: KafkaMessage, name: string): string | undefined {
+  const v = message.headers?.[name];
+  if (v === undefined || v === null) return undefined;
+  return Array.isArray(v) ? String(v[0]) : String(v);
+}
+
+function linkOf(traceparent: string) {
+  const m = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(traceparent);
+  return m ? { traceId: m[1], spanId: m[2], traceFlags: parseInt(m[3], 16), isRemote: true } : null;
+}
+
+function consumerAttributes(topic: string, group: string, events: CloudEvent[]) {
+  return {
+    'messaging.system': 'kafka',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': topic,
+    'messaging.consumer.group.name': group,
+    'messaging.batch.message_count': events.length,
+    'cloudevents.event_type': events[0]?.type ?? '',
+    ...(events.length === 1 ? { 'cloudevents.event_id': events[0].id } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
 import { CloudEvent } from '@lib/contracts';
 import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/event-publisher';
+import { outboxMetrics } from '../observability/metrics';
 
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
@@ -105,6 +106,7 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (e) {
         this.failures++;
+        outboxMetrics.relayFailures.inc();
         if (this.failures === 1 || this.failures % 30 === 0)
           this.logger.warn(`outbox relay failed (${this.failures}x), will retry: ${(e as Error).message}`);
       }
@@ -128,6 +130,7 @@ export class OutboxRelay {
     const records = docs.flatMap((d) => d[OUTBOX] ?? []);
     await this.publisher.sendRecords(records);
     this.published += records.length;
+    outboxMetrics.published.inc(records.length);
     if (this.insertOnly.has(collection)) {
       // nothing appends events to these documents after the insert: what was read is all there is
       await collection.updateMany(
@@ -177,10 +180,42 @@ export class OutboxRelay {
     return n;
   }
 
+  /**
+   * The backlog: documents with records not yet published and the time of the oldest such record
+   * (null when none). The age looks at the first `sample` pending documents of each collection
+   * (they are found in insertion order, so the oldest is among them unless a page was retried).
+   */
+  async backlog(sample = 100): Promise<{ documents: number; oldestAt: Date | null }> {
+    let documents = 0;
+    let oldest: number | null = null;
+    for (const c of this.collections) {
+      const n = await c.countDocuments({ [OUTBOX_PENDING]: true });
+      documents += n;
+      if (n === 0) continue;
+      const docs = (await c
+        .find({ [OUTBOX_PENDING]: true }, { projection: { [OUTBOX]: 1 } })
+        .limit(sample)
+        .toArray()) as PendingDoc[];
+      for (const r of docs.flatMap((d) => d[OUTBOX] ?? [])) {
+        const t = Date.parse(r.at ?? timeOf(r.value));
+        if (!Number.isNaN(t) && (oldest === null || t < oldest)) oldest = t;
+      }
+    }
+    return { documents, oldestAt: oldest === null ? null : new Date(oldest) };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+}
+
+function timeOf(value: string): string {
+  try {
+    return String((JSON.parse(value) as { time?: unknown }).time ?? '');
+  } catch {
+    return '';
   }
 }

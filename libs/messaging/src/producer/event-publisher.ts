@@ -2,6 +2,15 @@ import { Logger } from '@nestjs/common';
 import { Kafka, Message, Producer, CompressionTypes } from 'kafkajs';
 import { assertValidEvent, CloudEvent, EventCatalog } from '@lib/contracts';
 import { KafkaSettings, topicName } from '../kafka-settings';
+import {
+  contextOfTraceparent,
+  currentTraceparent,
+  SpanKind,
+  tracer,
+} from '../observability/trace-context';
+import { Context, Span, SpanStatusCode, trace } from '@opentelemetry/api';
+
+const traceContextWith = (parent: Context, span: Span) => trace.setSpan(parent, span);
 
 /** A record ready for Kafka: what the outbox stores and the relay sends. */
 export interface OutgoingRecord {
@@ -10,18 +19,27 @@ export interface OutgoingRecord {
   key: string;
   value: string;
   type: string;
+  /** W3C trace context of the write that produced the event (also in the envelope) */
+  traceparent?: string;
+  /** the event's time: the outbox backlog's age */
+  at?: string;
 }
 
 /** Validates an event against its contract and turns it into the record we send (and keep in an outbox). */
 export function toOutgoingRecord(event: CloudEvent): OutgoingRecord {
-  assertValidEvent(event);
+  // the trace of the request (or consumed event, or job) that wrote it, unless the event names one
+  const traceparent = event.traceparent ?? currentTraceparent();
+  const traced = traceparent && !event.traceparent ? { ...event, traceparent } : event;
+  assertValidEvent(traced);
   const def = EventCatalog[event.type];
   return {
     id: event.id,
     topic: def.topic,
     key: event.subject,
-    value: JSON.stringify(event),
+    value: JSON.stringify(traced),
     type: event.type,
+    ...(traceparent ? { traceparent } : {}),
+    at: event.time,
   };
 }
 
@@ -71,13 +89,36 @@ export class EventPublisher {
   async sendRecords(records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
     const byTopic = new Map<string, Message[]>();
+    const spans: Span[] = [];
+    const producer = await this.connected();
     for (const r of records) {
       const topic = topicName(this.settings, r.topic);
       const list = byTopic.get(topic) ?? [];
-      list.push({ key: r.key, value: r.value, headers: { 'ce-type': r.type, 'ce-id': r.id } });
+      const headers: Record<string, string> = { 'ce-type': r.type, 'ce-id': r.id };
+      if (r.traceparent) {
+        // a producer span under the write's trace; the consumer's span is its child (traceparent header)
+        const parent = contextOfTraceparent(r.traceparent);
+        const span = tracer().startSpan(
+          `${r.topic} publish`,
+          {
+            kind: SpanKind.PRODUCER,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'send',
+              'messaging.destination.name': topic,
+              'cloudevents.event_id': r.id,
+              'cloudevents.event_type': r.type,
+            },
+          },
+          parent,
+        );
+        spans.push(span);
+        headers.traceparent =
+          currentTraceparent(traceContextWith(parent, span)) ?? r.traceparent;
+      }
+      list.push({ key: r.key, value: r.value, headers });
       byTopic.set(topic, list);
     }
-    const producer = await this.connected();
     try {
       await producer.sendBatch({
         acks: -1,
@@ -85,9 +126,12 @@ export class EventPublisher {
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
     } catch (e) {
+      for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
       // Start over with a fresh producer (new producer id) rather than reuse one in an unknown state.
       await this.close();
       throw e;
+    } finally {
+      for (const span of spans) span.end();
     }
   }
 
