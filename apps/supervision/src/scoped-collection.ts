@@ -1,5 +1,5 @@
 import type { OnModuleInit } from '@nestjs/common';
-import type { FilterQuery, Model } from 'mongoose';
+import type { QueryFilter, Model } from 'mongoose';
 import { Scope, ScopedRepository } from '@lib/auth';
 
 /**
@@ -18,7 +18,7 @@ export class ScopedCollection<T> extends ScopedRepository<T> implements OnModule
   }
 
   /** The query joined with the scope (undefined filter values dropped). */
-  where(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+  where(scope: Scope, query: Record<string, unknown>): QueryFilter<T> {
     return this.scoped(scope, query);
   }
 }

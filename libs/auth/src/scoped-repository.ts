@@ -1,4 +1,4 @@
-import type { FilterQuery, Model, SortOrder } from 'mongoose';
+import type { QueryFilter, Model, SortOrder } from 'mongoose';
 import { Scope, withinScope } from './scope';
 
 export interface Page<T> {
@@ -16,9 +16,9 @@ export interface Page<T> {
 export abstract class ScopedRepository<T> {
   protected constructor(protected readonly model: Model<T>) {}
 
-  protected scoped(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+  protected scoped(scope: Scope, query: Record<string, unknown>): QueryFilter<T> {
     const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-    return withinScope(scope, defined) as FilterQuery<T>;
+    return withinScope(scope, defined) as QueryFilter<T>;
   }
 
   /** The record if it exists and lies in the scope; null otherwise (the caller answers 404 either way). */
@@ -72,7 +72,7 @@ export abstract class ScopedRepository<T> {
 /** One page of a query's results with the total count (the query already holds the scope). */
 export async function pageOf<T>(
   model: Model<T>,
-  query: FilterQuery<T>,
+  query: QueryFilter<T>,
   sort: Record<string, SortOrder>,
   page: number,
   pageSize: number,

@@ -50,7 +50,7 @@ export class TeamsRepository implements OnModuleInit {
       .findOneAndUpdate(
         this.scopedTeams.where(scope, { _id: id }),
         { $set: { ...set, updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -78,7 +78,7 @@ export class TeamsRepository implements OnModuleInit {
       .findOneAndUpdate(
         this.scopedMembers.where(scope, { _id: id }),
         { $set: { ...set, updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
