@@ -13,9 +13,15 @@ const transform = {
       },
     },
   ],
+  // ESM-only dependencies (jose 6): Node requires them natively, Jest needs them turned into CommonJS
+  '^.+/node_modules/(jose)/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 const common = {
   transform,
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -55,7 +55,7 @@ export const gatewayConfigSchema = baseConfigSchema
     GATEWAY_ADMIN_PASSWORD: z.string().default(''),
     GATEWAY_ADMIN_UNIT: z.union([OrgUnit, z.literal('')]).default(''),
     /** AES-256-GCM keys (keyId:base64 of 32 bytes, comma separated) sealing integration clients' secrets at rest. */
-    GATEWAY_SECRET_KEYS: keyRingSetting.default(DEV_GATEWAY_SECRET_KEYS),
+    GATEWAY_SECRET_KEYS: keyRingSetting.prefault(DEV_GATEWAY_SECRET_KEYS),
     /** The key new secrets are sealed with; one of GATEWAY_SECRET_KEYS (default: the first). */
     GATEWAY_SECRET_ACTIVE_KEY_ID: z.string().optional(),
   })

@@ -15,7 +15,7 @@ export const householdsConfigSchema = baseConfigSchema
     /** Consumer group of the read models kept from monitoring.events.v1 (recorded income, lines). */
     KAFKA_GROUP_ID: z.string().min(1).default('households'),
     /** AES-256-GCM keys for ID numbers and phones at rest. */
-    PII_KEYS: piiKeys.default(DEV_PII_KEYS),
+    PII_KEYS: piiKeys.prefault(DEV_PII_KEYS),
     /** The key new ciphertexts use; must be one of PII_KEYS. Default: the first. */
     PII_ACTIVE_KEY_ID: z.string().optional(),
     /** HMAC-SHA256 key of idNumberHash (shared with the monitoring app, which matches by it). */

@@ -56,7 +56,7 @@ export const notifierConfigSchema = baseConfigSchema
     NOTIFIER_SMTP_URL: z
       .union([z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL'), z.literal('')])
       .default(''),
-    NOTIFIER_MAIL_FROM: z.union([z.string().email(), z.literal('')]).default(''),
+    NOTIFIER_MAIL_FROM: z.union([z.email(), z.literal('')]).default(''),
     /**
      * How often deliveries still pending are checked against their jobs (a job failed after
      * stalling twice, or lost from Redis, is re-queued); also once at start. 0: never.

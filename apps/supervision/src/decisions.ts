@@ -1,10 +1,11 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
+import { zhTypeError } from '@lib/contracts';
 
 /** The town's decision on a request (leave, spending): once, by a named person, with a note. */
 export const DecisionBody = z
   .object({
-    approve: z.boolean({ required_error: '必填' }),
+    approve: z.boolean(zhTypeError({ required: '必填' })),
     decidedBy: z.string().trim().min(1, '必填').max(64),
     note: z.string().trim().max(1_000).nullable().default(null),
   })

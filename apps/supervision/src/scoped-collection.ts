@@ -1,4 +1,4 @@
-import type { FilterQuery, Model } from 'mongoose';
+import type { QueryFilter, Model } from 'mongoose';
 import type { Document } from 'mongodb';
 import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
@@ -15,7 +15,7 @@ export class ScopedCollection<T extends Document> extends ScopedRepository<T> {
   }
 
   /** The query joined with the scope (undefined filter values dropped). */
-  where(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+  where(scope: Scope, query: Record<string, unknown>): QueryFilter<T> {
     return this.scoped(scope, query);
   }
 }

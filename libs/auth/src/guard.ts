@@ -11,7 +11,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { KeyLike } from 'jose';
+import type { CryptoKey } from 'jose';
 import { Principal, Role } from './roles';
 import { RevocationList } from './revocations';
 import { covers, Scope, scopeOf } from './scope';
@@ -64,7 +64,7 @@ export const forbidden = () =>
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(VERIFICATION_KEY) private readonly key: KeyLike,
+    @Inject(VERIFICATION_KEY) private readonly key: CryptoKey,
     @Optional() private readonly revoked?: RevocationList,
   ) {}
 

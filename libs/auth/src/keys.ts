@@ -1,6 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, KeyLike } from 'jose';
+import {
+  type CryptoKey,
+  exportJWK,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importPKCS8,
+  importSPKI,
+} from 'jose';
 
 /** EdDSA over Ed25519: small keys, fast, deterministic signatures, no padding or curve choices to get wrong. */
 export const JWT_ALG = 'EdDSA';
@@ -48,7 +56,7 @@ export interface KeySettings {
 /** The public key access tokens are verified with: AUTH_JWT_PUBLIC_KEY, or the dev key outside production. */
 export async function loadVerificationKey(
   config: KeySettings & { AUTH_JWT_PUBLIC_KEY: string },
-): Promise<KeyLike> {
+): Promise<CryptoKey> {
   if (config.AUTH_JWT_PUBLIC_KEY) {
     try {
       return await importSPKI(pem(config.AUTH_JWT_PUBLIC_KEY), JWT_ALG);
@@ -66,13 +74,13 @@ export async function loadVerificationKey(
 /** The private key the gateway signs with: AUTH_JWT_PRIVATE_KEY, or the dev key outside production. */
 export async function loadSigningKey(
   config: KeySettings & { AUTH_JWT_PRIVATE_KEY: string },
-): Promise<{ privateKey: KeyLike; publicJwk: Record<string, unknown> }> {
+): Promise<{ privateKey: CryptoKey; publicJwk: Record<string, unknown> }> {
   let privatePem: string;
   if (config.AUTH_JWT_PRIVATE_KEY) privatePem = pem(config.AUTH_JWT_PRIVATE_KEY);
   else if (config.NODE_ENV === 'production')
     throw new Error('Invalid configuration:\n  AUTH_JWT_PRIVATE_KEY: is required in production');
   else privatePem = (await devKeyPair(config.AUTH_DEV_KEY_FILE)).privateKey;
-  let privateKey: KeyLike;
+  let privateKey: CryptoKey;
   try {
     privateKey = await importPKCS8(privatePem, JWT_ALG, { extractable: true });
   } catch (e) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errors, jwtVerify, KeyLike, SignJWT } from 'jose';
+import { type CryptoKey, errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { JWT_ALG, JWT_AUDIENCE, JWT_ISSUER } from './keys';
 import { Principal, RoleGrant } from './roles';
@@ -17,7 +17,7 @@ const Claims = z.object({
 
 /** Signs a short-lived access token for a principal (the gateway; tests with the dev key). */
 export async function signAccessToken(
-  key: KeyLike,
+  key: CryptoKey,
   principal: Omit<Principal, 'jti' | 'issuedAtMs'>,
   ttlSeconds: number,
   now = new Date(),
@@ -44,7 +44,7 @@ export async function signAccessToken(
 export class InvalidToken extends Error {}
 
 /** Verifies signature, algorithm, issuer, audience and expiry; the claims' shape too. */
-export async function verifyAccessToken(key: KeyLike, token: string): Promise<Principal> {
+export async function verifyAccessToken(key: CryptoKey, token: string): Promise<Principal> {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [JWT_ALG],

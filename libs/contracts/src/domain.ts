@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zhTypeError } from './zod-zh';
 
 /** Shared vocabulary of the domain. See docs/domain.md. */
 
@@ -41,7 +42,7 @@ const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-
 
 /** Money in yuan with at most two decimals (fen). */
 export const Yuan = z
-  .number({ invalid_type_error: '须为金额（元）' })
+  .number(zhTypeError({ invalidType: '须为金额（元）' }))
   .finite()
   .refine(twoDecimals, '最多两位小数');
 
@@ -50,7 +51,7 @@ export const Yuan = z
  * `yuan({ min: 0 })` for an income component, `yuan({ above: 0 })` for a payment.
  */
 export function yuan(bounds: { min?: number; above?: number; max?: number } = {}) {
-  let n = z.number({ invalid_type_error: '须为金额（元）' }).finite();
+  let n = z.number(zhTypeError({ invalidType: '须为金额（元）' })).finite();
   if (bounds.min !== undefined)
     n = n.min(bounds.min, bounds.min === 0 ? '不能为负数' : `不能小于 ${bounds.min}`);
   if (bounds.above !== undefined) n = n.gt(bounds.above, `须大于 ${bounds.above}`);

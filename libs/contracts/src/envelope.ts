@@ -11,7 +11,7 @@ export const cloudEventEnvelopeSchema = z
     id: z.string().min(1).max(128),
     source: z.string().min(1).max(256),
     type: z.string().regex(/^[a-z][a-z-]*(\.[a-z-]+)+\.v\d+$/, 'must look like "household.registered.v1"'),
-    time: z.string().datetime({ offset: true }),
+    time: z.iso.datetime({ offset: true }),
     subject: z.string().min(1).max(128),
     datacontenttype: z.literal('application/json').optional(),
     townid: z.string().min(1).max(32).optional(),

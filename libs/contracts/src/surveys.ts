@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zhTypeError } from './zod-zh';
 import { Month, Yuan } from './domain';
 
 /**
@@ -92,7 +93,7 @@ export const EditableSurveyFields = {
   gps: SurveyGps.strict(),
   income: ReportedIncomeBody,
   residentMembers: z
-    .number({ required_error: '必填', invalid_type_error: '须为整数' })
+    .number(zhTypeError({ required: '必填', invalidType: '须为整数' }))
     .int('须为整数')
     .min(0)
     .max(30),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zhErrorMap } from './zod-zh';
+import { zhError } from './zod-zh';
 
 const reason = (schema: z.ZodTypeAny, value: unknown) =>
-  schema.safeParse(value, { errorMap: zhErrorMap }).error?.issues[0].message;
+  schema.safeParse(value, { error: zhError }).error?.issues[0].message;
 
 describe('校验提示 in Chinese (the services and the console explain a refusal alike)', () => {
   it('says what is missing, of the wrong type or out of range', () => {

@@ -1,4 +1,4 @@
-import type { FilterQuery, Model, SortOrder } from 'mongoose';
+import type { QueryFilter, Model, SortOrder } from 'mongoose';
 import type { Document, Filter } from 'mongodb';
 import { Scope, withinScope } from '@lib/auth';
 import { Store, StoreOptions } from './store';
@@ -26,7 +26,7 @@ export abstract class ScopedRepository<T extends Document> {
     this.store = Store.of(model, options);
   }
 
-  protected scoped(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+  protected scoped(scope: Scope, query: Record<string, unknown>): QueryFilter<T> {
     return scopedFilter<T>(scope, query);
   }
 
@@ -56,15 +56,15 @@ export abstract class ScopedRepository<T extends Document> {
 }
 
 /** The query joined with the scope, undefined filter values dropped (they mean "any"). */
-export function scopedFilter<T>(scope: Scope, query: Record<string, unknown>): FilterQuery<T> {
+export function scopedFilter<T>(scope: Scope, query: Record<string, unknown>): QueryFilter<T> {
   const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-  return withinScope(scope, defined) as FilterQuery<T>;
+  return withinScope(scope, defined) as QueryFilter<T>;
 }
 
 /** One page of a query's results with the total count (the query already holds the scope). */
 export async function pageOf<T>(
   model: Model<T>,
-  query: FilterQuery<T>,
+  query: QueryFilter<T>,
   sort: Record<string, SortOrder>,
   page: number,
   pageSize: number,

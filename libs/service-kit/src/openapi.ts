@@ -14,7 +14,6 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import { isPublicHandler, requiredRolesOf } from '@lib/auth';
 import {
   GATEWAY_EXTENSION,
@@ -30,26 +29,43 @@ export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
 type JsonSchema = Record<string, unknown>;
 
-const toJsonSchema = zodToJsonSchema as (schema: unknown, options: object) => unknown;
-
-function jsonSchemaOf(schema: z.ZodTypeAny): JsonSchema {
-  return toJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as JsonSchema;
+/** zod's own formats (uuid, date-time, email…) carry the regex zod checks them with; the format says it. */
+function withoutFormatPattern(json: JsonSchema, schema: z.core.$ZodType): void {
+  const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
+  const ownRegex = checks.some((c) => (c._zod.def as { format?: string }).format === 'regex');
+  if (typeof json.format === 'string' && !ownRegex) delete json.pattern;
 }
 
-/** Unwraps optional/default/effects to reach an object schema's shape, for query and path params. */
-function objectShapeOf(schema: z.ZodTypeAny): Record<string, z.ZodTypeAny> | null {
-  let s: z.ZodTypeAny = schema;
+/** OpenAPI 3.0 JSON Schema of what a request may send (the input side of transforms and defaults). */
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    reused: 'inline',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const json = jsonSchema as JsonSchema;
+      if (zodSchema._zod.def.type === 'date') Object.assign(json, { type: 'string', format: 'date-time' });
+      withoutFormatPattern(json, zodSchema);
+    },
+  }) as JsonSchema;
+}
+
+/** Unwraps optional/default/transforms to reach an object schema's shape, for query and path params. */
+function objectShapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
+  let s: z.ZodType = schema;
   for (let i = 0; i < 10; i++) {
-    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodTypeAny>;
-    if (s instanceof z.ZodEffects) s = s.innerType();
-    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
-    else if (s instanceof z.ZodDefault) s = s.removeDefault();
+    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodType>;
+    if (s instanceof z.ZodPipe) s = (s.in instanceof z.ZodTransform ? s.out : s.in) as z.ZodType;
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
+      s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodPrefault) s = s.unwrap() as z.ZodType;
     else return null;
   }
   return null;
 }
 
-function zodPipeSchema(pipes: unknown[] | undefined): z.ZodTypeAny | null {
+function zodPipeSchema(pipes: unknown[] | undefined): z.ZodType | null {
   for (const p of pipes ?? []) if (p instanceof ZodValidationPipe) return p.schema;
   return null;
 }
@@ -124,7 +140,7 @@ function defaultTitle(): string {
 /**
  * Serves OpenAPI 3 documentation at /api/docs (Swagger UI) and /api/docs/openapi.json, generated
  * from the routes and the zod schemas the app validates with. @nestjs/swagger builds the document
- * from Nest's route metadata; zod-to-json-schema turns each validation schema into its JSON Schema.
+ * from Nest's route metadata; zod's z.toJSONSchema turns each validation schema into its JSON Schema.
  */
 export function serveOpenApi(app: INestApplication, options: { title?: string; description?: string } = {}) {
   const decorated = new Set<object>();

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
-import { zhErrorMap } from '@lib/contracts';
+import { zhError } from '@lib/contracts';
 
 export interface FieldProblem {
   field: string;
@@ -67,7 +67,7 @@ export class ZodValidationPipe<S extends z.ZodTypeAny> implements PipeTransform<
         problems: operators.map((field) => ({ field, reason: 'operator or dotted key not allowed' })),
       });
     }
-    const result = this.schema.safeParse(value, { errorMap: zhErrorMap });
+    const result = this.schema.safeParse(value, { error: zhError });
     if (result.success) return result.data;
     const problems: FieldProblem[] = result.error.issues.map((i) => ({
       field: i.path.join('.') || metadata.data || metadata.type,

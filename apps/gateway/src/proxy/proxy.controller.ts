@@ -4,7 +4,7 @@ import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Redis } from 'ioredis';
-import type { KeyLike } from 'jose';
+import type { CryptoKey } from 'jose';
 import {
   bearerOf,
   InvalidToken,
@@ -121,7 +121,7 @@ export class ProxyController implements OnApplicationShutdown {
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(VERIFICATION_KEY) private readonly key: KeyLike,
+    @Inject(VERIFICATION_KEY) private readonly key: CryptoKey,
     @Inject(REDIS_CONNECTION) redis: Redis,
     private readonly issuer: TokenIssuer,
     private readonly counters: GatewayCounters,

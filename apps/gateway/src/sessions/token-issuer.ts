@@ -1,17 +1,17 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { KeyLike } from 'jose';
+import type { CryptoKey } from 'jose';
 import { loadSigningKey, Principal, signAccessToken, VERIFICATION_KEY, verifyAccessToken } from '@lib/auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 
 /** Signs access tokens. At start it checks that the apps' verification key is this key's pair. */
 @Injectable()
 export class TokenIssuer implements OnModuleInit {
-  private key: KeyLike | null = null;
+  private key: CryptoKey | null = null;
   publicJwk: Record<string, unknown> = {};
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    @Inject(VERIFICATION_KEY) private readonly verificationKey: KeyLike,
+    @Inject(VERIFICATION_KEY) private readonly verificationKey: CryptoKey,
   ) {}
 
   async onModuleInit() {

@@ -59,7 +59,7 @@ export class UsersRepository {
 
   update(scope: Scope, id: string, set: Partial<Pick<User, 'roles' | 'disabled' | 'scopeCodes'>>) {
     return this.model
-      .findOneAndUpdate({ _id: id, ...usersInScope(scope) }, { $set: set }, { new: true })
+      .findOneAndUpdate({ _id: id, ...usersInScope(scope) }, { $set: set }, { returnDocument: 'after' })
       .lean<User>()
       .exec();
   }

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { Connection, FilterQuery, Model, SortOrder } from 'mongoose';
+import { Connection, QueryFilter, Model, SortOrder } from 'mongoose';
 import { assertCovers, pairedScopeFilter, Scope } from '@lib/auth';
 import { ScopedRepository, Store } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
@@ -57,10 +57,10 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
   }
 
   /** Households carry their paired cadres: a 帮扶责任人 sees the households paired with them only. */
-  protected override scoped(scope: Scope, query: Record<string, unknown>): FilterQuery<Household> {
+  protected override scoped(scope: Scope, query: Record<string, unknown>): QueryFilter<Household> {
     const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-    if (scope.all) return defined as FilterQuery<Household>;
-    return { $and: [defined, pairedScopeFilter(scope)] } as FilterQuery<Household>;
+    if (scope.all) return defined as QueryFilter<Household>;
+    return { $and: [defined, pairedScopeFilter(scope)] } as QueryFilter<Household>;
   }
 
   async onModuleInit() {

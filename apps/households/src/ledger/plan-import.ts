@@ -54,6 +54,8 @@ function convertRow(sheet: string, columns: Column[], r: SheetRow) {
   return { body, problems };
 }
 
+/** A zod issue path's key (zod 4 allows symbols) as a column path segment. */
+const pathKey = (k: PropertyKey): string | number => (typeof k === 'symbol' ? String(k) : k);
 const columnOfPath = (columns: Column[], path: (string | number)[]) => {
   const dotted = path.join('.');
   if (path[0] === 'riskTypes') return `风险类型${typeof path[1] === 'number' ? path[1] + 1 : 1}`;
@@ -210,7 +212,7 @@ function issuesToProblems(
       return {
         sheet: MEMBER_SHEET,
         row,
-        column: columnOfPath(MEMBER_COLUMNS, i.path.slice(2)),
+        column: columnOfPath(MEMBER_COLUMNS, i.path.slice(2).map(pathKey)),
         reason: i.message,
       };
     }
@@ -224,7 +226,7 @@ function issuesToProblems(
     return {
       sheet: HOUSEHOLD_SHEET,
       row: c.row,
-      column: columnOfPath(HOUSEHOLD_COLUMNS, i.path),
+      column: columnOfPath(HOUSEHOLD_COLUMNS, i.path.map(pathKey)),
       reason: i.message,
     };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Yuan } from '@lib/contracts';
+import { Yuan, zhTypeError } from '@lib/contracts';
 import { codeProblem } from './threshold-key';
 
 const Scope = z.enum(['national', 'province', 'county']);
@@ -9,7 +9,7 @@ export const PutThresholdBody = z
   .object({
     scope: Scope.describe('national, province or county'),
     code: z.string().optional().describe('2-digit province or 6-digit county code; none for national'),
-    year: z.number({ required_error: '必填' }).int('须为整年').min(2000).max(2100),
+    year: z.number(zhTypeError({ required: '必填' })).int('须为整年').min(2000).max(2100),
     amount: Yuan.refine(
       (v) => v > 0 && v <= 1_000_000,
       '须大于0且不超过1000000 (must be > 0 and ≤ 1,000,000)',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ProjectBenefitKind } from '@lib/contracts';
+import { ProjectBenefitKind, zhTypeError } from '@lib/contracts';
 import { IsoDate } from '../projects/project.dto';
 
 export const LinkBeneficiaryBody = z
   .object({
-    householdId: z.string({ required_error: '必填' }).uuid('须为农户编号（UUID）'),
+    householdId: z.string(zhTypeError({ required: '必填' })).uuid('须为农户编号（UUID）'),
     kind: ProjectBenefitKind.describe(
       'dividend 分红 / wage 务工 / land_lease 土地流转 / produce_purchase 农产品收购',
     ),

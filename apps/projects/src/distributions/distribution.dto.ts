@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectBenefitKind, yuan } from '@lib/contracts';
+import { ProjectBenefitKind, yuan, zhTypeError } from '@lib/contracts';
 import { IsoDate } from '../projects/project.dto';
 
 /** Ids clients may choose (a UUID or any 8-64 safe characters). */
@@ -10,7 +10,7 @@ export const PayDistributionBody = z
     distributionId: ClientId.optional().describe(
       'client-chosen id: sending the same id again returns the first payment (no double pay); or use the Idempotency-Key header',
     ),
-    householdId: z.string({ required_error: '必填' }).uuid('须为农户编号（UUID）'),
+    householdId: z.string(zhTypeError({ required: '必填' })).uuid('须为农户编号（UUID）'),
     kind: ProjectBenefitKind,
     amount: yuan({ above: 0 }).describe('yuan'),
     paidOn: IsoDate,

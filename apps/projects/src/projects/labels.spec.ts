@@ -4,7 +4,7 @@ import { OutputKind, SalesChannel } from '../records/records.dto';
 import { FundSourceKind, OwnerKind, ProjectStatus, ProjectType } from './project.dto';
 
 /** Every value the projects API answers with has a Chinese label for the console and the exports. */
-const enums: [LabelKind, z.ZodEnum<[string, ...string[]]>][] = [
+const enums: [LabelKind, z.ZodEnum<Record<string, string>>][] = [
   ['projectType', ProjectType],
   ['projectStatus', ProjectStatus],
   ['projectOwnerKind', OwnerKind],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDay, TownCode, VillageCode, yuan } from '@lib/contracts';
+import { isRealDay, TownCode, VillageCode, yuan, zhTypeError } from '@lib/contracts';
 
 /** 产业类型 */
 export const ProjectType = z.enum([
@@ -30,7 +30,7 @@ export const FundSourceKind = z.enum([
 ]);
 
 export const IsoDate = z
-  .string({ required_error: '必填' })
+  .string(zhTypeError({ required: '必填' }))
   .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
   .refine(isRealDay, '不是日历上的日期');
 

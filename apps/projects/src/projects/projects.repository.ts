@@ -23,7 +23,7 @@ export class ProjectsRepository extends ScopedRepository<Project> {
       .findOneAndUpdate(
         this.scoped(scope, { _id: id }),
         { $set: { ...set, updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<Project>()
       .exec();
@@ -34,7 +34,7 @@ export class ProjectsRepository extends ScopedRepository<Project> {
       .findOneAndUpdate(
         this.scoped(scope, { _id: id }),
         { $push: { milestones: m }, $set: { updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<Project>()
       .exec();

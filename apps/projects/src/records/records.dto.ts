@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { yuan } from '@lib/contracts';
+import { yuan, zhTypeError } from '@lib/contracts';
 import { IsoDate } from '../projects/project.dto';
 
 export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
@@ -7,7 +7,7 @@ export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
 export const SalesChannel = z.enum(['ecommerce_centre_wechat', 'market', 'enterprise', 'other']);
 
 const Quantity = z
-  .number({ required_error: '必填', invalid_type_error: '须为数字' })
+  .number(zhTypeError({ required: '必填', invalidType: '须为数字' }))
   .positive('须大于 0')
   .finite();
 

@@ -1,7 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
-import { Severity, TownCode, VillageCode, RulesPermissions } from '@lib/contracts';
+import { Severity, TownCode, VillageCode, RulesPermissions, zhTypeError } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { Alert } from './alert.schema';
 import { AlertsRepository } from './alerts.repository';
@@ -38,7 +38,7 @@ const AcknowledgeBody = z
 const ResolveBody = z
   .object({
     note: z
-      .string({ required_error: '必须填写解除说明 (a note is required)' })
+      .string(zhTypeError({ required: '必须填写解除说明 (a note is required)' }))
       .trim()
       .min(1, '必须填写解除说明 (a note is required)')
       .max(1000)

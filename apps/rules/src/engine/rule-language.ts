@@ -135,7 +135,7 @@ export const RuleBody = z
     on: z.array(Trigger).min(1).describe('events that make the rule evaluate'),
     when: Condition,
     params: z
-      .record(z.union([z.number().finite(), z.string().max(200), z.boolean()]))
+      .record(z.string(), z.union([z.number().finite(), z.string().max(200), z.boolean()]))
       .default({})
       .describe('named values the condition refers to with {"param": name}'),
     /** One open alert per subject, rule and period: the period of the triggering fact. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { Month } from '@lib/contracts';
+import { Month, zhTypeError } from '@lib/contracts';
 
 export const AttendanceQuery = z
   .object({
-    memberId: z.string({ required_error: '必填' }).uuid('须为队员编号（UUID）'),
+    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
     month: Month,
   })
   .strict();
@@ -12,7 +12,7 @@ export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
 
 export const TeamAttendanceQuery = z
   .object({
-    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
+    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
     month: Month,
   })
   .strict();

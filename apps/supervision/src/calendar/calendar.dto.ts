@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { CountyCode } from '@lib/contracts';
+import { CountyCode, zhTypeError } from '@lib/contracts';
 
 export const Year = z.coerce
-  .number({ invalid_type_error: '须为年份' })
+  .number(zhTypeError({ invalidType: '须为年份' }))
   .int()
   .min(2000, '年份不能早于 2000')
   .max(2100, '年份不能晚于 2100');

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { Month, yuan } from '@lib/contracts';
+import { Month, yuan, zhTypeError } from '@lib/contracts';
 import { FundCategories } from './fund-entry.schema';
 
 export const RecordFundEntryBody = z
   .object({
-    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
+    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
     spentOn: LocalDay,
     amount: yuan({ above: 0, max: 10_000_000 }),
     category: z.enum(FundCategories),
@@ -18,7 +18,7 @@ export type RecordFundEntryBody = z.infer<typeof RecordFundEntryBody>;
 
 export const ListFundEntriesQuery = z
   .object({
-    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
+    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
     month: Month.optional(),
     status: z.enum(['pending', 'approved', 'rejected']).optional(),
     page: z.coerce.number().int().min(1).default(1),

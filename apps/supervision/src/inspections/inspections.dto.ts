@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Severity } from '@lib/contracts';
+import { Severity, zhTypeError } from '@lib/contracts';
 
 export const RecordInspectionBody = z
   .object({
-    teamId: z.string({ required_error: '必填' }).uuid('须为工作队编号（UUID）'),
+    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
     inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
     inspector: z.string().trim().min(1, '必填').max(64),
     findings: z

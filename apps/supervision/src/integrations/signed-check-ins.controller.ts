@@ -10,7 +10,7 @@ import {
   Req,
   UnauthorizedException,
 } from '@nestjs/common';
-import type { KeyLike } from 'jose';
+import type { CryptoKey } from 'jose';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import {
@@ -55,7 +55,7 @@ export class SignedRequestVerifier implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) config: SupervisionConfig,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
-    @Inject(VERIFICATION_KEY) private readonly key: KeyLike,
+    @Inject(VERIFICATION_KEY) private readonly key: CryptoKey,
   ) {
     this.clients = parseSecrets(config.INTEGRATION_SECRETS);
     this.nonces = new RedisNonceStore(redis, `${config.REDIS_PREFIX}nonce`);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { zhTypeError } from '@lib/contracts';
 import { LocalDay } from '../local-day';
 
 export const RequestLeaveBody = z
   .object({
-    memberId: z.string({ required_error: '必填' }).uuid('须为队员编号（UUID）'),
+    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
     kind: z.enum(['leave', 'official_business']),
     from: LocalDay,
     to: LocalDay,

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { TownCode, VillageCode } from '@lib/contracts';
+import { TownCode, VillageCode, zhTypeError } from '@lib/contracts';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '须为时刻，格式 HH:MM');
 const Vertex = z
   .object({
-    latitude: z.number({ required_error: '必填' }).min(-90).max(90),
-    longitude: z.number({ required_error: '必填' }).min(-180).max(180),
+    latitude: z.number(zhTypeError({ required: '必填' })).min(-90).max(90),
+    longitude: z.number(zhTypeError({ required: '必填' })).min(-180).max(180),
   })
   .strict();
 
 export const Geofence = z
   .object({
-    latitude: z.number({ required_error: '必填' }).min(-90).max(90),
-    longitude: z.number({ required_error: '必填' }).min(-180).max(180),
-    radiusM: z.number({ required_error: '必填' }).int().min(50, '不能小于 50 米').max(20_000),
+    latitude: z.number(zhTypeError({ required: '必填' })).min(-90).max(90),
+    longitude: z.number(zhTypeError({ required: '必填' })).min(-180).max(180),
+    radiusM: z.number(zhTypeError({ required: '必填' })).int().min(50, '不能小于 50 米').max(20_000),
     polygon: z
       .array(Vertex)
       .min(3, '至少 3 个顶点')

@@ -45,7 +45,7 @@ export class TeamsRepository {
       .findOneAndUpdate(
         this.scopedTeams.where(scope, { _id: id }),
         { $set: { ...set, updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -73,7 +73,7 @@ export class TeamsRepository {
       .findOneAndUpdate(
         this.scopedMembers.where(scope, { _id: id }),
         { $set: { ...set, updatedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();

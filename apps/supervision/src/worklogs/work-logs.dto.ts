@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { zhTypeError } from '@lib/contracts';
 import { LocalDay } from '../local-day';
 
 export const RecordWorkLogBody = z
   .object({
-    memberId: z.string({ required_error: '必填' }).uuid('须为队员编号（UUID）'),
+    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
     at: z
-      .string({ required_error: '必填' })
+      .string(zhTypeError({ required: '必填' }))
       .datetime({ offset: true, message: '须为带时区的时间（ISO 8601）' })
       .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, '不能晚于今天'),
     content: z.string().trim().min(1, '必填').max(4_000),
@@ -20,7 +21,8 @@ export const RecordWorkLogBody = z
         message: 'latitude and longitude go together',
         path: ['longitude'],
       })
-      .default({}),
+      // parsed like a given {}: the fields' own defaults (null) fill it
+      .prefault({}),
     photos: z
       .array(
         z

@@ -20,7 +20,7 @@ import {
 import { Role } from '../../../auth/src/roles';
 import { LABELS, LabelKind, labelOf, optionsOf } from '.';
 
-const enums: [LabelKind, z.ZodEnum<[string, ...string[]]>][] = [
+const enums: [LabelKind, z.ZodEnum<Record<string, string>>][] = [
   ['householdType', HouseholdType],
   ['monitoringCategory', MonitoringCategory],
   ['sex', Sex],

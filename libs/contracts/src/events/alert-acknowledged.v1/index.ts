@@ -13,7 +13,7 @@ export const AlertAcknowledgedV1 = defineEvent({
     subjectId: z.string().min(1),
     acknowledgedBy: z.string().min(1),
     note: z.string().optional(),
-    acknowledgedAt: z.string().datetime({ offset: true }),
+    acknowledgedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type AlertAcknowledgedV1 = EventOf<typeof AlertAcknowledgedV1>;

@@ -29,7 +29,7 @@ export const AlertRaisedV1 = defineEvent({
     /** Why: the facts and values that made the rule true. */
     explanation: z.array(AlertFact),
     recipientRoles: z.array(z.string()),
-    raisedAt: z.string().datetime({ offset: true }),
+    raisedAt: z.iso.datetime({ offset: true }),
     /** Send again one level up when nobody acknowledged it within this time (from the rule). */
     escalateAfterMinutes: z.number().int().positive().optional(),
   }),

@@ -13,7 +13,7 @@ export const AlertResolvedV1 = defineEvent({
     subjectId: z.string().min(1),
     resolution: z.enum(['auto', 'manual']),
     note: z.string().optional(),
-    resolvedAt: z.string().datetime({ offset: true }),
+    resolvedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type AlertResolvedV1 = EventOf<typeof AlertResolvedV1>;

@@ -16,7 +16,7 @@ export const CheckInAcceptedV1 = defineEvent({
     villageCode: VillageCode,
     source: z.string().min(1),
     sourceRecordId: z.string().min(1),
-    checkTime: z.string().datetime({ offset: true }),
+    checkTime: z.iso.datetime({ offset: true }),
     /** Local (China Standard Time) day, YYYY-MM-DD. */
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     /** false: a system replay, not presence. */

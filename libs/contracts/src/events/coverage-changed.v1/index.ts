@@ -28,7 +28,7 @@ export const CoverageChangedV1 = defineEvent({
     overdue: z.number().int().nonnegative(),
     /** day SURVEY_DUE_DAY of the month (China time), YYYY-MM-DD */
     dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    computedAt: z.string().datetime({ offset: true }),
+    computedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type CoverageChangedV1 = EventOf<typeof CoverageChangedV1>;

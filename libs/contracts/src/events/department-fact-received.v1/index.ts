@@ -52,8 +52,8 @@ export const DepartmentFactReceivedV1 = defineEvent({
     occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     period: z.string().min(4).nullable(),
     /** 单次住院 (single stay) or 年度累计 (year) for medical amounts. */
-    detail: z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])),
-    receivedAt: z.string().datetime({ offset: true }),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    receivedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type DepartmentFactReceivedV1 = EventOf<typeof DepartmentFactReceivedV1>;

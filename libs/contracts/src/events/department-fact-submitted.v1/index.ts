@@ -42,7 +42,7 @@ export const DepartmentFactRecord = z
     /** The period an amount covers, e.g. 2026 or 2026-03. */
     period: z.string().min(4).max(32).nullable().optional(),
     /** Kind-specific details (flat): e.g. { basis: 'single_stay' } or { subType: 'flood' }. */
-    detail: z.record(z.union([z.string().max(500), z.number(), z.boolean(), z.null()])).optional(),
+    detail: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])).optional(),
   })
   .refine((r) => r.idNumber !== undefined || r.idNumberHash !== undefined || r.householdId !== undefined, {
     message: 'idNumber, idNumberHash or householdId is required',

@@ -18,7 +18,7 @@ export const FundEntryApprovedV1 = defineEvent({
     amountFen: z.number().int().positive(),
     category: z.string().min(1),
     decidedBy: z.string().min(1),
-    decidedAt: z.string().datetime({ offset: true }),
+    decidedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type FundEntryApprovedV1 = EventOf<typeof FundEntryApprovedV1>;

@@ -30,7 +30,7 @@ export const HouseholdCareVisitRecordedV1 = defineEvent({
     visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     carer: z.object({ userId: z.string().optional(), name: z.string().min(1) }),
     by: z.string().min(1),
-    at: z.string().datetime({ offset: true }),
+    at: z.iso.datetime({ offset: true }),
   }),
 });
 export type HouseholdCareVisitRecordedV1 = EventOf<typeof HouseholdCareVisitRecordedV1>;

@@ -21,7 +21,7 @@ export const HouseholdIncomeChangedV1 = defineEvent({
     villageCode: VillageCode,
     /** The month the income figure stands for (the survey's month, or the payment's month). */
     month: Month,
-    asOf: z.string().datetime({ offset: true }),
+    asOf: z.iso.datetime({ offset: true }),
     income: z.object({
       wage: Yuan,
       business: Yuan,

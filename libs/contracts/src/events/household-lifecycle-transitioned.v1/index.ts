@@ -37,7 +37,7 @@ export const HouseholdLifecycleTransitionedV1 = defineEvent({
     cycle: z.number().int().min(1).optional(),
     /** 监测对象类别 the household holds from this step on (set by 县级审定). */
     category: MonitoringCategory.optional(),
-    transitionedAt: z.string().datetime({ offset: true }),
+    transitionedAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type HouseholdLifecycleTransitionedV1 = EventOf<typeof HouseholdLifecycleTransitionedV1>;

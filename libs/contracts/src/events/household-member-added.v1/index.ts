@@ -24,7 +24,7 @@ export const householdEventBase = {
   /** the household's version after this change (per household, increasing) */
   version: z.number().int().positive(),
   by: z.string().min(1),
-  at: z.string().datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true }),
 };
 
 /** A member joined a household (birth, marriage, correction). Subject: householdId. */

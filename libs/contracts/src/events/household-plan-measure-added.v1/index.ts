@@ -27,7 +27,7 @@ export const planEventBase = {
   measureId: z.string().min(1),
   measureType: MeasureType,
   by: z.string().min(1),
-  at: z.string().datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true }),
 };
 
 /** A measure was added to the household's plan (一户一策). Subject: householdId. */

@@ -42,7 +42,7 @@ export const HouseholdRegisteredV1 = defineEvent({
           .optional(),
       }),
     ),
-    registeredAt: z.string().datetime({ offset: true }),
+    registeredAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type HouseholdRegisteredV1 = EventOf<typeof HouseholdRegisteredV1>;

@@ -14,7 +14,7 @@ export const HouseholdUpdatedV1 = defineEvent({
   schema: z.object({
     ...householdEventBase,
     changedFields: z.array(z.string()).min(1),
-    changes: z.record(z.unknown()),
+    changes: z.record(z.string(), z.unknown()),
   }),
 });
 export type HouseholdUpdatedV1 = EventOf<typeof HouseholdUpdatedV1>;

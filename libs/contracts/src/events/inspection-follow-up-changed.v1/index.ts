@@ -19,7 +19,7 @@ export const InspectionFollowUpChangedV1 = defineEvent({
     status: FollowUpStatus,
     note: z.string(),
     by: z.string().min(1),
-    at: z.string().datetime({ offset: true }),
+    at: z.iso.datetime({ offset: true }),
     /** 1 for the first follow-up. */
     sequence: z.number().int().positive(),
   }),

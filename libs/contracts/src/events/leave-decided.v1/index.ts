@@ -21,7 +21,7 @@ export const LeaveDecidedV1 = defineEvent({
     to: Day,
     status: z.enum(['approved', 'rejected']),
     decidedBy: z.string().min(1),
-    decidedAt: z.string().datetime({ offset: true }),
+    decidedAt: z.iso.datetime({ offset: true }),
     note: z.string().nullable(),
   }),
 });

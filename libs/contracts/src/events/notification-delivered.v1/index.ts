@@ -8,7 +8,7 @@ export const DeliveryOutcome = z.object({
   channel: z.string().min(1),
   recipient: z.string().min(1),
   attempts: z.number().int().positive(),
-  at: z.string().datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true }),
 });
 
 /** A notification reached its channel. Subject: the alert's subject. */

@@ -12,7 +12,7 @@ export const OrgUnitRegisteredV1 = defineEvent({
     level: z.enum(['county', 'town', 'village', 'group']),
     name: z.string().min(1),
     parentCode: z.string().nullable(),
-    registeredAt: z.string().datetime({ offset: true }),
+    registeredAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type OrgUnitRegisteredV1 = EventOf<typeof OrgUnitRegisteredV1>;

@@ -20,9 +20,9 @@ export const SessionRevokedV1 = defineEvent({
       /** The refresh-token family (session) revoked with it, when known. */
       sessionId: z.string().min(1).nullable(),
       /** When the revoked tokens have all expired: after this they are refused anyway and can be forgotten. */
-      expiresAt: z.string().datetime({ offset: true }),
+      expiresAt: z.iso.datetime({ offset: true }),
       reason: z.enum(['logout', 'user-disabled', 'roles-changed']),
-      revokedAt: z.string().datetime({ offset: true }),
+      revokedAt: z.iso.datetime({ offset: true }),
     })
     .refine((d) => d.jti !== null || d.reason !== 'logout', {
       path: ['jti'],

@@ -17,7 +17,7 @@ export const SurveyCorrectedV1 = defineEvent({
       /** 2 for the first correction, 3 for the next… (revision 1 is the original record). */
       revision: z.number().int().min(2),
       correctedBy: z.string().min(1),
-      correctedAt: z.string().datetime({ offset: true }),
+      correctedAt: z.iso.datetime({ offset: true }),
       reason: z.string().min(1),
       /** Dotted paths of the fields that changed, e.g. income.wage, residentMembers. */
       changedFields: z.array(z.string().min(1)),

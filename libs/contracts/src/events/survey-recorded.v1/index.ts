@@ -26,7 +26,7 @@ export const SurveyRecordedV1 = defineEvent({
     townCode: TownCode,
     villageCode: VillageCode,
     month: Month,
-    visitedAt: z.string().datetime({ offset: true }),
+    visitedAt: z.iso.datetime({ offset: true }),
     visitor: z.string().min(1),
     income: z.object({
       wage: Yuan,

@@ -21,7 +21,7 @@ export const ThresholdSetV1 = defineEvent({
     previousAmount: z.number().nullable(),
     source: z.string().min(1),
     setBy: z.string().min(1),
-    setAt: z.string().datetime({ offset: true }),
+    setAt: z.iso.datetime({ offset: true }),
   }),
 });
 export type ThresholdSetV1 = EventOf<typeof ThresholdSetV1>;

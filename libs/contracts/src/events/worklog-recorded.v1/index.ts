@@ -15,7 +15,7 @@ export const WorkLogRecordedV1 = defineEvent({
     townCode: TownCode,
     villageCode: VillageCode,
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    at: z.string().datetime({ offset: true }),
+    at: z.iso.datetime({ offset: true }),
     insideGeofence: z.boolean().nullable(),
     photoCount: z.number().int().nonnegative(),
   }),
