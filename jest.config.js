@@ -13,9 +13,16 @@ const transform = {
       },
     },
   ],
+  // NestJS 12 ships ES modules only: the apps (CommonJS) load them with Node's require(esm); Jest's own
+  // module loader cannot, so it compiles them to CommonJS like our sources (cached after the first run)
+  '^.+/node_modules/@nestjs/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 const common = {
   transform,
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
   rootDir: __dirname,
