@@ -224,7 +224,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         const transient = isTransientError(e);
         if (!transient && attempt >= this.opts.maxAttempts)
           return `handler failed after ${attempt} attempts: ${err.message}`;
-        if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`);
+        if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`, { cause: e });
         this.stats.retries++;
         this.logger.warn(
           `handler error (attempt ${attempt}${transient ? ', transient' : ''}): ${err.message}`,
