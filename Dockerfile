@@ -3,7 +3,8 @@
 #   docker run fangfanpin node dist/apps/<name>/src/main.js      (households, monitoring, rules, notifier, …)
 # Configuration comes from the environment only (see apps/*/src/config.ts).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24 LTS, pinned to the version deploy/local/node.sh installs for local runs and tests
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---- all dependencies (for the TypeScript build) ------------------------------------------
 FROM ${NODE_IMAGE} AS deps

@@ -102,6 +102,13 @@ export default tseslint.config(
   },
   ...boundaries,
   {
+    // ESLint 10's recommended no-useless-assignment does not see a value used only in a parameter
+    // decorator's arguments (@Param('id', new ZodValidationPipe(Id))): typescript-eslint#12407
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['apps/console/**'],
+    rules: { 'no-useless-assignment': 'off' },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { 'no-console': 'off' },
   },

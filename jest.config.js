@@ -13,15 +13,16 @@ const transform = {
       },
     },
   ],
-  // ESM-only dependencies (jose 6): Node requires them natively, Jest needs them turned into CommonJS
-  '^.+/node_modules/(jose)/.+\\.js$': [
+  // ESM-only dependencies: NestJS 12 and jose 6 ship ES modules only; the apps (CommonJS) load them with
+  // Node's require(esm), Jest's own module loader cannot, so it compiles them to CommonJS like our sources
+  '^.+/node_modules/(jose|@nestjs)/.+\\.js$': [
     '@swc/jest',
     { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
   ],
 };
 const common = {
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@nestjs)/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
   rootDir: __dirname,

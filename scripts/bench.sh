@@ -15,6 +15,8 @@
 #                                   mean nothing; only that every bench still runs to its end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Node.js 24 LTS first on PATH (installed into .local/node when the machine has another node)
+source deploy/local/node.sh
 
 smoke=0
 if [[ ${1:-} == --smoke ]]; then smoke=1; shift; fi

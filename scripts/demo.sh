@@ -4,6 +4,8 @@
 #   bash scripts/demo.sh stop   (npm run demo:stop)  stop the apps (infrastructure: deploy/local/infra.sh down)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Node.js 24 LTS first on PATH (installed into .local/node when the machine has another node)
+source deploy/local/node.sh
 ROOT=$PWD
 RUN=$ROOT/.local/run/apps
 LOGS=$ROOT/.local/logs/apps

@@ -5,7 +5,7 @@ exports.pathsToModuleNameMapper = () => {
   const mapper = {};
   for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
     const key = '^' + alias.replace('/*', '/(.*)') + '$';
-    mapper[key] = '<rootDir>/' + target.replace('/*', '/$1');
+    mapper[key] = '<rootDir>/' + target.replace(/^\.\//, '').replace('/*', '/$1');
   }
   return mapper;
 };

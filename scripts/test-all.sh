@@ -5,6 +5,8 @@
 #   e2e         all apps as separate processes
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Node.js 24 LTS first on PATH (installed into .local/node when the machine has another node)
+source deploy/local/node.sh
 
 bash deploy/local/infra.sh up
 bash scripts/ensure-deps.sh

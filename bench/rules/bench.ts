@@ -119,7 +119,7 @@ function timeSync(engine: string, perPass: number, pass: () => void): Result {
   for (let i = 0; i < 3; i++) pass(); // warm-up (JIT)
   let passes = 0;
   const start = process.hrtime.bigint();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     pass();
     passes++;
@@ -133,7 +133,7 @@ async function timeAsync(engine: string, perPass: number, pass: () => Promise<vo
   await pass(); // warm-up
   let passes = 0;
   const start = process.hrtime.bigint();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     await pass();
     passes++;

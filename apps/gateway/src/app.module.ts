@@ -14,6 +14,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { ApiKey, ApiKeySchema } from './integrations/api-key.schema';
 import { ApiKeysRepository } from './integrations/api-keys.repository';
 import { IntegrationClientsController } from './integrations/integration-clients.controller';
+import { CallerRateLimit, proxyThrottlerModule } from './proxy/caller-rate-limit';
 import { ProxyController } from './proxy/proxy.controller';
 import { RouteTableService } from './proxy/route-table.service';
 import { AuthController, JwksController } from './sessions/auth.controller';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
           ],
         }),
         ConsoleModule.register(),
+        proxyThrottlerModule(config),
         MongooseModule.forFeature([
           { name: User.name, schema: UserSchema },
           { name: RefreshToken.name, schema: RefreshTokenSchema },
@@ -97,6 +99,7 @@ export class AppModule implements NestModule {
         AuditRepository,
         TokenIssuer,
         GatewayCounters,
+        CallerRateLimit,
         RouteTableService,
         BootstrapAdmin,
       ],

@@ -63,6 +63,7 @@ export async function loadVerificationKey(
     } catch (e) {
       throw new Error(
         `Invalid configuration:\n  AUTH_JWT_PUBLIC_KEY: not an Ed25519 SPKI PEM (${(e as Error).message})`,
+        { cause: e },
       );
     }
   }
@@ -86,6 +87,7 @@ export async function loadSigningKey(
   } catch (e) {
     throw new Error(
       `Invalid configuration:\n  AUTH_JWT_PRIVATE_KEY: not an Ed25519 PKCS#8 PEM (${(e as Error).message})`,
+      { cause: e },
     );
   }
   const { d: _d, ...publicJwk } = await exportJWK(privateKey);

@@ -25,6 +25,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { ApiKeysRepository } from '../integrations/api-keys.repository';
 import { GatewayCounters } from '../sessions/gateway-redis';
 import { TokenIssuer } from '../sessions/token-issuer';
+import { CallerRateLimit } from './caller-rate-limit';
 import { RouteTableService } from './route-table.service';
 import { RoutedRequest } from './routes';
 
@@ -128,6 +129,7 @@ export class ProxyController implements OnApplicationShutdown {
     private readonly apiKeys: ApiKeysRepository,
     private readonly audit: AuditRepository,
     private readonly routes: RouteTableService,
+    private readonly rateLimit: CallerRateLimit,
   ) {
     this.nonces = new RedisNonceStore(redis, counters.key('nonce'));
   }
@@ -190,13 +192,11 @@ export class ProxyController implements OnApplicationShutdown {
         }
         ({ principal: caller, token, body } = auth);
       }
-      const minute = Math.floor(Date.now() / 60_000);
-      const who = caller ? caller.sub : `ip:${ip}`;
-      const hits = await this.counters.hit(this.counters.key('rate', who, String(minute)), 60);
-      if (hits > this.config.GATEWAY_RATE_LIMIT_PER_MINUTE) {
+      const rate = await this.rateLimit.take(caller ? caller.sub : `ip:${ip}`);
+      if (!rate.allowed) {
         status = 429;
         return reply(res, status, problem(429, 'Too Many Requests', '请求过于频繁 (rate limit exceeded)'), {
-          'retry-after': String(60 - (Math.floor(Date.now() / 1000) % 60)),
+          'retry-after': String(rate.retryAfterSeconds),
         });
       }
       const sent = await this.send(target, req, res, { method, url, token, ip, body });

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 
-/** The gateway's counters in Redis: login failures, request rates, revoked access tokens. */
+/** The gateway's counters in Redis: login failures, revoked access tokens (request rates: proxy/caller-rate-limit.ts). */
 @Injectable()
 export class GatewayCounters {
   private readonly prefix: string;

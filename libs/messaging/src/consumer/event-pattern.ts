@@ -10,5 +10,6 @@ export interface HandlerExtras {
  * It must be idempotent for every event in the array, as a retry re-delivers the whole run.
  */
 export function BatchEventPattern(type: string): MethodDecorator {
-  return EventPattern(type, { batch: true } satisfies HandlerExtras);
+  // the plain string-pattern overload (Nest 12 also types patterns by an event map)
+  return EventPattern<string>(type, { batch: true } satisfies HandlerExtras);
 }

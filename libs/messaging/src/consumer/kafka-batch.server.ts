@@ -288,7 +288,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         const transient = isTransientError(e);
         if (!transient && attempt >= this.opts.maxAttempts)
           return `handler failed after ${attempt} attempts: ${err.message}`;
-        if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`);
+        if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`, { cause: e });
         this.stats.retries++;
         consumerMetrics.retries.inc({ topic: baseTopicName(this.opts.kafka, topic) });
         this.logger.warn(

@@ -38,7 +38,7 @@ export function eventFactory<D extends EventDefinition>(
   subjectOf: (data: NoInfer<DataOf<D>>) => string,
 ): EventFactory<D> {
   return (over = {}, envelope = {}) => {
-    const data: DataOf<D> = { ...defaults(), ...over };
+    const data = { ...(defaults() as object), ...over } as DataOf<D>;
     const place = data as { townCode?: unknown; villageCode?: unknown };
     return createEvent({
       type: definition.type,
