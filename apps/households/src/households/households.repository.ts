@@ -104,6 +104,23 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     return new Set(duplicates);
   }
 
+  /**
+   * Which of these households are registered already (village and number, as `village|number`): a
+   * ledger sent again is refused household by household as 户编号已存在, before its people are claimed.
+   * One query per import batch.
+   */
+  async registeredNumbers(households: Array<{ villageCode: string; householdNumber: string }>) {
+    if (households.length === 0) return new Set<string>();
+    const found = await this.model
+      .find(
+        { householdNumber: { $in: [...new Set(households.map((h) => h.householdNumber))] } },
+        { villageCode: 1, householdNumber: 1 },
+      )
+      .lean<Array<Pick<Household, 'villageCode' | 'householdNumber'>>>()
+      .exec();
+    return new Set(found.map((h) => `${h.villageCode}|${h.householdNumber}`));
+  }
+
   /** The household in the scope, with any change not yet applied rolled forward; null otherwise. */
   async load(scope: Scope, id: string): Promise<Household | null> {
     const doc = await this.model

@@ -75,6 +75,17 @@ export class ImportLedger {
 
     const accepted = new Map<Candidate, { household: Omit<Household, 'createdAt'>; event: CloudEvent }>();
     for (let i = 0; i < plan.candidates.length; i += BATCH) {
+      const registered = await this.households.registeredNumbers(
+        plan.candidates.slice(i, i + BATCH).filter((c) => c.body),
+      );
+      for (const c of plan.candidates.slice(i, i + BATCH))
+        if (c.body && registered.has(`${c.villageCode}|${c.householdNumber}`))
+          reject(c, {
+            sheet: HOUSEHOLD_SHEET,
+            row: c.row,
+            column: '户编号',
+            reason: '户编号已存在 (already registered in this village)',
+          });
       const chunk = plan.candidates.slice(i, i + BATCH).filter((c) => c.body);
       const built = chunk.map((c) => ({ c, ...newHousehold(this.cipher, c.body!) }));
       // 同一人只能在一户: claim every person; households with a taken person are refused whole
