@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { unitChain, type Principal } from '@lib/auth';
+import { unitChain, type Principal, type RoleGrant } from '@lib/auth';
 import type { AuditEntry } from './audit-entry.schema';
 
 /** What the gateway knows of one finished request, whoever answered it (an app through the proxy, or itself). */
@@ -8,6 +8,8 @@ export interface FinishedRequest {
   caller: Principal | null;
   /** who acted when no caller was authenticated: an integration's name, the username a sign-in tried */
   actorName?: string | null;
+  /** the roles of the user a sign-in named (no caller yet): the entry is in their units' auditors' scope */
+  actorGrants?: RoleGrant[];
   method: string;
   url: string;
   resource: string | null;
@@ -24,7 +26,7 @@ export function printable(text: string, max: number): string {
 }
 
 export function auditEntryOf(r: FinishedRequest): AuditEntry {
-  const grants = r.caller?.grants ?? [];
+  const grants = r.caller?.grants ?? r.actorGrants ?? [];
   const userAgent = printable(String(r.userAgent ?? ''), 256);
   return {
     _id: randomUUID(),

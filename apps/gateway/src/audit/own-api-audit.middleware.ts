@@ -1,6 +1,7 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { Request, Response, NextFunction } from 'express';
 import type { AuthedRequest } from '@lib/auth';
+import { UsersRepository } from '../users/users.repository';
 import { AuditRepository } from './audit.repository';
 import { auditEntryOf } from './audit-entry';
 
@@ -13,7 +14,10 @@ import { auditEntryOf } from './audit-entry';
 export class OwnApiAuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger('audit');
 
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
+  ) {}
 
   use(req: Request, res: Response, next: NextFunction) {
     const started = Date.now();
@@ -24,16 +28,25 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
       if (typeof id === 'string') createdId = id;
       return json(body);
     };
-    res.once('finish', () => {
+    res.once('finish', () => void this.record(req, res, started, createdId));
+    next();
+  }
+
+  private async record(req: Request, res: Response, started: number, createdId: string | null) {
+    try {
       const url = req.originalUrl;
       const [, , , resource = null] = url.split('?')[0].split('/');
       const params = req.params as Record<string, string | undefined>;
       const body = req.body as { username?: unknown } | undefined;
+      const caller = (req as unknown as AuthedRequest).principal ?? null;
+      // a sign-in names who tried (never the password), and is seen by the auditors of that user's units
+      const tried = !caller && typeof body?.username === 'string' ? body.username.slice(0, 128) : null;
+      const user = tried ? await this.users.byUsername(tried) : null;
       const entry = auditEntryOf({
         started,
-        caller: (req as unknown as AuthedRequest).principal ?? null,
-        // a sign-in names who tried (never the password)
-        actorName: typeof body?.username === 'string' ? body.username : null,
+        caller,
+        actorName: tried,
+        actorGrants: user?.roles,
         method: req.method.toUpperCase(),
         url,
         resource,
@@ -42,8 +55,9 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
         ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         userAgent: req.headers['user-agent'],
       });
-      this.audit.append(entry).catch((e) => this.logger.error(`audit entry not written: ${(e as Error).message}`));
-    });
-    next();
+      await this.audit.append(entry);
+    } catch (e) {
+      this.logger.error(`audit entry not written: ${(e as Error).message}`);
+    }
   }
 }
