@@ -204,7 +204,8 @@ export class ConsolePage {
    * its placeholder lies over the input: the click goes to the select's box).
    */
   async openSelect(label: string, root: Page | Locator = this.page) {
-    const input = root.getByRole('combobox', { name: label, exact: true });
+    // (the inner locator of `has` is matched inside the wrapper: built from the page, not from `root`)
+    const input = this.page.getByRole('combobox', { name: label, exact: true });
     await root.locator('.el-select__wrapper', { has: input }).click();
   }
 
