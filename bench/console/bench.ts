@@ -43,10 +43,15 @@ function shellSize(): { files: number; gzipKb: number; cssGzipKb: number } {
 async function timeToInteractive(page: Page, url: string, ready: () => Promise<boolean>): Promise<number> {
   const t0 = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await waitFor('the page to be ready', ready, { timeoutMs: 30_000, intervalMs: 10 }).catch(async (e: Error) => {
-    const shown = await page.locator('body').innerText().catch(() => '');
-    throw new Error(`${e.message} (the page shows: ${shown.slice(0, 400)})`);
-  });
+  await waitFor('the page to be ready', ready, { timeoutMs: 30_000, intervalMs: 10 }).catch(
+    async (e: Error) => {
+      const shown = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '');
+      throw new Error(`${e.message} (the page shows: ${shown.slice(0, 400)})`);
+    },
+  );
   await page.evaluate('new Promise((r) => requestIdleCallback(r))');
   return performance.now() - t0;
 }
@@ -76,7 +81,10 @@ async function main() {
     GATEWAY_REDIS_PREFIX: `${runId}gw`,
     HOUSEHOLDS_URL: households.url,
     ...Object.fromEntries(
-      ['MONITORING_URL', 'RULES_URL', 'SUPERVISION_URL', 'NOTIFIER_URL', 'PROJECTS_URL'].map((k) => [k, 'http://127.0.0.1:1']),
+      ['MONITORING_URL', 'RULES_URL', 'SUPERVISION_URL', 'NOTIFIER_URL', 'PROJECTS_URL'].map((k) => [
+        k,
+        'http://127.0.0.1:1',
+      ]),
     ),
     GATEWAY_ADMIN_USERNAME: ADMIN.username,
     GATEWAY_ADMIN_PASSWORD: ADMIN.password,
@@ -120,7 +128,9 @@ async function main() {
     const rounds = envInt('BENCH_CONSOLE_ROUNDS', 7);
     for (let i = 0; i < rounds; i++) {
       emptyMs.push(
-        await timeToInteractive(page, `${gateway.url}/no-such-page`, () => page.getByRole('main').getByText('页面不存在').isVisible()),
+        await timeToInteractive(page, `${gateway.url}/no-such-page`, () =>
+          page.getByRole('main').getByText('页面不存在').isVisible(),
+        ),
       );
       listMs.push(
         await timeToInteractive(page, `${gateway.url}/households`, async () => (await rows.count()) > 0),

@@ -98,9 +98,9 @@ describe('households ledger import and export (.xlsx, national export layout)', 
     const again = await upload(ledger.file);
     expect(again.body.households).toMatchObject({ imported: 0, rejected: 1144 });
     // each household registered the first time is refused for its number (not for its people, who are its own)
-    const refusedFor = (again.body as unknown as { rows: Array<{ problems: Array<{ reason: string }> }> }).rows.map(
-      (r) => r.problems.map((p) => p.reason).join(' / '),
-    );
+    const refusedFor = (
+      again.body as unknown as { rows: Array<{ problems: Array<{ reason: string }> }> }
+    ).rows.map((r) => r.problems.map((p) => p.reason).join(' / '));
     expect(refusedFor.filter((r) => r.startsWith('户编号已存在'))).toHaveLength(1141);
 
     // export, read back with another reader (read-excel-file): every household there, personal data masked

@@ -37,7 +37,13 @@ describe('console journeys', () => {
         aHousehold(h.number, {
           members: [
             { name: h.head, relation: 'head', sex: 'male', birthDate: '1966-05-02', labourSkill: 'ordinary' },
-            { name: '张桂兰', relation: 'spouse', sex: 'female', birthDate: '1969-11-20', labourSkill: 'weak' },
+            {
+              name: '张桂兰',
+              relation: 'spouse',
+              sex: 'female',
+              birthDate: '1969-11-20',
+              labourSkill: 'weak',
+            },
           ],
         }),
         { token: suite.adminToken },
@@ -131,7 +137,6 @@ describe('console journeys', () => {
   const rowOf = (cp: ConsolePage, text: string) =>
     cp.page.locator('.el-table__row, .row-card').filter({ hasText: text });
 
-
   it.each(['desktop', 'phone'] as const)(
     'town official (%s): acknowledges the alert with a note, approves a leave, imports the ledger and reads its report, exports it',
     async (size: Size) => {
@@ -140,7 +145,9 @@ describe('console journeys', () => {
       try {
         // the village cadre's alert, from the inbox to its page, acknowledged with a note
         await cp.openMenu('预警处置');
-        await rowOf(cp, households[size].number).getByRole('link', { name: '人均纯收入低于监测范围' }).click();
+        await rowOf(cp, households[size].number)
+          .getByRole('link', { name: '人均纯收入低于监测范围' })
+          .click();
         await cp.settled();
         await page.getByRole('button', { name: '确认', exact: true }).click();
         const ack = page.getByRole('dialog', { name: '确认预警' });
@@ -173,7 +180,9 @@ describe('console journeys', () => {
         // the desktop imports it; the phone, later, sends the same file again and nothing is doubled
         const first = size === 'desktop';
         const households_ = first ? ledger.expected.importedHouseholds : 0;
-        await statistic('户（已导入 / 共）').getByText(`${n(households_)} / ${n(ledger.households)}`).waitFor();
+        await statistic('户（已导入 / 共）')
+          .getByText(`${n(households_)} / ${n(ledger.households)}`)
+          .waitFor();
         if (first) {
           await statistic('成员（已导入 / 共）')
             .getByText(`${n(ledger.expected.importedMembers)} / ${n(ledger.members)}`)
@@ -195,7 +204,8 @@ describe('console journeys', () => {
         const book = new ExcelJS.Workbook();
         await book.xlsx.readFile(await download.path());
         const cells = new Set<string>();
-        for (const sheet of book.worksheets) sheet.eachRow((r) => r.eachCell((c) => cells.add(String(c.value))));
+        for (const sheet of book.worksheets)
+          sheet.eachRow((r) => r.eachCell((c) => cells.add(String(c.value))));
         const imported = ledger.householdNumbers.filter(
           (_, i) => !ledger.expected.rejectedHouseholdRows.includes(i + 2),
         );
@@ -268,7 +278,10 @@ describe('console journeys', () => {
       await create.getByLabel('用户名').fill(newTownUser.username);
       await create.getByLabel('姓名').fill(newTownUser.name);
       await create.getByLabel('初始密码').fill(newTownUser.password);
-      await cp.fillForm({ 第1项角色: { select: '乡镇干部' }, 第1项角色的单位: { tree: 'XX镇' } }, '.el-dialog:visible');
+      await cp.fillForm(
+        { 第1项角色: { select: '乡镇干部' }, 第1项角色的单位: { tree: 'XX镇' } },
+        '.el-dialog:visible',
+      );
       await create.getByRole('button', { name: '创建' }).click();
       await cp.settled();
       await rowOf(cp, newTownUser.username).waitFor();
@@ -279,7 +292,9 @@ describe('console journeys', () => {
       const alert = rowOf(cp, households.desktop.number);
       await alert.getByRole('button', { name: '办结' }).click();
       const resolve = page.getByRole('dialog', { name: '办结预警' });
-      await resolve.getByLabel('办结说明').fill('已落实公益岗位，2027 年 1 月起月收入 800 元，人均纯收入回到监测范围以上');
+      await resolve
+        .getByLabel('办结说明')
+        .fill('已落实公益岗位，2027 年 1 月起月收入 800 元，人均纯收入回到监测范围以上');
       await resolve.getByRole('button', { name: '办结', exact: true }).click();
       await cp.settled();
       await alert.waitFor({ state: 'detached' });
@@ -323,7 +338,9 @@ describe('console journeys', () => {
 
         // nothing to change: no user administration, no alert actions, the rule editor read-only
         if (cp.isPhone) await page.getByRole('button', { name: '打开菜单' }).click();
-        expect(await page.getByRole('navigation', { name: '主菜单' }).getByText('用户与角色').count()).toBe(0);
+        expect(await page.getByRole('navigation', { name: '主菜单' }).getByText('用户与角色').count()).toBe(
+          0,
+        );
         if (cp.isPhone) await page.keyboard.press('Escape');
         await cp.go('/alerts');
         await cp.settled();

@@ -23,7 +23,12 @@ const ListAuditQuery = Paging.extend({
     .string()
     .regex(/^\/[\w./%-]{0,255}$/, 'must be a path starting with /')
     .optional(),
-  status: z.coerce.number().int().min(100, 'must be an HTTP status').max(599, 'must be an HTTP status').optional(),
+  status: z.coerce
+    .number()
+    .int()
+    .min(100, 'must be an HTTP status')
+    .max(599, 'must be an HTTP status')
+    .optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 }).strict();
