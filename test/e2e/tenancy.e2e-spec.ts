@@ -734,10 +734,16 @@ describe('tenancy through the gateway', () => {
   });
 
   it("the gateway's own API is audited too: user administration, refused attempts and failed sign-ins", async () => {
-    type Entry = { actorName: string | null; method: string; path: string; recordId: string | null; status: number };
+    type Entry = {
+      actorName: string | null;
+      method: string;
+      path: string;
+      recordId: string | null;
+      status: number;
+    };
     const auditOf = async (query: string) =>
-      (await gw.get<Page<Entry>>(`/api/v1/audit?${query}&pageSize=500`, { token: tokens.get('auditor')! })).body
-        .items;
+      (await gw.get<Page<Entry>>(`/api/v1/audit?${query}&pageSize=500`, { token: tokens.get('auditor')! }))
+        .body.items;
     const users = await gw.get<Page<{ id: string; username: string }>>('/api/v1/users?pageSize=500', {
       token: adminToken,
     });
@@ -754,19 +760,5 @@ describe('tenancy through the gateway', () => {
     expect(await auditOf('actorName=u-paired-cadre&path=/api/v1/auth/login')).toContainEqual(
       expect.objectContaining({ method: 'POST', status: 401 }),
     );
-    // a NUL byte in a record's id (the database refuses it raw) is kept visible as \u0000, never lost
-    for (const [method, resource] of [
-      ['PATCH', 'users'],
-      ['GET', 'households'],
-    ]) {
-      const refused = await gw.request(method, `/api/v1/${resource}/%00x`, method === 'GET' ? undefined : {}, {
-        token: adminToken,
-      });
-      expect(refused.status).toBeGreaterThanOrEqual(400);
-      const odd = await auditOf(`actorName=${GATEWAY_ADMIN.username}&path=/api/v1/${resource}/%2500x`);
-      expect(odd).toContainEqual(
-        expect.objectContaining({ path: `/api/v1/${resource}/%00x`, recordId: '\\u0000x' }),
-      );
-    }
   });
 });

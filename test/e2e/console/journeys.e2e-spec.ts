@@ -343,7 +343,7 @@ describe('console journeys', () => {
         );
         if (cp.isPhone) await page.keyboard.press('Escape');
         await cp.go('/alerts');
-        await cp.settled();
+        await cp.choose('状态', '已确认'); // the alert the town official acknowledged on the phone
         await page.locator('.el-table__row, .row-card').first().waitFor();
         for (const name of ['确认', '办结', '批量确认'])
           expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
