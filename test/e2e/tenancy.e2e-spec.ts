@@ -760,5 +760,26 @@ describe('tenancy through the gateway', () => {
     expect(await auditOf('actorName=u-paired-cadre&path=/api/v1/auth/login')).toContainEqual(
       expect.objectContaining({ method: 'POST', status: 401 }),
     );
+    // a NUL byte in a record's id (the database refuses it raw) is kept visible as \u0000, never lost;
+    // the entry is written as the answer goes out, so it is awaited
+    for (const [method, resource] of [
+      ['PATCH', 'users'],
+      ['GET', 'households'],
+    ]) {
+      const refused = await gw.request(
+        method,
+        `/api/v1/${resource}/%00x`,
+        method === 'GET' ? undefined : {},
+        {
+          token: adminToken,
+        },
+      );
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      await waitFor(`the audit entry of ${method} /api/v1/${resource}/%00x`, async () =>
+        (await auditOf(`actorName=${GATEWAY_ADMIN.username}&path=/api/v1/${resource}/%2500x`)).some(
+          (e) => e.path === `/api/v1/${resource}/%00x` && e.recordId === '\\u0000x',
+        ),
+      );
+    }
   });
 });
