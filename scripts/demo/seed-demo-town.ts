@@ -6,6 +6,7 @@
  * Idempotent: households already registered (409) and months already surveyed (409) are skipped.
  */
 import { demoHouseholds, demoLastMonth, DEMO_TOWN } from './demo-town';
+import { signInAsAdmin } from './gateway-call';
 import { seedOrgUnits } from './seed-org-units';
 import { seedProjects } from './seed-projects';
 import { seedSupervision } from './seed-supervision';
@@ -25,13 +26,7 @@ async function call(method: string, url: string, body?: unknown) {
 }
 
 async function main() {
-  const login = await call('POST', `${gateway}/api/v1/auth/login`, {
-    username: process.env.GATEWAY_ADMIN_USERNAME,
-    password: process.env.GATEWAY_ADMIN_PASSWORD,
-  });
-  if (login.status !== 200)
-    throw new Error(`demo admin login: ${login.status} ${JSON.stringify(login.body)}`);
-  token = login.body.accessToken as string;
+  token = await signInAsAdmin(gateway);
   console.log(await seedOrgUnits(gateway, token));
   const demo = demoHouseholds();
   const month = demoLastMonth();

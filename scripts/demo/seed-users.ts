@@ -4,6 +4,7 @@
  * Idempotent: a user that already exists (409) is left as it is.
  */
 import { DEMO_COUNTY, DEMO_TOWN, DEMO_VILLAGES } from './demo-town';
+import { postEachOnce, signInAsAdmin } from './gateway-call';
 
 export interface DemoUser {
   /** The role's Chinese name, as the table shows it. */
@@ -70,31 +71,18 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** Creates the demo users through `gateway` with an administrator's token; says how many were new. */
 export async function seedUsers(gateway: string, token: string, users = DEMO_USERS): Promise<string> {
-  let created = 0;
-  for (const { title: _t, ...body } of users) {
-    const res = await fetch(`${gateway}/api/v1/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    if (res.status === 201) created++;
-    else if (res.status !== 409) throw new Error(`user ${body.username}: ${res.status} ${await res.text()}`);
-  }
+  const created = await postEachOnce(
+    `${gateway}/api/v1/users`,
+    token,
+    users.map(({ title: _t, ...body }) => body),
+    (u) => `user ${u.username}`,
+  );
   return `demo users: ${created} created, ${users.length - created} already there`;
 }
 
 async function main() {
   const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
-  const login = await fetch(`${gateway}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: process.env.GATEWAY_ADMIN_USERNAME,
-      password: process.env.GATEWAY_ADMIN_PASSWORD,
-    }),
-  });
-  if (login.status !== 200) throw new Error(`demo admin login: ${login.status} ${await login.text()}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const accessToken = await signInAsAdmin(gateway);
   console.error(await seedUsers(gateway, accessToken));
   // the sign-in table demo.sh prints (stdout)
   const rows = [
