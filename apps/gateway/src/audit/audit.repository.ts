@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
@@ -6,17 +6,36 @@ import { pageOf, Store } from '@lib/persistence';
 import { usersInScope } from '../users/users.repository';
 import { AuditEntry } from './audit-entry.schema';
 
-/** Append-only: insert and read, never update or delete. */
+/**
+ * Append-only: insert and read, never update or delete. Entries are written as answers go out, so
+ * the ones still being written are remembered and a stop waits for them before the database
+ * connection closes (a rolling update must not lose the entries of requests it has answered).
+ */
 @Injectable()
-export class AuditRepository {
+export class AuditRepository implements BeforeApplicationShutdown {
   private readonly store: Store<AuditEntry>;
+  private readonly writing = new Set<Promise<unknown>>();
 
   constructor(@InjectModel(AuditEntry.name) private readonly model: Model<AuditEntry>) {
     this.store = Store.of(model);
   }
 
-  async append(entry: AuditEntry): Promise<void> {
-    await this.store.insert(entry);
+  append(entry: AuditEntry): Promise<void> {
+    return this.whileWriting(this.store.insert(entry).then(() => undefined));
+  }
+
+  /** Remembers an entry's writing (the lookups before it included) until it is done. */
+  whileWriting<T>(work: Promise<T>): Promise<T> {
+    this.writing.add(work);
+    void work.then(
+      () => this.writing.delete(work),
+      () => this.writing.delete(work),
+    );
+    return work;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    while (this.writing.size > 0) await Promise.allSettled([...this.writing]);
   }
 
   list(

@@ -28,7 +28,7 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
       if (typeof id === 'string') createdId = id;
       return json(body);
     };
-    res.once('finish', () => void this.record(req, res, started, createdId));
+    res.once('finish', () => void this.audit.whileWriting(this.record(req, res, started, createdId)));
     next();
   }
 
