@@ -690,6 +690,40 @@ describe('tenancy through the gateway', () => {
     ).toBe(401);
   });
 
+  it("a page names who acted: the names of the users in and above the caller's units, nobody else's", async () => {
+    const all = await gw.get<Page<{ id: string; username: string }>>('/api/v1/users?pageSize=500', {
+      token: adminToken,
+    });
+    const idOf = (username: string) => all.body.items.find((u) => u.username === username)!.id;
+    const elsewhere = await gw.post<{ id: string }>(
+      '/api/v1/users',
+      {
+        username: 'u-other-town-cadre',
+        displayName: '外镇村干部',
+        password: 'u-other-town-cadre-password',
+        roles: [{ role: 'village-cadre', unit: V.B1 }],
+      },
+      { token: adminToken },
+    );
+    expect(elsewhere.status).toBe(201);
+    const asked = [idOf('u-town-official'), idOf(GATEWAY_ADMIN.username), elsewhere.body.id];
+    const names = await gw.get<{ items: Array<Record<string, unknown>> }>(
+      `/api/v1/users/names?ids=${asked.join(',')}`,
+      { token: tokens.get('village-cadre')! },
+    );
+    expect(names.status).toBe(200);
+    // the town official and the county administrator above the village; not the other town's cadre
+    expect(names.body.items.map((u) => u.id).sort()).toEqual(asked.slice(0, 2).sort());
+    expect(names.body.items).toContainEqual({ id: idOf('u-town-official'), displayName: 'town-official' });
+    // names only: no usernames, roles or password hashes
+    for (const u of names.body.items) expect(Object.keys(u).sort()).toEqual(['displayName', 'id']);
+    const bad = await gw.get<{ message: string }>('/api/v1/users/names?ids=not-a-user', {
+      token: tokens.get('village-cadre')!,
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('ids');
+  });
+
   it('the audit log shows who read and wrote which record, when and from where (auditors only)', async () => {
     const audit = await gw.get<
       Page<{

@@ -1,4 +1,4 @@
-import { GatewayPermissions } from '@lib/contracts';
+import { EVERYONE, GatewayPermissions } from '@lib/contracts';
 import {
   BadRequestException,
   Body,
@@ -16,7 +16,7 @@ import { assertCovers, Caller, CallerScope, notFound, Principal, Roles, Scope } 
 import { ZodValidationPipe } from '@lib/service-kit';
 import { hashPassword } from './passwords';
 import { User } from './user.schema';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.dto';
+import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserNamesQuery } from './users.dto';
 import { scopeCodesOf, UsersRepository } from './users.repository';
 import { Revoker } from '../sessions/revoker';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -65,6 +65,20 @@ export class UsersController {
   ) {
     const result = await this.users.list(scope, q.page, q.pageSize);
     return { ...result, items: result.items.map(present) };
+  }
+
+  /**
+   * Who acted (确认人, 办结人): the display names of the users a page names by id, for every signed-in
+   * user, limited to the users in their scope and above it. Unknown or hidden ids are left out.
+   */
+  @Get('names')
+  @Roles(...EVERYONE)
+  async names(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(UserNamesQuery)) q: z.infer<typeof UserNamesQuery>,
+  ) {
+    const found = await this.users.namesOf(scope, [...new Set(q.ids)]);
+    return { items: found.map((u) => ({ id: u._id, displayName: u.displayName })) };
   }
 
   @Get(':id')

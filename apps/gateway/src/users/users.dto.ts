@@ -30,3 +30,13 @@ export const ListUsersQuery = z
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
+
+/** `?ids=…&ids=…` (or one comma-separated value): the users whose names a page shows. */
+export const UserNamesQuery = z
+  .object({
+    ids: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(',') : v),
+      z.array(z.string().uuid('须为用户编号（UUID）')).min(1, '至少一个用户编号').max(100, '最多 100 个'),
+    ),
+  })
+  .strict();

@@ -11,6 +11,17 @@ export function usersInScope(scope: Scope): Record<string, unknown> {
   return { scopeCodes: { $in: [...scope.counties, ...scope.towns, ...scope.villages] } };
 }
 
+/**
+ * Users whose names a caller may read: those inside the caller's scope, and those holding a role at
+ * a unit above it (the town official or county staff who acted on a village's alert).
+ */
+export function colleaguesOf(scope: Scope): Record<string, unknown> {
+  if (scope.all) return {};
+  const units = [...scope.counties, ...scope.towns, ...scope.villages, ...(scope.pairedOnly?.units ?? [])];
+  const above = [...new Set(units.flatMap(unitChain))];
+  return { $or: [{ scopeCodes: { $in: units } }, { 'roles.unit': { $in: above } }] };
+}
+
 export const scopeCodesOf = (roles: RoleGrant[]) => [...new Set(roles.flatMap((r) => unitChain(r.unit)))];
 
 @Injectable()
@@ -45,6 +56,14 @@ export class UsersRepository {
     return this.model
       .findOne({ _id: id, ...usersInScope(scope) })
       .lean<User>()
+      .exec();
+  }
+
+  /** Display names only (no roles, no usernames), for the users a caller may know. */
+  namesOf(scope: Scope, ids: string[]) {
+    return this.model
+      .find({ _id: { $in: ids }, ...colleaguesOf(scope) }, { displayName: 1 })
+      .lean<Pick<User, '_id' | 'displayName'>[]>()
       .exec();
   }
 

@@ -85,11 +85,24 @@ export interface HistoryEntry {
   type: 'danger' | 'warning' | 'success' | 'info';
 }
 
-/** The alert's history, oldest first: raised, acknowledged (with its note), resolved (how, with its note). */
-export function historyOf(a: Alert, me?: string | null): HistoryEntry[] {
-  const who = (u?: string | null) => (u && me && u === me ? '（本人）' : '');
+/**
+ * The alert's history, oldest first: raised, acknowledged (with its note), resolved (how, with its
+ * note), each naming who acted: 本人, or the name the gateway gives for that user id.
+ */
+export function historyOf(a: Alert, me?: string | null, names?: ReadonlyMap<string, string>): HistoryEntry[] {
+  const who = (u?: string | null) => {
+    if (!u) return '';
+    if (me && u === me) return '（本人）';
+    const name = names?.get(u);
+    return name ? `（${name}）` : '';
+  };
   const out: HistoryEntry[] = [
-    { at: time(a.raisedAt), title: `发出预警（${labelOf('severity', a.severity)}风险）`, detail: a.message, type: 'danger' },
+    {
+      at: time(a.raisedAt),
+      title: `发出预警（${labelOf('severity', a.severity)}风险）`,
+      detail: a.message,
+      type: 'danger',
+    },
   ];
   if (a.acknowledgedAt)
     out.push({
@@ -130,3 +143,8 @@ export const STATUS_TAG: Record<string, 'danger' | 'warning' | 'success'> = {
   acknowledged: 'warning',
   resolved: 'success',
 };
+
+/** The users an alert's history names (确认人, 办结人), whose names the page asks the gateway for. */
+export function actorsOf(a: Pick<Alert, 'acknowledgedBy' | 'resolvedBy'>, me?: string | null): string[] {
+  return [...new Set([a.acknowledgedBy, a.resolvedBy].filter((u): u is string => !!u && u !== me))];
+}
