@@ -169,8 +169,10 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
     return age >= -HORIZON && age < 12;
   };
   // an earner lost: once per household (the largest cause), the trend already showing it not counted twice
+  type EarnerLoss = Extract<Shock, { kind: 'hospital_stay' | 'serious_illness' | 'returned_home' }>;
   const earnerLosses = shocks.filter(
-    (s) => (s.kind === 'hospital_stay' || s.kind === 'serious_illness' || s.kind === 'returned_home') && recent(s.on),
+    (s): s is EarnerLoss =>
+      (s.kind === 'hospital_stay' || s.kind === 'serious_illness' || s.kind === 'returned_home') && recent(s.on),
   );
   if (earnerLosses.length > 0) {
     const s = earnerLosses.sort((a, b) => b.on.localeCompare(a.on))[0];
