@@ -46,7 +46,7 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     expect(f.reasons).toEqual([]);
   });
 
-  it('seasonal with growth: each month brings last year’s same month + 100, so the figure rises 100 a month', () => {
+  it('seasonal with growth: each month brings last year’s same month + 100; half that trend is carried', () => {
     const monthly = (m: string) => (m.endsWith('-09') ? 3000 : 500) + (m >= '2026-01' ? 100 : 0);
     const figures: MonthlyFigure[] = [];
     for (let i = 0; i < 6; i++) {
@@ -57,26 +57,27 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     }
     expect(figures.map((f) => f.perCapitaNetIncome)).toEqual([8600, 8700, 8800, 8900, 9000, 9100]);
     const f = forecastIncome(figures)!;
-    expect(f.months.map((m) => m.expected)).toEqual([9200, 9300, 9400]);
+    // g = 100 a month, carried at half: +50 a month
+    expect(f.months.map((m) => m.expected)).toEqual([9150, 9200, 9250]);
     // December = June + the trend for 3 months, then held
-    expect(f.yearEnd.expected).toBe(9400);
-    expect(f.reasons).toEqual([{ code: 'trend_business', text: '经营性收入连续5个月增长 6%', effect: 300 }]);
+    expect(f.yearEnd.expected).toBe(9250);
+    expect(f.reasons).toEqual([{ code: 'trend_business', text: '经营性收入连续5个月增长 6%', effect: 150 }]);
   });
 
   it('falling: wages down three months in a row are carried on, and named as the reason', () => {
     // 3 residents, wage 30,000 → 27,900 → 25,800 → 23,700: per capita 10,000 → 7,900
     const f = forecastIncome(wageSeries('2026-03', [10000, 10000, 10000, 9300, 8600, 7900], 3))!;
-    // g = (7,900 − 10,000) / 3 = −700
-    expect(f.months.map((m) => m.expected)).toEqual([7200, 6500, 5800]);
-    // one-month-ahead errors 0, 0, −700, −466.7, −233.3 → rms 390.4
-    expect(f.sigma).toBe(390);
-    expect([f.months[0].lower, f.months[0].upper]).toEqual([6700, 7700]);
-    expect(f.reasons).toEqual([{ code: 'trend_wage', text: '工资性收入连续3个月下降 21%', effect: -2100 }]);
+    // (7,900 − 10,000) / 3 = −700 a month, carried at half: −350
+    expect(f.months.map((m) => m.expected)).toEqual([7550, 7200, 6850]);
+    // one-month-ahead errors 0, 0, −700, −583.3, −466.7 → rms 457.8; band 1.28 × 457.8 = 586
+    expect(f.sigma).toBe(458);
+    expect([f.months[0].lower, f.months[0].upper]).toEqual([6964, 8136]);
+    expect(f.reasons).toEqual([{ code: 'trend_wage', text: '工资性收入连续3个月下降 21%', effect: -1050 }]);
     expect(monthsToBelowLine(f, 7600, 3)).toBe(1);
-    expect(monthsToBelowLine(f, 6000, 3)).toBe(3);
-    expect(monthsToBelowLine(f, 6000, 2)).toBeNull();
-    expect(monthsToBelowLine(f, 6200, 1, 'lower')).toBeNull();
-    expect(monthsToBelowLine(f, 6800, 1, 'lower')).toBe(1);
+    expect(monthsToBelowLine(f, 7000, 3)).toBe(3);
+    expect(monthsToBelowLine(f, 7000, 2)).toBeNull();
+    expect(monthsToBelowLine(f, 6900, 1, 'lower')).toBeNull();
+    expect(monthsToBelowLine(f, 7000, 1, 'lower')).toBe(1);
   });
 
   it('a shock: a hospital stay stops one earner’s wage; a dividend not paid again comes off at its anniversary', () => {
@@ -103,7 +104,7 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
   });
 
   it('a shock the trend already shows is not counted twice', () => {
-    // wage per person falling 250 a month already = one earner's share: the return home adds nothing more
+    // wage per person falling 250 a month already ≥ one earner's share: the return home adds nothing more
     const figures = [9750, 9500, 9250].map((p, i) => ({
       month: addMonths('2026-08', i),
       perCapitaNetIncome: p,
@@ -111,7 +112,8 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
       income: { ...zero, wage: 24000 - (i + 1) * 1000, transfer: p * 4 - (24000 - (i + 1) * 1000) },
     }));
     const f = forecastIncome(figures, [{ kind: 'returned_home', on: '2026-08-15', who: '家庭成员' }])!;
-    expect(f.months.map((m) => m.expected)).toEqual([9000, 8750, 8500]);
+    // (9,250 − 9,750) / 2 = −250, at half: −125 a month
+    expect(f.months.map((m) => m.expected)).toEqual([9125, 9000, 8875]);
   });
 
   it('gaps: a month without a figure keeps the last one; no figure, no forecast', () => {
@@ -119,8 +121,8 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
       { month: '2026-01', perCapitaNetIncome: 9000, residentMembers: 2, income: { ...zero, wage: 18000 } },
       { month: '2026-04', perCapitaNetIncome: 8400, residentMembers: 2, income: { ...zero, wage: 16800 } },
     ])!;
-    // 9,000, 9,000, 9,000, 8,400 → g = −200
-    expect(f.months.map((m) => m.expected)).toEqual([8200, 8000, 7800]);
+    // 9,000, 9,000, 9,000, 8,400 → −200 a month, at half −100
+    expect(f.months.map((m) => m.expected)).toEqual([8300, 8200, 8100]);
     expect(forecastIncome([])).toBeNull();
   });
 });

@@ -2,8 +2,8 @@
  * 收入趋势预测 (income forecast), pure: no framework, no I/O.
  *
  * Method — 季节性朴素法加近期趋势 (seasonal naive + recent trend), in one sentence for a county official:
- * "每个月的收入按去年同月计，再加上近三个月的同比变化趋势；已知的大病、住院、外出务工返乡、分红停发按其影响扣减。"
- * (each coming month is expected to bring what the same month brought last year, plus the
+ * "每个月的收入按去年同月计，再加上近三个月同比变化的一半；已知的大病、住院、外出务工返乡、分红停发按其影响扣减。"
+ * (each coming month is expected to bring what the same month brought last year, plus half the
  * year-on-year change of the last three months; known shocks are taken off by their effect).
  *
  * The series it reads is the figure monitoring records every month: per-capita net income over the
@@ -11,6 +11,8 @@
  * seasonal naive forecast of each month's income plus the last three months' average year-on-year
  * change g is exactly P(t+h) = P(t) + h·g with g = (P(t) − P(t−3)) / 3: the season is already inside
  * the 12-month figure (a harvest month does not look like a rise, a lean month not like a fall).
+ * The trend is taken at half (g/2): a damped trend, chosen on the backtest (bench/forecast) where the
+ * full trend followed the recording noise (too many false warnings: see the bench's table).
  *
  * Shocks (stated assumptions; the backtest measures what they are worth):
  *  - a member's serious illness or hospital stay, or a member back home from migrant work: one
@@ -121,10 +123,13 @@ export function regularSeries(figures: MonthlyFigure[]): MonthlyFigure[] {
 }
 
 /** g: the average monthly change of the last three months (fewer when the history is shorter). */
-function slopeAt(values: number[], i: number): number {
+function rawSlopeAt(values: number[], i: number): number {
   const k = Math.min(3, i);
   return k === 0 ? 0 : (values[i] - values[i - k]) / k;
 }
+/** The share of the recent trend carried forward (a damped trend). */
+export const TREND_WEIGHT = 0.5;
+const slopeAt = (values: number[], i: number) => TREND_WEIGHT * rawSlopeAt(values, i);
 
 function perCapita(f: MonthlyFigure, c: (typeof COMPONENTS)[number]) {
   return f.residentMembers > 0 ? f.income[c] / f.residentMembers : 0;
@@ -177,7 +182,7 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   if (earnerLosses.length > 0) {
     const s = earnerLosses.sort((a, b) => b.on.localeCompare(a.on))[0];
     const share = earnerShare(last) / 12; // per person per month
-    const trendWage = Math.min(0, slopeAt(series.map((f) => perCapita(f, 'wage')), t));
+    const trendWage = Math.min(0, rawSlopeAt(series.map((f) => perCapita(f, 'wage')), t));
     const perMonth = Math.max(0, share + trendWage); // what the trend does not show yet
     const start = monthsBetween(last.month, s.on.slice(0, 7)); // ≤ 0 when already happened
     const text =
