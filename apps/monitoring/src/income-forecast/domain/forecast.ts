@@ -211,7 +211,8 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
     if (s.kind === 'dividend_stopped' && last.residentMembers > 0) {
       // the rolling figure loses it once last year's payment is 12 months old
       const drop = monthsBetween(last.month, addMonths(s.lastPaidOn.slice(0, 7), 12));
-      if (drop <= HORIZON)
+      // already a year old: the recorded figures no longer hold it (not counted twice)
+      if (drop >= 0 && drop <= HORIZON)
         effects.push({
           reason: { code: 'dividend_stopped', text: `${s.projectName}分红本年未发放（上年 ${yuan(s.amount)} 元）` },
           at: (h) => (h >= drop ? -s.amount / last.residentMembers : 0),
