@@ -65,6 +65,7 @@ export const alertLabels = {
     changed: '变化幅度',
     forMonths: '连续数月',
     countWithin: '期间内次数',
+    forecastBelowLine: '收入预测低于监测范围',
   },
   comparisonOp: {
     '<': '小于',
