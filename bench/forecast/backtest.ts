@@ -85,7 +85,11 @@ function simulate(
       const ahead = raisedAt.filter((t) => t < c && t >= c - 3);
       // an alert raised earlier and kept open up to the fall counts too: the latest raise before c
       const lastRaise = raisedAt.filter((t) => t < c).pop();
-      const stillOpen = lastRaise !== undefined && lastRaise >= c - 6 && ahead.length === 0 && openThrough(hh, lastRaise, c, warns);
+      const stillOpen =
+        lastRaise !== undefined &&
+        lastRaise >= c - 6 &&
+        ahead.length === 0 &&
+        openThrough(hh, lastRaise, c, warns);
       if (ahead.length > 0 || stillOpen) {
         r.warnedAhead++;
         r.leadMonths.push(c - (ahead[0] ?? lastRaise!));
@@ -125,15 +129,31 @@ runBench(async () => {
   const started = Date.now();
   const county = syntheticCounty({ households: HOUSEHOLDS, start: '2023-01', months: MONTHS, seed: SEED });
   const errors = { h1: [] as number[], h3: [] as number[], naive1: [] as number[], naive3: [] as number[] };
-  const expected = simulate(county, '趋势预测（预计值低于监测范围，3个月内）', (f) => monthsToBelowLine(f, LINE, 3) !== null, errors);
-  const lower = simulate(county, '趋势预测（80%区间下限低于监测范围，3个月内）', (f) => monthsToBelowLine(f, LINE, 3, 'lower') !== null);
+  const expected = simulate(
+    county,
+    '趋势预测（预计值低于监测范围，3个月内）',
+    (f) => monthsToBelowLine(f, LINE, 3) !== null,
+    errors,
+  );
+  const lower = simulate(
+    county,
+    '趋势预测（80%区间下限低于监测范围，3个月内）',
+    (f) => monthsToBelowLine(f, LINE, 3, 'lower') !== null,
+  );
   const trendOnly = simulateTrendOnly(county);
   console.log(
     `\n[forecast] synthetic county: ${county.length} households, ${MONTHS} months of surveys from 2023-01 (seed ${SEED}), line ${LINE} 元/人·年, ${county.reduce((s, h) => s + h.shocks.length, 0)} recorded shock facts`,
   );
   console.log(`[forecast] method: 季节性朴素法加近期趋势 (seasonal naive + recent trend) + known shocks`);
   const rows = [
-    { name: '现行规则（已低于监测范围才预警，提前0个月）', recall: 0, precision: 1, falsePerTrue: 0, lead: 0, raised: expected.falls },
+    {
+      name: '现行规则（已低于监测范围才预警，提前0个月）',
+      recall: 0,
+      precision: 1,
+      falsePerTrue: 0,
+      lead: 0,
+      raised: expected.falls,
+    },
     ...[expected, lower, trendOnly].map((r) => ({
       name: r.name,
       recall: r.falls ? r.warnedAhead / r.falls : 0,
@@ -144,10 +164,14 @@ runBench(async () => {
     })),
   ];
   console.log(`[forecast] households' falls below the line: ${expected.falls}`);
-  console.log('| 规则 | 提前≥1个月预警的比例 (recall) | 精确率 (precision) | 每条真预警的误报数 | 提前月数中位数 | 预警条数 |');
+  console.log(
+    '| 规则 | 提前≥1个月预警的比例 (recall) | 精确率 (precision) | 每条真预警的误报数 | 提前月数中位数 | 预警条数 |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows)
-    console.log(`| ${r.name} | ${pct(r.recall)} | ${pct(r.precision)} | ${r.falsePerTrue.toFixed(2)} | ${r.lead} | ${r.raised} |`);
+    console.log(
+      `| ${r.name} | ${pct(r.recall)} | ${pct(r.precision)} | ${r.falsePerTrue.toFixed(2)} | ${r.lead} | ${r.raised} |`,
+    );
   console.log('| 预测误差 (MAPE) | 1个月 | 3个月 |');
   console.log('|---|---|---|');
   console.log(`| 趋势预测 | ${pct(mean(errors.h1))} | ${pct(mean(errors.h3))} |`);
@@ -162,5 +186,9 @@ runBench(async () => {
 /** The same backtest without the shock facts: what the facts add. */
 function simulateTrendOnly(county: ReturnType<typeof syntheticCounty>): Result {
   const stripped = county.map((h) => ({ ...h, shocks: [] }));
-  return simulate(stripped, '仅趋势，不计部门等已知事实（对照）', (f) => monthsToBelowLine(f, LINE, 3) !== null);
+  return simulate(
+    stripped,
+    '仅趋势，不计部门等已知事实（对照）',
+    (f) => monthsToBelowLine(f, LINE, 3) !== null,
+  );
 }

@@ -96,13 +96,17 @@ export function syntheticCounty(opts: { households: number; start: string; month
         if (recorded) {
           shocks.push({ known: month, shock: { kind: 'serious_illness', on: day, who: '家庭成员' } });
           const oop = 3000 + Math.round(rnd() * 25000);
-          shocks.push({ known: month, shock: { kind: 'hospital_stay', on: day, amount: oop, who: '家庭成员' } });
+          shocks.push({
+            known: month,
+            shock: { kind: 'hospital_stay', on: day, amount: oop, who: '家庭成员' },
+          });
         }
       }
       if (working.length > 0 && rnd() < p(0.05)) {
         working[0].factor = 0.4;
         working[0].until = -1;
-        if (recorded) shocks.push({ known: month, shock: { kind: 'returned_home', on: day, who: '家庭成员' } });
+        if (recorded)
+          shocks.push({ known: month, shock: { kind: 'returned_home', on: day, who: '家庭成员' } });
       }
       if (farmFactor === 1 && rnd() < p(0.02)) {
         farmFactor = 0.5;
@@ -129,7 +133,12 @@ export function syntheticCounty(opts: { households: number; start: string; month
         transfer: transfer * growth,
       });
       // a dividend a year old that did not come again: known a month after its anniversary
-      if (recorded && dividendStopped && lastDividendPaid && month === addMonths(lastDividendPaid.slice(0, 7), 13)) {
+      if (
+        recorded &&
+        dividendStopped &&
+        lastDividendPaid &&
+        month === addMonths(lastDividendPaid.slice(0, 7), 13)
+      ) {
         shocks.push({
           known: month,
           shock: {
@@ -146,12 +155,21 @@ export function syntheticCounty(opts: { households: number; start: string; month
       const last12 = flows.slice(-12);
       const sum = (k: 'wage' | 'business' | 'property' | 'transfer') =>
         Math.round(last12.reduce((s, f) => s + f[k], 0) * (1 + 0.015 * gaussian(rnd)));
-      const income = { wage: sum('wage'), business: sum('business'), property: sum('property'), transfer: sum('transfer'), businessCosts: 0 };
+      const income = {
+        wage: sum('wage'),
+        business: sum('business'),
+        property: sum('property'),
+        transfer: sum('transfer'),
+        businessCosts: 0,
+      };
       figures.push({
         month,
         residentMembers: residents,
         income,
-        perCapitaNetIncome: Math.round(((income.wage + income.business + income.property + income.transfer) / residents) * 100) / 100,
+        perCapitaNetIncome:
+          Math.round(
+            ((income.wage + income.business + income.property + income.transfer) / residents) * 100,
+          ) / 100,
       });
     }
     out.push({ id, village: id % 12, figures, shocks });

@@ -33,7 +33,10 @@ describe('early warning by trend (收入趋势预警)', () => {
   beforeAll(async () => {
     await platform.start(['households', 'monitoring', 'rules']);
     const { apps } = platform;
-    const created = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold('HH-TREND-1'));
+    const created = await apps.households.post<{ id: string }>(
+      '/api/v1/households',
+      aHousehold('HH-TREND-1'),
+    );
     expect(created.status).toBe(201);
     householdId = created.body.id;
     await waitFor(
@@ -53,7 +56,11 @@ describe('early warning by trend (收入趋势预警)', () => {
     expect(res.status).toBe(201);
   };
   const forecast = async () =>
-    (await platform.apps.monitoring.get<ForecastView>(`/api/v1/monitored-households/${householdId}/income-forecast`)).body;
+    (
+      await platform.apps.monitoring.get<ForecastView>(
+        `/api/v1/monitored-households/${householdId}/income-forecast`,
+      )
+    ).body;
   const trendAlerts = async () =>
     (
       await platform.apps.rules.get<{ items: AlertView[] }>(
@@ -61,7 +68,8 @@ describe('early warning by trend (收入趋势预警)', () => {
       )
     ).body.items;
   const allAlerts = async () =>
-    (await platform.apps.rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${householdId}`)).body.items;
+    (await platform.apps.rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${householdId}`)).body
+      .items;
 
   it('three months of falling wages, still above the line, raise exactly one trend alert with its reasons', async () => {
     // per person: 9,000 (June), then 8,200, 7,400, 6,600 — every figure above the 6,000 line
@@ -83,14 +91,20 @@ describe('early warning by trend (收入趋势预警)', () => {
     expect(items[0].message).toContain('6000');
     const explained = Object.fromEntries(items[0].explanation.map((e) => [e.name, e.value]));
     expect(explained.forecastReasons).toBe('工资性收入连续3个月下降 27%');
-    expect(explained['forecast.forecastExpected.next3Months']).toBe('2026-10:6200, 2026-11:5800, 2026-12:5400');
+    expect(explained['forecast.forecastExpected.next3Months']).toBe(
+      '2026-10:6200, 2026-11:5800, 2026-12:5400',
+    );
     expect(typeof explained.forecastSigma).toBe('number');
 
     // monitoring's view: the forecast, the line, the history, and the household among those at risk
     const f = await forecast();
     expect(f).toMatchObject({ baseMonth: '2026-09', current: 6600, line: 6000, atRisk: true });
     expect(f.months.map((m) => m.expected)).toEqual([6200, 5800, 5400]);
-    expect(f.reasons[0]).toMatchObject({ code: 'trend_wage', text: '工资性收入连续3个月下降 27%', effect: -1200 });
+    expect(f.reasons[0]).toMatchObject({
+      code: 'trend_wage',
+      text: '工资性收入连续3个月下降 27%',
+      effect: -1200,
+    });
     expect(f.history.map((h) => h.perCapitaNetIncome)).toEqual([9000, 8200, 7400, 6600]);
     const atRisk = await platform.apps.monitoring.get<{ items: Array<{ id?: string; _id?: string }> }>(
       '/api/v1/income-forecasts/at-risk',

@@ -23,13 +23,22 @@ export interface SurveyEmploymentLike {
 const MEMBER = '家庭成员';
 
 /** The figures month by month, up to 24 months back from the latest. */
-export function monthlyFigures(surveys: SurveyFact[], payments: PaymentFact[], upTo: string): MonthlyFigure[] {
+export function monthlyFigures(
+  surveys: SurveyFact[],
+  payments: PaymentFact[],
+  upTo: string,
+): MonthlyFigure[] {
   const first = surveys.reduce((m, s) => (s.month < m ? s.month : m), upTo);
   const out: MonthlyFigure[] = [];
   for (let m = upTo, i = 0; m >= first && i < 24; m = addMonths(m, -1), i++) {
     const f = figureAtMonth(surveys, payments, m);
     if (!f || f.perCapitaNetIncome === null) break;
-    out.push({ month: m, perCapitaNetIncome: f.perCapitaNetIncome, residentMembers: f.residentMembers, income: f.income });
+    out.push({
+      month: m,
+      perCapitaNetIncome: f.perCapitaNetIncome,
+      residentMembers: f.residentMembers,
+      income: f.income,
+    });
   }
   return out.reverse();
 }
@@ -39,7 +48,8 @@ export function shocksOf(facts: DepartmentFactLike[], surveys: SurveyEmploymentL
   for (const f of facts) {
     if (f.kind === 'medical_out_of_pocket' && !(f.period && /^\d{4}$/.test(f.period)))
       shocks.push({ kind: 'hospital_stay', on: f.occurredOn, amount: f.amount, who: MEMBER });
-    if (f.kind === 'serious_illness_diagnosed') shocks.push({ kind: 'serious_illness', on: f.occurredOn, who: MEMBER });
+    if (f.kind === 'serious_illness_diagnosed')
+      shocks.push({ kind: 'serious_illness', on: f.occurredOn, who: MEMBER });
     if (f.kind === 'disaster_report')
       shocks.push({
         kind: 'disaster',

@@ -8,8 +8,14 @@ import { IncomeForecasts } from './income-forecasts.service';
 
 export const AtRiskQuery = z
   .object({
-    townCode: z.string().regex(/^\d{9}$/, '须为 9 位乡镇代码').optional(),
-    villageCode: z.string().regex(/^\d{12}$/, '须为 12 位村代码').optional(),
+    townCode: z
+      .string()
+      .regex(/^\d{9}$/, '须为 9 位乡镇代码')
+      .optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, '须为 12 位村代码')
+      .optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -46,7 +52,10 @@ export class IncomeForecastController {
   /** 返贫风险户: households whose forecast is under the line within 3 months, by village. */
   @Get('api/v1/income-forecasts/at-risk')
   @Roles(...MonitoringPermissions.readMonitoredHouseholds)
-  atRisk(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(AtRiskQuery)) q: z.infer<typeof AtRiskQuery>) {
+  atRisk(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(AtRiskQuery)) q: z.infer<typeof AtRiskQuery>,
+  ) {
     return this.forecasts.atRisk(scope, q);
   }
 }

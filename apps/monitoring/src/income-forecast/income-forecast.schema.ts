@@ -18,7 +18,12 @@ export class IncomeForecast {
   @Prop({ required: true }) baseMonth!: string;
   @Prop({ required: true }) current!: number;
   @Prop({ type: [Object], required: true }) months!: ForecastMonth[];
-  @Prop({ type: Object, required: true }) yearEnd!: { year: number; expected: number; lower: number; upper: number };
+  @Prop({ type: Object, required: true }) yearEnd!: {
+    year: number;
+    expected: number;
+    lower: number;
+    upper: number;
+  };
   @Prop({ required: true }) sigma!: number;
   @Prop({ type: [Object], required: true }) reasons!: ForecastReason[];
   @Prop({ type: Number, default: null }) line!: number | null;

@@ -2,7 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
-import { createEvent, HouseholdIncomeForecastV1, orgUnitsOfVillage, pickThreshold, ThresholdScope } from '@lib/contracts';
+import {
+  createEvent,
+  HouseholdIncomeForecastV1,
+  orgUnitsOfVillage,
+  pickThreshold,
+  ThresholdScope,
+} from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { ScopedRepository } from '@lib/persistence';
 import { HouseholdDirectory } from '../household-directory/household-directory';
@@ -53,7 +59,10 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
       this.income.factsOf(householdId),
       this.db
         .collection('department_facts')
-        .find({ householdId, status: 'matched' }, { projection: { kind: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } })
+        .find(
+          { householdId, status: 'matched' },
+          { projection: { kind: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } },
+        )
         .toArray() as unknown as Promise<DepartmentFactLike[]>,
       this.db
         .collection('surveys')
@@ -74,28 +83,32 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
     const previous = await this.model.findById(householdId).lean<IncomeForecast>().exec();
     const same =
       previous &&
-      JSON.stringify([previous.baseMonth, previous.months, previous.yearEnd, previous.reasons, previous.sigma]) ===
-        JSON.stringify([f.baseMonth, f.months, f.yearEnd, f.reasons, f.sigma]);
+      JSON.stringify([
+        previous.baseMonth,
+        previous.months,
+        previous.yearEnd,
+        previous.reasons,
+        previous.sigma,
+      ]) === JSON.stringify([f.baseMonth, f.months, f.yearEnd, f.reasons, f.sigma]);
     const computedAt = new Date();
+    const { method, baseMonth, current, months, yearEnd, sigma, reasons } = f;
+    const forecast = { method, baseMonth, current, months, yearEnd, sigma, reasons };
     const doc = {
       countyCode: units.countyCode,
       townCode: units.townCode,
       villageCode,
       householdNumber: household?.householdNumber ?? null,
-      method: f.method,
-      baseMonth: f.baseMonth,
-      current: f.current,
-      months: f.months,
-      yearEnd: f.yearEnd,
-      sigma: f.sigma,
-      reasons: f.reasons,
+      ...forecast,
       line,
       monthsToLine,
       atRisk: monthsToLine !== null && f.current >= (line ?? 0),
       computedAt,
     };
     if (same) {
-      await this.model.collection.updateOne({ _id: householdId as never }, { $set: { line, monthsToLine, atRisk: doc.atRisk } });
+      await this.model.collection.updateOne(
+        { _id: householdId as never },
+        { $set: { line, monthsToLine, atRisk: doc.atRisk } },
+      );
       return;
     }
     const event = createEvent({
@@ -110,23 +123,23 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
         householdId,
         townCode: units.townCode,
         villageCode,
-        method: f.method,
-        baseMonth: f.baseMonth,
-        current: f.current,
-        months: f.months,
-        yearEnd: f.yearEnd,
-        sigma: f.sigma,
-        reasons: f.reasons,
+        ...forecast,
         computedAt: computedAt.toISOString(),
       },
     });
     const { $push, $set } = outboxOnUpdate([event]);
-    await this.model.collection.updateOne({ _id: householdId as never }, { $set: { ...doc, ...$set }, $push }, { upsert: true });
+    await this.model.collection.updateOne(
+      { _id: householdId as never },
+      { $set: { ...doc, ...$set }, $push },
+      { upsert: true },
+    );
     this.relay.kick();
   }
 
   private async villageOf(householdId: string): Promise<string | null> {
-    const s = await this.db.collection('surveys').findOne({ householdId }, { projection: { villageCode: 1 } });
+    const s = await this.db
+      .collection('surveys')
+      .findOne({ householdId }, { projection: { villageCode: 1 } });
     return (s?.villageCode as string | undefined) ?? null;
   }
 

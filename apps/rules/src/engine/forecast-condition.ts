@@ -45,7 +45,11 @@ export function compileForecastBelowLine(c: ForecastBelowLineCondition): {
       }),
       (ctx) => ({ name: 'threshold', label: '监测范围（元）', value: ctx.facts.threshold ?? null }),
       (ctx) => ({ name: 'forecastReasons', label: '预测依据', value: ctx.facts.forecastReasons ?? null }),
-      (ctx) => ({ name: 'forecastSigma', label: '预测不确定性（±元，1个月）', value: ctx.facts.forecastSigma ?? null }),
+      (ctx) => ({
+        name: 'forecastSigma',
+        label: '预测不确定性（±元，1个月）',
+        value: ctx.facts.forecastSigma ?? null,
+      }),
     ],
   };
 }

@@ -39,7 +39,12 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
       const month = addMonths('2025-12', i);
       let ttm = 0;
       for (let k = 0; k < 12; k++) ttm += monthly(addMonths(month, -k));
-      figures.push({ month, perCapitaNetIncome: ttm, residentMembers: 1, income: { ...zero, business: ttm } });
+      figures.push({
+        month,
+        perCapitaNetIncome: ttm,
+        residentMembers: 1,
+        income: { ...zero, business: ttm },
+      });
     }
     const f = forecastIncome(figures)!;
     expect(f.months.map((m) => m.expected)).toEqual([8500, 8500, 8500]);
@@ -53,7 +58,12 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
       const month = addMonths('2026-01', i); // 2026-01 … 2026-06: 8,600 … 9,100
       let ttm = 0;
       for (let k = 0; k < 12; k++) ttm += monthly(addMonths(month, -k));
-      figures.push({ month, perCapitaNetIncome: ttm, residentMembers: 1, income: { ...zero, business: ttm } });
+      figures.push({
+        month,
+        perCapitaNetIncome: ttm,
+        residentMembers: 1,
+        income: { ...zero, business: ttm },
+      });
     }
     expect(figures.map((f) => f.perCapitaNetIncome)).toEqual([8600, 8700, 8800, 8900, 9000, 9100]);
     const f = forecastIncome(figures)!;
@@ -88,7 +98,13 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     }));
     const f = forecastIncome(figures, [
       { kind: 'hospital_stay', on: '2026-10-08', amount: 18400, who: '户主' },
-      { kind: 'dividend_stopped', on: '2026-10-31', projectName: '合作社', amount: 2000, lastPaidOn: '2025-11-20' },
+      {
+        kind: 'dividend_stopped',
+        on: '2026-10-31',
+        projectName: '合作社',
+        amount: 2000,
+        lastPaidOn: '2025-11-20',
+      },
     ])!;
     expect(f.baseMonth).toBe('2026-10');
     // hospital: −250 h; dividend: −2,000 / 4 = −500 from 2026-11 (a year after 2025-11)
@@ -99,7 +115,9 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     ]);
     expect(reasonsText(f)).toBe('户主 2026-10 住院，自付 18,400 元；合作社分红本年未发放（上年 2,000 元）');
     // an old stay (more than 12 months before) is in the recorded figures already
-    const old = forecastIncome(figures, [{ kind: 'hospital_stay', on: '2025-08-01', amount: 5000, who: '家庭成员' }])!;
+    const old = forecastIncome(figures, [
+      { kind: 'hospital_stay', on: '2025-08-01', amount: 5000, who: '家庭成员' },
+    ])!;
     expect(old.months.map((m) => m.expected)).toEqual([9000, 9000, 9000]);
   });
 

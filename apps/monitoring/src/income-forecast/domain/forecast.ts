@@ -116,7 +116,9 @@ export function regularSeries(figures: MonthlyFigure[]): MonthlyFigure[] {
       out[out.length - 1] = f;
       continue;
     }
-    if (last) for (let m = addMonths(last.month, 1); m < f.month; m = addMonths(m, 1)) out.push({ ...last, month: m });
+    if (last)
+      for (let m = addMonths(last.month, 1); m < f.month; m = addMonths(m, 1))
+        out.push({ ...last, month: m });
     out.push(f);
   }
   return out;
@@ -177,12 +179,19 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   type EarnerLoss = Extract<Shock, { kind: 'hospital_stay' | 'serious_illness' | 'returned_home' }>;
   const earnerLosses = shocks.filter(
     (s): s is EarnerLoss =>
-      (s.kind === 'hospital_stay' || s.kind === 'serious_illness' || s.kind === 'returned_home') && recent(s.on),
+      (s.kind === 'hospital_stay' || s.kind === 'serious_illness' || s.kind === 'returned_home') &&
+      recent(s.on),
   );
   if (earnerLosses.length > 0) {
     const s = earnerLosses.sort((a, b) => b.on.localeCompare(a.on))[0];
     const share = earnerShare(last) / 12; // per person per month
-    const trendWage = Math.min(0, rawSlopeAt(series.map((f) => perCapita(f, 'wage')), t));
+    const trendWage = Math.min(
+      0,
+      rawSlopeAt(
+        series.map((f) => perCapita(f, 'wage')),
+        t,
+      ),
+    );
     const perMonth = Math.max(0, share + trendWage); // what the trend does not show yet
     const start = monthsBetween(last.month, s.on.slice(0, 7)); // ≤ 0 when already happened
     const text =
@@ -191,7 +200,10 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
         : s.kind === 'hospital_stay'
           ? `${s.who} ${s.on.slice(0, 7)} 住院${s.amount !== null ? `，自付 ${yuan(s.amount)} 元` : ''}`
           : `${s.who} ${s.on.slice(0, 7)} 新确诊大病`;
-    effects.push({ reason: { code: s.kind, text }, at: (h) => -perMonth * Math.max(0, h - Math.max(0, start)) });
+    effects.push({
+      reason: { code: s.kind, text },
+      at: (h) => -perMonth * Math.max(0, h - Math.max(0, start)),
+    });
   }
   for (const s of shocks) {
     if (s.kind === 'disaster' && recent(s.on)) {
@@ -214,7 +226,10 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
       // already a year old: the recorded figures no longer hold it (not counted twice)
       if (drop >= 0 && drop <= HORIZON)
         effects.push({
-          reason: { code: 'dividend_stopped', text: `${s.projectName}分红本年未发放（上年 ${yuan(s.amount)} 元）` },
+          reason: {
+            code: 'dividend_stopped',
+            text: `${s.projectName}分红本年未发放（上年 ${yuan(s.amount)} 元）`,
+          },
           at: (h) => (h >= drop ? -s.amount / last.residentMembers : 0),
         });
     }
@@ -225,7 +240,12 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   for (let h = 1; h <= HORIZON; h++) {
     const expected = last.perCapitaNetIncome + h * g + shockAt(h);
     const band = Z80 * sigma * Math.sqrt(h);
-    months.push({ month: addMonths(last.month, h), expected: round(expected), lower: round(expected - band), upper: round(expected + band) });
+    months.push({
+      month: addMonths(last.month, h),
+      expected: round(expected),
+      lower: round(expected - band),
+      upper: round(expected + band),
+    });
   }
   const year = Number(last.month.slice(0, 4));
   const toDec = 12 - Number(last.month.slice(5, 7));
@@ -236,7 +256,11 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   // reasons: the trend split by component (per-capita), and the shocks, by their effect at 3 months
   const reasons: ForecastReason[] = [];
   for (const c of COMPONENTS) {
-    const slope = slopeAt(series.map((f) => perCapita(f, c)), t) * (c === 'businessCosts' ? -1 : 1);
+    const slope =
+      slopeAt(
+        series.map((f) => perCapita(f, c)),
+        t,
+      ) * (c === 'businessCosts' ? -1 : 1);
     const effect = round(HORIZON * slope);
     if (effect === 0) continue;
     const r = run(series, c);
