@@ -153,13 +153,14 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
   }
 
   /** Households at risk (expected under the line within 3 months), by village, in the caller's scope. */
-  atRisk(scope: Scope, q: { townCode?: string; villageCode?: string; page: number; pageSize: number }) {
-    return this.page(
+  async atRisk(scope: Scope, q: { townCode?: string; villageCode?: string; page: number; pageSize: number }) {
+    const page = await this.page(
       scope,
       { townCode: q.townCode, villageCode: q.villageCode, atRisk: true },
       { villageCode: 1, monthsToLine: 1, _id: 1 },
       q.page,
       q.pageSize,
     );
+    return { ...page, items: page.items.map(({ _id, ...rest }) => ({ householdId: _id, ...rest })) };
   }
 }
