@@ -1,6 +1,9 @@
 import { waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, Platform } from './platform';
 
+/** Each step is a Kafka round trip (monitoring → itself → rules): slow on a loaded machine. */
+const HOP = { timeoutMs: 60_000 };
+
 interface AlertView {
   id: string;
   ruleId: string;
@@ -74,17 +77,21 @@ describe('early warning by trend (收入趋势预警)', () => {
   it('three months of falling wages, still above the line, raise exactly one trend alert with its reasons', async () => {
     // per person: 9,000 (June), then 8,200, 7,400, 6,600 — every figure above the 6,000 line
     await survey('2026-06', 18000);
-    await waitFor('the first forecast', async () => (await forecast())?.baseMonth === '2026-06');
+    await waitFor('the first forecast', async () => (await forecast())?.baseMonth === '2026-06', HOP);
     await survey('2026-07', 16400);
-    await waitFor('the July forecast', async () => (await forecast())?.baseMonth === '2026-07');
+    await waitFor('the July forecast', async () => (await forecast())?.baseMonth === '2026-07', HOP);
     await survey('2026-08', 14800);
-    await waitFor('the August forecast', async () => (await forecast())?.baseMonth === '2026-08');
+    await waitFor('the August forecast', async () => (await forecast())?.baseMonth === '2026-08', HOP);
     expect(await trendAlerts()).toEqual([]); // 7,400 falling 400 a month (half the trend): 6,200 by November
     await survey('2026-09', 13200);
-    const items = await waitFor('the trend alert', async () => {
-      const list = await trendAlerts();
-      return list.length > 0 ? list : undefined;
-    });
+    const items = await waitFor(
+      'the trend alert',
+      async () => {
+        const list = await trendAlerts();
+        return list.length > 0 ? list : undefined;
+      },
+      HOP,
+    );
     expect(items).toHaveLength(1);
     expect(items[0].status).toBe('open');
     expect(items[0].message).toContain('工资性收入连续3个月下降 27%');
@@ -113,17 +120,21 @@ describe('early warning by trend (收入趋势预警)', () => {
     expect(JSON.stringify(atRisk.body.items)).toContain(householdId);
     // today's rule does not see it yet: no income-below-line alert
     expect((await allAlerts()).filter((a) => a.ruleId === 'income-below-line')).toEqual([]);
-  });
+  }, 300_000);
 
   it('a recovery survey resolves it by itself', async () => {
     await survey('2026-10', 18000);
-    const items = await waitFor('the trend alert to resolve', async () => {
-      const list = await trendAlerts();
-      return list[0]?.status === 'resolved' ? list : undefined;
-    });
+    const items = await waitFor(
+      'the trend alert to resolve',
+      async () => {
+        const list = await trendAlerts();
+        return list[0]?.status === 'resolved' ? list : undefined;
+      },
+      HOP,
+    );
     expect(items).toHaveLength(1);
     expect(items[0].resolution).toBe('auto');
     const f = await forecast();
     expect(f).toMatchObject({ baseMonth: '2026-10', atRisk: false });
-  });
+  }, 120_000);
 });
