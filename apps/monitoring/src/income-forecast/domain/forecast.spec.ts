@@ -12,6 +12,16 @@ function wageSeries(start: string, perCapita: number[], residents: number): Mont
   }));
 }
 
+/** The 12-month figures of one resident with these monthly incomes (business), n months from `start`. */
+function rolling(monthly: (month: string) => number, start: string, n: number): MonthlyFigure[] {
+  return Array.from({ length: n }, (_, i) => {
+    const month = addMonths(start, i);
+    let ttm = 0;
+    for (let k = 0; k < 12; k++) ttm += monthly(addMonths(month, -k));
+    return { month, perCapitaNetIncome: ttm, residentMembers: 1, income: { ...zero, business: ttm } };
+  });
+}
+
 describe('forecastIncome (季节性朴素法加近期趋势)', () => {
   it('flat: the same figure ahead, no reasons, a band of at least 3 % widening with √h', () => {
     const f = forecastIncome(wageSeries('2026-01', [9000, 9000, 9000, 9000, 9000, 9000], 3))!;
@@ -33,38 +43,19 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
 
   it('seasonal: a harvest month inside the 12-month figure is neither a rise nor a fall', () => {
     // monthly income: 500 a month, 3,000 in September (harvest); 12-month figure = 11 × 500 + 3,000 = 8,500
-    const monthly = (m: string) => (m.endsWith('-09') ? 3000 : 500);
-    const figures: MonthlyFigure[] = [];
-    for (let i = 0; i < 14; i++) {
-      const month = addMonths('2025-12', i);
-      let ttm = 0;
-      for (let k = 0; k < 12; k++) ttm += monthly(addMonths(month, -k));
-      figures.push({
-        month,
-        perCapitaNetIncome: ttm,
-        residentMembers: 1,
-        income: { ...zero, business: ttm },
-      });
-    }
+    const figures = rolling((m) => (m.endsWith('-09') ? 3000 : 500), '2025-12', 14);
     const f = forecastIncome(figures)!;
     expect(f.months.map((m) => m.expected)).toEqual([8500, 8500, 8500]);
     expect(f.reasons).toEqual([]);
   });
 
   it('seasonal with growth: each month brings last year’s same month + 100; half that trend is carried', () => {
-    const monthly = (m: string) => (m.endsWith('-09') ? 3000 : 500) + (m >= '2026-01' ? 100 : 0);
-    const figures: MonthlyFigure[] = [];
-    for (let i = 0; i < 6; i++) {
-      const month = addMonths('2026-01', i); // 2026-01 … 2026-06: 8,600 … 9,100
-      let ttm = 0;
-      for (let k = 0; k < 12; k++) ttm += monthly(addMonths(month, -k));
-      figures.push({
-        month,
-        perCapitaNetIncome: ttm,
-        residentMembers: 1,
-        income: { ...zero, business: ttm },
-      });
-    }
+    // 2026-01 … 2026-06: 8,600 … 9,100
+    const figures = rolling(
+      (m) => (m.endsWith('-09') ? 3000 : 500) + (m >= '2026-01' ? 100 : 0),
+      '2026-01',
+      6,
+    );
     expect(figures.map((f) => f.perCapitaNetIncome)).toEqual([8600, 8700, 8800, 8900, 9000, 9100]);
     const f = forecastIncome(figures)!;
     // g = 100 a month, carried at half: +50 a month
