@@ -7,6 +7,8 @@
 #   rules        compiled default catalogue vs json-rules-engine and json-logic-engine (compiled)
 #   households   .xlsx ledger import vs exceljs parse and raw insertMany
 #   console      the shell's gzipped size vs its budget; the 1,144-household list's time to interactive vs an empty page
+#   forecast     income-forecast backtest on a synthetic 1,144-household county: recall ≥ 1 month ahead,
+#                precision, MAPE, beside today's income-below-line rule (bench/forecast/backtest.ts)
 #
 # Every bench runs even when one before it failed; each ends by itself (bench/shared/run-bench.ts); the
 # whole exits non-zero at the end if any failed, after a table of what ran.
@@ -36,6 +38,7 @@ BENCHES=(
   "rules|node dist/bench/rules/bench.js|BENCH_RULES_SUBJECTS=200 BENCH_RULES_SECONDS=0.2 BENCH_RULES_ROUNDS=1"
   "households|node dist/bench/households/import.bench.js|BENCH_HOUSEHOLDS=400 BENCH_MEMBERS=1200"
   "console|node dist/bench/console/bench.js|BENCH_CONSOLE_HOUSEHOLDS=100 BENCH_CONSOLE_ROUNDS=1"
+  "forecast|node dist/bench/forecast/backtest.js|BENCH_FORECAST_HOUSEHOLDS=60 BENCH_FORECAST_MONTHS=24"
 )
 
 summary=()

@@ -21,7 +21,7 @@ export function toJsonLogic(c: Condition, params: RuleBody['params']): JsonLogic
   if ('all' in c) return { and: c.all.map((x) => toJsonLogic(x, params)) };
   if ('any' in c) return { or: c.any.map((x) => toJsonLogic(x, params)) };
   if ('not' in c) return { '!': toJsonLogic(c.not, params) };
-  if ('changed' in c || 'forMonths' in c || 'countWithin' in c) throw new Error('no JSON Logic counterpart');
+  if ('changed' in c || 'forMonths' in c || 'countWithin' in c || 'forecastBelowLine' in c) throw new Error('no JSON Logic counterpart');
   const v = { var: peerName(c.fact) };
   switch (c.op) {
     case 'exists':
@@ -69,7 +69,7 @@ export function toJsonRulesEngine(c: Condition, params: RuleBody['params']): Jre
   if ('all' in c) return { all: c.all.map((x) => toJsonRulesEngine(x, params)) };
   if ('any' in c) return { any: c.any.map((x) => toJsonRulesEngine(x, params)) };
   if ('not' in c) return { not: toJsonRulesEngine(c.not, params) };
-  if ('changed' in c || 'forMonths' in c || 'countWithin' in c)
+  if ('changed' in c || 'forMonths' in c || 'countWithin' in c || 'forecastBelowLine' in c)
     throw new Error('no json-rules-engine counterpart');
   const fact = peerName(c.fact);
   switch (c.op) {

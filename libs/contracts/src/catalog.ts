@@ -29,6 +29,7 @@ import { InspectionFollowUpChangedV1 } from './events/inspection-follow-up-chang
 import { FundEntryApprovedV1 } from './events/fund-entry-approved.v1';
 import { SurveyCorrectedV1 } from './events/survey-corrected.v1';
 import { HouseholdIncomeChangedV1 } from './events/household-income-changed.v1';
+import { HouseholdIncomeForecastV1 } from './events/household-income-forecast.v1';
 import { ProjectDistributionPaidV1 } from './events/project-distribution-paid.v1';
 import { ProjectBeneficiaryLinkedV1 } from './events/project-beneficiary-linked.v1';
 import { ProjectMilestoneOverdueV1 } from './events/project-milestone-overdue.v1';
@@ -72,6 +73,7 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     FundEntryApprovedV1,
     SurveyCorrectedV1,
     HouseholdIncomeChangedV1,
+    HouseholdIncomeForecastV1,
     ProjectDistributionPaidV1,
     ProjectBeneficiaryLinkedV1,
     ProjectMilestoneOverdueV1,

@@ -34,6 +34,7 @@ export * from './events/inspection-follow-up-changed.v1';
 export * from './events/fund-entry-approved.v1';
 export * from './events/survey-corrected.v1';
 export * from './events/household-income-changed.v1';
+export * from './events/household-income-forecast.v1';
 export * from './events/project-distribution-paid.v1';
 export * from './events/project-beneficiary-linked.v1';
 export * from './events/project-milestone-overdue.v1';

@@ -6,6 +6,9 @@ import { IncomePayment, IncomePaymentSchema } from './income-payment.schema';
 import { MonitoredHouseholdsController } from './monitored-households.controller';
 import { PaymentsRepository } from './payments.repository';
 import { SurveyFacts } from './survey-facts';
+import { IncomeForecast, IncomeForecastSchema } from '../income-forecast/income-forecast.schema';
+import { IncomeForecastController } from '../income-forecast/income-forecast.controller';
+import { IncomeForecasts } from '../income-forecast/income-forecasts.service';
 
 /** 收入台账: the one owner of the household income ledger, fed by surveys and project payments. */
 @Module({})
@@ -15,12 +18,21 @@ export class HouseholdIncomeModule {
     return {
       module: HouseholdIncomeModule,
       imports: [
-        MongooseModule.forFeature([{ name: IncomePayment.name, schema: IncomePaymentSchema }]),
+        MongooseModule.forFeature([
+          { name: IncomePayment.name, schema: IncomePaymentSchema },
+          // 收入趋势预测 (income-forecast/): the forecast is computed from this ledger
+          { name: IncomeForecast.name, schema: IncomeForecastSchema },
+        ]),
         HouseholdDirectoryModule,
         surveys.module,
       ],
-      controllers: [MonitoredHouseholdsController],
-      providers: [PaymentsRepository, HouseholdIncome, { provide: SurveyFacts, useExisting: surveys.facts }],
+      controllers: [MonitoredHouseholdsController, IncomeForecastController],
+      providers: [
+        PaymentsRepository,
+        HouseholdIncome,
+        IncomeForecasts,
+        { provide: SurveyFacts, useExisting: surveys.facts },
+      ],
       exports: [HouseholdIncome],
     };
   }

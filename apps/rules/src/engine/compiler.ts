@@ -1,5 +1,6 @@
 import { ComparisonOp, Condition, Operand, RuleBody } from './rule-language';
 import { EvalContext, FactInfo, factSlots, factsOf, FactType, FactValue, OCCURRENCES } from './facts';
+import { compileForecastBelowLine } from './forecast-condition';
 
 /**
  * Compiles a rule (data) into plain closures — no eval, no `new Function`. Every name is resolved
@@ -306,6 +307,13 @@ export function compileRule(body: RuleBody): CompiledRule {
         if (direction === 'up') return delta > lim;
         return Math.abs(delta) > lim;
       };
+    }
+    if ('forecastBelowLine' in c) {
+      if (body.subjectType !== 'household')
+        throw new RuleCompileError(`${path}.forecastBelowLine`, '收入预测只适用于农户 (households only)');
+      const compiled = compileForecastBelowLine(c);
+      explainers.push(...compiled.explainers);
+      return compiled.test;
     }
     if ('forMonths' in c) {
       const { months, fact, op } = c.forMonths;

@@ -65,6 +65,13 @@ export const HOUSEHOLD_FACTS: Record<string, FactInfo> = {
   monitoredSince: { type: 'string', label: '纳入监测日期' },
   /** Derived at evaluation: days from the last plan activity (or monitoring start) to the day evaluated. */
   daysSincePlanReview: { type: 'number', label: '帮扶计划未更新天数' },
+  /** 收入趋势预测 (household-income.forecast.v1): the forecast's months are kept per month in `monthly`. */
+  forecastBaseMonth: { type: 'string', label: '预测起始月份' },
+  forecastCurrent: { type: 'number', label: '预测起点人均纯收入（元）' },
+  forecastOutlook: { type: 'string', label: '未来3个月预计人均纯收入（元）' },
+  forecastYearEnd: { type: 'number', label: '本年度预计人均纯收入（元）' },
+  forecastSigma: { type: 'number', label: '预测不确定性（±元，1个月）' },
+  forecastReasons: { type: 'string', label: '预测依据' },
   'event.department': { type: 'string', label: '推送部门' },
   'event.kind': { type: 'string', label: '部门信息类型' },
   'event.amount': { type: 'number', label: '金额（元）' },

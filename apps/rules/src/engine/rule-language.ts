@@ -35,7 +35,17 @@ export type Condition =
       };
     }
   | { forMonths: { months: number; fact: string; op: ComparisonOp; value: Operand } }
-  | { countWithin: { occurrence: string; days: number; op: ComparisonOp; value: Operand } };
+  | { countWithin: { occurrence: string; days: number; op: ComparisonOp; value: Operand } }
+  | ForecastBelowLineCondition;
+
+/**
+ * 趋势预警: the household's income forecast (monitoring's household-income.forecast.v1) is under the
+ * year's line (`threshold`) within `withinMonths` months — its expected figure, or the lower end of its
+ * 80 % band with `bound: "lower"`. Unknown without a forecast or a line. See ./forecast-condition.ts.
+ */
+export interface ForecastBelowLineCondition {
+  forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower' };
+}
 
 /**
  * The shape only; meaning (known facts, types, parameters) is checked by the compiler, which answers
@@ -91,6 +101,16 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       .strict(),
     z
       .object({
+        forecastBelowLine: z
+          .object({
+            withinMonths: z.number().int().min(1).max(3),
+            bound: z.enum(['expected', 'lower']).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    z
+      .object({
         countWithin: z
           .object({
             occurrence: z.string().min(1).max(64),
@@ -119,6 +139,7 @@ export const Trigger = z.enum([
   'attendance-flag',
   'attendance-day',
   'daily',
+  'forecast',
 ]);
 export type Trigger = z.infer<typeof Trigger>;
 

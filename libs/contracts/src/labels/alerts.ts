@@ -15,6 +15,7 @@ export const alertLabels = {
   ruleName: {
     'income-below-line': '人均纯收入低于监测范围',
     'income-fell-sharply': '收入大幅下降',
+    'income-forecast-below-line': '收入趋势预警：预计3个月内低于监测范围',
     'survey-overdue': '月度走访逾期',
     'medical-out-of-pocket-year': '年度医疗自付费用超预警线',
     'medical-single-stay': '单次住院自付费用超预警线',
@@ -48,6 +49,7 @@ export const alertLabels = {
     'attendance-flag': '考勤异常',
     'attendance-day': '考勤日结',
     daily: '每日巡检',
+    forecast: '收入预测更新',
   },
   /** One open alert per subject, rule and period. */
   rulePeriod: { year: '每年', month: '每月', day: '每日' },
@@ -63,6 +65,7 @@ export const alertLabels = {
     changed: '变化幅度',
     forMonths: '连续数月',
     countWithin: '期间内次数',
+    forecastBelowLine: '收入预测低于监测范围',
   },
   comparisonOp: {
     '<': '小于',
@@ -108,6 +111,12 @@ export const alertLabels = {
     residentMembers: '常住人口',
     incomeMonth: '收入月份',
     incomeCause: '收入变化原因',
+    forecastBaseMonth: '预测起始月份',
+    forecastCurrent: '预测起点人均纯收入（元）',
+    forecastOutlook: '未来3个月预计人均纯收入（元）',
+    forecastYearEnd: '本年度预计人均纯收入（元）',
+    forecastSigma: '预测不确定性（±元，1个月）',
+    forecastReasons: '预测依据',
     lastSurveyMonth: '最近走访月份',
     currentMonth: '当前月份',
     dayOfMonth: '当月日期',

@@ -21,6 +21,12 @@ export const area: AreaDefinition = {
       meta: { title: '户详情', permission: 'readHouseholds', menu: false, crawl: false },
     },
     {
+      path: 'income-risk',
+      name: 'income-risk',
+      component: () => import('./AtRiskPage.vue'),
+      meta: { title: '返贫风险户（收入趋势）', permission: 'readMonitoredHouseholds' },
+    },
+    {
       path: 'household-ledger',
       name: 'household-ledger',
       component: () => import('./LedgerPage.vue'),

@@ -125,3 +125,17 @@ describe('the version in effect (town over county over platform, newest already 
     expect(effectiveVersion(versions, '622000', '2026-12-03')).toMatchObject({ scope: { countyCode: '*' } });
   });
 });
+
+describe('the trend rule kind (forecastBelowLine, issue #23)', () => {
+  it('is its own node kind, with a blank of 3 months and a 1–3 month check', async () => {
+    const { kindOf, blankNode, blankRule, checkRule } = await import('./rule-model');
+    expect(kindOf({ forecastBelowLine: { withinMonths: 3 } })).toBe('forecastBelowLine');
+    expect(blankNode('forecastBelowLine')).toEqual({ forecastBelowLine: { withinMonths: 3 } });
+    const rule = { ...blankRule(), name: '趋势预警', when: { forecastBelowLine: { withinMonths: 2 } } };
+    expect(checkRule(rule).filter((p) => p.field.startsWith('rule.when'))).toEqual([]);
+    const tooFar = { ...rule, when: { forecastBelowLine: { withinMonths: 6 } } };
+    expect(checkRule(tooFar).filter((p) => p.field.startsWith('rule.when'))).toEqual([
+      { field: 'rule.when.forecastBelowLine.withinMonths', reason: '须为 1–3 个月' },
+    ]);
+  });
+});

@@ -20,7 +20,8 @@ export type Condition =
   | { fact: string; op: 'exists' | 'missing' }
   | { changed: { fact: string; by: 'ratio' | 'amount'; direction: 'down' | 'up' | 'either'; moreThan: Operand } }
   | { forMonths: { months: number; fact: string; op: ComparisonOp; value: Operand } }
-  | { countWithin: { occurrence: string; days: number; op: ComparisonOp; value: Operand } };
+  | { countWithin: { occurrence: string; days: number; op: ComparisonOp; value: Operand } }
+  | { forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower' } };
 
 export type SubjectType = 'household' | 'team-member';
 
@@ -69,7 +70,8 @@ export type NodeKind =
   | 'exists'
   | 'changed'
   | 'forMonths'
-  | 'countWithin';
+  | 'countWithin'
+  | 'forecastBelowLine';
 
 export const NODE_KINDS: NodeKind[] = [
   'all',
@@ -82,6 +84,7 @@ export const NODE_KINDS: NodeKind[] = [
   'changed',
   'forMonths',
   'countWithin',
+  'forecastBelowLine',
 ];
 
 export function kindOf(c: Condition): NodeKind {
@@ -91,6 +94,7 @@ export function kindOf(c: Condition): NodeKind {
   if ('changed' in c) return 'changed';
   if ('forMonths' in c) return 'forMonths';
   if ('countWithin' in c) return 'countWithin';
+  if ('forecastBelowLine' in c) return 'forecastBelowLine';
   if (c.op === 'between') return 'between';
   if (c.op === 'in' || c.op === 'notIn') return 'in';
   if (c.op === 'exists' || c.op === 'missing') return 'exists';
@@ -120,6 +124,8 @@ export function blankNode(kind: NodeKind, fact = ''): Condition {
       return { forMonths: { months: 3, fact, op: '<', value: 0 } };
     case 'countWithin':
       return { countWithin: { occurrence: '', days: 30, op: '>=', value: 3 } };
+    case 'forecastBelowLine':
+      return { forecastBelowLine: { withinMonths: 3 } };
   }
 }
 
@@ -157,7 +163,7 @@ export interface MappedProblems {
   fields: Record<string, string>;
 }
 
-const WRAPPED = new Set(['changed', 'forMonths', 'countWithin']);
+const WRAPPED = new Set(['changed', 'forMonths', 'countWithin', 'forecastBelowLine']);
 const isIndex = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);
 
 /**
@@ -286,6 +292,12 @@ function conditionProblems(c: Condition, path: string, rule: RuleBody): Problem[
       ...fact(c.forMonths.fact, `${path}.forMonths.fact`),
       ...operandProblems(c.forMonths.value, `${path}.forMonths.value`, rule, facts),
     ];
+  if ('forecastBelowLine' in c) {
+    const n = c.forecastBelowLine.withinMonths;
+    return Number.isInteger(n) && n >= 1 && n <= 3
+      ? []
+      : [{ field: `${path}.forecastBelowLine.withinMonths`, reason: '须为 1–3 个月' }];
+  }
   if ('countWithin' in c) {
     const ok = occurrencesOf(rule.subjectType).includes(c.countWithin.occurrence);
     return [

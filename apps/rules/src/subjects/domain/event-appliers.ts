@@ -6,6 +6,7 @@ import {
   EventOf,
   HouseholdCategoryChangedV1,
   HouseholdIncomeChangedV1,
+  HouseholdIncomeForecastV1,
   HouseholdLifecycleTransitionedV1,
   HouseholdMemberAddedV1,
   HouseholdMemberChangedV1,
@@ -40,6 +41,7 @@ import {
   SubjectEvent,
   SubjectState,
 } from './subject-state';
+import { applyForecast } from './forecast-applier';
 
 /**
  * How one contract event changes a subject's state (主体状态) and which rules it triggers. Pure.
@@ -306,6 +308,7 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
     recomputeMedicalRecorded(s, year);
     return { trigger: 'department-fact', asOf: d.occurredOn, eventFacts };
   }),
+  applier(HouseholdIncomeForecastV1, 'household', applyForecast),
   splitApplier(ProjectMilestoneOverdueV1, 'household', projectRisksOf, applyProjectRisk),
   splitApplier(ProjectSalesStalledV1, 'household', projectRisksOf, applyProjectRisk),
   splitApplier(ProjectBeneficiaryWithoutBenefitV1, 'household', withoutBenefitOf, applyProjectRisk),

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+import { z } from 'zod';
+import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
+import { DepartmentFactReceivedV1, HouseholdIncomeChangedV1, MonitoringPermissions } from '@lib/contracts';
+import { ZodValidationPipe } from '@lib/service-kit';
+import { IncomeForecasts } from './income-forecasts.service';
+
+export const AtRiskQuery = z
+  .object({
+    townCode: z
+      .string()
+      .regex(/^\d{9}$/, '须为 9 位乡镇代码')
+      .optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, '须为 12 位村代码')
+      .optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+/** 收入趋势预测: recomputed on monitoring's own events; the household's forecast and the at-risk list. */
+@Controller()
+export class IncomeForecastController {
+  constructor(private readonly forecasts: IncomeForecasts) {}
+
+  /** Every change of the income figure (survey, correction, project payment). */
+  @EventPattern(HouseholdIncomeChangedV1.type)
+  onIncomeChanged(e: HouseholdIncomeChangedV1) {
+    return this.forecasts.recompute(e.data.householdId, e.id);
+  }
+
+  /** A department's fact (illness, hospital stay, disaster) about the household. */
+  @EventPattern(DepartmentFactReceivedV1.type)
+  onDepartmentFact(e: DepartmentFactReceivedV1) {
+    return this.forecasts.recompute(e.data.householdId, e.id);
+  }
+
+  @Get('api/v1/monitored-households/:id/income-forecast')
+  @Roles(...MonitoringPermissions.readMonitoredHouseholds)
+  async get(
+    @CallerScope() scope: Scope,
+    @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,
+  ) {
+    const view = await this.forecasts.view(scope, id);
+    if (!view) throw notFound(`该户尚无收入预测 (no forecast for household ${id})`);
+    return view;
+  }
+
+  /** 返贫风险户: households whose forecast is under the line within 3 months, by village. */
+  @Get('api/v1/income-forecasts/at-risk')
+  @Roles(...MonitoringPermissions.readMonitoredHouseholds)
+  atRisk(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(AtRiskQuery)) q: z.infer<typeof AtRiskQuery>,
+  ) {
+    return this.forecasts.atRisk(scope, q);
+  }
+}

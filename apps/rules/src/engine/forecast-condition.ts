@@ -1,0 +1,55 @@
+import type { ExplainedFact } from './compiler';
+import type { EvalContext } from './facts';
+import type { ForecastBelowLineCondition } from './rule-language';
+
+/** The monthly series the forecast applier keeps (subjects/domain/forecast-applier.ts). */
+export const FORECAST_EXPECTED = 'forecastExpected';
+export const FORECAST_LOWER = 'forecastLower';
+
+/** The forecast's months after its base month, oldest first: [month, value]. */
+function ahead(ctx: EvalContext, series: string, n: number): Array<[string, number]> {
+  const base = ctx.facts.forecastBaseMonth;
+  if (typeof base !== 'string') return [];
+  return Object.entries(ctx.monthly[series] ?? {})
+    .filter((e): e is [string, number] => e[0] > base && typeof e[1] === 'number')
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .slice(0, n);
+}
+
+/**
+ * forecastBelowLine: true when a forecast month within `withinMonths` is under `threshold`; false when
+ * none is; unknown (null) without a forecast or a line. Explained with the months, the line, the
+ * reasons and the uncertainty.
+ */
+export function compileForecastBelowLine(c: ForecastBelowLineCondition): {
+  test: (ctx: EvalContext) => boolean | null;
+  explainers: Array<(ctx: EvalContext) => ExplainedFact>;
+} {
+  const { withinMonths } = c.forecastBelowLine;
+  const series = c.forecastBelowLine.bound === 'lower' ? FORECAST_LOWER : FORECAST_EXPECTED;
+  const label = c.forecastBelowLine.bound === 'lower' ? '预计下限' : '预计';
+  return {
+    test: (ctx) => {
+      const line = ctx.facts.threshold;
+      const months = ahead(ctx, series, withinMonths);
+      if (typeof line !== 'number' || months.length === 0) return null;
+      return months.some(([, v]) => v < line);
+    },
+    explainers: [
+      (ctx) => ({
+        name: `forecast.${series}.next${withinMonths}Months`,
+        label: `未来${withinMonths}个月${label}人均纯收入`,
+        value: ahead(ctx, series, withinMonths)
+          .map(([m, v]) => `${m}:${v}`)
+          .join(', '),
+      }),
+      (ctx) => ({ name: 'threshold', label: '监测范围（元）', value: ctx.facts.threshold ?? null }),
+      (ctx) => ({ name: 'forecastReasons', label: '预测依据', value: ctx.facts.forecastReasons ?? null }),
+      (ctx) => ({
+        name: 'forecastSigma',
+        label: '预测不确定性（±元，1个月）',
+        value: ctx.facts.forecastSigma ?? null,
+      }),
+    ],
+  };
+}
