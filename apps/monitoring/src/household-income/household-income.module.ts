@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { AssistanceIncomeConsumer } from './assistance-income.consumer';
 import { HouseholdIncome } from './household-income.service';
 import { IncomePayment, IncomePaymentSchema } from './income-payment.schema';
 import { MonitoredHouseholdsController } from './monitored-households.controller';
@@ -19,7 +20,7 @@ export class HouseholdIncomeModule {
         HouseholdDirectoryModule,
         surveys.module,
       ],
-      controllers: [MonitoredHouseholdsController],
+      controllers: [MonitoredHouseholdsController, AssistanceIncomeConsumer],
       providers: [PaymentsRepository, HouseholdIncome, { provide: SurveyFacts, useExisting: surveys.facts }],
       exports: [HouseholdIncome],
     };

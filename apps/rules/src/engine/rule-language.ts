@@ -119,6 +119,7 @@ export const Trigger = z.enum([
   'attendance-flag',
   'attendance-day',
   'daily',
+  'assistance',
 ]);
 export type Trigger = z.infer<typeof Trigger>;
 
