@@ -5,6 +5,7 @@ import {
   CollectiveIncomeSource,
   RelocationMode,
   StudyLevel,
+  TownCode,
   VillageCode,
   yuan,
   zhTypeError,
@@ -167,6 +168,7 @@ export type EntryBody<L extends AssistanceLedger = AssistanceLedger> = z.infer<(
 export const ListQuery = z
   .object({
     householdId: z.string().uuid('须为农户编号（UUID）').optional(),
+    townCode: TownCode.optional(),
     villageCode: VillageCode.optional(),
     year: Year.optional(),
     page: z.coerce.number().int().min(1).default(1),

@@ -25,6 +25,8 @@ export class AssistanceRecord {
   @Prop({ type: [Object], default: [] }) entries!: LedgerEntry[];
   /** 小额信贷 only. */
   @Prop({ type: [Object], default: undefined }) schedule?: Installment[];
+  /** 小额信贷: the earliest due date unpaid and not yet announced overdue (null: none); the overdue check finds loans by it. */
+  @Prop({ type: String, default: undefined }) nextWatchedDue?: string | null;
   /** The year it counts in (lists filter by it). */
   @Prop({ required: true }) year!: number;
   @Prop({ required: true }) recordedBy!: string;
@@ -32,4 +34,4 @@ export class AssistanceRecord {
 }
 export const AssistanceRecordSchema = SchemaFactory.createForClass(AssistanceRecord);
 AssistanceRecordSchema.add(outboxSchemaFields);
-AssistanceRecordSchema.index({ 'schedule.dueOn': 1 });
+AssistanceRecordSchema.index({ nextWatchedDue: 1 });

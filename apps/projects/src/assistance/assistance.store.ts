@@ -79,18 +79,19 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   /** Loans with an installment due before `today`, unpaid and not announced yet. */
   loansWithUnannouncedDue(today: string) {
     return this.model
-      .find({ ledger: 'microcredit', schedule: { $elemMatch: { dueOn: { $lt: today }, paidOn: null, overdueSince: null } } }, WITHOUT_OUTBOX)
+      .find({ ledger: 'microcredit', nextWatchedDue: { $lt: today } }, WITHOUT_OUTBOX)
       .limit(1000)
       .lean<AssistanceRecord[]>()
       .exec();
   }
 
-  /** Marks installments announced, with their events, only if it was not (a concurrent check changes nothing). */
-  async markOverdue(id: string, schedule: Installment[], before: Installment[], events: CloudEvent[]): Promise<boolean> {
-    const first = before.find((b, i) => b.overdueSince === null && schedule[i].overdueSince !== null);
-    if (!first) return false;
+  /** Marks installments announced, with their events, only if the loan was not changed since it was read. */
+  async markOverdue(loan: AssistanceRecord, schedule: Installment[], next: string | null, events: CloudEvent[]): Promise<boolean> {
     const r = await this.store.updateOne(
-      { _id: id, schedule: { $elemMatch: { dueOn: first.dueOn, overdueSince: null } } } as never, { $set: { schedule } } as never, { events });
+      { _id: loan._id, nextWatchedDue: loan.nextWatchedDue } as never,
+      { $set: { schedule, nextWatchedDue: next } } as never,
+      { events },
+    );
     return r.modifiedCount > 0;
   }
 

@@ -113,6 +113,12 @@ export function newlyOverdue(schedule: Installment[], today: string): Installmen
   return schedule.filter((i) => i.dueOn < today && i.paidOn === null && i.overdueSince === null);
 }
 
+/** The earliest due date still watched (unpaid, not announced): what the overdue check looks up by. */
+export function nextWatchedDue(schedule: Installment[]): string | null {
+  const watched = schedule.filter((i) => i.paidOn === null && i.overdueSince === null).map((i) => i.dueOn);
+  return watched.length ? watched.sort()[0] : null;
+}
+
 /** What is still owed (yuan). */
 export function outstanding(schedule: Installment[]): number {
   return sumYuan(schedule.filter((i) => i.paidOn === null).map((i) => i.amount));

@@ -7,7 +7,7 @@ import { HouseholdDirectory } from '../../household-directory/household-director
 import { EntryBody } from '../assistance.dto';
 import { AssistanceRecord } from '../assistance.schema';
 import { AssistanceStore } from '../assistance.store';
-import { componentOf, employedLabour, LedgerEntry, monthsOf, wageFor } from '../domain/ledgers';
+import { componentOf, employedLabour, LedgerEntry, monthsOf, nextWatchedDue, wageFor } from '../domain/ledgers';
 import { employmentChanged, incomePaid } from './ledger-events';
 
 /**
@@ -63,8 +63,10 @@ export class AddLedgerEntry {
       if (r.schedule![i].paidOn) throw fieldError('dueOn', '这一期已还款');
       if (p.paidOn < String(r.details.grantedOn)) throw fieldError('paidOn', '不能早于放款日');
       detail.amount = r.schedule![i].amount;
-      set[`schedule.${i}.paidOn`] = p.paidOn;
-      guard[`schedule.${i}.paidOn`] = null;
+      const schedule = r.schedule!.map((s, k) => (k === i ? { ...s, paidOn: p.paidOn } : s));
+      set.schedule = schedule;
+      set.nextWatchedDue = nextWatchedDue(schedule);
+      guard.nextWatchedDue = r.nextWatchedDue ?? null;
     } else if (ledger === 'education_subsidy') {
       const s = body as EntryBody<'education_subsidy'>;
       entry.amount = s.amount;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AssistanceStore } from '../assistance.store';
-import { daysFrom, newlyOverdue } from '../domain/ledgers';
+import { daysFrom, newlyOverdue, nextWatchedDue } from '../domain/ledgers';
 import { repaymentOverdue } from './ledger-events';
 
 /**
@@ -23,7 +23,7 @@ export class CheckMicrocreditOverdue {
       if (!due.length || !loan.householdId) continue;
       const after = before.map((i) => (due.includes(i) ? { ...i, overdueSince: today } : i));
       const events = due.map((i) => repaymentOverdue(loan, i.dueOn, i.amount, today, daysFrom(i.dueOn, today)));
-      if (await this.store.markOverdue(loan._id, after, before, events)) announced += events.length;
+      if (await this.store.markOverdue(loan, after, nextWatchedDue(after), events)) announced += events.length;
     }
     if (announced) this.logger.log(`microcredit: ${announced} repayment(s) newly overdue`);
     return { announced };

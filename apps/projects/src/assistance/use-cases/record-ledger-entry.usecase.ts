@@ -7,7 +7,7 @@ import { HouseholdDirectory } from '../../household-directory/household-director
 import { CreateBody } from '../assistance.dto';
 import { AssistanceRecord } from '../assistance.schema';
 import { AssistanceStore } from '../assistance.store';
-import { maskAccount, scheduleOf, scheduleProblem } from '../domain/ledgers';
+import { maskAccount, nextWatchedDue, scheduleOf, scheduleProblem } from '../domain/ledgers';
 import { employmentChanged, incomePaid } from './ledger-events';
 
 /** The record's title, year and details (personal data only masked) from the validated body. */
@@ -83,6 +83,7 @@ export class RecordLedgerEntry {
     if (ledger === 'microcredit') {
       const m = body as CreateBody<'microcredit'>;
       r.schedule = scheduleOf(m.amount, m.grantedOn, m.termMonths, m.schedule);
+      r.nextWatchedDue = nextWatchedDue(r.schedule);
     }
     const events = [];
     if (ledger === 'consumption' && household) {
