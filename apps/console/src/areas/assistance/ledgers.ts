@@ -1,14 +1,9 @@
+import type { AssistanceLedger } from '@lib/contracts/assistance';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
 import { day, yuan } from '@/format';
 
 /** 帮扶台账 in the console: each ledger's list columns, its 新增 form and its 登记 (entry) forms. Pure. */
-export type LedgerKey =
-  | 'public_welfare_job'
-  | 'microcredit'
-  | 'education_subsidy'
-  | 'relocation'
-  | 'consumption'
-  | 'collective_economy';
+export type LedgerKey = AssistanceLedger;
 
 export interface LedgerRecord extends Record<string, unknown> {
   id: string;

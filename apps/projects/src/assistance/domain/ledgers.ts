@@ -2,14 +2,9 @@
  * 帮扶台账 (assistance ledgers): what each ledger's record and entries mean, pure. No framework,
  * database or broker imports. Amounts are added in fen.
  */
+import type { AssistanceLedger } from '@lib/contracts';
 
-export type Ledger =
-  | 'public_welfare_job'
-  | 'microcredit'
-  | 'education_subsidy'
-  | 'relocation'
-  | 'consumption'
-  | 'collective_economy';
+export type Ledger = AssistanceLedger;
 
 export type IncomeComponent = 'wage' | 'business' | 'property' | 'transfer';
 
