@@ -233,4 +233,34 @@ describe('assistance ledgers (帮扶台账)', () => {
     expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['岗位', '月工资（元）', '已发工资月数']));
     expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['村级保洁员', 500, 6, 3000]));
   });
+
+  it('scoped: another village sees and records nothing; a 帮扶责任人 sees only the records of the households paired with them', async () => {
+    const { apps } = platform;
+    const token = (sub: string, role: string, unit: string) =>
+      devToken({ sub, kind: 'user', name: sub, grants: [{ role: role as 'village-cadre', unit }] });
+    const neighbour = await token('user:neighbour', 'village-cadre', '621299101202');
+    const seen = await apps.projects.get<{ total: number }>('/api/v1/assistance/public_welfare_job', { token: neighbour });
+    expect(seen.body.total).toBe(0);
+    const refused = await apps.projects.post<Problem>(
+      '/api/v1/assistance/consumption',
+      { householdId: ids.main, buyerUnit: '邻村食堂', product: 'honey', quantity: 2, unit: '斤', amount: 80, purchasedOn: '2026-11-06' },
+      { token: neighbour },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems[0].field).toBe('householdId');
+
+    // the first household is paired with 张明; the records follow the pairing
+    const paired = await apps.households.request('PUT', `/api/v1/households/${ids.main}/paired-cadres`, {
+      cadres: [{ userId: 'user:zhangming', name: '张明', orgUnit: demoVillage }],
+    });
+    expect(paired.status).toBe(200);
+    const cadre = await token('user:zhangming', 'paired-cadre', demoVillage);
+    const mine = await waitFor('the paired cadre to see the household\'s records', async () => {
+      const res = await apps.projects.get<{ items: Array<{ householdId: string }> }>('/api/v1/assistance/consumption', { token: cadre });
+      return res.body.items.length ? res.body.items : undefined;
+    });
+    expect(new Set(mine.map((r) => r.householdId))).toEqual(new Set([ids.main]));
+    const loans = await apps.projects.get<{ total: number }>('/api/v1/assistance/microcredit', { token: cadre });
+    expect(loans.body.total).toBe(0); // the loan is another household's
+  });
 });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
+import { ApiBody } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
@@ -30,6 +31,17 @@ class BodyOf {
 }
 const creates = new BodyOf(CreateBodies);
 const entries = new BodyOf(EntryBodies);
+
+/** The API description of a body chosen by the path's ledger: one of the ledgers' schemas, each titled by its ledger. */
+const documented = (bodies: Record<string, z.ZodType>) =>
+  ApiBody({
+    schema: {
+      oneOf: Object.entries(bodies).map(([ledger, schema]) => ({
+        title: ledger,
+        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+      })),
+    } as never,
+  });
 
 /** A record as callers see it: masked personal data only (the account number is never kept in clear), with its figures. */
 export function presentRecord(r: AssistanceRecord, today: string) {
@@ -107,6 +119,7 @@ export class AssistanceController {
   /** 201 for a new record; 200 with the first one when the same recordId is sent again. */
   @Post(':ledger')
   @HttpCode(201)
+  @documented(CreateBodies)
   @Roles(...ProjectsPermissions.writeLedgers)
   async create(
     @CallerScope() scope: Scope,
@@ -123,6 +136,7 @@ export class AssistanceController {
 
   @Post(':ledger/:id/entries')
   @HttpCode(201)
+  @documented(EntryBodies)
   @Roles(...ProjectsPermissions.writeLedgers)
   async entry(
     @CallerScope() scope: Scope,
