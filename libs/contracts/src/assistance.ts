@@ -15,14 +15,6 @@ export const AssistanceLedger = z.enum([
 ]);
 export type AssistanceLedger = z.infer<typeof AssistanceLedger>;
 
-/** The income component a ledger's payment counts as (收入台账). */
-export const ASSISTANCE_INCOME_COMPONENT = {
-  public_welfare_job: 'wage',
-  education_subsidy: 'transfer',
-  consumption: 'business',
-  collective_economy: 'property',
-} as const satisfies Partial<Record<AssistanceLedger, 'wage' | 'business' | 'property' | 'transfer'>>;
-
 /** 学段 (雨露计划) */
 export const StudyLevel = z.enum(['secondary_vocational', 'higher_vocational', 'technician', 'undergraduate']);
 /** 安置方式 (易地搬迁) */
