@@ -41,6 +41,9 @@ import { DepartmentFactReceivedV1 } from './events/department-fact-received.v1';
 import { CoverageChangedV1 } from './events/coverage-changed.v1';
 import { DepartmentFactSubmittedV1 } from './events/department-fact-submitted.v1';
 import { SessionRevokedV1 } from './events/session-revoked.v1';
+import { AssistanceIncomePaidV1 } from './events/assistance-income-paid.v1';
+import { MicrocreditRepaymentOverdueV1 } from './events/microcredit-repayment-overdue.v1';
+import { RelocationEmploymentChangedV1 } from './events/relocation-employment-changed.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -79,6 +82,9 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     ProjectMilestoneOverdueV1,
     ProjectSalesStalledV1,
     ProjectBeneficiaryWithoutBenefitV1,
+    AssistanceIncomePaidV1,
+    MicrocreditRepaymentOverdueV1,
+    RelocationEmploymentChangedV1,
     AlertAcknowledgedV1,
     ThresholdSetV1,
     DepartmentFactReceivedV1,

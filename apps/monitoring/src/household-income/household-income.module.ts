@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { AssistanceIncomeConsumer } from './assistance-income.consumer';
 import { HouseholdIncome } from './household-income.service';
 import { IncomePayment, IncomePaymentSchema } from './income-payment.schema';
 import { MonitoredHouseholdsController } from './monitored-households.controller';
@@ -26,7 +27,7 @@ export class HouseholdIncomeModule {
         HouseholdDirectoryModule,
         surveys.module,
       ],
-      controllers: [MonitoredHouseholdsController, IncomeForecastController],
+      controllers: [MonitoredHouseholdsController, IncomeForecastController, AssistanceIncomeConsumer],
       providers: [
         PaymentsRepository,
         HouseholdIncome,

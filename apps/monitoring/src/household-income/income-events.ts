@@ -17,7 +17,11 @@ export interface IncomeChange {
   after: IncomeFigure | null;
   surveys: SurveyFact[];
   payments: PaymentFact[];
-  cause: { kind: 'survey' | 'survey-correction' | 'project-distribution'; id: string; revision?: number };
+  cause: {
+    kind: 'survey' | 'survey-correction' | 'project-distribution' | 'assistance-payment';
+    id: string;
+    revision?: number;
+  };
   time: Date;
 }
 

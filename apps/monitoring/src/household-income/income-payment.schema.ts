@@ -16,7 +16,7 @@ export class IncomePayment {
   @Prop({ required: true }) villageCode!: string;
   @Prop({ required: true }) projectId!: string;
   @Prop({ required: true }) projectName!: string;
-  /** dividend / wage / land_lease / produce_purchase */
+  /** dividend / wage / land_lease / produce_purchase; an assistance ledger's payment: its ledger (public_welfare_job…) */
   @Prop({ required: true }) kind!: string;
   /** The income component it counts as (incomeComponentOfBenefit). */
   @Prop({ required: true }) component!: 'wage' | 'business' | 'property' | 'transfer';

@@ -33,6 +33,11 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       { upsert: true },
     );
   }
+
+  /** The household's paired cadres (帮扶责任人), when projects knows it. */
+  async setPairedCadres(householdId: string, cadreIds: string[]): Promise<void> {
+    await this.model.updateOne({ _id: householdId }, { $set: { pairedCadreIds: cadreIds } });
+  }
 }
 
 @Controller()

@@ -12,5 +12,7 @@ export class KnownHousehold {
   @Prop({ type: String, default: null }) monitoringCategory!: string | null;
   @Prop({ required: true }) memberCount!: number;
   @Prop({ required: true }) registeredAt!: Date;
+  /** 帮扶责任人 (household.pairing-changed.v1): the assistance ledgers copy them onto their records. */
+  @Prop({ type: [String], default: undefined }) pairedCadreIds?: string[];
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

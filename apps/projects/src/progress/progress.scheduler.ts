@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { todayIn } from '../calendar';
 import { PROJECTS_CONFIG, ProjectsConfig } from '../config';
+import { CheckMicrocreditOverdue } from '../assistance/use-cases/check-microcredit-overdue.usecase';
 import { ProgressService } from './progress.service';
 
 export const PROGRESS_QUEUE = 'projects-progress';
@@ -30,6 +31,7 @@ export class ProgressScheduler implements OnApplicationBootstrap, BeforeApplicat
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(PROJECTS_CONFIG) private readonly config: ProjectsConfig,
     private readonly progress: ProgressService,
+    private readonly microcredit: CheckMicrocreditOverdue,
   ) {}
 
   async onApplicationBootstrap() {
@@ -52,7 +54,11 @@ export class ProgressScheduler implements OnApplicationBootstrap, BeforeApplicat
     );
     this.worker = new Worker(
       PROGRESS_QUEUE,
-      async () => this.progress.raise(todayIn(this.config.PROJECTS_TIMEZONE)),
+      async () => {
+        const today = todayIn(this.config.PROJECTS_TIMEZONE);
+        await this.progress.raise(today);
+        await this.microcredit.execute(today); // 小额信贷逾期 (assistance ledgers)
+      },
       { connection: this.redis.duplicate(), prefix, concurrency: 1 },
     );
     this.worker.on('error', (e) => this.logger.warn(`progress worker: ${e.message}`));

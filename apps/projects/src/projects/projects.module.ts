@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AssistanceModule } from '../assistance/assistance.module';
 import {
   BeneficiariesController,
   HouseholdBenefitsController,
@@ -36,6 +37,7 @@ import { ProjectsService } from './projects.service';
       { name: ProgressFinding.name, schema: ProgressFindingSchema },
     ]),
     HouseholdDirectoryModule,
+    AssistanceModule,
   ],
   // fixed paths (progress, households) before /projects/:id
   controllers: [

@@ -1,3 +1,4 @@
+import { ASSISTANCE_CATALOGUE } from './assistance-catalogue';
 import { RuleBody } from './rule-language';
 
 /**
@@ -504,4 +505,5 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
       recipientRoles: ['town-official', 'inspector', 'first-secretary'],
     },
   },
+  ...ASSISTANCE_CATALOGUE,
 };

@@ -2,6 +2,8 @@
  * The facts rules may read (事实目录), per subject type, with their type and Chinese label.
  * The subject state (../subjects) fills them; a rule naming an unknown fact does not compile.
  */
+import { ASSISTANCE_FACTS } from './assistance-catalogue';
+
 export type FactType = 'number' | 'string' | 'boolean';
 export type FactValue = number | string | boolean | null;
 
@@ -85,6 +87,7 @@ export const HOUSEHOLD_FACTS: Record<string, FactInfo> = {
   'event.projectDetail': { type: 'string', label: '项目风险说明' },
   'event.daysOverdue': { type: 'number', label: '逾期天数' },
   'event.stalledMonths': { type: 'number', label: '无销售月数' },
+  ...ASSISTANCE_FACTS,
 };
 
 export const TEAM_MEMBER_FACTS: Record<string, FactInfo> = {

@@ -140,6 +140,7 @@ export const Trigger = z.enum([
   'attendance-day',
   'daily',
   'forecast',
+  'assistance',
 ]);
 export type Trigger = z.infer<typeof Trigger>;
 

@@ -36,6 +36,8 @@ export const alertLabels = {
     'project-sales-stalled': '受益产业项目产品滞销',
     'project-benefit-not-received': '产业项目利益联结未兑现',
     'attendance-below-required-days': '月在岗天数不足',
+    'microcredit-overdue': '小额信贷逾期',
+    'relocated-without-employment': '搬迁户无劳动力就业',
   },
   /** Which events make a rule evaluate (rule `on`). */
   ruleTrigger: {
@@ -50,6 +52,7 @@ export const alertLabels = {
     'attendance-day': '考勤日结',
     daily: '每日巡检',
     forecast: '收入预测更新',
+    assistance: '帮扶台账',
   },
   /** One open alert per subject, rule and period. */
   rulePeriod: { year: '每年', month: '每月', day: '每日' },
@@ -157,6 +160,12 @@ export const alertLabels = {
     'event.projectDetail': '项目风险说明',
     'event.daysOverdue': '逾期天数',
     'event.stalledMonths': '无销售月数',
+    'event.assistanceRisk': '帮扶台账风险类型',
+    'event.assistanceDetail': '帮扶台账风险说明',
+    relocated: '易地搬迁户',
+    relocationSite: '安置点',
+    relocationLabour: '搬迁户劳动力人数',
+    relocationEmployedLabour: '搬迁户已就业劳动力人数',
   },
   /** Facts a work-team member rule may read. */
   teamMemberFact: {

@@ -4,6 +4,7 @@
  * One file per area; each app's own enums are added to its area's file.
  */
 import { alertLabels } from './alerts';
+import { assistanceLabels } from './assistance';
 import { householdLabels } from './households';
 import { identityLabels } from './identity';
 import { monitoringLabels } from './monitoring';
@@ -17,6 +18,7 @@ export const LABELS = {
   ...supervisionLabels,
   ...alertLabels,
   ...identityLabels,
+  ...assistanceLabels,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;

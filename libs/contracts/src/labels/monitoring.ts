@@ -15,7 +15,7 @@ export const monitoringLabels = {
     returned_home: '返乡',
   },
   coverageStatus: { surveyed: '已走访', due: '待走访', overdue: '逾期未走访' },
-  incomeSource: { survey: '走访', 'survey-correction': '走访更正', 'project-distribution': '产业分配' },
+  incomeSource: { survey: '走访', 'survey-correction': '走访更正', 'project-distribution': '产业分配', 'assistance-payment': '帮扶台账' },
   department: {
     medical_insurance: '医保局',
     education: '教育局',

@@ -23,6 +23,7 @@ import {
   SurveyRecordedV1,
 } from '@lib/contracts';
 import { FactValue } from '../../engine/facts';
+import { ASSISTANCE_APPLIERS } from './assistance-appliers';
 import {
   Applied,
   applySurvey,
@@ -271,6 +272,7 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
     });
     if (
       d.cause.kind !== 'project-distribution' &&
+      d.cause.kind !== 'assistance-payment' &&
       (typeof s.facts.lastSurveyMonth !== 'string' || s.facts.lastSurveyMonth < d.month)
     )
       s.facts.lastSurveyMonth = d.month;
@@ -333,6 +335,7 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
       eventFacts: { 'event.pattern': d.pattern, 'event.day': d.day, 'event.detail': d.detail },
     };
   }),
+  ...ASSISTANCE_APPLIERS,
 ];
 
 const BY_TYPE = new Map(EVENT_APPLIERS.map((a) => [a.event.type, a]));

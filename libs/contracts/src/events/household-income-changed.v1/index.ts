@@ -37,8 +37,8 @@ export const HouseholdIncomeChangedV1 = defineEvent({
     monthOverMonthChange: z.number().nullable(),
     yearOverYearChange: z.number().nullable(),
     cause: z.object({
-      kind: z.enum(['survey', 'survey-correction', 'project-distribution']),
-      /** surveyId or distributionId */
+      kind: z.enum(['survey', 'survey-correction', 'project-distribution', 'assistance-payment']),
+      /** surveyId, distributionId or (assistance-payment) the assistance ledger's paymentId */
       id: z.string().min(1),
     }),
     lastSurveyId: z.string().min(1).nullable(),

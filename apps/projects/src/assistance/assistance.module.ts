@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { AssistanceConsumer } from './assistance.consumer';
+import { AssistanceController, HouseholdLedgersController } from './assistance.controller';
+import { AssistanceRecord, AssistanceRecordSchema } from './assistance.schema';
+import { AssistanceStore } from './assistance.store';
+import { AddLedgerEntry } from './use-cases/add-ledger-entry.usecase';
+import { CheckMicrocreditOverdue } from './use-cases/check-microcredit-overdue.usecase';
+import { RecordLedgerEntry } from './use-cases/record-ledger-entry.usecase';
+
+/**
+ * 帮扶台账 (issue 19): 公益岗位, 小额信贷, 雨露计划, 易地搬迁后续扶持, 消费帮扶, 村集体经济 — one bounded
+ * feature of projects (which already pays households and knows them). Exports the overdue check for
+ * the projects' periodic check.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: AssistanceRecord.name, schema: AssistanceRecordSchema }]),
+    HouseholdDirectoryModule,
+  ],
+  controllers: [AssistanceController, HouseholdLedgersController, AssistanceConsumer],
+  providers: [AssistanceStore, RecordLedgerEntry, AddLedgerEntry, CheckMicrocreditOverdue],
+  exports: [CheckMicrocreditOverdue],
+})
+export class AssistanceModule {}
