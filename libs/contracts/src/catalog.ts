@@ -40,6 +40,10 @@ import { DepartmentFactReceivedV1 } from './events/department-fact-received.v1';
 import { CoverageChangedV1 } from './events/coverage-changed.v1';
 import { DepartmentFactSubmittedV1 } from './events/department-fact-submitted.v1';
 import { SessionRevokedV1 } from './events/session-revoked.v1';
+import { ResidentRequestReceivedV1 } from './events/resident-request-received.v1';
+import { ResidentRequestAssignedV1 } from './events/resident-request-assigned.v1';
+import { ResidentRequestStatusChangedV1 } from './events/resident-request-status-changed.v1';
+import { ResidentRequestDeadlineReachedV1 } from './events/resident-request-deadline-reached.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -83,6 +87,10 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     CoverageChangedV1,
     DepartmentFactSubmittedV1,
     SessionRevokedV1,
+    ResidentRequestReceivedV1,
+    ResidentRequestAssignedV1,
+    ResidentRequestStatusChangedV1,
+    ResidentRequestDeadlineReachedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

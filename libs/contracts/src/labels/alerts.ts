@@ -3,7 +3,7 @@ export const alertLabels = {
   severity: { high: '高', medium: '中', low: '低' },
   alertStatus: { open: '未处理', acknowledged: '已确认', resolved: '已办结' },
   alertResolution: { auto: '自动解除', manual: '人工办结' },
-  subjectType: { household: '农户', 'team-member': '驻村队员' },
+  subjectType: { household: '农户', 'team-member': '驻村队员', 'resident-request': '群众诉求' },
   deliveryStatus: {
     delivered: '已送达',
     failed: '失败',
@@ -35,6 +35,7 @@ export const alertLabels = {
     'project-sales-stalled': '受益产业项目产品滞销',
     'project-benefit-not-received': '产业项目利益联结未兑现',
     'attendance-below-required-days': '月在岗天数不足',
+    'resident-request-overdue': '诉求办理超期',
   },
   /** Which events make a rule evaluate (rule `on`). */
   ruleTrigger: {
