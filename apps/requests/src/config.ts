@@ -18,8 +18,8 @@ export const requestsConfigSchema = baseConfigSchema
       .regex(/^[a-zA-Z0-9._-]+$/)
       .default('fangfanpin'),
     /** AES-256-GCM keys sealing residents' phones at rest ("keyId:base64", comma separated). */
-    PII_KEYS: keyRingSetting.prefault(DEV_PII_KEYS),
-    PII_ACTIVE_KEY_ID: z.string().optional(),
+    REQUESTS_PII_KEYS: keyRingSetting.prefault(DEV_PII_KEYS),
+    REQUESTS_PII_ACTIVE_KEY_ID: z.string().optional(),
     /** HMAC key of the phone hash (rate limits and code lookups without the number in clear). */
     REQUESTS_PHONE_HASH_KEY: z.string().min(16).default(DEV_PHONE_HASH_KEY),
     /** The SMS gateway the notifier sends through (same protocol: template id, HMAC signature). */
@@ -47,14 +47,14 @@ export const requestsConfigSchema = baseConfigSchema
     REQUESTS_DAY_MS: z.coerce.number().int().min(100).max(86_400_000).default(86_400_000),
   })
   .superRefine((c, ctx) => {
-    const active = c.PII_ACTIVE_KEY_ID ?? [...c.PII_KEYS.keys()][0];
-    if (!c.PII_KEYS.has(active))
-      ctx.addIssue({ code: 'custom', path: ['PII_ACTIVE_KEY_ID'], message: 'must be one of PII_KEYS' });
+    const active = c.REQUESTS_PII_ACTIVE_KEY_ID ?? [...c.REQUESTS_PII_KEYS.keys()][0];
+    if (!c.REQUESTS_PII_KEYS.has(active))
+      ctx.addIssue({ code: 'custom', path: ['REQUESTS_PII_ACTIVE_KEY_ID'], message: 'must be one of REQUESTS_PII_KEYS' });
     if (
       c.NODE_ENV === 'production' &&
-      (c.PII_KEYS.has('dev1') || c.REQUESTS_PHONE_HASH_KEY === DEV_PHONE_HASH_KEY)
+      (c.REQUESTS_PII_KEYS.has('dev1') || c.REQUESTS_PHONE_HASH_KEY === DEV_PHONE_HASH_KEY)
     )
-      ctx.addIssue({ code: 'custom', path: ['PII_KEYS'], message: 'production needs its own PII keys' });
+      ctx.addIssue({ code: 'custom', path: ['REQUESTS_PII_KEYS'], message: 'production needs its own PII keys' });
     if (c.NODE_ENV === 'production' && c.REQUESTS_DAY_MS !== 86_400_000)
       ctx.addIssue({ code: 'custom', path: ['REQUESTS_DAY_MS'], message: 'a day is 86400000 ms in production' });
   });
