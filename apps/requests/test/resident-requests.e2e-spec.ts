@@ -54,8 +54,8 @@ class RequestsPlatform extends Platform {
         REQUESTS_SMS_PER_IP_PER_HOUR: '1000',
         REQUESTS_SUBMISSIONS_PER_PHONE_PER_DAY: '1',
       },
-      // an hour of escalation is 120 ms here: 超期 (24 h) escalates to the town after ≈ 3 s
-      notifier: { ...sms, ESCALATION_MINUTE_MS: '2' },
+      // a minute of escalation is 10 ms here: 超期 (24 h) escalates to the town after ≈ 14 s
+      notifier: { ...sms, ESCALATION_MINUTE_MS: '10' },
     };
     return { ...super.envOf(app), ...(own[app] ?? {}) };
   }
@@ -91,7 +91,7 @@ describe('requests: residents’ requests from the public form to the village st
     const before = p.sms.to(phone).length;
     const res = await gw('POST', '/api/v1/public/resident-requests/sms-codes', { phone }, null);
     expect(res.status).toBe(202);
-    const sms = await waitFor(`the code SMS to ${phone}`, () => p.sms.to(phone)[before] ?? null);
+    const sms = await waitFor(`the code SMS to ${phone}`, () => p.sms.to(phone)[before]);
     expect(sms.templateId).toBe('SMS_VERIFY_CODE');
     return sms.params.code;
   };
@@ -162,11 +162,11 @@ describe('requests: residents’ requests from the public form to the village st
     // nobody answers: 即将超期 at 4 s, 超期 at 8 s, each raised once by rules
     const alertsOf = async () =>
       (await p.apps.rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${id}&pageSize=50`)).body.items;
-    const overdue = (await waitFor(
+    const overdue = await waitFor(
       '诉求办理超期 to be raised',
-      async () => (await alertsOf()).find((a) => a.title === '诉求办理超期') ?? null,
+      async () => (await alertsOf()).find((a) => a.title === '诉求办理超期'),
       { timeoutMs: 60_000 },
-    ))!;
+    );
     // the assignee's phone gets the 超期 alert, once
     await waitFor('the 超期 SMS at the assignee’s phone', () =>
       p.sms.to(ASSIGNEE.phone).some((s) => s.params.alertId === overdue.id),

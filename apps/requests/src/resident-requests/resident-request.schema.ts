@@ -1,5 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { ResidentRequestCategory, ResidentRequestChannel, ResidentRequestStatus } from '@lib/contracts';
+import type {
+  ResidentRequestCategory,
+  ResidentRequestChannel,
+  ResidentRequestRating,
+  ResidentRequestStatus,
+} from '@lib/contracts';
 import { outboxSchemaFields } from '@lib/messaging';
 import type { Assignee, HistoryEntry, RatingRecord } from './domain/resident-request';
 
@@ -39,6 +44,7 @@ export class ResidentRequest {
   @Prop({ required: true }) lateEver!: boolean;
   @Prop({ type: String, default: null }) answer!: string | null;
   @Prop({ type: [Object], default: [] }) ratings!: RatingRecord[];
+  @Prop({ type: Object, required: true }) ratingCounts!: Record<ResidentRequestRating, number>;
   @Prop({ type: [Object], default: [] }) history!: HistoryEntry[];
   @Prop({ required: true }) updatedAt!: Date;
 }

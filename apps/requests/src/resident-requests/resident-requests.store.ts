@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { CloudEvent } from '@lib/contracts';
+import { CloudEvent, ResidentRequestRating } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { ScopedRepository } from '@lib/persistence';
 import { ResidentRequest } from './resident-request.schema';
@@ -77,7 +77,16 @@ export class ResidentRequestsStore extends ScopedRepository<ResidentRequest> {
   /** Grouped counts for the statistics (one accumulator per $group: FerretDB 1.24). */
   async statisticsGroups(scope: Scope, match: Record<string, unknown>) {
     const base = withinScope(scope, match);
-    const [byCategory, concluded, ratings] = await Promise.all([
+    // one $group per rating (FerretDB 1.24: one accumulator per $group, and $unwind drops the other fields)
+    const ratingSum = (rating: string) =>
+      this.model
+        .aggregate<{ _id: string; n: number }>([
+          { $match: { ...base, [`ratingCounts.${rating}`]: { $gt: 0 } } },
+          { $group: { _id: '$villageCode', n: { $sum: `$ratingCounts.${rating}` } } },
+        ])
+        .exec()
+        .then((rows) => rows.map((g) => ({ villageCode: g._id, rating, n: g.n })));
+    const [byCategory, concluded, ...ratings] = await Promise.all([
       this.model
         .aggregate<{ _id: { v: string; c: string }; n: number }>([
           { $match: base },
@@ -90,18 +99,12 @@ export class ResidentRequestsStore extends ScopedRepository<ResidentRequest> {
           { $group: { _id: { v: '$villageCode', late: '$lateEver' }, n: { $sum: 1 } } },
         ])
         .exec(),
-      this.model
-        .aggregate<{ _id: { v: string; r: string }; n: number }>([
-          { $match: base },
-          { $unwind: '$ratings' },
-          { $group: { _id: { v: '$villageCode', r: '$ratings.rating' }, n: { $sum: 1 } } },
-        ])
-        .exec(),
+      ...ResidentRequestRating.options.map(ratingSum),
     ]);
     return {
       byCategory: byCategory.map((g) => ({ villageCode: g._id.v, category: g._id.c, n: g.n })),
       concluded: concluded.map((g) => ({ villageCode: g._id.v, late: g._id.late, n: g.n })),
-      ratings: ratings.map((g) => ({ villageCode: g._id.v, rating: g._id.r, n: g.n })),
+      ratings: ratings.flat(),
     };
   }
 }

@@ -18,6 +18,7 @@ function aRequest(): RequestState {
     lateEver: false,
     answer: null,
     ratings: [],
+    ratingCounts: { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
   };
 }
 const at = (days: number) => new Date(t0.getTime() + days * DAY);
@@ -63,6 +64,7 @@ describe('a resident request', () => {
     conclude(r, '再办', at(2));
     expect(rate(r, { rating: 'satisfied', note: null, at: at(2.5), by: 'x' }, next)).toEqual({ reopened: false });
     expect(r.status).toBe('visited');
+    expect(r.ratingCounts).toEqual({ satisfied: 1, basically_satisfied: 0, dissatisfied: 1 });
     expect(r.ratings.map((x) => [x.rating, x.round])).toEqual([
       ['dissatisfied', 1],
       ['satisfied', 2],

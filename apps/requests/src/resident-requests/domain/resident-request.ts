@@ -47,6 +47,8 @@ export interface RequestState {
   lateEver: boolean;
   answer: string | null;
   ratings: RatingRecord[];
+  /** How many of each rating it got (the statistics add these up per village). */
+  ratingCounts: Record<ResidentRequestRating, number>;
 }
 
 /** A county's deadlines: days per category and how many days before it the warning goes out. */
@@ -123,6 +125,7 @@ export function rate(
   if (s.status !== 'concluded')
     throw new RequestRefusal('status', s.status === 'visited' ? '诉求已回访评价' : '诉求尚未办结，不能评价');
   s.ratings = [...s.ratings, { ...r, round: s.round }];
+  s.ratingCounts = { ...s.ratingCounts, [r.rating]: (s.ratingCounts[r.rating] ?? 0) + 1 };
   if (r.rating !== 'dissatisfied') {
     s.status = 'visited';
     return { reopened: false };

@@ -65,6 +65,7 @@ export class ReceiveRequest {
       lateEver: false,
       answer: null,
       ratings: [],
+      ratingCounts: { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
       history: [{ at: now, by, action: 'received', from: null, to: 'accepted', note: null }],
       updatedAt: now,
     };
