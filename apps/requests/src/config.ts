@@ -49,14 +49,26 @@ export const requestsConfigSchema = baseConfigSchema
   .superRefine((c, ctx) => {
     const active = c.REQUESTS_PII_ACTIVE_KEY_ID ?? [...c.REQUESTS_PII_KEYS.keys()][0];
     if (!c.REQUESTS_PII_KEYS.has(active))
-      ctx.addIssue({ code: 'custom', path: ['REQUESTS_PII_ACTIVE_KEY_ID'], message: 'must be one of REQUESTS_PII_KEYS' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REQUESTS_PII_ACTIVE_KEY_ID'],
+        message: 'must be one of REQUESTS_PII_KEYS',
+      });
     if (
       c.NODE_ENV === 'production' &&
       (c.REQUESTS_PII_KEYS.has('dev1') || c.REQUESTS_PHONE_HASH_KEY === DEV_PHONE_HASH_KEY)
     )
-      ctx.addIssue({ code: 'custom', path: ['REQUESTS_PII_KEYS'], message: 'production needs its own PII keys' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REQUESTS_PII_KEYS'],
+        message: 'production needs its own PII keys',
+      });
     if (c.NODE_ENV === 'production' && c.REQUESTS_DAY_MS !== 86_400_000)
-      ctx.addIssue({ code: 'custom', path: ['REQUESTS_DAY_MS'], message: 'a day is 86400000 ms in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REQUESTS_DAY_MS'],
+        message: 'a day is 86400000 ms in production',
+      });
   });
 export type RequestsConfig = z.infer<typeof requestsConfigSchema>;
 export const REQUESTS_CONFIG = Symbol('REQUESTS_CONFIG');

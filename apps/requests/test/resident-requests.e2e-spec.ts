@@ -141,7 +141,14 @@ describe('requests: residents’ requests from the public form to the village st
     const filed = await gw(
       'POST',
       '/api/v1/public/resident-requests',
-      { phone, code, name: '王大山', villageCode: demoVillage, category: 'infrastructure', content: '村口便桥护栏损坏，老人孩子过桥危险' },
+      {
+        phone,
+        code,
+        name: '王大山',
+        villageCode: demoVillage,
+        category: 'infrastructure',
+        content: '村口便桥护栏损坏，老人孩子过桥危险',
+      },
       null,
     );
     expect(filed.status).toBe(201);
@@ -149,7 +156,12 @@ describe('requests: residents’ requests from the public form to the village st
     expect(number).toMatch(/^MS\d{8}-/);
 
     const seen = await app<Req>('GET', `/api/v1/resident-requests/${id}`);
-    expect(seen.body).toMatchObject({ status: 'accepted', channel: 'public_form', phoneMasked: '137****5678', round: 1 });
+    expect(seen.body).toMatchObject({
+      status: 'accepted',
+      channel: 'public_form',
+      phoneMasked: '137****5678',
+      round: 1,
+    });
     expect(JSON.stringify(seen.body)).not.toContain(phone);
 
     const assigned = await app<Req>('POST', `/api/v1/resident-requests/${id}/assignment`, {
@@ -161,7 +173,8 @@ describe('requests: residents’ requests from the public form to the village st
 
     // nobody answers: 即将超期 at 4 s, 超期 at 8 s, each raised once by rules
     const alertsOf = async () =>
-      (await p.apps.rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${id}&pageSize=50`)).body.items;
+      (await p.apps.rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${id}&pageSize=50`)).body
+        .items;
     const overdue = await waitFor(
       '诉求办理超期 to be raised',
       async () => (await alertsOf()).find((a) => a.title === '诉求办理超期'),
@@ -172,29 +185,37 @@ describe('requests: residents’ requests from the public form to the village st
       p.sms.to(ASSIGNEE.phone).some((s) => s.params.alertId === overdue.id),
     );
     // and it escalates to the town when nobody acknowledges it
-    await waitFor('the escalation of 诉求办理超期', async () => {
-      const r = await p.apps.notifier.get<{ items: Array<{ alertId: string }> }>(
-        `/api/v1/deliveries?kind=escalation&level=1&townCode=${TOWN}`,
-      );
-      return r.body.items.some((d) => d.alertId === overdue.id);
-    }, { timeoutMs: 60_000 });
+    await waitFor(
+      'the escalation of 诉求办理超期',
+      async () => {
+        const r = await p.apps.notifier.get<{ items: Array<{ alertId: string }> }>(
+          `/api/v1/deliveries?kind=escalation&level=1&townCode=${TOWN}`,
+        );
+        return r.body.items.some((d) => d.alertId === overdue.id);
+      },
+      { timeoutMs: 60_000 },
+    );
     // several more deadline checks later: still one alert per stage, one SMS for the 超期
     const checksBefore = Date.now();
     await waitFor('more deadline checks to pass', () => Date.now() - checksBefore > 1500);
     const alerts = await alertsOf();
     expect(alerts.map((a) => a.title).sort()).toEqual(['诉求办理即将超期', '诉求办理超期']);
     expect(p.sms.to(ASSIGNEE.phone).filter((s) => s.params.alertId === overdue.id)).toHaveLength(1);
-    const deliveries = await p.apps.notifier.get<{ items: Array<{ alertId: string; recipient: string; channel: string; status: string }> }>(
-      `/api/v1/deliveries?recipient=assignee:${ASSIGNEE.userId}&kind=alert`,
-    );
+    const deliveries = await p.apps.notifier.get<{
+      items: Array<{ alertId: string; recipient: string; channel: string; status: string }>;
+    }>(`/api/v1/deliveries?recipient=assignee:${ASSIGNEE.userId}&kind=alert`);
     expect(deliveries.body.items.filter((d) => d.alertId === overdue.id)).toEqual([
       expect.objectContaining({ channel: 'sms', status: 'delivered' }),
     ]);
 
     // answered late: concluded, the alerts resolved
-    const late = await app<Req & { lateEver: boolean }>('POST', `/api/v1/resident-requests/${id}/conclusion`, {
-      answer: '已协调镇交通办修复护栏',
-    });
+    const late = await app<Req & { lateEver: boolean }>(
+      'POST',
+      `/api/v1/resident-requests/${id}/conclusion`,
+      {
+        answer: '已协调镇交通办修复护栏',
+      },
+    );
     expect(late.body).toMatchObject({ status: 'concluded', lateEver: true });
     await waitFor('the alerts to be resolved once it is concluded', async () =>
       (await alertsOf()).every((a) => a.status === 'resolved'),
@@ -219,7 +240,9 @@ describe('requests: residents’ requests from the public form to the village st
       'rated',
     ]);
     // closed: no more rating
-    const again = await app<Refusal>('POST', `/api/v1/resident-requests/${id}/rating`, { rating: 'satisfied' });
+    const again = await app<Refusal>('POST', `/api/v1/resident-requests/${id}/rating`, {
+      rating: 'satisfied',
+    });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('诉求已回访评价');
 
@@ -257,17 +280,27 @@ describe('requests: residents’ requests from the public form to the village st
     // a code never asked for
     const never = await submit(form('13600000001', '123456'));
     expect(never.status).toBe(400);
-    expect((never.body as Refusal).problems?.[0]).toMatchObject({ field: 'code', reason: expect.stringContaining('请先点击“获取验证码”') });
+    expect((never.body as Refusal).problems?.[0]).toMatchObject({
+      field: 'code',
+      reason: expect.stringContaining('请先点击“获取验证码”'),
+    });
     // a wrong code
     const right = await codeSentTo('13600000001');
     const wrong = await submit(form('13600000001', right === '000000' ? '111111' : '000000'));
     expect(wrong.status).toBe(400);
-    expect((wrong.body as Refusal).problems).toEqual([{ field: 'code', reason: '验证码不正确，请核对短信中的 6 位数字' }]);
+    expect((wrong.body as Refusal).problems).toEqual([
+      { field: 'code', reason: '验证码不正确，请核对短信中的 6 位数字' },
+    ]);
     // a flood of codes to one number: the 4th within the hour is refused
     await codeSentTo('13600000002');
     await codeSentTo('13600000002');
     await codeSentTo('13600000002');
-    const flood = await gw('POST', '/api/v1/public/resident-requests/sms-codes', { phone: '13600000002' }, null);
+    const flood = await gw(
+      'POST',
+      '/api/v1/public/resident-requests/sms-codes',
+      { phone: '13600000002' },
+      null,
+    );
     expect(flood.status).toBe(429);
     expect((flood.body as Refusal).message).toBe('该手机号 1 小时内获取验证码已达 3 次，请稍后再试');
     // a flood of submissions from one number: one a day here, the second refused even with a good code

@@ -36,7 +36,13 @@ export class SmsSink {
           .update(`${String(req.headers['x-timestamp'])}\n${digest}`)
           .digest('hex');
         res.writeHead(200, { 'content-type': 'application/json' });
-        let msg: { appKey?: string; phone?: string; templateId?: string; params?: Record<string, string>; requestId?: string } = {};
+        let msg: {
+          appKey?: string;
+          phone?: string;
+          templateId?: string;
+          params?: Record<string, string>;
+          requestId?: string;
+        } = {};
         try {
           msg = JSON.parse(body) as typeof msg;
         } catch {

@@ -33,7 +33,12 @@ export class PublicIntake {
 
   async sendCode(phone: string, ip: string): Promise<{ sent: true; expiresInSeconds: number }> {
     const c = this.config;
-    if (!this.sms.configured) throw new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message: IntakeRefusals.smsDown });
+    if (!this.sms.configured)
+      throw new ServiceUnavailableException({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: IntakeRefusals.smsDown,
+      });
     const phoneHash = this.phones.hash(phone);
     if ((await this.codes.hit('ip', ip, 3600)) > c.REQUESTS_SMS_PER_IP_PER_HOUR)
       throw tooMany('phone', IntakeRefusals.ipFlood);
@@ -42,11 +47,19 @@ export class PublicIntake {
     if ((await this.codes.hit('phone', phoneHash, 3600)) > c.REQUESTS_SMS_PER_PHONE_PER_HOUR)
       throw tooMany('phone', IntakeRefusals.phoneFlood(c.REQUESTS_SMS_PER_PHONE_PER_HOUR));
     const code = newCode();
-    await this.codes.put(phoneHash, { hash: codeHash(c.REQUESTS_PHONE_HASH_KEY, phoneHash, code), tries: 0 }, c.REQUESTS_SMS_CODE_TTL_SECONDS);
+    await this.codes.put(
+      phoneHash,
+      { hash: codeHash(c.REQUESTS_PHONE_HASH_KEY, phoneHash, code), tries: 0 },
+      c.REQUESTS_SMS_CODE_TTL_SECONDS,
+    );
     if (!(await this.sms.sendCode(phone, code, randomUUID()))) {
       await this.codes.spend(phoneHash);
       await this.codes.clearCoolDown(phoneHash);
-      throw new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message: IntakeRefusals.smsDown });
+      throw new ServiceUnavailableException({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: IntakeRefusals.smsDown,
+      });
     }
     return { sent: true, expiresInSeconds: c.REQUESTS_SMS_CODE_TTL_SECONDS };
   }
@@ -56,7 +69,9 @@ export class PublicIntake {
     if ((await this.codes.hit('ip', ip, 3600)) > c.REQUESTS_SMS_PER_IP_PER_HOUR)
       throw tooMany('phone', IntakeRefusals.ipFlood);
     const since = new Date(Date.now() - 86_400_000);
-    if ((await this.receive.filedFromPhoneSince(body.phone, since)) >= c.REQUESTS_SUBMISSIONS_PER_PHONE_PER_DAY)
+    if (
+      (await this.receive.filedFromPhoneSince(body.phone, since)) >= c.REQUESTS_SUBMISSIONS_PER_PHONE_PER_DAY
+    )
       throw tooMany('phone', IntakeRefusals.dailySubmissions(c.REQUESTS_SUBMISSIONS_PER_PHONE_PER_DAY));
     const phoneHash = this.phones.hash(body.phone);
     const stored = await this.codes.get(phoneHash);

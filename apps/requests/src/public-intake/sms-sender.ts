@@ -26,7 +26,9 @@ export class SmsSender {
     });
     const timestamp = String(Date.now());
     const digest = createHash('sha256').update(body).digest('hex');
-    const signature = createHmac('sha256', c.REQUESTS_SMS_SECRET).update(`${timestamp}\n${digest}`).digest('hex');
+    const signature = createHmac('sha256', c.REQUESTS_SMS_SECRET)
+      .update(`${timestamp}\n${digest}`)
+      .digest('hex');
     try {
       const res = await fetch(c.REQUESTS_SMS_GATEWAY_URL, {
         method: 'POST',

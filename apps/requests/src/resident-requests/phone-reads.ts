@@ -26,7 +26,13 @@ export class PhoneReads {
   }
 
   async read(r: ResidentRequest, by: string, reason: string): Promise<string> {
-    await this.reads.insert({ requestId: r._id, villageCode: r.villageCode, readBy: by, reason, at: new Date() });
+    await this.reads.insert({
+      requestId: r._id,
+      villageCode: r.villageCode,
+      readBy: by,
+      reason,
+      at: new Date(),
+    });
     return this.phones.open(r.phoneSealed);
   }
 }

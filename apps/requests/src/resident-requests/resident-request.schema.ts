@@ -19,7 +19,7 @@ export class ResidentRequest {
   /** 诉求编号, e.g. MS20261203-4F2A: what a resident quotes on the phone. */
   @Prop({ required: true, unique: true }) number!: string;
   @Prop({ required: true }) countyCode!: string;
-  @Prop({ required: true, index: true }) townCode!: string;
+  @Prop({ required: true }) townCode!: string;
   @Prop({ required: true, index: true }) villageCode!: string;
   @Prop({ type: String, required: true }) category!: ResidentRequestCategory;
   @Prop({ type: String, required: true }) channel!: ResidentRequestChannel;
@@ -28,16 +28,16 @@ export class ResidentRequest {
   @Prop({ required: true }) phoneSealed!: string;
   @Prop({ required: true }) phoneMasked!: string;
   @Prop({ required: true, index: true }) phoneHash!: string;
-  @Prop({ type: String, required: true, index: true }) status!: ResidentRequestStatus;
+  @Prop({ type: String, required: true }) status!: ResidentRequestStatus;
   /** 受理 or 办理中: the deadline check looks at these only. */
-  @Prop({ required: true, index: true }) open!: boolean;
+  @Prop({ required: true }) open!: boolean;
   @Prop({ required: true }) round!: number;
   @Prop({ required: true }) receivedAt!: Date;
   @Prop({ required: true }) receivedBy!: string;
   @Prop({ required: true }) dueAt!: Date;
   @Prop({ required: true }) warnAt!: Date;
   @Prop({ type: Object, default: null }) assignee!: Assignee | null;
-  @Prop({ type: String, default: null, index: true }) assigneeUserId!: string | null;
+  @Prop({ type: String, default: null }) assigneeUserId!: string | null;
   @Prop({ required: true }) warnedRound!: number;
   @Prop({ required: true }) overdueRound!: number;
   @Prop({ required: true }) everConcluded!: boolean;
@@ -50,4 +50,5 @@ export class ResidentRequest {
 }
 export const ResidentRequestSchema = SchemaFactory.createForClass(ResidentRequest);
 ResidentRequestSchema.add(outboxSchemaFields);
+// few indexes: each costs seconds at start on FerretDB 1.24 (lists are by village, newest first)
 ResidentRequestSchema.index({ receivedAt: -1 });

@@ -25,7 +25,11 @@ import { WorkRequest } from './use-cases/work-request.usecase';
       provide: PhoneCipher,
       inject: [APP_CONFIG],
       useFactory: (c: RequestsConfig) =>
-        new PhoneCipher(c.REQUESTS_PII_KEYS, c.REQUESTS_PII_ACTIVE_KEY_ID ?? [...c.REQUESTS_PII_KEYS.keys()][0], c.REQUESTS_PHONE_HASH_KEY),
+        new PhoneCipher(
+          c.REQUESTS_PII_KEYS,
+          c.REQUESTS_PII_ACTIVE_KEY_ID ?? [...c.REQUESTS_PII_KEYS.keys()][0],
+          c.REQUESTS_PHONE_HASH_KEY,
+        ),
     },
     ResidentRequestsStore,
     ReceiveRequest,

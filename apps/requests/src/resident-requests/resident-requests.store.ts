@@ -37,17 +37,16 @@ export class ResidentRequestsStore extends ScopedRepository<ResidentRequest> {
    */
   async replace(before: ResidentRequest, after: ResidentRequest, events: CloudEvent[]): Promise<boolean> {
     const { _id, ...fields } = after;
-    const r = await this.store.updateOne(
-      { _id, updatedAt: before.updatedAt },
-      { $set: fields },
-      { events },
-    );
+    const r = await this.store.updateOne({ _id, updatedAt: before.updatedAt }, { $set: fields }, { events });
     return r.modifiedCount === 1;
   }
 
   /** Open requests whose warning time has come (the deadline check), as the service. */
   dueForNotice(now: Date): Promise<ResidentRequest[]> {
-    return this.model.find({ open: true, warnAt: { $lte: now } }).lean<ResidentRequest[]>().exec();
+    return this.model
+      .find({ open: true, warnAt: { $lte: now } })
+      .lean<ResidentRequest[]>()
+      .exec();
   }
 
   /**

@@ -3,7 +3,11 @@ import { EventPattern } from '@nestjs/microservices';
 import { ResidentRequestDeadlineReachedV1, ResidentRequestStatusChangedV1 } from '@lib/contracts';
 import { Alert, openKeyOf } from '../alerts/alert.schema';
 import { AlertsRepository } from '../alerts/alerts.repository';
-import { REQUEST_OVERDUE_RULE, requestAlertPeriod, requestDeadlineAlert } from './domain/request-deadline-alerts';
+import {
+  REQUEST_OVERDUE_RULE,
+  requestAlertPeriod,
+  requestDeadlineAlert,
+} from './domain/request-deadline-alerts';
 
 /**
  * requests.events.v1 (additive to rules' evaluation, which it does not touch): a deadline notice

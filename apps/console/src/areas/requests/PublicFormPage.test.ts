@@ -8,14 +8,20 @@ import PublicFormPage from './PublicFormPage.vue';
 type Call = { url: string; body: unknown };
 
 /** The form as a resident opens it from the village's QR code, with the API answering `answers` in turn. */
-async function openForm(answers: Array<{ status: number; body: unknown }>, query = '?village=621299101201&name=三联村') {
+async function openForm(
+  answers: Array<{ status: number; body: unknown }>,
+  query = '?village=621299101201&name=三联村',
+) {
   const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
       calls.push({ url, body: JSON.parse(String(init.body)) });
       const a = answers.shift() ?? { status: 500, body: {} };
-      return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(a.body), {
+        status: a.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
   setActivePinia(createPinia());
@@ -33,7 +39,10 @@ const fill = async (w: ReturnType<typeof mount>, label: string, value: string) =
 };
 /** The reasons shown at the form's fields (el-form-item's error). */
 const errorsOf = (w: ReturnType<typeof mount>) =>
-  w.findAllComponents(ElFormItem).map((c) => c.props('error') as string | undefined).filter(Boolean);
+  w
+    .findAllComponents(ElFormItem)
+    .map((c) => c.props('error') as string | undefined)
+    .filter(Boolean);
 
 describe('民事直说 public form (no sign-in)', () => {
   beforeEach(() => sessionStorage.clear());
@@ -49,27 +58,55 @@ describe('民事直说 public form (no sign-in)', () => {
     ]);
     expect(w.text()).toContain('三联村');
     await fill(w, '手机号码', '13712345678');
-    await w.findAll('button').find((b) => b.text() === '获取验证码')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === '获取验证码')!
+      .trigger('click');
     await flushPromises();
-    expect(calls[0]).toEqual({ url: '/api/v1/public/resident-requests/sms-codes', body: { phone: '13712345678' } });
+    expect(calls[0]).toEqual({
+      url: '/api/v1/public/resident-requests/sms-codes',
+      body: { phone: '13712345678' },
+    });
     expect(w.text()).toContain('验证码已发送');
     await fill(w, '姓名', '王大山');
     await fill(w, '短信验证码', '123456');
     await fill(w, '想反映的事情', '村口便桥护栏损坏，老人孩子过桥危险');
     await w.find('form').trigger('submit');
     await flushPromises();
-    expect(calls[1].body).toMatchObject({ phone: '13712345678', code: '123456', villageCode: '621299101201', category: 'policy_consultation' });
+    expect(calls[1].body).toMatchObject({
+      phone: '13712345678',
+      code: '123456',
+      villageCode: '621299101201',
+      category: 'policy_consultation',
+    });
     expect(w.text()).toContain('诉求编号 MS20261203-ABC123');
     w.unmount();
   }, 30_000);
 
   it('shows the API’s Chinese reasons: a wrong code at its field, a flood as a message; a bad phone before any call', async () => {
     const { w, calls } = await openForm([
-      { status: 400, body: { statusCode: 400, message: '输入有误', problems: [{ field: 'code', reason: '验证码不正确，请核对短信中的 6 位数字' }] } },
-      { status: 429, body: { statusCode: 429, message: '该手机号 1 小时内获取验证码已达 5 次，请稍后再试', problems: [{ field: 'phone', reason: '该手机号 1 小时内获取验证码已达 5 次，请稍后再试' }] } },
+      {
+        status: 400,
+        body: {
+          statusCode: 400,
+          message: '输入有误',
+          problems: [{ field: 'code', reason: '验证码不正确，请核对短信中的 6 位数字' }],
+        },
+      },
+      {
+        status: 429,
+        body: {
+          statusCode: 429,
+          message: '该手机号 1 小时内获取验证码已达 5 次，请稍后再试',
+          problems: [{ field: 'phone', reason: '该手机号 1 小时内获取验证码已达 5 次，请稍后再试' }],
+        },
+      },
     ]);
     await fill(w, '手机号码', '12345');
-    await w.findAll('button').find((b) => b.text() === '获取验证码')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === '获取验证码')!
+      .trigger('click');
     await flushPromises();
     expect(calls).toHaveLength(0);
     expect(errorsOf(w)).toContain('须为 11 位手机号码');
@@ -82,7 +119,10 @@ describe('民事直说 public form (no sign-in)', () => {
     await flushPromises();
     expect(errorsOf(w)).toEqual(['验证码不正确，请核对短信中的 6 位数字']);
 
-    await w.findAll('button').find((b) => b.text() === '获取验证码')!.trigger('click');
+    await w
+      .findAll('button')
+      .find((b) => b.text() === '获取验证码')!
+      .trigger('click');
     await flushPromises();
     expect(w.find('.el-alert').text()).toContain('该手机号 1 小时内获取验证码已达 5 次');
     w.unmount();

@@ -21,7 +21,14 @@ export type ResidentRequestView = {
   lateEver: boolean;
   overdue: boolean;
   ratings: Array<{ rating: string; round: number; note: string | null; at: string; by: string }>;
-  history: Array<{ at: string; by: string; action: string; from: string | null; to: string; note: string | null }>;
+  history: Array<{
+    at: string;
+    by: string;
+    action: string;
+    from: string | null;
+    to: string;
+    note: string | null;
+  }>;
 };
 
 export type VillageStatisticsView = {
@@ -70,9 +77,13 @@ export const HISTORY_LABELS: Record<string, string> = {
 };
 
 /** The tag colour of a status (overdue: red whatever the status). */
-export function statusTag(r: Pick<ResidentRequestView, 'status' | 'overdue'>): 'danger' | 'warning' | 'success' | 'info' | 'primary' {
+export function statusTag(
+  r: Pick<ResidentRequestView, 'status' | 'overdue'>,
+): 'danger' | 'warning' | 'success' | 'info' | 'primary' {
   if (r.overdue) return 'danger';
-  return ({ accepted: 'warning', in_progress: 'primary', concluded: 'success', visited: 'info' } as const)[
-    r.status as 'accepted'
-  ] ?? 'info';
+  return (
+    ({ accepted: 'warning', in_progress: 'primary', concluded: 'success', visited: 'info' } as const)[
+      r.status as 'accepted'
+    ] ?? 'info'
+  );
 }

@@ -1,5 +1,14 @@
 import { DEFAULT_REQUEST_DEADLINE_DAYS } from '@lib/contracts';
-import { conclude, deadlineOf, noticesDue, rate, RequestRefusal, RequestState, start, assign } from './resident-request';
+import {
+  conclude,
+  deadlineOf,
+  noticesDue,
+  rate,
+  RequestRefusal,
+  RequestState,
+  start,
+  assign,
+} from './resident-request';
 
 const DAY = 86_400_000;
 const policy = { days: { ...DEFAULT_REQUEST_DEADLINE_DAYS, infrastructure: 2 }, warnDaysBefore: 1 };
@@ -58,17 +67,23 @@ describe('a resident request', () => {
     start(r);
     conclude(r, '已办', at(1));
     const next = (from: Date) => deadlineOf(policy, 'infrastructure', from, DAY);
-    expect(rate(r, { rating: 'dissatisfied', note: null, at: at(1.5), by: 'x' }, next)).toEqual({ reopened: true });
+    expect(rate(r, { rating: 'dissatisfied', note: null, at: at(1.5), by: 'x' }, next)).toEqual({
+      reopened: true,
+    });
     expect(r).toMatchObject({ status: 'in_progress', round: 2, dueAt: at(3.5) });
     expect(noticesDue(r, at(3.6))).toEqual(['overdue']);
     conclude(r, '再办', at(2));
-    expect(rate(r, { rating: 'satisfied', note: null, at: at(2.5), by: 'x' }, next)).toEqual({ reopened: false });
+    expect(rate(r, { rating: 'satisfied', note: null, at: at(2.5), by: 'x' }, next)).toEqual({
+      reopened: false,
+    });
     expect(r.status).toBe('visited');
     expect(r.ratingCounts).toEqual({ satisfied: 1, basically_satisfied: 0, dissatisfied: 1 });
     expect(r.ratings.map((x) => [x.rating, x.round])).toEqual([
       ['dissatisfied', 1],
       ['satisfied', 2],
     ]);
-    expect(() => rate(r, { rating: 'satisfied', note: null, at: at(3), by: 'x' }, next)).toThrow('诉求已回访评价');
+    expect(() => rate(r, { rating: 'satisfied', note: null, at: at(3), by: 'x' }, next)).toThrow(
+      '诉求已回访评价',
+    );
   });
 });

@@ -3,11 +3,7 @@
  * 受理 (accepted) → 办理中 (in_progress) → 办结 (concluded) → 回访 (visited, with the resident's
  * rating); 不满意 at the 回访 reopens it: back to 办理中 for a new round with a new deadline.
  */
-import type {
-  ResidentRequestCategory,
-  ResidentRequestRating,
-  ResidentRequestStatus,
-} from '@lib/contracts';
+import type { ResidentRequestCategory, ResidentRequestRating, ResidentRequestStatus } from '@lib/contracts';
 
 export interface Assignee {
   userId: string;
@@ -96,7 +92,10 @@ export function assign(s: RequestState, to: Assignee): void {
 /** 受理 → 办理中 (the assignee, or whoever works it, takes it up). */
 export function start(s: RequestState): void {
   if (s.status !== 'accepted')
-    throw new RequestRefusal('status', s.status === 'in_progress' ? '诉求已在办理中' : '诉求已办结，不能再开始办理');
+    throw new RequestRefusal(
+      'status',
+      s.status === 'in_progress' ? '诉求已在办理中' : '诉求已办结，不能再开始办理',
+    );
   if (!s.assignee) throw new RequestRefusal('assignee', '请先交办给承办人再开始办理');
   s.status = 'in_progress';
 }

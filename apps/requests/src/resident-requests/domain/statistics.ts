@@ -25,7 +25,8 @@ export interface VillageStatistics {
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
+const ratio = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
 export function villageStatistics(groups: {
   byCategory: Array<{ villageCode: string; category: string; n: number }>;

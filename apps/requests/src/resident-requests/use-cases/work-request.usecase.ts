@@ -116,6 +116,10 @@ export class WorkRequest {
       after.updatedAt = at;
       if (await this.store.replace(before, after, outcome.events)) return after;
     }
-    throw new ConflictException({ statusCode: 409, error: 'Conflict', message: '诉求正被他人同时修改，请刷新后重试' });
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: '诉求正被他人同时修改，请刷新后重试',
+    });
   }
 }

@@ -20,7 +20,10 @@ describe('诉求办理超期 from a request’s deadline notice', () => {
   });
 
   it('warns before the deadline without escalation, and names the village when nobody is assigned', () => {
-    const a = requestDeadlineAlert(residentRequestDeadlineReached({ stage: 'approaching', assignee: null }), openKeyOf);
+    const a = requestDeadlineAlert(
+      residentRequestDeadlineReached({ stage: 'approaching', assignee: null }),
+      openKeyOf,
+    );
     expect(a).toMatchObject({ title: '诉求办理即将超期', severity: 'medium', recipientUsers: [] });
     expect(a.escalateAfterMinutes).toBeUndefined();
     expect(a.recipientRoles).toContain('village-cadre');

@@ -83,7 +83,9 @@ export function requestDeadlineAlert(
       { name: 'round', label: '办理轮次', value: d.round },
       { name: 'assignee', label: '承办人', value: d.assignee?.name ?? null },
     ],
-    recipientRoles: d.assignee ? ['village-cadre', 'town-official'] : ['village-cadre', 'first-secretary', 'town-official'],
+    recipientRoles: d.assignee
+      ? ['village-cadre', 'town-official']
+      : ['village-cadre', 'first-secretary', 'town-official'],
     recipientUsers: d.assignee ? [d.assignee] : [],
     status: 'open',
     openKey: openKeyOf(d.requestId, REQUEST_OVERDUE_RULE, period),
