@@ -6,19 +6,10 @@
  */
 import type { ResidentRequestDeadlineReachedV1 } from '@lib/contracts';
 import { orgUnitsOfVillage } from '@lib/contracts';
+import { labelOf } from '@lib/contracts/labels';
 
 export const REQUEST_OVERDUE_RULE = 'resident-request-overdue';
 export const REQUEST_OVERDUE_ESCALATE_MINUTES = 24 * 60;
-
-const CATEGORY: Record<string, string> = {
-  policy_consultation: '政策咨询',
-  document_service: '证件代办',
-  dispute: '矛盾纠纷',
-  infrastructure: '基础设施',
-  employment: '就业',
-  medical: '医疗',
-  other: '其他',
-};
 
 const beijing = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -60,7 +51,7 @@ export function requestDeadlineAlert(
   const overdue = d.stage === 'overdue';
   const period = requestAlertPeriod(d.round, d.stage);
   const who = d.assignee ? `承办人 ${d.assignee.name}` : '尚未交办承办人';
-  const category = CATEGORY[d.category] ?? d.category;
+  const category = labelOf('residentRequestCategory', d.category);
   return {
     _id: `rro-${d.requestId}-${d.round}-${d.stage}`,
     ruleId: REQUEST_OVERDUE_RULE,
