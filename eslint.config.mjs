@@ -11,7 +11,7 @@ import globals from 'globals';
  * domain/ folder imports no framework, database or broker. Imports are matched as written (ESLint's
  * no-restricted-imports), so the zones name the other apps' folders however far up a relative path climbs.
  */
-const APPS = ['console', 'gateway', 'households', 'monitoring', 'notifier', 'projects', 'rules', 'supervision'];
+const APPS = ['console', 'gateway', 'households', 'monitoring', 'notifier', 'projects', 'requests', 'rules', 'supervision'];
 const otherApps = (app) => APPS.filter((a) => a !== app).join('|');
 const noScripts = {
   regex: '(^|/)scripts/',

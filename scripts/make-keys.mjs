@@ -56,6 +56,9 @@ function makeKeys() {
     // notifier: channel targets at rest, and the X-Signature of webhook POSTs
     { key: 'CHANNEL_SECRET_KEY', value: hex(), secrets: ['notifier-secrets'] },
     { key: 'NOTIFIER_WEBHOOK_SECRET', value: hex(), secrets: ['notifier-secrets'] },
+    // requests: residents' phones at rest and their keyed hash (rate limits, lookups)
+    { key: 'REQUESTS_PII_KEYS', value: `k1:${b64()}`, secrets: ['requests-secrets'] },
+    { key: 'REQUESTS_PHONE_HASH_KEY', value: hex(), secrets: ['requests-secrets'] },
   ];
 }
 

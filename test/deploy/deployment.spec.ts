@@ -18,6 +18,8 @@ import { AppModule as NotifierModule } from '../../apps/notifier/src/app.module'
 import { notifierConfigSchema } from '../../apps/notifier/src/config';
 import { AppModule as ProjectsModule } from '../../apps/projects/src/app.module';
 import { projectsConfigSchema } from '../../apps/projects/src/config';
+import { AppModule as RequestsModule } from '../../apps/requests/src/app.module';
+import { requestsConfigSchema } from '../../apps/requests/src/config';
 import { AppModule as RulesModule } from '../../apps/rules/src/app.module';
 import { rulesConfigSchema } from '../../apps/rules/src/config';
 import { AppModule as SupervisionModule } from '../../apps/supervision/src/app.module';
@@ -47,6 +49,7 @@ const APPS: App[] = [
   { name: 'supervision', schema: supervisionConfigSchema, module: SupervisionModule },
   { name: 'rules', schema: rulesConfigSchema, module: RulesModule },
   { name: 'notifier', schema: notifierConfigSchema, module: NotifierModule },
+  { name: 'requests', schema: requestsConfigSchema, module: RequestsModule },
 ];
 const appNames = APPS.map((a) => a.name);
 
@@ -345,6 +348,8 @@ describe('deploy/k8s', () => {
     expect(readers('PII_KEYS')).toEqual(['households']);
     expect(readers('PII_HASH_KEY').sort()).toEqual(['households', 'monitoring']);
     expect(readers('CHANNEL_SECRET_KEY')).toEqual(['notifier']);
+    expect(readers('REQUESTS_PII_KEYS')).toEqual(['requests']);
+    expect(readers('REQUESTS_PHONE_HASH_KEY')).toEqual(['requests']);
     expect(readers('AUTH_JWT_PUBLIC_KEY').sort()).toEqual([...appNames].sort());
     for (const s of secrets) expect(s.metadata.namespace ?? s.metadata.name).toBe(kustomization.namespace);
   });

@@ -48,6 +48,7 @@ export class Platform {
       SUPERVISION_URL: url('supervision', 'http://127.0.0.1:1'),
       NOTIFIER_URL: url('notifier', 'http://127.0.0.1:1'),
       PROJECTS_URL: url('projects', 'http://127.0.0.1:1'),
+      REQUESTS_URL: url('requests', 'http://127.0.0.1:1'),
       GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
       GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
       GATEWAY_ADMIN_UNIT: GATEWAY_ADMIN.unit,

@@ -9,6 +9,7 @@ const READS: Record<Exclude<AppName, 'gateway'>, string> = {
   notifier: '/api/v1/deliveries',
   supervision: '/api/v1/teams',
   projects: '/api/v1/projects',
+  requests: '/api/v1/resident-requests',
 };
 const APPS = Object.keys(READS) as Array<keyof typeof READS>;
 

@@ -50,6 +50,7 @@ export const gatewayConfigSchema = baseConfigSchema
     SUPERVISION_URL: url.default('http://127.0.0.1:3004'),
     RULES_URL: url.default('http://127.0.0.1:3005'),
     NOTIFIER_URL: url.default('http://127.0.0.1:3006'),
+    REQUESTS_URL: url.default('http://127.0.0.1:3007'),
     /** A county administrator created at start when no user has this name (first install, demo). */
     GATEWAY_ADMIN_USERNAME: z.string().default(''),
     GATEWAY_ADMIN_PASSWORD: z.string().default(''),

@@ -1,6 +1,7 @@
 // first: OpenTelemetry patches http before anything loads it (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
 import '@lib/service-kit/tracing';
 import 'reflect-metadata';
+import { Topics } from '@lib/contracts';
 import { kafkaSettingsOf, loadConfig, startService } from '@lib/service-kit';
 import { AppModule } from './app.module';
 import { rulesConfigSchema } from './config';
@@ -17,7 +18,8 @@ async function main() {
     consumer: {
       kafka: kafkaSettingsOf(config, 'rules'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
-      topics: RULES_TOPICS,
+      // requests.events.v1: 诉求办理超期 (resident-requests/request-deadlines.consumer.ts)
+      topics: [...RULES_TOPICS, Topics.requests],
     },
   });
 }

@@ -11,6 +11,7 @@ import {
   RuleVersionsRepository,
 } from './rules/rule-versions.repository';
 import { RulesController } from './rules/rules.controller';
+import { RequestDeadlinesConsumer } from './resident-requests/request-deadlines.consumer';
 import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from './schedule/scheduler';
 import { StorageInit } from './storage-init';
 import { SubjectDoc, SubjectDocSchema, SubjectsRepository } from './subjects/subjects.repository';
@@ -37,6 +38,7 @@ import {
     RulesController,
     ThresholdsController,
     EvaluationConsumer,
+    RequestDeadlinesConsumer,
   ],
   providers: [
     AlertsRepository,

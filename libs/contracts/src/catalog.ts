@@ -44,6 +44,10 @@ import { SessionRevokedV1 } from './events/session-revoked.v1';
 import { AssistanceIncomePaidV1 } from './events/assistance-income-paid.v1';
 import { MicrocreditRepaymentOverdueV1 } from './events/microcredit-repayment-overdue.v1';
 import { RelocationEmploymentChangedV1 } from './events/relocation-employment-changed.v1';
+import { ResidentRequestReceivedV1 } from './events/resident-request-received.v1';
+import { ResidentRequestAssignedV1 } from './events/resident-request-assigned.v1';
+import { ResidentRequestStatusChangedV1 } from './events/resident-request-status-changed.v1';
+import { ResidentRequestDeadlineReachedV1 } from './events/resident-request-deadline-reached.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -91,6 +95,10 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     CoverageChangedV1,
     DepartmentFactSubmittedV1,
     SessionRevokedV1,
+    ResidentRequestReceivedV1,
+    ResidentRequestAssignedV1,
+    ResidentRequestStatusChangedV1,
+    ResidentRequestDeadlineReachedV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

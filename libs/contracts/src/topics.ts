@@ -15,6 +15,8 @@ export const Topics = {
   departmentFacts: 'monitoring.department-facts.v1',
   /** Sign-outs the gateway announces, so every app refuses a revoked access token (session.revoked.v1). */
   sessions: 'gateway.sessions.v1',
+  /** Residents' requests (民事直说 / 代办), apps/requests. */
+  requests: 'requests.events.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -7,7 +7,7 @@ import { devToken } from './tokens';
 import { waitFor } from './wait-for';
 
 export type AppName =
-  'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision' | 'projects';
+  'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision' | 'projects' | 'requests';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -27,5 +27,7 @@ declare module 'vue-router' {
     anyOf?: Permission[];
     menu?: boolean;
     crawl?: boolean;
+    /** Opens without signing in (the residents' public form). */
+    public?: boolean;
   }
 }

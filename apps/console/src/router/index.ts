@@ -22,6 +22,13 @@ export const routes: RouteRecordRaw[] = [
   // the old console's address (bookmarks, earlier READMEs) opens the new one
   { path: '/console/:rest(.*)*', redirect: '/' },
   { path: '/login', name: 'login', component: () => import('@/layout/LoginPage.vue'), meta: { title: '登录' } },
+  // 民事直说: the residents' public form, no sign-in (the village's QR code links here)
+  {
+    path: '/public/resident-request',
+    name: 'public-resident-request',
+    component: () => import('@/areas/requests/PublicFormPage.vue'),
+    meta: { title: '民事直说 · 群众诉求', public: true, crawl: false },
+  },
   {
     path: '/',
     component: () => import('@/layout/AppShell.vue'),
@@ -81,6 +88,7 @@ export const router = createRouter({ history: createWebHistory('/'), routes });
 router.beforeEach((to) => {
   const session = useSession();
   if (to.name === 'login') return session.signedIn ? '/' : true;
+  if (to.meta.public) return true;
   if (!session.signedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   if (!to.matched.every((r) => allowed(r))) return { name: 'forbidden', query: { from: to.fullPath } };
   return true;

@@ -9,6 +9,7 @@ export const UPSTREAMS = [
   'SUPERVISION_URL',
   'RULES_URL',
   'NOTIFIER_URL',
+  'REQUESTS_URL',
 ] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
 export type UpstreamUrls = Pick<GatewayConfig, Upstream>;

@@ -23,7 +23,7 @@ export function addressesCadres(a: { subjectType: string; recipientRoles: string
 }
 
 export function planCadreDeliveries(
-  cadres: PairedCadre[],
+  cadres: Array<Pick<PairedCadre, 'userId' | 'name'>>,
   /** The channels of each cadre's contact; undefined: no contact registered. */
   channelsOf: (userId: string) => PersonChannel[] | undefined,
   gateways: { sms: boolean; email: boolean },

@@ -107,14 +107,26 @@ export class PlanDeliveries {
     common: Omit<Delivery, '_id' | 'channel' | 'channelId' | 'target' | 'recipient'>,
   ): Promise<{ toSend: Delivery[]; unreachable: Array<{ delivery: Delivery; error: string }> }> {
     const a = e.data;
+    // people the alert names (a resident request's assignee, 承办人): reached like paired cadres
+    if (a.recipientUsers?.length) return this.forPeople(a, common, a.recipientUsers, 'assignee');
     if (!addressesCadres(a)) return { toSend: [], unreachable: [] };
     const pairing = await this.pairings.find(a.subjectId);
     if (!pairing || pairing.cadres.length === 0) {
       this.logger.warn(`alert ${a.alertId}: no paired cadre known for household ${a.subjectId}`);
       return { toSend: [], unreachable: [] };
     }
-    const contacts = await this.contacts.ofUsers(pairing.cadres.map((c) => c.userId));
-    const plans = planCadreDeliveries(pairing.cadres, (id) => contacts.get(id)?.channels, {
+    return this.forPeople(a, common, pairing.cadres, 'paired-cadre');
+  }
+
+  /** One person delivery per person and channel of their contact, or a record of why they are not reached. */
+  private async forPeople(
+    a: AlertRaisedV1['data'],
+    common: Omit<Delivery, '_id' | 'channel' | 'channelId' | 'target' | 'recipient'>,
+    people: Array<{ userId: string; name: string }>,
+    recipientKind: 'paired-cadre' | 'assignee',
+  ): Promise<{ toSend: Delivery[]; unreachable: Array<{ delivery: Delivery; error: string }> }> {
+    const contacts = await this.contacts.ofUsers(people.map((c) => c.userId));
+    const plans = planCadreDeliveries(people, (id) => contacts.get(id)?.channels, {
       sms: !!this.config.NOTIFIER_SMS_GATEWAY_URL,
       email: !!this.config.NOTIFIER_SMTP_URL,
     });
@@ -127,7 +139,7 @@ export class PlanDeliveries {
         channel: p.channel,
         channelId: null,
         target: `contact:${p.userId}`,
-        recipient: `paired-cadre:${p.userId}`,
+        recipient: `${recipientKind}:${p.userId}`,
         recipientName: p.name,
         contactId: p.userId,
       };

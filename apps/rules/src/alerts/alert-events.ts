@@ -28,6 +28,7 @@ export function alertRaisedEvent(a: Alert): AlertRaisedV1 {
       recipientRoles: a.recipientRoles,
       raisedAt: a.raisedAt.toISOString(),
       ...(a.escalateAfterMinutes ? { escalateAfterMinutes: a.escalateAfterMinutes } : {}),
+      ...(a.recipientUsers?.length ? { recipientUsers: a.recipientUsers } : {}),
     },
   });
 }

@@ -14,7 +14,7 @@ export class Alert {
   @Prop({ required: true }) ruleId!: string;
   @Prop({ required: true }) ruleVersion!: number;
   @Prop({ type: String, required: true }) severity!: 'low' | 'medium' | 'high';
-  @Prop({ type: String, required: true }) subjectType!: 'household' | 'team-member';
+  @Prop({ type: String, required: true }) subjectType!: 'household' | 'team-member' | 'resident-request';
   @Prop({ required: true, index: true }) subjectId!: string;
   @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;
@@ -42,6 +42,8 @@ export class Alert {
   @Prop({ type: String }) acknowledgementNote?: string;
   /** From the rule: escalate one level up when not acknowledged within this time. */
   @Prop({ type: Number }) escalateAfterMinutes?: number;
+  /** Named people the alert is for (a resident request's assignee), told on their own contact. */
+  @Prop({ type: [Object] }) recipientUsers?: Array<{ userId: string; name: string }>;
 }
 export const AlertSchema = SchemaFactory.createForClass(Alert);
 AlertSchema.add(outboxSchemaFields);

@@ -9,12 +9,14 @@ import { householdLabels } from './households';
 import { identityLabels } from './identity';
 import { monitoringLabels } from './monitoring';
 import { projectLabels } from './projects';
+import { requestLabels } from './requests';
 import { supervisionLabels } from './supervision';
 
 export const LABELS = {
   ...householdLabels,
   ...monitoringLabels,
   ...projectLabels,
+  ...requestLabels,
   ...supervisionLabels,
   ...alertLabels,
   ...identityLabels,

@@ -10,6 +10,7 @@ import { HouseholdsPermissions } from './households';
 import { MonitoringPermissions } from './monitoring';
 import { NotifierPermissions } from './notifier';
 import { ProjectsPermissions } from './projects';
+import { RequestsPermissions } from './requests';
 import { RulesPermissions } from './rules';
 import { SupervisionPermissions } from './supervision';
 
@@ -20,6 +21,7 @@ export {
   MonitoringPermissions,
   NotifierPermissions,
   ProjectsPermissions,
+  RequestsPermissions,
   RulesPermissions,
   SupervisionPermissions,
 };
@@ -29,6 +31,7 @@ export const PermissionsByApp = {
   households: HouseholdsPermissions,
   monitoring: MonitoringPermissions,
   projects: ProjectsPermissions,
+  requests: RequestsPermissions,
   supervision: SupervisionPermissions,
   rules: RulesPermissions,
   notifier: NotifierPermissions,
@@ -39,6 +42,7 @@ export const Permissions = {
   ...HouseholdsPermissions,
   ...MonitoringPermissions,
   ...ProjectsPermissions,
+  ...RequestsPermissions,
   ...SupervisionPermissions,
   ...RulesPermissions,
   ...NotifierPermissions,

@@ -42,3 +42,7 @@ export * from './survey-corrected';
 export * from './survey-recorded';
 export * from './threshold-set';
 export * from './worklog-recorded';
+export * from './resident-request-received';
+export * from './resident-request-assigned';
+export * from './resident-request-status-changed';
+export * from './resident-request-deadline-reached';

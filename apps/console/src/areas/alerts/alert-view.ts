@@ -13,7 +13,7 @@ export interface Alert {
   ruleId: string;
   ruleVersion: number;
   severity: 'low' | 'medium' | 'high';
-  subjectType: 'household' | 'team-member';
+  subjectType: 'household' | 'team-member' | 'resident-request';
   subjectId: string;
   countyCode: string;
   townCode: string;

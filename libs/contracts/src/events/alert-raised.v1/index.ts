@@ -19,7 +19,7 @@ export const AlertRaisedV1 = defineEvent({
     ruleId: z.string().min(1),
     ruleVersion: z.number().int().positive(),
     severity: Severity,
-    subjectType: z.enum(['household', 'team-member']),
+    subjectType: z.enum(['household', 'team-member', 'resident-request']),
     subjectId: z.string().min(1),
     townCode: TownCode,
     villageCode: VillageCode,
@@ -32,6 +32,8 @@ export const AlertRaisedV1 = defineEvent({
     raisedAt: z.iso.datetime({ offset: true }),
     /** Send again one level up when nobody acknowledged it within this time (from the rule). */
     escalateAfterMinutes: z.number().int().positive().optional(),
+    /** Named people the alert is for besides the roles (a resident request's assignee), told on their own contact. */
+    recipientUsers: z.array(z.object({ userId: z.string().min(1), name: z.string().min(1) })).optional(),
   }),
 });
 export type AlertRaisedV1 = EventOf<typeof AlertRaisedV1>;
