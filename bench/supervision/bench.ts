@@ -282,6 +282,32 @@ async function signedLatency(port: number, records: BenchCheckIn[]) {
   return { sent, perRequest: per, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), max: lat.at(-1) };
 }
 
+/**
+ * Where a batch's milliseconds go: the app's per-phase seconds (supervision_ingest_phase_seconds_total)
+ * since the previous call, divided by the batches, for one way in (kafka, signed-api).
+ */
+const profiled = new Map<string, number>();
+async function batchProfile(port: number, via: string): Promise<string> {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`)
+    .then((r) => r.text())
+    .catch(() => '');
+  const read = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ name: m[1], value: Number(m[2]) }));
+  const delta = (k: string, v: number) => {
+    const d = v - (profiled.get(k) ?? 0);
+    profiled.set(k, v);
+    return d;
+  };
+  const batches = read(new RegExp(`supervision_ingest_batches_total\\{via="(${via})"\\} (\\S+)`, 'g')).map((b) =>
+    delta(`batches:${via}`, b.value),
+  )[0];
+  if (!batches) return 'no batches';
+  const phases = read(
+    new RegExp(`supervision_ingest_phase_seconds_total\\{phase="([^"]+)",via="${via}"\\} (\\S+)`, 'g'),
+  ).map((p) => ({ name: p.name, ms: (delta(`${via}:${p.name}`, p.value) * 1000) / batches }));
+  const total = phases.reduce((a, p) => a + p.ms, 0);
+  return `${batches} batches, ${total.toFixed(0)} ms each: ${phases.map((p) => `${p.name} ${p.ms.toFixed(1)}`).join(', ')}`;
+}
+
 async function runRaw(d: Driver, drainSet: BenchCheckIn[], steadySet: BenchCheckIn[]): Promise<Figures> {
   const topic = `${RUN}.raw.${Topics.supervisionCheckins}`;
   const groupId = `${RUN}.raw`;
@@ -405,6 +431,7 @@ async function main() {
           const relayS = await outboxDrained(d, db);
           f.checked = `${stored}/${cfg.n} check-ins stored, ${days}/${memberDays.size} attendance days; their events out ${relayS.toFixed(0)} s after the drain`;
           console.log(`[kafka] ${f.checked}`);
+          console.log(`[kafka] profile of a batch: ${await batchProfile(port, 'kafka')}`);
           const l = await kafkaLatency(d, child, groupId, topic, sets.kafkaSteady);
           Object.assign(f, { p50: l.p50, p99: l.p99, max: l.max });
           if (l.done < l.sent) f.latencyNote = `${l.sent - l.done} not done within 120 s`;
@@ -434,6 +461,7 @@ async function main() {
           const relayS = await outboxDrained(d, db);
           f.checked = `${t.accepted}/${cfg.n} accepted; their events out ${relayS.toFixed(0)} s after the last answer`;
           console.log(`[signed] ${Math.round(t.perS)} records/s (${f.throughputNote}); ${f.checked}`);
+          console.log(`[signed] profile of a request: ${await batchProfile(port, 'signed-api')}`);
           const l = await signedLatency(port, sets.signedSteady);
           Object.assign(f, { p50: l.p50, p99: l.p99, max: l.max });
           f.latencyNote = `${l.perRequest} records per request`;

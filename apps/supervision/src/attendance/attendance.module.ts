@@ -12,6 +12,7 @@ import { AttendanceMonth } from './attendance-month.usecase';
 import { CloseDays, DailyClose } from './close-days.usecase';
 import { AttendanceRepository } from './attendance.repository';
 import { RecomputeAttendance } from './recompute-attendance.usecase';
+import { AttendanceLedger } from './attendance-ledger';
 
 @Module({
   imports: [
@@ -24,7 +25,14 @@ import { RecomputeAttendance } from './recompute-attendance.usecase';
     CalendarModule,
   ],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, RecomputeAttendance, AttendanceMonth, CloseDays, DailyClose],
-  exports: [RecomputeAttendance],
+  providers: [
+    AttendanceRepository,
+    AttendanceLedger,
+    RecomputeAttendance,
+    AttendanceMonth,
+    CloseDays,
+    DailyClose,
+  ],
+  exports: [RecomputeAttendance, AttendanceLedger],
 })
 export class AttendanceModule {}

@@ -1,22 +1,30 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
-import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { isDuplicateKeyError, Store, updateWithEvents, withEvents } from '@lib/persistence';
 import { findAllEach } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
+import type { DayWrite } from './recompute-attendance.usecase';
+
+/** A changed day and the fingerprint of the computation it replaces. */
+export interface DayReplacement extends DayWrite {
+  before: string;
+}
+
+const fieldsOf = ({ _id, ...fields }: AttendanceDayDoc) => ({ _id, fields });
 
 /** All database access for attendance days. */
 @Injectable()
-export class AttendanceRepository implements OnModuleInit {
+export class AttendanceRepository {
+  private readonly store: Store<AttendanceDayDoc>;
+
   constructor(
     @InjectModel(AttendanceDayDoc.name) private readonly model: Model<AttendanceDayDoc>,
-    private readonly relay: OutboxRelay,
-  ) {}
-
-  async onModuleInit() {
-    this.relay.register(this.model.collection);
+    relay: OutboxRelay,
+  ) {
+    this.store = Store.of(model, { relay });
   }
 
   /** The computed days with these ids (`${memberId}:${day}`), found by their days. */
@@ -66,20 +74,50 @@ export class AttendanceRepository implements OnModuleInit {
   }
 
   /** Inserts days that do not exist yet (with their events); a day computed meanwhile is kept. */
-  async insertAbsent(items: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }>): Promise<void> {
-    if (items.length === 0) return;
-    const ops = items.map(({ day, events }): AnyBulkWriteOperation => {
-      const { _id, ...fields } = day;
-      return {
-        updateOne: {
-          filter: { _id } as Document,
-          update: { $setOnInsert: { ...fields, ...outboxOnInsert(events) } },
-          upsert: true,
-        },
-      };
-    });
-    await this.model.collection.bulkWrite(ops, { ordered: false });
-    this.relay.kick();
+  async insertAbsent(items: DayWrite[]): Promise<void> {
+    await this.store.bulkWrite(
+      items.map(({ day, events }): AnyBulkWriteOperation<AttendanceDayDoc> => {
+        const { _id, fields } = fieldsOf(day);
+        return {
+          updateOne: {
+            filter: { _id },
+            update: { $setOnInsert: withEvents(fields, events) },
+            upsert: true,
+          },
+        };
+      }),
+      { carriesEvents: true },
+    );
+  }
+
+  /**
+   * Days new as far as the caller knows, with their events, in one unordered insert; a day that
+   * exists already is refused (its id returned) and left as it is.
+   */
+  async insertNewDays(items: DayWrite[]): Promise<{ refused: string[] }> {
+    const events = new Map(items.map((w) => [w.day, w.events]));
+    const { duplicates } = await this.store.insertManyNew(
+      items.map((w) => w.day),
+      (d) => events.get(d as AttendanceDayDoc) ?? [],
+    );
+    return { refused: duplicates.map((i) => items[i].day._id) };
+  }
+
+  /**
+   * Changed days with their events, in one bulk write, each only over the computation it replaces
+   * (its fingerprint). `complete` false: some had been changed by another writer meanwhile.
+   */
+  async replaceDays(items: DayReplacement[]): Promise<{ complete: boolean }> {
+    const result = await this.store.bulkWrite(
+      items.map(({ day, events, before }): AnyBulkWriteOperation<AttendanceDayDoc> => {
+        const { _id, fields } = fieldsOf(day);
+        return {
+          updateOne: { filter: { _id, fingerprint: before }, update: updateWithEvents({ $set: fields }, events) },
+        };
+      }),
+      { carriesEvents: true },
+    );
+    return { complete: (result?.matchedCount ?? 0) === items.length };
   }
 
   /**
@@ -87,26 +125,23 @@ export class AttendanceRepository implements OnModuleInit {
    * The filter keeps a newer computation (larger basis): then the upsert's insert hits the
    * primary key and is skipped.
    */
-  async save(items: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }>): Promise<void> {
-    if (items.length === 0) return;
-    const ops = items.map(({ day, events }): AnyBulkWriteOperation => {
-      const { _id, ...fields } = day;
-      const outbox = outboxOnUpdate(events);
-      return {
-        updateOne: {
-          filter: { _id, basis: { $lte: day.basis } } as Document,
-          update: { $set: { ...fields, ...outbox.$set }, $push: outbox.$push },
-          upsert: true,
-        },
-      };
-    });
+  async save(items: DayWrite[]): Promise<void> {
     try {
-      await this.model.collection.bulkWrite(ops, { ordered: false });
+      await this.store.bulkWrite(
+        items.map(({ day, events }): AnyBulkWriteOperation<AttendanceDayDoc> => {
+          const { _id, fields } = fieldsOf(day);
+          return {
+            updateOne: {
+              filter: { _id, basis: { $lte: day.basis } },
+              update: updateWithEvents({ $set: fields }, events),
+              upsert: true,
+            },
+          };
+        }),
+        { carriesEvents: true },
+      );
     } catch (e) {
-      const raw = (e as { writeErrors?: { code?: number } | Array<{ code?: number }> }).writeErrors;
-      const errors = raw === undefined ? null : Array.isArray(raw) ? raw : [raw];
-      if (!errors || errors.some((w) => w.code !== 11000)) throw e;
+      if (!isDuplicateKeyError(e)) throw e;
     }
-    this.relay.kick();
   }
 }

@@ -1,5 +1,6 @@
 import { CheckInRecord } from '@lib/contracts';
 import type { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import type { AttendanceLedger } from '../attendance/attendance-ledger';
 import type { CheckInsRepository } from '../checkins/check-ins.repository';
 import type { TeamsRepository } from '../teams/teams.repository';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
@@ -36,11 +37,13 @@ describe('ingesting check-ins (打卡入库)', () => {
       },
       insertUnmatched: async () => new Set<string>(),
     };
-    const attendance = { execute: async (days: typeof recomputed) => void recomputed.push(...days) };
+    const attendance = { fromLedger: async (days: typeof recomputed) => void recomputed.push(...days) };
+    const ledger = { days: async () => [], addCheckIns: async () => undefined };
     const ingest = new IngestCheckIns(
       teams as unknown as TeamsRepository,
       checkIns as unknown as CheckInsRepository,
       attendance as unknown as RecomputeAttendance,
+      ledger as unknown as AttendanceLedger,
     );
     return { ingest, recomputed };
   }
