@@ -426,12 +426,12 @@ async function main() {
             sets.kafkaDrain.map((r) => `${r.key}:${r.record.checkTime.slice(0, 10)}`),
           );
           const days = await database.collection('attendance_days').countDocuments({});
+          console.log(`[kafka] profile of a batch: ${await batchProfile(port, 'kafka')}`);
           // The drain's events (a checkin.accepted per record, an attendance.day-computed per day)
           // are still leaving through the outbox; the latency phase starts when they are out.
           const relayS = await outboxDrained(d, db);
           f.checked = `${stored}/${cfg.n} check-ins stored, ${days}/${memberDays.size} attendance days; their events out ${relayS.toFixed(0)} s after the drain`;
           console.log(`[kafka] ${f.checked}`);
-          console.log(`[kafka] profile of a batch: ${await batchProfile(port, 'kafka')}`);
           const l = await kafkaLatency(d, child, groupId, topic, sets.kafkaSteady);
           Object.assign(f, { p50: l.p50, p99: l.p99, max: l.max });
           if (l.done < l.sent) f.latencyNote = `${l.sent - l.done} not done within 120 s`;
@@ -458,10 +458,10 @@ async function main() {
           const t = await signedThroughput(port, sets.signedBulk);
           f.recordsPerS = t.perS;
           f.throughputNote = `batches of ${cfg.batch}, ${cfg.concurrency} in flight; request p50 ${t.requestP50} ms, p99 ${t.requestP99} ms`;
+          console.log(`[signed] ${Math.round(t.perS)} records/s; profile of a request: ${await batchProfile(port, 'signed-api')}`);
           const relayS = await outboxDrained(d, db);
           f.checked = `${t.accepted}/${cfg.n} accepted; their events out ${relayS.toFixed(0)} s after the last answer`;
           console.log(`[signed] ${Math.round(t.perS)} records/s (${f.throughputNote}); ${f.checked}`);
-          console.log(`[signed] profile of a request: ${await batchProfile(port, 'signed-api')}`);
           const l = await signedLatency(port, sets.signedSteady);
           Object.assign(f, { p50: l.p50, p99: l.p99, max: l.max });
           f.latencyNote = `${l.perRequest} records per request`;

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import { runWithConcurrency } from '@lib/messaging';
 
 /**
@@ -9,7 +9,7 @@ import { runWithConcurrency } from '@lib/messaging';
  */
 export async function findAllEach<T>(
   model: Model<T>,
-  filters: Array<Record<string, unknown>>,
+  filters: Array<QueryFilter<T>>,
   projection?: Record<string, 0 | 1>,
   concurrency = 8,
 ): Promise<T[]> {
@@ -21,7 +21,7 @@ export async function findAllEach<T>(
   const found: T[] = [];
   await runWithConcurrency(unique, concurrency, async (filter) => {
     const docs = await model
-      .find(filter as never, projection)
+      .find(filter, projection)
       .lean<T[]>()
       .exec();
     found.push(...docs);

@@ -29,8 +29,10 @@ export function sightingsOf(workLogs: WorkLog[], visits: Visit[]): Map<string, S
     if (list) list.push(s);
     else out.set(k, [s]);
   };
-  for (const w of workLogs) add(`${w.memberId}:${w.day}`, { at: w.at, kind: 'worklog', checkByUser: true, ...w.place });
-  for (const v of visits) add(`${v.memberId}:${v.day}`, { at: v.at, kind: 'visit', checkByUser: true, inside: v.inside });
+  for (const w of workLogs)
+    add(`${w.memberId}:${w.day}`, { at: w.at, kind: 'worklog', checkByUser: true, ...w.place });
+  for (const v of visits)
+    add(`${v.memberId}:${v.day}`, { at: v.at, kind: 'visit', checkByUser: true, inside: v.inside });
   return out;
 }
 

@@ -112,7 +112,10 @@ export class AttendanceRepository {
       items.map(({ day, events, before }): AnyBulkWriteOperation<AttendanceDayDoc> => {
         const { _id, fields } = fieldsOf(day);
         return {
-          updateOne: { filter: { _id, fingerprint: before }, update: updateWithEvents({ $set: fields }, events) },
+          updateOne: {
+            filter: { _id, fingerprint: before },
+            update: updateWithEvents({ $set: fields }, events),
+          },
         };
       }),
       { carriesEvents: true },

@@ -10,6 +10,7 @@ import { CheckIn } from '../checkins/check-in.schema';
 import { CheckInsRepository } from '../checkins/check-ins.repository';
 import { MemberOrg, memberEvent, orgOf } from '../member-event';
 import { TeamsRepository } from '../teams/teams.repository';
+import { Roster } from '../teams/roster';
 import { WorkLogsRepository } from '../worklogs/work-logs.repository';
 import { LeavesRepository } from '../leaves/leaves.repository';
 import { VisitsRepository } from '../visits/visits.repository';
@@ -76,6 +77,7 @@ export class RecomputeAttendance {
     private readonly visits: VisitsRepository,
     private readonly calendars: WorkingCalendars,
     private readonly ledger: AttendanceLedger,
+    private readonly roster: Roster,
   ) {}
 
   /**
@@ -159,7 +161,7 @@ export class RecomputeAttendance {
         ? await this.checkInsAround(dedupe(touched))
         : await this.checkIns.onDays(days);
     const [workLogs, visits] = await Promise.all([this.workLogs.onDays(days), this.visits.onDays(days)]);
-    const plan = await this.judge(touched, {
+    const plan = await this.judge(touched, this.teams, {
       dayCheckIns,
       sightings: sightingsOf(workLogs, visits),
       existing: async (ids) =>
@@ -183,7 +185,7 @@ export class RecomputeAttendance {
     const days = [...new Set(touched.map((t) => t.day))];
     const loaded = await this.ledger.days(days);
     lap('ledger');
-    const plan = await this.judge(touched, {
+    const plan = await this.judge(touched, this.roster, {
       dayCheckIns: loaded.flatMap((d) => [...d.checkIns.values()]),
       sightings: new Map(loaded.flatMap((d) => [...d.sightings])),
       existing: async (ids) => {
@@ -204,8 +206,7 @@ export class RecomputeAttendance {
     ]);
     lap('write days');
     const stale = new Set([...inserted.refused, ...(updated.complete ? [] : changed.map((w) => w.day._id))]);
-    for (const w of plan.writes)
-      if (!stale.has(w.day._id)) this.ledger.remember(w.day._id, w.day);
+    for (const w of plan.writes) if (!stale.has(w.day._id)) this.ledger.remember(w.day._id, w.day);
     if (stale.size === 0) return plan.writes.length;
     // another writer was first: judge those again from the database
     const again = [...stale].map((k) => plan.wanted.get(k)!).filter(Boolean);
@@ -219,7 +220,7 @@ export class RecomputeAttendance {
    * Decides what to write for the member-days (and the other users of their devices that day):
    * the days' check-ins and sightings are given, members, teams, calendars and excuses read.
    */
-  private async judge(touched: MemberDay[], facts: DayFacts) {
+  private async judge(touched: MemberDay[], roster: Pick<Roster, 'resolve' | 'findTeams'>, facts: DayFacts) {
     const days = [...new Set(touched.map((t) => t.day))];
     const wanted = new Map(touched.map((t) => [key(t), { memberId: t.memberId, day: t.day }]));
     const { dayCheckIns } = facts;
@@ -247,13 +248,13 @@ export class RecomputeAttendance {
     }
 
     const members = new Map(
-      (await this.teams.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
+      (await roster.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
         m._id,
         m,
       ]),
     );
     const teams = new Map(
-      (await this.teams.findTeams([...new Set([...members.values()].map((m) => m.teamId))])).map((t) => [
+      (await roster.findTeams([...new Set([...members.values()].map((m) => m.teamId))])).map((t) => [
         t._id,
         t,
       ]),

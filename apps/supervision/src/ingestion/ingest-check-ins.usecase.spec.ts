@@ -2,7 +2,7 @@ import { CheckInRecord } from '@lib/contracts';
 import type { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import type { AttendanceLedger } from '../attendance/attendance-ledger';
 import type { CheckInsRepository } from '../checkins/check-ins.repository';
-import type { TeamsRepository } from '../teams/teams.repository';
+import type { Roster } from '../teams/roster';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
 /** The pipeline's decisions, with its repositories replaced by in-memory ones (no I/O). */
@@ -40,7 +40,7 @@ describe('ingesting check-ins (打卡入库)', () => {
     const attendance = { fromLedger: async (days: typeof recomputed) => void recomputed.push(...days) };
     const ledger = { days: async () => [], addCheckIns: async () => undefined };
     const ingest = new IngestCheckIns(
-      teams as unknown as TeamsRepository,
+      teams as unknown as Roster,
       checkIns as unknown as CheckInsRepository,
       attendance as unknown as RecomputeAttendance,
       ledger as unknown as AttendanceLedger,

@@ -8,7 +8,7 @@ import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.sch
 import { CheckInsRepository } from '../checkins/check-ins.repository';
 import { memberEvent, orgOf } from '../member-event';
 import { batchProfile } from './ingest-profile';
-import { TeamsRepository } from '../teams/teams.repository';
+import { Roster } from '../teams/roster';
 
 export interface IngestResult {
   received: number;
@@ -63,7 +63,7 @@ export class IngestCheckIns {
   private readonly logger = new Logger(IngestCheckIns.name);
 
   constructor(
-    private readonly teams: TeamsRepository,
+    private readonly teams: Roster,
     private readonly checkIns: CheckInsRepository,
     private readonly attendance: RecomputeAttendance,
     private readonly ledger: AttendanceLedger,

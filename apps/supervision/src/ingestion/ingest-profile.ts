@@ -5,7 +5,8 @@ import { Counter, register } from 'prom-client';
  * summed over batches, and the batches counted, in the app's /metrics (the bench divides them).
  */
 const seconds =
-  (register.getSingleMetric('supervision_ingest_phase_seconds_total') as Counter<'phase' | 'via'> | undefined) ??
+  (register.getSingleMetric('supervision_ingest_phase_seconds_total') as
+    Counter<'phase' | 'via'> | undefined) ??
   new Counter({
     name: 'supervision_ingest_phase_seconds_total',
     help: 'Seconds spent in each phase of check-in ingestion batches',

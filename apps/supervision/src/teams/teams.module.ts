@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Member, MemberSchema, Team, TeamSchema } from './team.schema';
 import { TeamsRepository } from './teams.repository';
+import { Roster } from './roster';
 
 @Module({
   imports: [
@@ -10,8 +11,8 @@ import { TeamsRepository } from './teams.repository';
       { name: Member.name, schema: MemberSchema },
     ]),
   ],
-  providers: [TeamsRepository],
-  exports: [TeamsRepository],
+  providers: [TeamsRepository, Roster],
+  exports: [TeamsRepository, Roster],
 })
 /** The team store (everything reads it); the API is TeamsApiModule. */
 export class TeamsModule {}

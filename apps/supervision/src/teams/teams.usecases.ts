@@ -6,6 +6,7 @@ import { fieldError } from '@lib/service-kit';
 import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
 import { Member, Team } from './team.schema';
 import { TeamsRepository } from './teams.repository';
+import { Roster } from './roster';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { AttachUnmatchedCheckIns } from '../ingestion/attach-unmatched-check-ins.usecase';
 
@@ -46,6 +47,7 @@ export class ManageTeams {
     private readonly repo: TeamsRepository,
     private readonly attendance: RecomputeAttendance,
     private readonly unmatched: AttachUnmatchedCheckIns,
+    private readonly roster: Roster,
   ) {}
 
   async createTeam(scope: Scope, body: CreateTeamBody) {
@@ -61,6 +63,7 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertTeam(scope, team);
+    this.roster.forget();
     return present(team);
   }
 
@@ -68,6 +71,7 @@ export class ManageTeams {
   async updateTeam(scope: Scope, id: string, body: UpdateTeamBody) {
     const team = await this.repo.updateTeam(scope, id, body);
     if (!team) throw teamNotFound(id);
+    this.roster.forget();
     const rejudge = body.geofence !== undefined || body.workingHours !== undefined;
     const recomputed = rejudge
       ? await this.attendance.forAllMonths((await this.repo.membersOfTeam(id)).map((m) => m._id))
@@ -107,6 +111,7 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertMember(member);
+    this.roster.forget();
     // check-ins that came from this DingTalk user before the member existed (未匹配打卡)
     const attachedCheckIns = body.dingtalkUserId
       ? await this.unmatched.execute(member._id, body.dingtalkUserId)
@@ -123,6 +128,7 @@ export class ManageTeams {
     await this.assertDingTalkIdFree(body.dingtalkUserId, id);
     const member = await this.repo.updateMember(scope, id, body);
     if (!member) throw memberNotFound(id);
+    this.roster.forget();
     // a new posting period (驻村期) re-judges the member's computed days
     const rejudge = from !== current.postedFrom || to !== current.postedTo;
     const recomputed = rejudge ? await this.attendance.forAllMonths([id]) : 0;

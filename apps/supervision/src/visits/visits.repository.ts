@@ -1,34 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Store } from '@lib/persistence';
 import { Visit } from './visit.schema';
 import { findAllEach } from '../equality-lookups';
 
 /** All database access for visits. */
 @Injectable()
 export class VisitsRepository {
-  constructor(@InjectModel(Visit.name) private readonly model: Model<Visit>) {}
+  private readonly store: Store<Visit>;
 
-  /** Stores the visits not seen yet (by survey id), in one round trip; returns the new ones. */
+  constructor(@InjectModel(Visit.name) private readonly model: Model<Visit>) {
+    this.store = Store.of(model);
+  }
+
+  /**
+   * Stores the visits not seen yet (by survey id) in one unordered insert (a visit stored before is
+   * refused by its id); returns the new ones.
+   */
   async insertNew(visits: Visit[]): Promise<Visit[]> {
-    if (visits.length === 0) return [];
-    const known = new Set(
-      (
-        await this.model
-          .find({ _id: { $in: visits.map((v) => v._id) } }, { _id: 1 })
-          .lean()
-          .exec()
-      ).map((v) => v._id),
-    );
-    const fresh = visits.filter((v) => !known.has(v._id));
-    if (fresh.length === 0) return [];
-    await this.model.collection.bulkWrite(
-      fresh.map((v) => ({
-        updateOne: { filter: { _id: v._id }, update: { $setOnInsert: v }, upsert: true },
-      })) as never,
-      { ordered: false },
-    );
-    return fresh;
+    const { duplicates } = await this.store.insertManyNew(visits);
+    const known = new Set(duplicates);
+    return visits.filter((_, i) => !known.has(i));
   }
 
   async ofMembersOnDays(memberIds: string[], days: string[]) {
