@@ -61,6 +61,7 @@ const cfg = {
   durationS: envInt('BENCH_SV_DURATION_S', 15),
   pollMs: envInt('BENCH_SV_POLL_MS', 25),
   drainCapS: envInt('BENCH_SV_DRAIN_CAP_S', 120),
+  outboxWaitS: envInt('BENCH_SV_OUTBOX_WAIT_S', 600),
   variants: (process.env.BENCH_SV_VARIANTS ?? 'raw,kafka,signed')
     .split(',')
     .map((s) => s.trim()) as VariantName[],
@@ -144,7 +145,7 @@ async function outboxDrained(d: Driver, db: string): Promise<number> {
   const pending = async () =>
     (await database.collection('checkins').countDocuments({ _outboxPending: true })) +
     (await database.collection('attendance_days').countDocuments({ _outboxPending: true }));
-  while ((await pending()) > 0 && now() - start < 600_000) await sleep(250);
+  while ((await pending()) > 0 && now() - start < cfg.outboxWaitS * 1000) await sleep(250);
   return (now() - start) / 1000;
 }
 

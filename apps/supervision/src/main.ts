@@ -21,9 +21,6 @@ async function main() {
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,
       // raw check-ins; monitoring's visits prove daytime presence
       topics: [Topics.supervisionCheckins, Topics.monitoring],
-      // a partition batch of ~1,500 check-ins: the pipeline's cost is per batch (a few statements),
-      // so larger batches carry more records per statement (issue 17)
-      maxBytesPerPartition: 1024 * 1024,
     },
   });
 }

@@ -1,5 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { BatchEventPattern } from '@lib/messaging';
 import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, orgUnitsOfVillage } from '@lib/contracts';
 import { NotifierConfig } from '../config';
 import { PlanDeliveries } from '../deliveries/plan-deliveries';
@@ -22,35 +23,52 @@ export class AlertHandlers {
     private readonly escalations: EscalationQueue,
   ) {}
 
-  @EventPattern(AlertRaisedV1.type)
-  async onAlertRaised(e: AlertRaisedV1) {
-    const a = e.data;
-    const minutes = escalationMinutesOf(a, {
-      high: this.config.ESCALATION_DEFAULT_MINUTES_HIGH,
-      medium: this.config.ESCALATION_DEFAULT_MINUTES_MEDIUM,
-      low: this.config.ESCALATION_DEFAULT_MINUTES_LOW,
-    });
-    const raisedAt = new Date(a.raisedAt);
-    const state = await this.alerts.raised(a.alertId, {
-      countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
-      townCode: a.townCode,
-      villageCode: a.villageCode,
-      subjectId: a.subjectId,
-      ruleId: a.ruleId,
-      severity: a.severity,
-      title: a.title,
-      message: a.message,
-      recipientRoles: a.recipientRoles,
-      escalateAfterMinutes: minutes,
-      raisedAt,
-    });
-    await this.plan.forAlert(e);
-    if (state.status === 'open' && minutes > 0)
-      await this.escalations.schedule(
-        a.alertId,
-        1,
-        escalationDueAt(raisedAt, minutes, 1, this.config.ESCALATION_MINUTE_MS),
-      );
+  /**
+   * A run of raised alerts at once (issue 17): their states in one insert, their deliveries planned
+   * together (PlanDeliveries.forAlerts) and their first escalations scheduled in one call. A
+   * redelivered run writes nothing new (deterministic ids everywhere).
+   */
+  @BatchEventPattern(AlertRaisedV1.type)
+  async onAlertsRaised(batch: AlertRaisedV1[]) {
+    // the same alert twice in a run (a redelivery): its last raise
+    const events = [...new Map(batch.map((e) => [e.data.alertId, e])).values()];
+    const minutesOf = new Map(
+      events.map((e) => [
+        e.data.alertId,
+        escalationMinutesOf(e.data, {
+          high: this.config.ESCALATION_DEFAULT_MINUTES_HIGH,
+          medium: this.config.ESCALATION_DEFAULT_MINUTES_MEDIUM,
+          low: this.config.ESCALATION_DEFAULT_MINUTES_LOW,
+        }),
+      ]),
+    );
+    const states = await this.alerts.raisedMany(
+      events.map(({ data: a }) => ({
+        alertId: a.alertId,
+        facts: {
+          countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
+          townCode: a.townCode,
+          villageCode: a.villageCode,
+          subjectId: a.subjectId,
+          ruleId: a.ruleId,
+          severity: a.severity,
+          title: a.title,
+          message: a.message,
+          recipientRoles: a.recipientRoles,
+          escalateAfterMinutes: minutesOf.get(a.alertId)!,
+          raisedAt: new Date(a.raisedAt),
+        },
+      })),
+    );
+    await this.plan.forAlerts(events);
+    await this.escalations.scheduleMany(
+      events.flatMap(({ data: a }) => {
+        const minutes = minutesOf.get(a.alertId)!;
+        if (states.get(a.alertId)?.status !== 'open' || minutes <= 0) return [];
+        const due = escalationDueAt(new Date(a.raisedAt), minutes, 1, this.config.ESCALATION_MINUTE_MS);
+        return [{ alertId: a.alertId, level: 1, dueAt: due }];
+      }),
+    );
   }
 
   @EventPattern(AlertAcknowledgedV1.type)

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Store } from '@lib/persistence';
 import { AlertState } from './alert-state.schema';
 
 type RaisedFacts = Omit<AlertState, '_id' | 'status' | 'acknowledgedAt' | 'resolvedAt'>;
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /**
  * The alert read model. Its writers are the alert event handlers, which Kafka runs one at a time
@@ -13,7 +12,11 @@ const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
  */
 @Injectable()
 export class AlertStatesRepository {
-  constructor(@InjectModel(AlertState.name) private readonly model: Model<AlertState>) {}
+  private readonly store: Store<AlertState>;
+
+  constructor(@InjectModel(AlertState.name) private readonly model: Model<AlertState>) {
+    this.store = Store.of(model);
+  }
 
   find(alertId: string): Promise<AlertState | null> {
     return this.model.findById(alertId).lean<AlertState>().exec();
@@ -25,15 +28,35 @@ export class AlertStatesRepository {
    * Returns the alert as it now stands.
    */
   async raised(alertId: string, facts: RaisedFacts): Promise<AlertState> {
-    const doc = await this.model.collection.findOneAndUpdate(
-      { _id: alertId as never },
+    const doc = await this.store.findOneAndUpdate(
+      { _id: alertId },
       {
         $set: facts,
         $setOnInsert: { status: 'open', acknowledgedAt: null, resolvedAt: null },
       },
-      { upsert: true, returnDocument: 'after', includeResultMetadata: false },
+      { upsert: true, returnDocument: 'after' },
     );
-    return doc as unknown as AlertState;
+    return doc!;
+  }
+
+  /**
+   * A batch of raised alerts: the new ones inserted open in one unordered insert; an alert known
+   * already (a redelivered raise, or a stub from an acknowledgement seen first) is refused there
+   * and recorded one by one as `raised` does. Returns each alert as it now stands, by id.
+   */
+  async raisedMany(items: Array<{ alertId: string; facts: RaisedFacts }>): Promise<Map<string, AlertState>> {
+    const docs: AlertState[] = items.map(({ alertId, facts }) => ({
+      _id: alertId,
+      ...facts,
+      status: 'open',
+      acknowledgedAt: null,
+      resolvedAt: null,
+    }));
+    const { duplicates } = await this.store.insertManyNew(docs);
+    const out = new Map(docs.map((d) => [d._id, d]));
+    for (const i of duplicates)
+      out.set(items[i].alertId, await this.raised(items[i].alertId, items[i].facts));
+    return out;
   }
 
   /** Open → acknowledged; a stub when the raise was never seen (it then never escalates). */
@@ -41,23 +64,34 @@ export class AlertStatesRepository {
     const r = await this.model
       .updateOne({ _id: alertId, status: 'open' }, { $set: { status: 'acknowledged', acknowledgedAt: at } })
       .exec();
-    if (r.matchedCount === 0) await this.insertStub(alertId, { status: 'acknowledged', acknowledgedAt: at });
+    // known already (acknowledged or resolved): the stub is refused and nothing changes
+    if (r.matchedCount === 0)
+      await this.store.insertNew({ _id: alertId, ...STUB, status: 'acknowledged', acknowledgedAt: at });
   }
 
   /** Any state → resolved (final). */
   async resolved(alertId: string, at: Date): Promise<void> {
-    await this.model.collection.updateOne(
-      { _id: alertId as never },
+    await this.store.updateOne(
+      { _id: alertId },
       { $set: { status: 'resolved', resolvedAt: at } },
       { upsert: true },
     );
   }
-
-  private async insertStub(alertId: string, set: Partial<AlertState>) {
-    try {
-      await this.model.collection.insertOne({ _id: alertId, ...set } as never);
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e; // known already (acknowledged or resolved): nothing to do
-    }
-  }
 }
+
+/** What a stub (an alert whose raise was not seen) holds besides its status. */
+const STUB: Omit<AlertState, '_id' | 'status'> = {
+  countyCode: null,
+  townCode: null,
+  villageCode: null,
+  subjectId: null,
+  ruleId: null,
+  severity: null,
+  title: null,
+  message: null,
+  recipientRoles: [],
+  escalateAfterMinutes: 0,
+  raisedAt: null,
+  acknowledgedAt: null,
+  resolvedAt: null,
+};

@@ -13,7 +13,7 @@ export class ChannelConfigsRepository extends ScopedRepository<ChannelConfig> {
   }
 
   async create(c: ChannelConfig): Promise<void> {
-    await this.model.collection.insertOne(c as never);
+    await this.store.insert(c);
   }
 
   /** Updates a channel within the scope; false if there is none there. */
