@@ -5,8 +5,8 @@ import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { PairingsRepository } from '../pairings/pairings.repository';
-import { DeliveriesRepository } from './deliveries.repository';
+import { PairingsStore } from '../pairings/pairings.store';
+import { DeliveriesStore } from './deliveries.store';
 import { Delivery } from './delivery.schema';
 import { DeliveryQueue } from '../queues/delivery-queue';
 import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
@@ -29,10 +29,10 @@ export class PlanDeliveries {
 
   constructor(
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-    private readonly deliveries: DeliveriesRepository,
+    private readonly deliveries: DeliveriesStore,
     private readonly queue: DeliveryQueue,
     private readonly channels: ChannelDirectory,
-    private readonly pairings: PairingsRepository,
+    private readonly pairings: PairingsStore,
     private readonly contacts: ContactDirectory,
   ) {}
 

@@ -2,11 +2,11 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { onPartitionsAssigned } from '@lib/messaging';
 import type { Sighting } from './attendance-day';
 import type { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceRepository } from './attendance.repository';
+import { AttendanceStore } from './attendance.store';
 import { CheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
-import { WorkLogsRepository } from '../worklogs/work-logs.repository';
-import { VisitsRepository } from '../visits/visits.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
+import { WorkLogsStore } from '../worklogs/work-logs.store';
+import { VisitsStore } from '../visits/visits.store';
 import type { WorkLog } from '../worklogs/work-log.schema';
 import type { Visit } from '../visits/visit.schema';
 
@@ -63,10 +63,10 @@ export class AttendanceLedger implements OnModuleDestroy {
   loads = 0;
 
   constructor(
-    private readonly checkIns: CheckInsRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly workLogs: WorkLogsRepository,
-    private readonly visits: VisitsRepository,
+    private readonly checkIns: CheckInsStore,
+    private readonly attendance: AttendanceStore,
+    private readonly workLogs: WorkLogsStore,
+    private readonly visits: VisitsStore,
   ) {
     this.unsubscribe = onPartitionsAssigned(() => this.clear());
   }

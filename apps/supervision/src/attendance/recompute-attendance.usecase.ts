@@ -7,17 +7,17 @@ import {
   CloudEvent,
 } from '@lib/contracts';
 import { CheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
 import { MemberOrg, memberEvent, orgOf } from '../member-event';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { Roster } from '../teams/roster';
-import { WorkLogsRepository } from '../worklogs/work-logs.repository';
-import { LeavesRepository } from '../leaves/leaves.repository';
-import { VisitsRepository } from '../visits/visits.repository';
+import { WorkLogsStore } from '../worklogs/work-logs.store';
+import { LeavesStore } from '../leaves/leaves.store';
+import { VisitsStore } from '../visits/visits.store';
 import { WorkingCalendars } from '../calendar/working-calendars';
 import { AttendanceDay, computeAttendanceDay, daysOfMonth, isPosted, Sighting } from './attendance-day';
 import { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceRepository } from './attendance.repository';
+import { AttendanceStore } from './attendance.store';
 import { AttendanceLedger, sightingsOf } from './attendance-ledger';
 
 export interface MemberDay {
@@ -69,12 +69,12 @@ const TARGETED_MAX_MEMBER_DAYS = 20;
 @Injectable()
 export class RecomputeAttendance {
   constructor(
-    private readonly checkIns: CheckInsRepository,
-    private readonly teams: TeamsRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly workLogs: WorkLogsRepository,
-    private readonly leaves: LeavesRepository,
-    private readonly visits: VisitsRepository,
+    private readonly checkIns: CheckInsStore,
+    private readonly teams: TeamsStore,
+    private readonly attendance: AttendanceStore,
+    private readonly workLogs: WorkLogsStore,
+    private readonly leaves: LeavesStore,
+    private readonly visits: VisitsStore,
     private readonly calendars: WorkingCalendars,
     private readonly ledger: AttendanceLedger,
     private readonly roster: Roster,

@@ -1,7 +1,7 @@
 import { CheckInRecord } from '@lib/contracts';
 import type { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import type { AttendanceLedger } from '../attendance/attendance-ledger';
-import type { CheckInsRepository } from '../checkins/check-ins.repository';
+import type { CheckInsStore } from '../checkins/check-ins.store';
 import type { Roster } from '../teams/roster';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
@@ -41,7 +41,7 @@ describe('ingesting check-ins (打卡入库)', () => {
     const ledger = { days: async () => [], addCheckIns: async () => undefined };
     const ingest = new IngestCheckIns(
       teams as unknown as Roster,
-      checkIns as unknown as CheckInsRepository,
+      checkIns as unknown as CheckInsStore,
       attendance as unknown as RecomputeAttendance,
       ledger as unknown as AttendanceLedger,
     );

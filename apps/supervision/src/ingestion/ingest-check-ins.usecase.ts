@@ -5,7 +5,7 @@ import { localDay, isInside } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { AttendanceLedger } from '../attendance/attendance-ledger';
 import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
 import { memberEvent, orgOf } from '../member-event';
 import { batchProfile } from './ingest-profile';
 import { Roster } from '../teams/roster';
@@ -64,7 +64,7 @@ export class IngestCheckIns {
 
   constructor(
     private readonly teams: Roster,
-    private readonly checkIns: CheckInsRepository,
+    private readonly checkIns: CheckInsStore,
     private readonly attendance: RecomputeAttendance,
     private readonly ledger: AttendanceLedger,
   ) {}

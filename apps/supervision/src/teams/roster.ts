@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Member, Team } from './team.schema';
-import { TeamsRepository } from './teams.repository';
+import { TeamsStore } from './teams.store';
 
 interface Snapshot {
   at: number;
@@ -23,7 +23,7 @@ const FRESH_MS = 5_000;
 export class Roster {
   private loaded: Promise<Snapshot> | null = null;
 
-  constructor(private readonly repo: TeamsRepository) {}
+  constructor(private readonly repo: TeamsStore) {}
 
   private async read(): Promise<Snapshot> {
     const [members, teams] = await Promise.all([this.repo.allMembers(), this.repo.allTeams()]);

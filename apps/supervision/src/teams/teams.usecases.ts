@@ -5,7 +5,7 @@ import { orgUnitsOfVillage } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
 import { Member, Team } from './team.schema';
-import { TeamsRepository } from './teams.repository';
+import { TeamsStore } from './teams.store';
 import { Roster } from './roster';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { AttachUnmatchedCheckIns } from '../ingestion/attach-unmatched-check-ins.usecase';
@@ -24,7 +24,7 @@ export const memberNotFound = (id: string) =>
  * The member named in a request body and their team: a 400 naming `memberId` when there is none,
  * a 403 when the member's village lies outside the caller's scope (writing into another unit).
  */
-export async function memberAndTeam(repo: TeamsRepository, scope: Scope, memberId: string) {
+export async function memberAndTeam(repo: TeamsStore, scope: Scope, memberId: string) {
   const member = await repo.findMember(SERVICE_SCOPE, memberId);
   const team = member && (await repo.findTeam(SERVICE_SCOPE, member.teamId));
   if (!member || !team) throw fieldError('memberId', '未知的队员 (no such team member)');
@@ -33,7 +33,7 @@ export async function memberAndTeam(repo: TeamsRepository, scope: Scope, memberI
 }
 
 /** The team named in a request body: a 400 naming `teamId` when there is none, 403 outside the scope. */
-export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string) {
+export async function teamOf(repo: TeamsStore, scope: Scope, teamId: string) {
   const team = await repo.findTeam(SERVICE_SCOPE, teamId);
   if (!team) throw fieldError('teamId', '未知的工作队 (no such team)');
   assertCovers(scope, team.villageCode);
@@ -44,7 +44,7 @@ export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string
 @Injectable()
 export class ManageTeams {
   constructor(
-    private readonly repo: TeamsRepository,
+    private readonly repo: TeamsStore,
     private readonly attendance: RecomputeAttendance,
     private readonly unmatched: AttachUnmatchedCheckIns,
     private readonly roster: Roster,

@@ -8,7 +8,7 @@ import { calendarId, WorkingCalendarDoc } from './calendar.schema';
 
 /** All database access for working calendars. */
 @Injectable()
-export class CalendarRepository implements OnModuleInit {
+export class CalendarStore implements OnModuleInit {
   private readonly store: Store<WorkingCalendarDoc>;
 
   constructor(@InjectModel(WorkingCalendarDoc.name) private readonly model: Model<WorkingCalendarDoc>) {

@@ -7,7 +7,7 @@ import { findAllEach } from '../equality-lookups';
 
 /** All database access for visits. */
 @Injectable()
-export class VisitsRepository {
+export class VisitsStore {
   private readonly store: Store<Visit>;
 
   constructor(@InjectModel(Visit.name) private readonly model: Model<Visit>) {

@@ -11,11 +11,8 @@ import { Leave } from './leave.schema';
 
 /** All database access for leave and official-business requests. */
 @Injectable()
-export class LeavesRepository extends ScopedCollection<Leave> {
-  constructor(
-    @InjectModel(Leave.name) model: Model<Leave>,
-    relay: OutboxRelay,
-  ) {
+export class LeavesStore extends ScopedCollection<Leave> {
+  constructor(@InjectModel(Leave.name) model: Model<Leave>, relay: OutboxRelay) {
     super(model, { relay });
   }
 

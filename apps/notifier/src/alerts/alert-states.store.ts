@@ -11,7 +11,7 @@ type RaisedFacts = Omit<AlertState, '_id' | 'status' | 'acknowledgedAt' | 'resol
  * per alert (the events share the subject key), so no two writes to one alert race.
  */
 @Injectable()
-export class AlertStatesRepository {
+export class AlertStatesStore {
   private readonly store: Store<AlertState>;
 
   constructor(@InjectModel(AlertState.name) private readonly model: Model<AlertState>) {

@@ -10,7 +10,7 @@ import { Pairing } from './pairing.schema';
  * redelivered or late older event changes nothing (its version is not newer than the stored one).
  */
 @Injectable()
-export class PairingsRepository extends ScopedRepository<Pairing> {
+export class PairingsStore extends ScopedRepository<Pairing> {
   constructor(@InjectModel(Pairing.name) model: Model<Pairing>) {
     super(model);
   }

@@ -11,7 +11,7 @@ import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
 
 /** All database access for check-ins (matched and unmatched). */
 @Injectable()
-export class CheckInsRepository {
+export class CheckInsStore {
   constructor(
     @InjectModel(CheckIn.name) private readonly checkIns: Model<CheckIn>,
     @InjectModel(UnmatchedCheckIn.name) private readonly unmatched: Model<UnmatchedCheckIn>,

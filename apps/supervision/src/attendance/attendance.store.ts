@@ -17,7 +17,7 @@ const fieldsOf = ({ _id, ...fields }: AttendanceDayDoc) => ({ _id, fields });
 
 /** All database access for attendance days. */
 @Injectable()
-export class AttendanceRepository {
+export class AttendanceStore {
   private readonly store: Store<AttendanceDayDoc>;
 
   constructor(

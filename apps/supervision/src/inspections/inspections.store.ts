@@ -9,11 +9,8 @@ import { FollowUpStatus, Inspection } from './inspection.schema';
 
 /** All database access for inspections. */
 @Injectable()
-export class InspectionsRepository extends ScopedCollection<Inspection> {
-  constructor(
-    @InjectModel(Inspection.name) model: Model<Inspection>,
-    relay: OutboxRelay,
-  ) {
+export class InspectionsStore extends ScopedCollection<Inspection> {
+  constructor(@InjectModel(Inspection.name) model: Model<Inspection>, relay: OutboxRelay) {
     super(model, { relay });
   }
 

@@ -12,7 +12,7 @@ import { Member, Team } from './team.schema';
  * unscoped lookups below (named as such).
  */
 @Injectable()
-export class TeamsRepository {
+export class TeamsStore {
   private readonly scopedTeams: ScopedCollection<Team>;
   private readonly scopedMembers: ScopedCollection<Member>;
 

@@ -5,7 +5,7 @@ import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, orgUnitsOfVillage 
 import { NotifierConfig } from '../config';
 import { PlanDeliveries } from '../deliveries/plan-deliveries';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { AlertStatesRepository } from './alert-states.repository';
+import { AlertStatesStore } from './alert-states.store';
 import { escalationDueAt, escalationMinutesOf } from './escalation-policy';
 import { EscalationQueue } from './escalation-queue';
 
@@ -15,11 +15,11 @@ import { EscalationQueue } from './escalation-queue';
  * state and removes its pending escalations. All three are safe to redeliver.
  */
 @Controller()
-export class AlertHandlers {
+export class AlertsConsumer {
   constructor(
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     private readonly plan: PlanDeliveries,
-    private readonly alerts: AlertStatesRepository,
+    private readonly alerts: AlertStatesStore,
     private readonly escalations: EscalationQueue,
   ) {}
 

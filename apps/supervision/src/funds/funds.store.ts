@@ -9,11 +9,8 @@ import { FundEntry } from './fund-entry.schema';
 
 /** All database access for the fund ledger. */
 @Injectable()
-export class FundsRepository extends ScopedCollection<FundEntry> {
-  constructor(
-    @InjectModel(FundEntry.name) model: Model<FundEntry>,
-    relay: OutboxRelay,
-  ) {
+export class FundsStore extends ScopedCollection<FundEntry> {
+  constructor(@InjectModel(FundEntry.name) model: Model<FundEntry>, relay: OutboxRelay) {
     super(model, { relay });
   }
 

@@ -11,7 +11,7 @@ import { findAllEach } from '../equality-lookups';
 
 /** All database access for work logs. */
 @Injectable()
-export class WorkLogsRepository {
+export class WorkLogsStore {
   constructor(
     @InjectModel(WorkLog.name) private readonly model: Model<WorkLog>,
     relay: OutboxRelay,

@@ -7,7 +7,7 @@ import { Contact } from './contact.schema';
 
 /** Person contacts; callers see their scope's, the planner and the worker read as the service. */
 @Injectable()
-export class ContactsRepository extends ScopedRepository<Contact> {
+export class ContactsStore extends ScopedRepository<Contact> {
   constructor(@InjectModel(Contact.name) model: Model<Contact>) {
     super(model);
   }

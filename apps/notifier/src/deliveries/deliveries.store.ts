@@ -11,7 +11,7 @@ import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './deliv
 
 /** The delivery log; callers read it within their scope, the worker acts as the service. */
 @Injectable()
-export class DeliveriesRepository extends ScopedRepository<Delivery> {
+export class DeliveriesStore extends ScopedRepository<Delivery> {
   constructor(@InjectModel(Delivery.name) model: Model<Delivery>, relay: OutboxRelay) {
     super(model, { relay });
   }

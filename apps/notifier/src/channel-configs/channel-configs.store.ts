@@ -7,7 +7,7 @@ import { ChannelConfig } from './channel-config.schema';
 
 /** Channel configurations; callers see their scope's, the worker reads as the service. */
 @Injectable()
-export class ChannelConfigsRepository extends ScopedRepository<ChannelConfig> {
+export class ChannelConfigsStore extends ScopedRepository<ChannelConfig> {
   constructor(@InjectModel(ChannelConfig.name) model: Model<ChannelConfig>) {
     super(model);
   }
