@@ -4,7 +4,7 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
 import { OutboxRelay } from '@lib/messaging';
 import { isDuplicateKeyError, Store, updateWithEvents, withEvents } from '@lib/persistence';
-import { findAllEach } from '../equality-lookups';
+import { findAllEach, ofMembersOnDays, onDays } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
 import type { DayWrite } from './recompute-attendance.usecase';
 
@@ -35,9 +35,8 @@ export class AttendanceStore {
     );
   }
 
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.model, memberIds, days);
   }
 
   /** The months (YYYY-MM) in which these members have computed days (equality lookups per member). */
@@ -52,10 +51,7 @@ export class AttendanceStore {
 
   /** Every computed day on these days: one equality lookup per day (FerretDB scans for `$in`). */
   onDays(days: string[]) {
-    return findAllEach(
-      this.model,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.model, days);
   }
 
   ofMemberInMonth(memberId: string, month: string) {

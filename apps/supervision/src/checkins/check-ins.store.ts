@@ -6,7 +6,7 @@ import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
-import { findAllEach } from '../equality-lookups';
+import { findAllEach, ofMembersOnDays, onDays } from '../equality-lookups';
 import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
 
 /** All database access for check-ins (matched and unmatched). */
@@ -78,9 +78,8 @@ export class CheckInsStore {
   }
 
   /** Every check-in of these members on these days (presence and replays). */
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((c) => wanted.has(c.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.checkIns, memberIds, days);
   }
 
   /**
@@ -89,10 +88,7 @@ export class CheckInsStore {
    * the day's other users of a device come with it.
    */
   onDays(days: string[]) {
-    return findAllEach(
-      this.checkIns,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.checkIns, days);
   }
 
   list(scope: Scope, filter: { memberId?: string; day?: string }, page: number, pageSize: number) {

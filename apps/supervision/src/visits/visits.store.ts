@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Store } from '@lib/persistence';
 import { Visit } from './visit.schema';
-import { findAllEach } from '../equality-lookups';
+import { ofMembersOnDays, onDays } from '../equality-lookups';
 
 /** All database access for visits. */
 @Injectable()
@@ -24,16 +24,12 @@ export class VisitsStore {
     return visits.filter((_, i) => !known.has(i));
   }
 
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.model, memberIds, days);
   }
 
   /** Everything on these days: one equality lookup per day (FerretDB scans the collection for `$in`). */
   onDays(days: string[]) {
-    return findAllEach(
-      this.model,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.model, days);
   }
 }

@@ -7,7 +7,7 @@ import { OutboxRelay } from '@lib/messaging';
 import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
-import { findAllEach } from '../equality-lookups';
+import { ofMembersOnDays, onDays } from '../equality-lookups';
 
 /** All database access for work logs. */
 @Injectable()
@@ -28,17 +28,13 @@ export class WorkLogsStore {
     await this.store.insert(log, events);
   }
 
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.model, memberIds, days);
   }
 
   /** Everything on these days: one equality lookup per day (FerretDB scans the collection for `$in`). */
   onDays(days: string[]) {
-    return findAllEach(
-      this.model,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.model, days);
   }
 
   list(
