@@ -61,6 +61,7 @@ const cfg = {
   durationS: envInt('BENCH_SV_DURATION_S', 15),
   pollMs: envInt('BENCH_SV_POLL_MS', 25),
   drainCapS: envInt('BENCH_SV_DRAIN_CAP_S', 120),
+  outboxWaitS: envInt('BENCH_SV_OUTBOX_WAIT_S', 600),
   variants: (process.env.BENCH_SV_VARIANTS ?? 'raw,kafka,signed')
     .split(',')
     .map((s) => s.trim()) as VariantName[],
@@ -144,7 +145,7 @@ async function outboxDrained(d: Driver, db: string): Promise<number> {
   const pending = async () =>
     (await database.collection('checkins').countDocuments({ _outboxPending: true })) +
     (await database.collection('attendance_days').countDocuments({ _outboxPending: true }));
-  while ((await pending()) > 0 && now() - start < 600_000) await sleep(250);
+  while ((await pending()) > 0 && now() - start < cfg.outboxWaitS * 1000) await sleep(250);
   return (now() - start) / 1000;
 }
 
@@ -282,6 +283,32 @@ async function signedLatency(port: number, records: BenchCheckIn[]) {
   return { sent, perRequest: per, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), max: lat.at(-1) };
 }
 
+/**
+ * Where a batch's milliseconds go: the app's per-phase seconds (supervision_ingest_phase_seconds_total)
+ * since the previous call, divided by the batches, for one way in (kafka, signed-api).
+ */
+const profiled = new Map<string, number>();
+async function batchProfile(port: number, via: string): Promise<string> {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`)
+    .then((r) => r.text())
+    .catch(() => '');
+  const read = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ name: m[1], value: Number(m[2]) }));
+  const delta = (k: string, v: number) => {
+    const d = v - (profiled.get(k) ?? 0);
+    profiled.set(k, v);
+    return d;
+  };
+  const batches = read(new RegExp(`supervision_ingest_batches_total\\{via="(${via})"\\} (\\S+)`, 'g')).map((b) =>
+    delta(`batches:${via}`, b.value),
+  )[0];
+  if (!batches) return 'no batches';
+  const phases = read(
+    new RegExp(`supervision_ingest_phase_seconds_total\\{phase="([^"]+)",via="${via}"\\} (\\S+)`, 'g'),
+  ).map((p) => ({ name: p.name, ms: (delta(`${via}:${p.name}`, p.value) * 1000) / batches }));
+  const total = phases.reduce((a, p) => a + p.ms, 0);
+  return `${batches} batches, ${total.toFixed(0)} ms each: ${phases.map((p) => `${p.name} ${p.ms.toFixed(1)}`).join(', ')}`;
+}
+
 async function runRaw(d: Driver, drainSet: BenchCheckIn[], steadySet: BenchCheckIn[]): Promise<Figures> {
   const topic = `${RUN}.raw.${Topics.supervisionCheckins}`;
   const groupId = `${RUN}.raw`;
@@ -400,6 +427,7 @@ async function main() {
             sets.kafkaDrain.map((r) => `${r.key}:${r.record.checkTime.slice(0, 10)}`),
           );
           const days = await database.collection('attendance_days').countDocuments({});
+          console.log(`[kafka] profile of a batch: ${await batchProfile(port, 'kafka')}`);
           // The drain's events (a checkin.accepted per record, an attendance.day-computed per day)
           // are still leaving through the outbox; the latency phase starts when they are out.
           const relayS = await outboxDrained(d, db);
@@ -431,6 +459,7 @@ async function main() {
           const t = await signedThroughput(port, sets.signedBulk);
           f.recordsPerS = t.perS;
           f.throughputNote = `batches of ${cfg.batch}, ${cfg.concurrency} in flight; request p50 ${t.requestP50} ms, p99 ${t.requestP99} ms`;
+          console.log(`[signed] ${Math.round(t.perS)} records/s; profile of a request: ${await batchProfile(port, 'signed-api')}`);
           const relayS = await outboxDrained(d, db);
           f.checked = `${t.accepted}/${cfg.n} accepted; their events out ${relayS.toFixed(0)} s after the last answer`;
           console.log(`[signed] ${Math.round(t.perS)} records/s (${f.throughputNote}); ${f.checked}`);

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import { runWithConcurrency } from '@lib/messaging';
 
 /**
@@ -9,7 +9,7 @@ import { runWithConcurrency } from '@lib/messaging';
  */
 export async function findAllEach<T>(
   model: Model<T>,
-  filters: Array<Record<string, unknown>>,
+  filters: Array<QueryFilter<T>>,
   projection?: Record<string, 0 | 1>,
   concurrency = 8,
 ): Promise<T[]> {
@@ -20,11 +20,26 @@ export async function findAllEach<T>(
   });
   const found: T[] = [];
   await runWithConcurrency(unique, concurrency, async (filter) => {
-    const docs = await model
-      .find(filter as never, projection)
-      .lean<T[]>()
-      .exec();
+    const docs = await model.find(filter, projection).lean<T[]>().exec();
     found.push(...docs);
   });
   return found;
+}
+
+/** Every per-member-day record on these days: one equality lookup per day (index on `day`). */
+export function onDays<T extends { day: string }>(model: Model<T>, days: string[]): Promise<T[]> {
+  return findAllEach(
+    model,
+    [...new Set(days)].map((day) => ({ day }) as QueryFilter<T>),
+  );
+}
+
+/** The records of these members on these days (the days read whole, the members picked here). */
+export async function ofMembersOnDays<T extends { day: string; memberId: string }>(
+  model: Model<T>,
+  memberIds: string[],
+  days: string[],
+): Promise<T[]> {
+  const wanted = new Set(memberIds);
+  return (await onDays(model, days)).filter((d) => wanted.has(d.memberId));
 }

@@ -1,7 +1,7 @@
 import type { QueryFilter, Model } from 'mongoose';
 import type { Document } from 'mongodb';
 import { Scope } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
+import { ScopedRepository, StoreOptions } from '@lib/persistence';
 
 /**
  * One supervision collection behind the caller's org-unit scope (libs/persistence ScopedRepository): the
@@ -10,8 +10,8 @@ import { ScopedRepository } from '@lib/persistence';
  * tenancy get countyCode from villageCode by the app's first migration (libs/persistence).
  */
 export class ScopedCollection<T extends Document> extends ScopedRepository<T> {
-  constructor(model: Model<T>) {
-    super(model);
+  constructor(model: Model<T>, options: StoreOptions = {}) {
+    super(model, options);
   }
 
   /** The query joined with the scope (undefined filter values dropped). */

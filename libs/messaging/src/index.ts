@@ -6,6 +6,7 @@ export * from './consumer/kafka-batch.server';
 export * from './consumer/batch-plan';
 export * from './consumer/errors';
 export * from './consumer/event-pattern';
+export * from './consumer/partition-assignments';
 export * from './outbox/outbox';
 export * from './messaging.module';
 export * from './consumer/rethrow-errors.filter';

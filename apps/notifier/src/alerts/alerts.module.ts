@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
-import { AlertHandlers } from './alert-handlers';
+import { AlertsConsumer } from './alerts.consumer';
 import { AlertState, AlertStateSchema } from './alert-state.schema';
-import { AlertStatesRepository } from './alert-states.repository';
+import { AlertStatesStore } from './alert-states.store';
 import { EscalationQueue } from './escalation-queue';
 import { EscalationWorker } from './escalation.worker';
 import { PlanEscalation } from './plan-escalation';
@@ -16,7 +16,7 @@ import { PlanEscalation } from './plan-escalation';
     DeliveriesModule,
     ChannelConfigsModule,
   ],
-  controllers: [AlertHandlers],
-  providers: [AlertStatesRepository, EscalationQueue, EscalationWorker, PlanEscalation],
+  controllers: [AlertsConsumer],
+  providers: [AlertStatesStore, EscalationQueue, EscalationWorker, PlanEscalation],
 })
 export class AlertsModule {}

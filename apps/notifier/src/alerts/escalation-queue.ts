@@ -39,18 +39,27 @@ export class EscalationQueue implements OnApplicationShutdown {
 
   /** Schedules level `level` of an alert for `dueAt` (epoch ms); a no-op if it is scheduled or done. */
   async schedule(alertId: string, level: number, dueAt: number): Promise<void> {
-    await this.queue.add(
-      'escalate',
-      { alertId, level, ...jobTrace() },
-      {
-        jobId: escalationJobId(alertId, level),
-        delay: Math.max(0, dueAt - Date.now()),
-        attempts: this.config.DELIVERY_ATTEMPTS,
-        backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS, jitter: 0.5 },
-        // kept a while after it ran, so a redelivered alert.raised does not schedule it again
-        removeOnComplete: { age: 30 * DAY_S },
-        removeOnFail: { age: 30 * DAY_S },
-      },
+    await this.scheduleMany([{ alertId, level, dueAt }]);
+  }
+
+  /** Several escalations in one call to Redis (each a no-op if scheduled or done). */
+  async scheduleMany(items: Array<{ alertId: string; level: number; dueAt: number }>): Promise<void> {
+    if (items.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      items.map(({ alertId, level, dueAt }) => ({
+        name: 'escalate',
+        data: { alertId, level, ...jobTrace() },
+        opts: {
+          jobId: escalationJobId(alertId, level),
+          delay: Math.max(0, dueAt - now),
+          attempts: this.config.DELIVERY_ATTEMPTS,
+          backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS, jitter: 0.5 },
+          // kept a while after it ran, so a redelivered alert.raised does not schedule it again
+          removeOnComplete: { age: 30 * DAY_S },
+          removeOnFail: { age: 30 * DAY_S },
+        },
+      })),
     );
   }
 

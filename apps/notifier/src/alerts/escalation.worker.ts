@@ -5,7 +5,7 @@ import { REDIS_CONNECTION } from '@lib/service-kit';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { QueueWorker } from '../queues/queue-worker';
-import { AlertStatesRepository } from './alert-states.repository';
+import { AlertStatesStore } from './alert-states.store';
 import { escalationDueAt, escalationTarget } from './escalation-policy';
 import { ESCALATION_QUEUE, EscalationJob, EscalationQueue } from './escalation-queue';
 import { PlanEscalation } from './plan-escalation';
@@ -23,7 +23,7 @@ export class EscalationWorker extends QueueWorker<EscalationJob> {
   constructor(
     @Inject(REDIS_CONNECTION) connection: Redis,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-    private readonly alerts: AlertStatesRepository,
+    private readonly alerts: AlertStatesStore,
     private readonly plan: PlanEscalation,
     private readonly escalations: EscalationQueue,
   ) {

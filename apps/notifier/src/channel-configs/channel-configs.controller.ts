@@ -21,7 +21,7 @@ import { ChannelSender } from '../channels/channel-sender';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { ChannelConfig, OrgLevel } from './channel-config.schema';
-import { ChannelConfigsRepository } from './channel-configs.repository';
+import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelTarget, maskTarget, recipientsOf } from './channel-target';
 import { SecretBox } from './secret-box';
 
@@ -80,7 +80,7 @@ export class ChannelConfigsController implements OnApplicationShutdown {
   private readonly sender: ChannelSender;
 
   constructor(
-    private readonly channels: ChannelConfigsRepository,
+    private readonly channels: ChannelConfigsStore,
     private readonly box: SecretBox,
     @Inject(NOTIFIER_CONFIG) config: NotifierConfig,
   ) {

@@ -4,7 +4,7 @@ import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { ChannelConfig, ChannelConfigSchema } from './channel-config.schema';
 import { ChannelConfigsController } from './channel-configs.controller';
-import { ChannelConfigsRepository } from './channel-configs.repository';
+import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelDirectory } from './channel-directory';
 import { SecretBox } from './secret-box';
 
@@ -12,7 +12,7 @@ import { SecretBox } from './secret-box';
   imports: [MongooseModule.forFeature([{ name: ChannelConfig.name, schema: ChannelConfigSchema }])],
   controllers: [ChannelConfigsController],
   providers: [
-    ChannelConfigsRepository,
+    ChannelConfigsStore,
     ChannelDirectory,
     {
       provide: SecretBox,

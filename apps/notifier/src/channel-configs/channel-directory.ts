@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { ChannelConfig } from './channel-config.schema';
-import { ChannelConfigsRepository } from './channel-configs.repository';
+import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelTarget } from './channel-target';
 import { SecretBox } from './secret-box';
 
@@ -9,7 +9,7 @@ import { SecretBox } from './secret-box';
 @Injectable()
 export class ChannelDirectory {
   constructor(
-    private readonly channels: ChannelConfigsRepository,
+    private readonly channels: ChannelConfigsStore,
     private readonly box: SecretBox,
   ) {}
 

@@ -12,10 +12,11 @@ export class EmailChannel {
   private transport(smtpUrl: string): nodemailer.Transporter {
     let t = this.transports.get(smtpUrl);
     if (!t) {
-      t = nodemailer.createTransport(smtpUrl, {
+      t = nodemailer.createTransport({
+        url: smtpUrl,
         connectionTimeout: this.timeoutMs,
         socketTimeout: this.timeoutMs,
-      } as never);
+      });
       this.transports.set(smtpUrl, t);
     }
     return t;

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { SecretBox } from '../channel-configs/secret-box';
 import { Contact } from './contact.schema';
-import { ContactsRepository } from './contacts.repository';
+import { ContactsStore } from './contacts.store';
 import { PersonAddress } from './person-contact';
 
 /** What the planner and the worker know of people: their contacts, and (to send only) their addresses. */
 @Injectable()
 export class ContactDirectory {
   constructor(
-    private readonly contacts: ContactsRepository,
+    private readonly contacts: ContactsStore,
     private readonly box: SecretBox,
   ) {}
 

@@ -16,7 +16,7 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { OrgLevel } from '../channel-configs/channel-config.schema';
 import { SecretBox } from '../channel-configs/secret-box';
 import { Contact } from './contact.schema';
-import { ContactsRepository } from './contacts.repository';
+import { ContactsStore } from './contacts.store';
 import { channelsOf, maskAddress, PersonAddress } from './person-contact';
 
 export const UserId = z
@@ -57,7 +57,7 @@ const present = ({ _id, sealed: _sealed, masked, ...rest }: Contact) => ({ userI
 @Controller('api/v1/contacts')
 export class ContactsController {
   constructor(
-    private readonly contacts: ContactsRepository,
+    private readonly contacts: ContactsStore,
     private readonly box: SecretBox,
   ) {}
 

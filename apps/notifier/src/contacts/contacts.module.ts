@@ -4,13 +4,13 @@ import { ChannelConfigsModule } from '../channel-configs/channel-configs.module'
 import { ContactDirectory } from './contact-directory';
 import { Contact, ContactSchema } from './contact.schema';
 import { ContactsController } from './contacts.controller';
-import { ContactsRepository } from './contacts.repository';
+import { ContactsStore } from './contacts.store';
 
 /** Person contacts (a cadre's mobile and email), sealed at rest, managed within scope. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Contact.name, schema: ContactSchema }]), ChannelConfigsModule],
   controllers: [ContactsController],
-  providers: [ContactsRepository, ContactDirectory],
+  providers: [ContactsStore, ContactDirectory],
   exports: [ContactDirectory],
 })
 export class ContactsModule {}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { TownCode, NotifierPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesStore } from './deliveries.store';
 import { Delivery } from './delivery.schema';
 
 const ListDeliveriesQuery = z
@@ -46,7 +46,7 @@ const present = ({ _id, ...rest }: Delivery) => ({ id: _id, ...rest });
 /** The delivery log: every notification and each of its attempts. */
 @Controller('api/v1/deliveries')
 export class DeliveriesController {
-  constructor(private readonly deliveries: DeliveriesRepository) {}
+  constructor(private readonly deliveries: DeliveriesStore) {}
 
   @Get()
   @Roles(...NotifierPermissions.readDeliveries)

@@ -4,7 +4,7 @@ import { ChannelConfigsModule } from '../channel-configs/channel-configs.module'
 import { ContactsModule } from '../contacts/contacts.module';
 import { PairingsModule } from '../pairings/pairings.module';
 import { DeliveriesController } from './deliveries.controller';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesStore } from './deliveries.store';
 import { DeliveryQueue } from '../queues/delivery-queue';
 import { Delivery, DeliverySchema } from './delivery.schema';
 import { DeliveryWorker } from './delivery.worker';
@@ -19,7 +19,7 @@ import { StrandedDeliverySweep } from './stranded-sweep';
     PairingsModule,
   ],
   controllers: [DeliveriesController],
-  providers: [DeliveriesRepository, DeliveryQueue, DeliveryWorker, PlanDeliveries, StrandedDeliverySweep],
+  providers: [DeliveriesStore, DeliveryQueue, DeliveryWorker, PlanDeliveries, StrandedDeliverySweep],
   exports: [PlanDeliveries],
 })
 export class DeliveriesModule {}

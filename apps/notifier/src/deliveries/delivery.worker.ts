@@ -10,7 +10,7 @@ import { digestCapacity } from '../channels/robot-messages';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesStore } from './deliveries.store';
 import { DELIVERY_QUEUE, DeliveryJob } from '../queues/delivery-queue';
 import { QueueWorker } from '../queues/queue-worker';
 import { Delivery, DeliveryAttempt } from './delivery.schema';
@@ -52,7 +52,7 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
   constructor(
     @Inject(REDIS_CONNECTION) connection: Redis,
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-    private readonly deliveries: DeliveriesRepository,
+    private readonly deliveries: DeliveriesStore,
     private readonly channels: ChannelDirectory,
     private readonly contacts: ContactDirectory,
   ) {
@@ -188,12 +188,18 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
     if (result.ok) {
       await this.deliveries.finishMany(ds, 'delivered', attempt);
       this.logger.log(`delivered ${ds.map((x) => x._id).join(', ')} (${ds[0]?.channel})`);
-      return countFinished(ds.map((x) => x.channel), 'delivered');
+      return countFinished(
+        ds.map((x) => x.channel),
+        'delivered',
+      );
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
       await this.deliveries.finishMany(ds, 'failed', attempt); // dead letter: status failed, every attempt kept
-      countFinished(ds.map((x) => x.channel), 'failed');
+      countFinished(
+        ds.map((x) => x.channel),
+        'failed',
+      );
     } else {
       await this.deliveries.recordAttemptMany(
         ds.map((x) => x._id),

@@ -5,8 +5,8 @@ import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { PairingsRepository } from '../pairings/pairings.repository';
-import { DeliveriesRepository } from './deliveries.repository';
+import { PairingsStore } from '../pairings/pairings.store';
+import { DeliveriesStore } from './deliveries.store';
 import { Delivery } from './delivery.schema';
 import { DeliveryQueue } from '../queues/delivery-queue';
 import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
@@ -29,14 +29,47 @@ export class PlanDeliveries {
 
   constructor(
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-    private readonly deliveries: DeliveriesRepository,
+    private readonly deliveries: DeliveriesStore,
     private readonly queue: DeliveryQueue,
     private readonly channels: ChannelDirectory,
-    private readonly pairings: PairingsRepository,
+    private readonly pairings: PairingsStore,
     private readonly contacts: ContactDirectory,
   ) {}
 
-  async forAlert(e: AlertRaisedV1): Promise<void> {
+  /**
+   * A batch of raised alerts planned at once: the candidate channels read once per village, every
+   * delivery written in one unordered insert (a redelivered alert's are refused as duplicates),
+   * the unreachable cadres' records finished in one bulk write, and every delivery queued in one call.
+   */
+  async forAlerts(events: AlertRaisedV1[]): Promise<void> {
+    const villages = [...new Set(events.map((e) => e.data.villageCode))];
+    const candidates = new Map(
+      await Promise.all(villages.map(async (v) => [v, await this.channels.candidatesFor(v)] as const)),
+    );
+    const planned: Delivery[] = [];
+    const unreachable: Array<{ delivery: Delivery; error: string }> = [];
+    for (const e of events) {
+      const plan = await this.planOne(e, candidates.get(e.data.villageCode) ?? []);
+      planned.push(...plan.planned);
+      unreachable.push(...plan.unreachable);
+    }
+    if (planned.length === 0 && unreachable.length === 0) return;
+    await this.deliveries.createMissing([...planned, ...unreachable.map((u) => u.delivery)]);
+    // a cadre who cannot be reached: the record says why (failed at once, nothing to retry)
+    const at = new Date();
+    for (const error of new Set(unreachable.map((u) => u.error)))
+      await this.deliveries.finishMany(
+        unreachable.filter((u) => u.error === error).map((u) => u.delivery),
+        'failed',
+        { at, ok: false, status: null, error, latencyMs: 0 },
+      );
+    await this.queue.enqueue(planned.map((d) => d._id));
+  }
+
+  private async planOne(
+    e: AlertRaisedV1,
+    candidates: Awaited<ReturnType<ChannelDirectory['candidatesFor']>>,
+  ): Promise<{ planned: Delivery[]; unreachable: Array<{ delivery: Delivery; error: string }> }> {
     const a = e.data;
     const common = {
       alertId: a.alertId,
@@ -56,7 +89,7 @@ export class PlanDeliveries {
       escalationLevel: 0,
       escalatedTo: null,
     };
-    const selected = selectChannels(a, await this.channels.candidatesFor(a.villageCode));
+    const selected = selectChannels(a, candidates);
     const planned: Delivery[] = selected.flatMap((c) =>
       c.recipients.map((recipient) => ({
         ...common,
@@ -80,21 +113,9 @@ export class PlanDeliveries {
     }
     const { toSend, unreachable } = await this.forPairedCadres(e, common);
     planned.push(...toSend);
-    if (planned.length === 0 && unreachable.length === 0) {
+    if (planned.length === 0 && unreachable.length === 0)
       this.logger.warn(`no channel configured for village ${a.villageCode}; alert ${a.alertId} is not sent`);
-      return;
-    }
-    await this.deliveries.createMissing([...planned, ...unreachable.map((u) => u.delivery)]);
-    // a cadre who cannot be reached: the record says why (failed at once, nothing to retry)
-    for (const u of unreachable)
-      await this.deliveries.finish(u.delivery, 'failed', {
-        at: new Date(),
-        ok: false,
-        status: null,
-        error: u.error,
-        latencyMs: 0,
-      });
-    await this.queue.enqueue(planned.map((d) => d._id));
+    return { planned, unreachable };
   }
 
   /**

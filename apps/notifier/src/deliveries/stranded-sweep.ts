@@ -4,7 +4,7 @@ import { Job } from 'bullmq';
 import { Model } from 'mongoose';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesStore } from './deliveries.store';
 import { DeliveryJob, DeliveryQueue } from '../queues/delivery-queue';
 import { Delivery } from './delivery.schema';
 
@@ -40,7 +40,7 @@ export class StrandedDeliverySweep implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
     @InjectModel(Delivery.name) private readonly model: Model<Delivery>,
-    private readonly deliveries: DeliveriesRepository,
+    private readonly deliveries: DeliveriesStore,
     private readonly queue: DeliveryQueue,
   ) {}
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ContactDirectory } from '../contacts/contact-directory';
-import { PairingsRepository } from './pairings.repository';
+import { PairingsStore } from './pairings.store';
 
 const HouseholdId = z
   .string()
@@ -16,7 +16,7 @@ const HouseholdId = z
 @Controller('api/v1/pairings')
 export class PairingsController {
   constructor(
-    private readonly pairings: PairingsRepository,
+    private readonly pairings: PairingsStore,
     private readonly contacts: ContactDirectory,
   ) {}
 

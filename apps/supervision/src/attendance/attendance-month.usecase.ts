@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { memberNotFound, teamNotFound } from '../teams/teams.usecases';
-import { TeamsRepository } from '../teams/teams.repository';
-import { LeavesRepository } from '../leaves/leaves.repository';
+import { TeamsStore } from '../teams/teams.store';
+import { LeavesStore } from '../leaves/leaves.store';
 import { WorkingCalendars } from '../calendar/working-calendars';
 import { daysOfMonth, localDay, summarizeMonth } from './attendance-day';
-import { AttendanceRepository } from './attendance.repository';
+import { AttendanceStore } from './attendance.store';
 
 /** A member's month: the computed days and the summary against the requirement. */
 @Injectable()
 export class AttendanceMonth {
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly leaves: LeavesRepository,
+    private readonly teams: TeamsStore,
+    private readonly attendance: AttendanceStore,
+    private readonly leaves: LeavesStore,
     private readonly calendars: WorkingCalendars,
   ) {}
 

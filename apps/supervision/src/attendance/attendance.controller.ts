@@ -5,7 +5,7 @@ import { SupervisionRoles } from '../supervision-roles';
 import { localDay } from './attendance-day';
 import { AttendanceQuery, CloseDaysBody, RecomputeBody, TeamAttendanceQuery } from './attendance.dto';
 import { RecomputeAttendance } from './recompute-attendance.usecase';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { memberAndTeam, teamOf } from '../teams/teams.usecases';
 import { CloseDays } from './close-days.usecase';
 import { AttendanceMonth } from './attendance-month.usecase';
@@ -21,7 +21,7 @@ export class AttendanceController {
     private readonly month: AttendanceMonth,
     private readonly closeDays: CloseDays,
     private readonly recompute: RecomputeAttendance,
-    private readonly teams: TeamsRepository,
+    private readonly teams: TeamsStore,
   ) {}
 
   /** The member's computed days of the month (考勤日). */

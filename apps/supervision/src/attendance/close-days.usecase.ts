@@ -4,12 +4,12 @@ import { SupervisionConfig } from '../config';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { orgOf } from '../member-event';
-import { TeamsRepository } from '../teams/teams.repository';
-import { LeavesRepository } from '../leaves/leaves.repository';
+import { TeamsStore } from '../teams/teams.store';
+import { LeavesStore } from '../leaves/leaves.store';
 import { WorkingCalendars } from '../calendar/working-calendars';
 import { computeAttendanceDay, daysOfMonth, isPosted, localDay } from './attendance-day';
 import { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceRepository } from './attendance.repository';
+import { AttendanceStore } from './attendance.store';
 import { dayComputedEvent, fingerprintOf, patternFlaggedEvent } from './recompute-attendance.usecase';
 
 /**
@@ -20,9 +20,9 @@ import { dayComputedEvent, fingerprintOf, patternFlaggedEvent } from './recomput
 @Injectable()
 export class CloseDays {
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly leaves: LeavesRepository,
+    private readonly teams: TeamsStore,
+    private readonly attendance: AttendanceStore,
+    private readonly leaves: LeavesStore,
     private readonly calendars: WorkingCalendars,
   ) {}
 

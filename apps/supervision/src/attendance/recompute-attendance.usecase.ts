@@ -7,16 +7,18 @@ import {
   CloudEvent,
 } from '@lib/contracts';
 import { CheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
 import { MemberOrg, memberEvent, orgOf } from '../member-event';
-import { TeamsRepository } from '../teams/teams.repository';
-import { WorkLogsRepository } from '../worklogs/work-logs.repository';
-import { LeavesRepository } from '../leaves/leaves.repository';
-import { VisitsRepository } from '../visits/visits.repository';
+import { TeamsStore } from '../teams/teams.store';
+import { Roster } from '../teams/roster';
+import { WorkLogsStore } from '../worklogs/work-logs.store';
+import { LeavesStore } from '../leaves/leaves.store';
+import { VisitsStore } from '../visits/visits.store';
 import { WorkingCalendars } from '../calendar/working-calendars';
 import { AttendanceDay, computeAttendanceDay, daysOfMonth, isPosted, Sighting } from './attendance-day';
 import { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceRepository } from './attendance.repository';
+import { AttendanceStore } from './attendance.store';
+import { AttendanceLedger, sightingsOf } from './attendance-ledger';
 
 export interface MemberDay {
   memberId: string;
@@ -32,6 +34,28 @@ export const PATTERN_LABELS: Record<AttendancePattern, string> = {
 
 const key = (d: MemberDay) => `${d.memberId}:${d.day}`;
 
+const dedupe = (list: MemberDay[]) => [
+  ...new Map(list.map((d) => [key(d), { memberId: d.memberId, day: d.day }])).values(),
+];
+
+/** What a computed day's next computation needs of it. */
+type Computed = Pick<AttendanceDayDoc, 'fingerprint' | 'announced'>;
+
+/** A day to write and the events that go with it. */
+export interface DayWrite {
+  day: AttendanceDayDoc;
+  events: CloudEvent[];
+}
+
+/** What the judgement of member-days is given (from the database or from the ledger). */
+interface DayFacts {
+  /** Every check-in of the member-days' days (or at least of their devices' users). */
+  dayCheckIns: CheckIn[];
+  /** Work logs and visits per member-day. */
+  sightings: Map<string, Sighting[]>;
+  existing(ids: string[]): Promise<Map<string, Computed>>;
+}
+
 /**
  * Up to this many member-days a recompute reads check-ins around them (checkInsAround); more, and it
  * reads the whole days (one lookup per day is then fewer round trips).
@@ -45,13 +69,15 @@ const TARGETED_MAX_MEMBER_DAYS = 20;
 @Injectable()
 export class RecomputeAttendance {
   constructor(
-    private readonly checkIns: CheckInsRepository,
-    private readonly teams: TeamsRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly workLogs: WorkLogsRepository,
-    private readonly leaves: LeavesRepository,
-    private readonly visits: VisitsRepository,
+    private readonly checkIns: CheckInsStore,
+    private readonly teams: TeamsStore,
+    private readonly attendance: AttendanceStore,
+    private readonly workLogs: WorkLogsStore,
+    private readonly leaves: LeavesStore,
+    private readonly visits: VisitsStore,
     private readonly calendars: WorkingCalendars,
+    private readonly ledger: AttendanceLedger,
+    private readonly roster: Roster,
   ) {}
 
   /**
@@ -119,17 +145,85 @@ export class RecomputeAttendance {
     return [...new Map([...own, ...sharing, ...othersOwn, ...othersSharing].map((c) => [c._id, c])).values()];
   }
 
+  /**
+   * Recomputes these member-days from the database (every input read again) and writes the days
+   * whose facts changed, each upsert guarded by its basis. The path of the rarer recomputes (a
+   * team, posting, leave, work log or visit changed) and of a batch whose in-memory state proved
+   * stale; the check-in pipeline's batches go through the ledger (`fromLedger`).
+   */
   async execute(touched: MemberDay[]): Promise<number> {
     if (touched.length === 0) return 0;
     const days = [...new Set(touched.map((t) => t.day))];
-    const wanted = new Map(touched.map((t) => [key(t), t]));
-
     // A device shared with another member changes that member's day too: the check-ins read here
     // hold every user of the devices seen on the wanted days (see checkInsAround).
     const dayCheckIns =
       touched.length <= TARGETED_MAX_MEMBER_DAYS
-        ? await this.checkInsAround([...wanted.values()])
+        ? await this.checkInsAround(dedupe(touched))
         : await this.checkIns.onDays(days);
+    const [workLogs, visits] = await Promise.all([this.workLogs.onDays(days), this.visits.onDays(days)]);
+    const plan = await this.judge(touched, this.teams, {
+      dayCheckIns,
+      sightings: sightingsOf(workLogs, visits),
+      existing: async (ids) =>
+        new Map((await this.attendance.findByIds(ids)).map((d) => [d._id, d as Computed])),
+    });
+    await this.attendance.save(plan.writes);
+    this.ledger.forget(days);
+    return plan.writes.length;
+  }
+
+  /**
+   * The check-in pipeline's path: the member-days of a batch judged from the ledger (the days'
+   * check-ins, work logs, visits and computed days held in memory, each day loaded once), written
+   * as one insert of the new days and one bulk update of the changed ones, each update guarded by
+   * the fingerprint it replaces. A day another writer changed meanwhile (another instance, a work
+   * log, the daily close) fails its guard: those member-days are forgotten and recomputed from the
+   * database (execute). Returns the days written.
+   */
+  async fromLedger(touched: MemberDay[], lap: (phase: string) => void = () => undefined): Promise<number> {
+    if (touched.length === 0) return 0;
+    const days = [...new Set(touched.map((t) => t.day))];
+    const loaded = await this.ledger.days(days);
+    lap('ledger');
+    const plan = await this.judge(touched, this.roster, {
+      dayCheckIns: loaded.flatMap((d) => [...d.checkIns.values()]),
+      sightings: new Map(loaded.flatMap((d) => [...d.sightings])),
+      existing: async (ids) => {
+        const out = new Map<string, Computed>();
+        for (const id of ids) {
+          const c = this.ledger.computed(id);
+          if (c) out.set(id, c);
+        }
+        return out;
+      },
+    });
+    lap('judge days');
+    const fresh = plan.writes.filter((w) => !plan.before.has(w.day._id));
+    const changed = plan.writes.filter((w) => plan.before.has(w.day._id));
+    const [inserted, updated] = await Promise.all([
+      this.attendance.insertNewDays(fresh),
+      this.attendance.replaceDays(changed.map((w) => ({ ...w, before: plan.before.get(w.day._id)! }))),
+    ]);
+    lap('write days');
+    const stale = new Set([...inserted.refused, ...(updated.complete ? [] : changed.map((w) => w.day._id))]);
+    for (const w of plan.writes) if (!stale.has(w.day._id)) this.ledger.remember(w.day._id, w.day);
+    if (stale.size === 0) return plan.writes.length;
+    // another writer was first: judge those again from the database
+    const again = [...stale].map((k) => plan.wanted.get(k)!).filter(Boolean);
+    this.ledger.forget(again.map((d) => d.day));
+    const n = plan.writes.length - stale.size + (await this.execute(again));
+    lap('stale days again');
+    return n;
+  }
+
+  /**
+   * Decides what to write for the member-days (and the other users of their devices that day):
+   * the days' check-ins and sightings are given, members, teams, calendars and excuses read.
+   */
+  private async judge(touched: MemberDay[], roster: Pick<Roster, 'resolve' | 'findTeams'>, facts: DayFacts) {
+    const days = [...new Set(touched.map((t) => t.day))];
+    const wanted = new Map(touched.map((t) => [key(t), { memberId: t.memberId, day: t.day }]));
+    const { dayCheckIns } = facts;
     const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
     for (const u of dayCheckIns) {
       if (!u.deviceSN || !u.checkByUser) continue;
@@ -144,55 +238,45 @@ export class RecomputeAttendance {
         if ((peersOf.get(`${u.day}:${u.deviceSN}`)?.size ?? 0) > 1 && !wanted.has(key(u)))
           wanted.set(key(u), { memberId: u.memberId, day: u.day });
       }
-    const checkIns = dayCheckIns.filter((c) => wanted.has(key(c)));
+    const byMemberDay = new Map<string, CheckIn[]>();
+    for (const c of dayCheckIns) {
+      const k = key(c);
+      if (!wanted.has(k)) continue;
+      const list = byMemberDay.get(k);
+      if (list) list.push(c);
+      else byMemberDay.set(k, [c]);
+    }
 
     const members = new Map(
-      (await this.teams.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
+      (await roster.resolve([...new Set([...wanted.values()].map((w) => w.memberId))], [])).map((m) => [
         m._id,
         m,
       ]),
     );
     const teams = new Map(
-      (await this.teams.findTeams([...new Set([...members.values()].map((m) => m.teamId))])).map((t) => [
+      (await roster.findTeams([...new Set([...members.values()].map((m) => m.teamId))])).map((t) => [
         t._id,
         t,
       ]),
     );
-    const existing = new Map((await this.attendance.findByIds([...wanted.keys()])).map((d) => [d._id, d]));
-    // 工作日历: holidays and 调休 of each team's county
-    const calendars = await this.calendars.forCounties(
-      [...teams.values()].map((t) => t.countyCode),
-      days,
-    );
-    const excuses = await this.leaves.excusesOf([...members.keys()], days);
-    // Work logs placed in the village prove daytime presence like a check-in.
-    const otherSightings = new Map<string, Sighting[]>();
-    const [workLogs, visits] = await Promise.all([
-      this.workLogs.onDays(days).then((ws) => ws.filter((w) => wanted.has(key(w)))),
-      this.visits.onDays(days).then((vs) => vs.filter((v) => wanted.has(key(v)))),
+    const [existing, calendars, excuses] = await Promise.all([
+      facts.existing([...wanted.keys()]),
+      // 工作日历: holidays and 调休 of each team's county
+      this.calendars.forCounties(
+        [...teams.values()].map((t) => t.countyCode),
+        days,
+      ),
+      this.leaves.excusesOf([...members.keys()], days),
     ]);
-    for (const w of workLogs) {
-      const sighting: Sighting = { at: w.at, kind: 'worklog', checkByUser: true, ...w.place };
-      otherSightings.set(key(w), [...(otherSightings.get(key(w)) ?? []), sighting]);
-    }
-    // So do monitoring visits (入户走访) in the team's village.
-    for (const v of visits) {
-      const sighting: Sighting = { at: v.at, kind: 'visit', checkByUser: true, inside: v.inside };
-      otherSightings.set(key(v), [...(otherSightings.get(key(v)) ?? []), sighting]);
-    }
-    const byMemberDay = new Map<string, typeof checkIns>();
-    for (const c of checkIns) {
-      const k = key(c);
-      if (wanted.has(k)) byMemberDay.set(k, [...(byMemberDay.get(k) ?? []), c]);
-    }
 
-    const writes: Array<{ day: AttendanceDayDoc; events: CloudEvent[] }> = [];
+    const writes: DayWrite[] = [];
+    const before = new Map<string, string>();
     for (const [k, { memberId, day }] of wanted) {
       const member = members.get(memberId);
       const team = member && teams.get(member.teamId);
       if (!member || !team) continue;
       const own = byMemberDay.get(k) ?? [];
-      const others = otherSightings.get(k) ?? [];
+      const others = facts.sightings.get(k) ?? [];
       const devicePeers: Record<string, string[]> = {};
       for (const sn of new Set(own.map((c) => c.deviceSN).filter((d): d is string => !!d)))
         devicePeers[sn] = [...(peersOf.get(`${day}:${sn}`) ?? [])].filter((m) => m !== memberId);
@@ -220,9 +304,10 @@ export class RecomputeAttendance {
         ],
       );
       const fingerprint = fingerprintOf(computed);
-      const before = existing.get(k);
-      if (before && before.fingerprint === fingerprint) continue;
-      const announced = new Set(before?.announced ?? []);
+      const prior = existing.get(k);
+      if (prior && prior.fingerprint === fingerprint) continue;
+      if (prior) before.set(k, prior.fingerprint);
+      const announced = new Set(prior?.announced ?? []);
       const org = orgOf(team);
       const events: CloudEvent[] = [dayComputedEvent(memberId, org, computed, fingerprint)];
       for (const pattern of computed.flags.filter((f) => !announced.has(f))) {
@@ -244,8 +329,7 @@ export class RecomputeAttendance {
         events,
       });
     }
-    await this.attendance.save(writes);
-    return writes.length;
+    return { writes, before, wanted };
   }
 }
 

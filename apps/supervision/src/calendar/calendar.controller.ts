@@ -4,7 +4,7 @@ import { CountyCode } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
 import { ChangeCalendar } from './change-calendar.usecase';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarStore } from './calendar.store';
 import { CalendarQuery, calendarBodyProblem, CountyCalendarBody, Year } from './calendar.dto';
 import { WorkingCalendars } from './working-calendars';
 import { daysOfYear, mergeCalendars, workingDayOf } from './working-calendar';
@@ -16,7 +16,7 @@ const entriesOf = (d: { holidays: string[]; workdays: string[] } | null) =>
 @Controller('api/v1/calendars')
 export class CalendarController {
   constructor(
-    private readonly repo: CalendarRepository,
+    private readonly repo: CalendarStore,
     private readonly calendars: WorkingCalendars,
     private readonly change: ChangeCalendar,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { TeamsRepository } from '../teams/teams.repository';
-import { CalendarRepository } from './calendar.repository';
+import { TeamsStore } from '../teams/teams.store';
+import { CalendarStore } from './calendar.store';
 import { WorkingCalendars } from './working-calendars';
 import { CalendarEntries, changedMonths, mergeCalendars, workingDayOf } from './working-calendar';
 
@@ -9,9 +9,9 @@ import { CalendarEntries, changedMonths, mergeCalendars, workingDayOf } from './
 @Injectable()
 export class ChangeCalendar {
   constructor(
-    private readonly repo: CalendarRepository,
+    private readonly repo: CalendarStore,
     private readonly calendars: WorkingCalendars,
-    private readonly teams: TeamsRepository,
+    private readonly teams: TeamsStore,
     private readonly attendance: RecomputeAttendance,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarStore } from './calendar.store';
 import { calendarId } from './calendar.schema';
 import { CalendarEntries, IsWorkingDay, mergeCalendars, workingDayOf } from './working-calendar';
 
@@ -13,7 +13,7 @@ const CACHE_MS = 10_000;
 export class WorkingCalendars {
   private readonly cache = new Map<string, { at: number; entries: CalendarEntries }>();
 
-  constructor(private readonly repo: CalendarRepository) {}
+  constructor(private readonly repo: CalendarStore) {}
 
   /** The effective entries of the county's year. */
   async entries(countyCode: string, year: number): Promise<CalendarEntries> {

@@ -4,7 +4,7 @@ import { LocalDay } from '../local-day';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { CheckInsRepository } from './check-ins.repository';
+import { CheckInsStore } from './check-ins.store';
 
 const Page = {
   page: z.coerce.number().int().min(1).default(1),
@@ -34,7 +34,7 @@ function present<T extends { _id: string }>(doc: T) {
 @Roles(...SupervisionRoles.read)
 @Controller('api/v1/checkins')
 export class CheckInsController {
-  constructor(private readonly repo: CheckInsRepository) {}
+  constructor(private readonly repo: CheckInsStore) {}
 
   @Get()
   async list(

@@ -7,11 +7,11 @@ import { decisionConflict, Decision, DecisionBody } from '../decisions';
 import { FundEntryApprovedV1 } from '@lib/contracts';
 import { orgOf, teamEvent } from '../member-event';
 import { SupervisionRoles } from '../supervision-roles';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { present, teamOf } from '../teams/teams.usecases';
 import { FundEntry } from './fund-entry.schema';
 import { ListFundEntriesQuery, RecordFundEntryBody } from './funds.dto';
-import { FundsRepository } from './funds.repository';
+import { FundsStore } from './funds.store';
 
 const toYuan = (fen: number) => fen / 100;
 const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest), amount: toYuan(amountFen) });
@@ -20,8 +20,8 @@ const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest),
 @Controller('api/v1/fund-entries')
 export class FundsController {
   constructor(
-    private readonly funds: FundsRepository,
-    private readonly teams: TeamsRepository,
+    private readonly funds: FundsStore,
+    private readonly teams: TeamsStore,
   ) {}
 
   @Post()

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { TeamsModule } from '../teams/teams.module';
+import { RosterModule } from '../teams/roster.module';
 import { FundEntry, FundEntrySchema } from './fund-entry.schema';
 import { FundsController } from './funds.controller';
-import { FundsRepository } from './funds.repository';
+import { FundsStore } from './funds.store';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: FundEntry.name, schema: FundEntrySchema }]), TeamsModule],
+  imports: [MongooseModule.forFeature([{ name: FundEntry.name, schema: FundEntrySchema }]), RosterModule],
   controllers: [FundsController],
-  providers: [FundsRepository],
+  providers: [FundsStore],
 })
 export class FundsModule {}

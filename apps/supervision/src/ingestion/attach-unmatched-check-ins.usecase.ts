@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CheckInRecord } from '@lib/contracts';
 import { ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
 /** The record as it was received, from what was kept aside. */
@@ -31,7 +31,7 @@ function recordOf(u: UnmatchedCheckIn, memberId: string): CheckInRecord {
 @Injectable()
 export class AttachUnmatchedCheckIns {
   constructor(
-    private readonly checkIns: CheckInsRepository,
+    private readonly checkIns: CheckInsStore,
     private readonly ingest: IngestCheckIns,
   ) {}
 

@@ -1,7 +1,8 @@
 import { CheckInRecord } from '@lib/contracts';
 import type { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import type { CheckInsRepository } from '../checkins/check-ins.repository';
-import type { TeamsRepository } from '../teams/teams.repository';
+import type { AttendanceLedger } from '../attendance/attendance-ledger';
+import type { CheckInsStore } from '../checkins/check-ins.store';
+import type { Roster } from '../teams/roster';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
 /** The pipeline's decisions, with its repositories replaced by in-memory ones (no I/O). */
@@ -36,11 +37,13 @@ describe('ingesting check-ins (打卡入库)', () => {
       },
       insertUnmatched: async () => new Set<string>(),
     };
-    const attendance = { execute: async (days: typeof recomputed) => void recomputed.push(...days) };
+    const attendance = { fromLedger: async (days: typeof recomputed) => void recomputed.push(...days) };
+    const ledger = { days: async () => [], addCheckIns: async () => undefined };
     const ingest = new IngestCheckIns(
-      teams as unknown as TeamsRepository,
-      checkIns as unknown as CheckInsRepository,
+      teams as unknown as Roster,
+      checkIns as unknown as CheckInsStore,
       attendance as unknown as RecomputeAttendance,
+      ledger as unknown as AttendanceLedger,
     );
     return { ingest, recomputed };
   }

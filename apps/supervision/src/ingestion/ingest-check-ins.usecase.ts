@@ -3,10 +3,12 @@ import { unitChain } from '@lib/auth';
 import { CheckInAcceptedV1, CheckInRecord, CloudEvent } from '@lib/contracts';
 import { localDay, isInside } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
+import { AttendanceLedger } from '../attendance/attendance-ledger';
 import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
-import { CheckInsRepository } from '../checkins/check-ins.repository';
+import { CheckInsStore } from '../checkins/check-ins.store';
 import { memberEvent, orgOf } from '../member-event';
-import { TeamsRepository } from '../teams/teams.repository';
+import { batchProfile } from './ingest-profile';
+import { Roster } from '../teams/roster';
 
 export interface IngestResult {
   received: number;
@@ -61,9 +63,10 @@ export class IngestCheckIns {
   private readonly logger = new Logger(IngestCheckIns.name);
 
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly checkIns: CheckInsRepository,
+    private readonly teams: Roster,
+    private readonly checkIns: CheckInsStore,
     private readonly attendance: RecomputeAttendance,
+    private readonly ledger: AttendanceLedger,
   ) {}
 
   /**
@@ -75,6 +78,7 @@ export class IngestCheckIns {
     via: ReceivedVia,
     unit: string | null = null,
   ): Promise<IngestResult> {
+    const lap = batchProfile(via);
     const receivedAt = new Date();
     const memberIds = [...new Set(records.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
     const userIds = [...new Set(records.flatMap((r) => (!r.memberId && r.userId ? [r.userId] : [])))];
@@ -84,6 +88,7 @@ export class IngestCheckIns {
     const teams = new Map(
       (await this.teams.findTeams([...new Set(members.map((m) => m.teamId))])).map((t) => [t._id, t]),
     );
+    lap('members');
 
     const matched: Array<{ checkIn: CheckIn; events: CloudEvent[] }> = [];
     const unmatched: UnmatchedCheckIn[] = [];
@@ -130,13 +135,23 @@ export class IngestCheckIns {
       matched.push({ checkIn, events: [event] });
     }
 
-    const inserted = await this.checkIns.insertNew(matched);
-    await this.checkIns.insertUnmatched(unmatched);
+    lap('match');
+    const [inserted] = await Promise.all([
+      this.checkIns.insertNew(matched),
+      this.checkIns.insertUnmatched(unmatched),
+      // the batch's days in memory (loaded once per day; a no-op for a day loaded before)
+      this.ledger.days(matched.map((m) => m.checkIn.day)),
+    ]);
     const fresh = matched.filter((m) => inserted.has(m.checkIn._id)).map((m) => m.checkIn);
-    // Every day the batch names, duplicates' days included: a batch redelivered after a crash
-    // between storing its check-ins and writing their days finds them stored, and this is what
-    // writes those days. A day whose facts did not change is not written again.
-    await this.attendance.execute(matched.map(({ checkIn: c }) => ({ memberId: c.memberId, day: c.day })));
+    lap('store check-ins');
+    // Stored now, new or not: a batch redelivered after a crash between storing its check-ins and
+    // writing their days finds them stored, and this is what writes those days. Every day the batch
+    // names is judged; a day whose facts did not change is not written again.
+    await this.ledger.addCheckIns(matched.map((m) => m.checkIn));
+    await this.attendance.fromLedger(
+      matched.map(({ checkIn: c }) => ({ memberId: c.memberId, day: c.day })),
+      lap,
+    );
     if (unmatched.length > 0)
       this.logger.warn(`${unmatched.length} check-in(s) from unknown users kept aside (via ${via})`);
     return {

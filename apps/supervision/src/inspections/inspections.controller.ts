@@ -16,18 +16,18 @@ import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { present, teamOf } from '../teams/teams.usecases';
 import { FollowUpBody, ListInspectionsQuery, RecordInspectionBody } from './inspections.dto';
 import { Inspection } from './inspection.schema';
-import { InspectionsRepository } from './inspections.repository';
+import { InspectionsStore } from './inspections.store';
 
 /** 督查通报 and 整改跟踪, within the caller's org-unit scope. */
 @Controller('api/v1/inspections')
 export class InspectionsController {
   constructor(
-    private readonly inspections: InspectionsRepository,
-    private readonly teams: TeamsRepository,
+    private readonly inspections: InspectionsStore,
+    private readonly teams: TeamsStore,
   ) {}
 
   @Post()

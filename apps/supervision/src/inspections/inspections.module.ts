@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { TeamsModule } from '../teams/teams.module';
+import { RosterModule } from '../teams/roster.module';
 import { Inspection, InspectionSchema } from './inspection.schema';
 import { InspectionsController } from './inspections.controller';
-import { InspectionsRepository } from './inspections.repository';
+import { InspectionsStore } from './inspections.store';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Inspection.name, schema: InspectionSchema }]), TeamsModule],
+  imports: [MongooseModule.forFeature([{ name: Inspection.name, schema: InspectionSchema }]), RosterModule],
   controllers: [InspectionsController],
-  providers: [InspectionsRepository],
+  providers: [InspectionsStore],
 })
 export class InspectionsModule {}

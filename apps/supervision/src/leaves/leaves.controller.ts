@@ -6,7 +6,7 @@ import { SupervisionRoles } from '../supervision-roles';
 import { present } from '../teams/teams.usecases';
 import { Decision, DecisionBody } from '../decisions';
 import { ListLeavesQuery, RequestLeaveBody } from './leaves.dto';
-import { LeavesRepository } from './leaves.repository';
+import { LeavesStore } from './leaves.store';
 import { ManageLeaves } from './leaves.usecases';
 
 /** 请假 / 公出, within the caller's org-unit scope. */
@@ -14,7 +14,7 @@ import { ManageLeaves } from './leaves.usecases';
 export class LeavesController {
   constructor(
     private readonly manage: ManageLeaves,
-    private readonly leaves: LeavesRepository,
+    private readonly leaves: LeavesStore,
   ) {}
 
   @Post()

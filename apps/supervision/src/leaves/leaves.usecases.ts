@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Scope } from '@lib/auth';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { memberAndTeam, present } from '../teams/teams.usecases';
 import { Decision, decisionConflict } from '../decisions';
 import { LeaveDecidedV1 } from '@lib/contracts';
 import { memberEvent, orgOf } from '../member-event';
 import { RequestLeaveBody } from './leaves.dto';
 import { Leave } from './leave.schema';
-import { LeavesRepository } from './leaves.repository';
+import { LeavesStore } from './leaves.store';
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -22,8 +22,8 @@ function daysBetween(from: string, to: string): string[] {
 @Injectable()
 export class ManageLeaves {
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly leaves: LeavesRepository,
+    private readonly teams: TeamsStore,
+    private readonly leaves: LeavesStore,
     private readonly attendance: RecomputeAttendance,
   ) {}
 

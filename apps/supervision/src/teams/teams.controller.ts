@@ -10,7 +10,7 @@ import {
   UpdateMemberBody,
   UpdateTeamBody,
 } from './teams.dto';
-import { TeamsRepository } from './teams.repository';
+import { TeamsStore } from './teams.store';
 import { ManageTeams, memberNotFound, present } from './teams.usecases';
 
 /** Teams and members, within the caller's org-unit scope (outside it: 404 to read, 403 to create). */
@@ -18,7 +18,7 @@ import { ManageTeams, memberNotFound, present } from './teams.usecases';
 export class TeamsController {
   constructor(
     private readonly teams: ManageTeams,
-    private readonly repo: TeamsRepository,
+    private readonly repo: TeamsStore,
   ) {}
 
   @Post('teams')

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { Member, MemberSchema, Team, TeamSchema } from './team.schema';
-import { TeamsRepository } from './teams.repository';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { RosterModule } from './roster.module';
+import { TeamsController } from './teams.controller';
+import { ManageTeams } from './teams.usecases';
 
+/**
+ * 驻村工作队 API: teams and members; a change of geofence, hours or posting re-judges the attendance
+ * it affects, and a new member or DingTalk mapping takes over the check-ins kept aside for them.
+ */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Team.name, schema: TeamSchema },
-      { name: Member.name, schema: MemberSchema },
-    ]),
-  ],
-  providers: [TeamsRepository],
-  exports: [TeamsRepository],
+  imports: [RosterModule, AttendanceModule],
+  controllers: [TeamsController],
+  providers: [ManageTeams],
 })
-/** The team store (everything reads it); the API is TeamsApiModule. */
 export class TeamsModule {}

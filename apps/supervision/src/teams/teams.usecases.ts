@@ -5,7 +5,8 @@ import { orgUnitsOfVillage } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { AddMemberBody, CreateTeamBody, UpdateMemberBody, UpdateTeamBody } from './teams.dto';
 import { Member, Team } from './team.schema';
-import { TeamsRepository } from './teams.repository';
+import { TeamsStore } from './teams.store';
+import { Roster } from './roster';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { AttachUnmatchedCheckIns } from '../ingestion/attach-unmatched-check-ins.usecase';
 
@@ -23,7 +24,7 @@ export const memberNotFound = (id: string) =>
  * The member named in a request body and their team: a 400 naming `memberId` when there is none,
  * a 403 when the member's village lies outside the caller's scope (writing into another unit).
  */
-export async function memberAndTeam(repo: TeamsRepository, scope: Scope, memberId: string) {
+export async function memberAndTeam(repo: TeamsStore, scope: Scope, memberId: string) {
   const member = await repo.findMember(SERVICE_SCOPE, memberId);
   const team = member && (await repo.findTeam(SERVICE_SCOPE, member.teamId));
   if (!member || !team) throw fieldError('memberId', '未知的队员 (no such team member)');
@@ -32,7 +33,7 @@ export async function memberAndTeam(repo: TeamsRepository, scope: Scope, memberI
 }
 
 /** The team named in a request body: a 400 naming `teamId` when there is none, 403 outside the scope. */
-export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string) {
+export async function teamOf(repo: TeamsStore, scope: Scope, teamId: string) {
   const team = await repo.findTeam(SERVICE_SCOPE, teamId);
   if (!team) throw fieldError('teamId', '未知的工作队 (no such team)');
   assertCovers(scope, team.villageCode);
@@ -43,9 +44,10 @@ export async function teamOf(repo: TeamsRepository, scope: Scope, teamId: string
 @Injectable()
 export class ManageTeams {
   constructor(
-    private readonly repo: TeamsRepository,
+    private readonly repo: TeamsStore,
     private readonly attendance: RecomputeAttendance,
     private readonly unmatched: AttachUnmatchedCheckIns,
+    private readonly roster: Roster,
   ) {}
 
   async createTeam(scope: Scope, body: CreateTeamBody) {
@@ -61,6 +63,7 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertTeam(scope, team);
+    this.roster.forget();
     return present(team);
   }
 
@@ -68,6 +71,7 @@ export class ManageTeams {
   async updateTeam(scope: Scope, id: string, body: UpdateTeamBody) {
     const team = await this.repo.updateTeam(scope, id, body);
     if (!team) throw teamNotFound(id);
+    this.roster.forget();
     const rejudge = body.geofence !== undefined || body.workingHours !== undefined;
     const recomputed = rejudge
       ? await this.attendance.forAllMonths((await this.repo.membersOfTeam(id)).map((m) => m._id))
@@ -107,6 +111,7 @@ export class ManageTeams {
       updatedAt: now,
     };
     await this.repo.insertMember(member);
+    this.roster.forget();
     // check-ins that came from this DingTalk user before the member existed (未匹配打卡)
     const attachedCheckIns = body.dingtalkUserId
       ? await this.unmatched.execute(member._id, body.dingtalkUserId)
@@ -123,6 +128,7 @@ export class ManageTeams {
     await this.assertDingTalkIdFree(body.dingtalkUserId, id);
     const member = await this.repo.updateMember(scope, id, body);
     if (!member) throw memberNotFound(id);
+    this.roster.forget();
     // a new posting period (驻村期) re-judges the member's computed days
     const rejudge = from !== current.postedFrom || to !== current.postedTo;
     const recomputed = rejudge ? await this.attendance.forAllMonths([id]) : 0;

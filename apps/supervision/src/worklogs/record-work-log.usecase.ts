@@ -5,18 +5,18 @@ import { WorkLogRecordedV1 } from '@lib/contracts';
 import { isInside, localDay } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
 import { memberEvent, orgOf } from '../member-event';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { memberAndTeam, present } from '../teams/teams.usecases';
 import { RecordWorkLogBody } from './work-logs.dto';
 import { WorkLog } from './work-log.schema';
-import { WorkLogsRepository } from './work-logs.repository';
+import { WorkLogsStore } from './work-logs.store';
 
 /** Records a work log (驻村工作日志); it proves daytime presence when its place is in the village. */
 @Injectable()
 export class RecordWorkLog {
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly logs: WorkLogsRepository,
+    private readonly teams: TeamsStore,
+    private readonly logs: WorkLogsStore,
     private readonly attendance: RecomputeAttendance,
   ) {}
 

@@ -5,14 +5,14 @@ import { SupervisionRoles } from '../supervision-roles';
 import { present } from '../teams/teams.usecases';
 import { ListWorkLogsQuery, RecordWorkLogBody } from './work-logs.dto';
 import { RecordWorkLog } from './record-work-log.usecase';
-import { WorkLogsRepository } from './work-logs.repository';
+import { WorkLogsStore } from './work-logs.store';
 
 /** 驻村工作日志, within the caller's org-unit scope ("only your own logs" is still to come). */
 @Controller('api/v1/worklogs')
 export class WorkLogsController {
   constructor(
     private readonly record: RecordWorkLog,
-    private readonly logs: WorkLogsRepository,
+    private readonly logs: WorkLogsStore,
   ) {}
 
   @Post()

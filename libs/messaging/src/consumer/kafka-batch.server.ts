@@ -14,6 +14,7 @@ import { ensureTopics } from '../producer/topic-admin';
 import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns } from './batch-plan';
 import { isTransientError, PermanentEventError } from './errors';
 import { HandlerExtras } from './event-pattern';
+import { partitionsAssigned } from './partition-assignments';
 import { consumerMetrics, scrapedGauge } from '../observability/metrics';
 import { contextOfTraceparent, inSpan, SpanKind } from '../observability/trace-context';
 
@@ -190,6 +191,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
     });
     await this.consumer.connect();
+    // state held per partition in memory is dropped / reloaded when the group hands them out again
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) =>
+      partitionsAssigned(e.payload.memberAssignment, this.opts.groupId),
+    );
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,

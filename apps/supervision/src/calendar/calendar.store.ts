@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Store } from '@lib/persistence';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { findEach } from '@lib/service-kit';
@@ -7,15 +8,19 @@ import { calendarId, WorkingCalendarDoc } from './calendar.schema';
 
 /** All database access for working calendars. */
 @Injectable()
-export class CalendarRepository implements OnModuleInit {
-  constructor(@InjectModel(WorkingCalendarDoc.name) private readonly model: Model<WorkingCalendarDoc>) {}
+export class CalendarStore implements OnModuleInit {
+  private readonly store: Store<WorkingCalendarDoc>;
+
+  constructor(@InjectModel(WorkingCalendarDoc.name) private readonly model: Model<WorkingCalendarDoc>) {
+    this.store = Store.of(model);
+  }
 
   /** Seeds the national calendars we ship (2026) once; a calendar changed since is kept. */
   async onModuleInit() {
     for (const [year, entries] of Object.entries(NATIONAL_CALENDARS)) {
       const _id = calendarId(Number(year), null);
-      await this.model.collection.updateOne(
-        { _id } as never,
+      await this.store.updateOne(
+        { _id },
         {
           $setOnInsert: {
             year: Number(year),
@@ -43,8 +48,8 @@ export class CalendarRepository implements OnModuleInit {
 
   /** Sets (replaces) a calendar of one year. */
   async put(year: number, countyCode: string | null, entries: CalendarEntries, by: string): Promise<void> {
-    await this.model.collection.updateOne(
-      { _id: calendarId(year, countyCode) } as never,
+    await this.store.updateOne(
+      { _id: calendarId(year, countyCode) },
       { $set: { year, countyCode, ...entries, updatedAt: new Date(), updatedBy: by } },
       { upsert: true },
     );

@@ -1,72 +1,52 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection } from 'mongodb';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
-import { findAllEach } from '../equality-lookups';
+import { findAllEach, ofMembersOnDays, onDays } from '../equality-lookups';
 import { CheckIn, UnmatchedCheckIn } from './check-in.schema';
-
-interface WriteErrorLike {
-  index: number;
-  code?: number;
-  errmsg?: string;
-}
-
-/**
- * Inserts what is new in one round trip (unordered bulk insert) and tells which were new:
- * a duplicate key is a record seen before, any other write error is a fault.
- */
-async function insertNew<T extends { _id: string }>(collection: Collection, docs: T[]): Promise<Set<string>> {
-  if (docs.length === 0) return new Set();
-  const failed = new Set<number>();
-  try {
-    await collection.insertMany(docs as never[], { ordered: false });
-  } catch (e) {
-    const raw = (e as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
-    if (raw === undefined) throw e;
-    const errors = Array.isArray(raw) ? raw : [raw];
-    const other = errors.find((w) => w.code !== 11000);
-    if (other) throw e;
-    for (const w of errors) failed.add(w.index);
-  }
-  return new Set(docs.filter((_, i) => !failed.has(i)).map((d) => d._id));
-}
 
 /** All database access for check-ins (matched and unmatched). */
 @Injectable()
-export class CheckInsRepository implements OnModuleInit {
+export class CheckInsStore {
   constructor(
     @InjectModel(CheckIn.name) private readonly checkIns: Model<CheckIn>,
     @InjectModel(UnmatchedCheckIn.name) private readonly unmatched: Model<UnmatchedCheckIn>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
     this.scopedCheckIns = new ScopedCollection(checkIns);
     this.scopedUnmatched = new ScopedCollection(unmatched);
+    // check-ins are inserted with their checkin.accepted event and never updated with another
+    this.checkInStore = Store.of(checkIns, { relay, insertOnly: true });
+    this.unmatchedStore = Store.of(unmatched);
   }
 
   private readonly scopedCheckIns: ScopedCollection<CheckIn>;
   private readonly scopedUnmatched: ScopedCollection<UnmatchedCheckIn>;
+  private readonly checkInStore: Store<CheckIn>;
+  private readonly unmatchedStore: Store<UnmatchedCheckIn>;
 
-  async onModuleInit() {
-    // check-ins are inserted with their checkin.accepted event and never updated with another
-    this.relay.register(this.checkIns.collection, { insertOnly: true });
-  }
-
-  /** Stores new check-ins with their events (one document each); returns the ids that were new. */
+  /**
+   * Stores new check-ins with their events (one document each) in one unordered insert: a
+   * duplicate key is a record seen before, any other write error a fault. Returns the ids that were new.
+   */
   async insertNew(items: Array<{ checkIn: CheckIn; events: CloudEvent[] }>): Promise<Set<string>> {
-    const inserted = await insertNew(
-      this.checkIns.collection,
-      items.map(({ checkIn, events }) => ({ ...checkIn, ...outboxOnInsert(events) })),
+    const events = new Map(items.map((i) => [i.checkIn, i.events]));
+    const { duplicates } = await this.checkInStore.insertManyNew(
+      items.map((i) => i.checkIn),
+      (c) => events.get(c as CheckIn) ?? [],
     );
-    if (inserted.size > 0) this.relay.kick();
-    return inserted;
+    const refused = new Set(duplicates);
+    return new Set(items.filter((_, i) => !refused.has(i)).map((i) => i.checkIn._id));
   }
 
   async insertUnmatched(docs: UnmatchedCheckIn[]): Promise<Set<string>> {
-    return insertNew(this.unmatched.collection, docs);
+    const { duplicates } = await this.unmatchedStore.insertManyNew(docs);
+    const refused = new Set(duplicates);
+    return new Set(docs.filter((_, i) => !refused.has(i)).map((d) => d._id));
   }
 
   /**
@@ -98,9 +78,8 @@ export class CheckInsRepository implements OnModuleInit {
   }
 
   /** Every check-in of these members on these days (presence and replays). */
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((c) => wanted.has(c.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.checkIns, memberIds, days);
   }
 
   /**
@@ -109,10 +88,7 @@ export class CheckInsRepository implements OnModuleInit {
    * the day's other users of a device come with it.
    */
   onDays(days: string[]) {
-    return findAllEach(
-      this.checkIns,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.checkIns, days);
   }
 
   list(scope: Scope, filter: { memberId?: string; day?: string }, page: number, pageSize: number) {

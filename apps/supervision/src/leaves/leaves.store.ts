@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
@@ -11,20 +11,13 @@ import { Leave } from './leave.schema';
 
 /** All database access for leave and official-business requests. */
 @Injectable()
-export class LeavesRepository extends ScopedCollection<Leave> {
-  constructor(
-    @InjectModel(Leave.name) model: Model<Leave>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+export class LeavesStore extends ScopedCollection<Leave> {
+  constructor(@InjectModel(Leave.name) model: Model<Leave>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
   async insert(leave: Leave): Promise<void> {
-    await this.model.collection.insertOne(leave as never);
+    await this.store.insert(leave);
   }
 
   /**
@@ -37,15 +30,12 @@ export class LeavesRepository extends ScopedCollection<Leave> {
     set: Pick<Leave, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>,
     events: CloudEvent[],
   ) {
-    const outbox = outboxOnUpdate(events);
-    const decided = await this.model.collection
-      .updateOne(this.where(scope, { _id: id, status: 'pending' }) as never, {
-        $set: { ...set, ...outbox.$set },
-        $push: outbox.$push,
-      })
-      .then(async (r) => (r.matchedCount === 1 ? this.model.findById(id).lean<Leave>().exec() : null));
-    if (decided) this.relay.kick();
-    return decided;
+    const r = await this.store.updateOne(
+      this.within(scope, { _id: id, status: 'pending' }),
+      { $set: set },
+      { events },
+    );
+    return r.matchedCount === 1 ? this.model.findById(id).lean<Leave>().exec() : null;
   }
 
   list(

@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
+import { isDuplicateKeyError, ScopedRepository } from '@lib/persistence';
 import { Pairing } from './pairing.schema';
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /**
  * Pairings, last writer wins by the household's version: one conditional upsert per event, so a
  * redelivered or late older event changes nothing (its version is not newer than the stored one).
  */
 @Injectable()
-export class PairingsRepository extends ScopedRepository<Pairing> {
+export class PairingsStore extends ScopedRepository<Pairing> {
   constructor(@InjectModel(Pairing.name) model: Model<Pairing>) {
     super(model);
   }
@@ -21,14 +19,14 @@ export class PairingsRepository extends ScopedRepository<Pairing> {
   async apply(p: Pairing): Promise<boolean> {
     const { _id, ...set } = p;
     try {
-      const r = await this.model.collection.updateOne(
-        { _id: _id as never, version: { $lt: p.version } },
+      const r = await this.store.updateOne(
+        { _id, version: { $lt: p.version } },
         { $set: set },
         { upsert: true },
       );
       return r.modifiedCount + r.upsertedCount > 0;
     } catch (e) {
-      if (isDuplicateKey(e)) return false; // a version as new or newer is stored: keep it
+      if (isDuplicateKeyError(e)) return false; // a version as new or newer is stored: keep it
       throw e;
     }
   }

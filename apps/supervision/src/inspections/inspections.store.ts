@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
@@ -9,22 +9,14 @@ import { FollowUpStatus, Inspection } from './inspection.schema';
 
 /** All database access for inspections. */
 @Injectable()
-export class InspectionsRepository extends ScopedCollection<Inspection> {
-  constructor(
-    @InjectModel(Inspection.name) model: Model<Inspection>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+export class InspectionsStore extends ScopedCollection<Inspection> {
+  constructor(@InjectModel(Inspection.name) model: Model<Inspection>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
   /** Stores the inspection with its events (one document). */
   async insert(inspection: Inspection, events: CloudEvent[]): Promise<void> {
-    await this.model.collection.insertOne({ ...inspection, ...outboxOnInsert(events) } as never);
-    this.relay.kick();
+    await this.store.insert(inspection, events);
   }
 
   /**
@@ -38,18 +30,12 @@ export class InspectionsRepository extends ScopedCollection<Inspection> {
     entry: { status: FollowUpStatus; note: string; by: string; at: Date },
     events: CloudEvent[],
   ) {
-    const outbox = outboxOnUpdate(events);
-    const updated = await this.model.collection
-      .updateOne(
-        this.where(scope, { _id: id, followUps: { $size: followUpsBefore } }) as never,
-        {
-          $set: { status: entry.status, ...outbox.$set },
-          $push: { followUps: entry, ...outbox.$push },
-        } as never,
-      )
-      .then(async (r) => (r.matchedCount === 1 ? this.model.findById(id).lean<Inspection>().exec() : null));
-    if (updated) this.relay.kick();
-    return updated;
+    const r = await this.store.updateOne(
+      this.within(scope, { _id: id, followUps: { $size: followUpsBefore } }),
+      { $set: { status: entry.status }, $push: { followUps: entry } },
+      { events },
+    );
+    return r.matchedCount === 1 ? this.model.findById(id).lean<Inspection>().exec() : null;
   }
 
   list(scope: Scope, filter: { teamId?: string; status?: string }, page: number, pageSize: number) {

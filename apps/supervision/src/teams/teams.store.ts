@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { assertCovers, Scope } from '@lib/auth';
+import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
 import { Member, Team } from './team.schema';
 
@@ -11,7 +12,7 @@ import { Member, Team } from './team.schema';
  * unscoped lookups below (named as such).
  */
 @Injectable()
-export class TeamsRepository {
+export class TeamsStore {
   private readonly scopedTeams: ScopedCollection<Team>;
   private readonly scopedMembers: ScopedCollection<Member>;
 
@@ -21,11 +22,16 @@ export class TeamsRepository {
   ) {
     this.scopedTeams = new ScopedCollection(teams);
     this.scopedMembers = new ScopedCollection(members);
+    this.teamStore = Store.of(teams);
+    this.memberStore = Store.of(members);
   }
+
+  private readonly teamStore: Store<Team>;
+  private readonly memberStore: Store<Member>;
 
   async insertTeam(scope: Scope, team: Team): Promise<void> {
     assertCovers(scope, team.villageCode);
-    await this.teams.collection.insertOne(team as never);
+    await this.teamStore.insert(team);
   }
 
   findTeam(scope: Scope, id: string) {
@@ -61,7 +67,7 @@ export class TeamsRepository {
   }
 
   async insertMember(member: Member): Promise<void> {
-    await this.members.collection.insertOne(member as never);
+    await this.memberStore.insert(member);
   }
 
   findMember(scope: Scope, id: string) {
@@ -112,6 +118,16 @@ export class TeamsRepository {
       .find({ villageCode: { $in: villageCodes } })
       .lean()
       .exec();
+  }
+
+  /** Every member (a county's roster: a few hundred), for the pipeline's roster in memory. */
+  allMembers() {
+    return this.members.find({}).lean().exec();
+  }
+
+  /** Every team (a county's: a few dozen). */
+  allTeams() {
+    return this.teams.find({}).lean().exec();
   }
 
   /** Members by our id or by DingTalk user id, in one query. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
@@ -9,20 +9,13 @@ import { FundEntry } from './fund-entry.schema';
 
 /** All database access for the fund ledger. */
 @Injectable()
-export class FundsRepository extends ScopedCollection<FundEntry> {
-  constructor(
-    @InjectModel(FundEntry.name) model: Model<FundEntry>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
+export class FundsStore extends ScopedCollection<FundEntry> {
+  constructor(@InjectModel(FundEntry.name) model: Model<FundEntry>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
   async insert(entry: FundEntry): Promise<void> {
-    await this.model.collection.insertOne(entry as never);
+    await this.store.insert(entry);
   }
 
   /** Decides a pending entry within the scope (once), its events in the same single-document update. */
@@ -32,15 +25,12 @@ export class FundsRepository extends ScopedCollection<FundEntry> {
     set: Pick<FundEntry, 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote'>,
     events: CloudEvent[],
   ) {
-    const outbox = outboxOnUpdate(events);
-    const decided = await this.model.collection
-      .updateOne(
-        this.where(scope, { _id: id, status: 'pending' }) as never,
-        events.length > 0 ? { $set: { ...set, ...outbox.$set }, $push: outbox.$push } : { $set: set },
-      )
-      .then(async (r) => (r.matchedCount === 1 ? this.model.findById(id).lean<FundEntry>().exec() : null));
-    if (decided && events.length > 0) this.relay.kick();
-    return decided;
+    const r = await this.store.updateOne(
+      this.within(scope, { _id: id, status: 'pending' }),
+      { $set: set },
+      { events },
+    );
+    return r.matchedCount === 1 ? this.model.findById(id).lean<FundEntry>().exec() : null;
   }
 
   private filterOf(teamId: string, month?: string, status?: string) {

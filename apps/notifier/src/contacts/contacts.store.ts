@@ -5,11 +5,9 @@ import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
 import { Contact } from './contact.schema';
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-
 /** Person contacts; callers see their scope's, the planner and the worker read as the service. */
 @Injectable()
-export class ContactsRepository extends ScopedRepository<Contact> {
+export class ContactsStore extends ScopedRepository<Contact> {
   constructor(@InjectModel(Contact.name) model: Model<Contact>) {
     super(model);
   }
@@ -22,13 +20,7 @@ export class ContactsRepository extends ScopedRepository<Contact> {
     const { _id, createdAt, ...set } = c;
     const r = await this.model.updateOne(this.scoped(scope, { _id }), { $set: set }).exec();
     if (r.matchedCount > 0) return 'replaced';
-    try {
-      await this.model.collection.insertOne({ _id, createdAt, ...set } as never);
-      return 'created';
-    } catch (e) {
-      if (isDuplicateKey(e)) return 'outside';
-      throw e;
-    }
+    return (await this.store.insertNew({ _id, createdAt, ...set })) ? 'created' : 'outside';
   }
 
   async remove(scope: Scope, id: string): Promise<boolean> {

@@ -1,46 +1,40 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
-import { findAllEach } from '../equality-lookups';
+import { ofMembersOnDays, onDays } from '../equality-lookups';
 
 /** All database access for work logs. */
 @Injectable()
-export class WorkLogsRepository implements OnModuleInit {
+export class WorkLogsStore {
   constructor(
     @InjectModel(WorkLog.name) private readonly model: Model<WorkLog>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
     this.scoped = new ScopedCollection(model);
+    this.store = Store.of(model, { relay });
   }
 
   private readonly scoped: ScopedCollection<WorkLog>;
-
-  async onModuleInit() {
-    this.relay.register(this.model.collection);
-  }
+  private readonly store: Store<WorkLog>;
 
   /** The log and its event in one write. */
   async insert(log: WorkLog, events: CloudEvent[]): Promise<void> {
-    await this.model.collection.insertOne({ ...log, ...outboxOnInsert(events) } as never);
-    this.relay.kick();
+    await this.store.insert(log, events);
   }
 
-  async ofMembersOnDays(memberIds: string[], days: string[]) {
-    const wanted = new Set(memberIds);
-    return (await this.onDays(days)).filter((d) => wanted.has(d.memberId));
+  ofMembersOnDays(memberIds: string[], days: string[]) {
+    return ofMembersOnDays(this.model, memberIds, days);
   }
 
   /** Everything on these days: one equality lookup per day (FerretDB scans the collection for `$in`). */
   onDays(days: string[]) {
-    return findAllEach(
-      this.model,
-      [...new Set(days)].map((day) => ({ day })),
-    );
+    return onDays(this.model, days);
   }
 
   list(

@@ -3,9 +3,9 @@ import { SurveyRecordedV1 } from '@lib/contracts';
 import { BatchEventPattern } from '@lib/messaging';
 import { localDay } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { TeamsRepository } from '../teams/teams.repository';
+import { TeamsStore } from '../teams/teams.store';
 import { Visit } from './visit.schema';
-import { VisitsRepository } from './visits.repository';
+import { VisitsStore } from './visits.store';
 
 /**
  * Monitoring's surveys name their visitor as free text (e.g. "驻村工作队 张明"). A visit counts for
@@ -15,8 +15,8 @@ import { VisitsRepository } from './visits.repository';
 @Injectable()
 export class RecordVisits {
   constructor(
-    private readonly teams: TeamsRepository,
-    private readonly visits: VisitsRepository,
+    private readonly teams: TeamsStore,
+    private readonly visits: VisitsStore,
     private readonly attendance: RecomputeAttendance,
   ) {}
 
@@ -51,7 +51,7 @@ export class RecordVisits {
 }
 
 @Controller()
-export class VisitsHandler {
+export class VisitsConsumer {
   constructor(private readonly record: RecordVisits) {}
 
   @BatchEventPattern(SurveyRecordedV1.type)

@@ -9,7 +9,7 @@ import { IngestCheckIns } from './ingest-check-ins.usecase';
  * a whole run goes through the pipeline as one bulk write.
  */
 @Controller()
-export class CheckInsHandler {
+export class CheckInsConsumer {
   constructor(private readonly ingest: IngestCheckIns) {}
 
   @BatchEventPattern(CheckInRecordedV1.type)

@@ -1,36 +1,27 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import { ScopedRepository, updateWithEvents } from '@lib/persistence';
 import { createEvent, NotificationDeliveredV1, NotificationFailedV1 } from '@lib/contracts';
-import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
 import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './delivery.schema';
 
 /** The delivery log; callers read it within their scope, the worker acts as the service. */
 @Injectable()
-export class DeliveriesRepository extends ScopedRepository<Delivery> implements OnModuleInit {
-  constructor(
-    @InjectModel(Delivery.name) model: Model<Delivery>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
+export class DeliveriesStore extends ScopedRepository<Delivery> {
+  constructor(@InjectModel(Delivery.name) model: Model<Delivery>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
-  async onModuleInit() {
-    this.relay.register(this.model.collection);
-  }
-
-  /** Creates deliveries that do not exist yet (a redelivered alert creates nothing new). */
+  /**
+   * Creates deliveries that do not exist yet, a whole batch in one unordered insert (the ids are
+   * deterministic: a redelivered alert's are refused as duplicates and kept as they are).
+   */
   async createMissing(deliveries: Delivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    await this.model.collection.bulkWrite(
-      deliveries.map((d) => ({
-        updateOne: { filter: { _id: d._id } as never, update: { $setOnInsert: d }, upsert: true },
-      })),
-      { ordered: false },
-    );
+    await this.store.insertManyNew(deliveries);
   }
 
   async recordAttempt(id: string, attempt: DeliveryAttempt): Promise<void> {
@@ -49,11 +40,10 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
     attempt: DeliveryAttempt,
   ): Promise<void> {
     if (ds.length === 0) return;
-    await this.model.collection.bulkWrite(
-      ds.map((d) => ({ updateOne: finishUpdate(d, status, attempt) as never })),
-      { ordered: false },
+    await this.store.bulkWrite(
+      ds.map((d) => finishUpdate(d, status, attempt)),
+      { carriesEvents: true },
     );
-    this.relay.kick();
   }
 
   async recordAttemptMany(ids: string[], attempt: DeliveryAttempt): Promise<void> {
@@ -146,7 +136,11 @@ export class DeliveriesRepository extends ScopedRepository<Delivery> implements 
   }
 }
 
-function finishUpdate(d: Delivery, status: Exclude<DeliveryStatus, 'pending'>, attempt: DeliveryAttempt) {
+function finishUpdate(
+  d: Delivery,
+  status: Exclude<DeliveryStatus, 'pending'>,
+  attempt: DeliveryAttempt,
+): AnyBulkWriteOperation<Delivery> {
   const attempts = (d.attempts ?? []).length + 1;
   const common = {
     deliveryId: d._id,
@@ -176,12 +170,13 @@ function finishUpdate(d: Delivery, status: Exclude<DeliveryStatus, 'pending'>, a
           id: `failed-${d._id}`,
           data: { ...common, error: attempt.error ?? 'unknown error' },
         });
-  const outbox = outboxOnUpdate([event]);
   return {
-    filter: { _id: d._id, status: 'pending' },
-    update: {
-      $set: { status, finishedAt: attempt.at, ...outbox.$set },
-      $push: { attempts: attempt, ...outbox.$push },
+    updateOne: {
+      filter: { _id: d._id, status: 'pending' },
+      update: updateWithEvents<Delivery>(
+        { $set: { status, finishedAt: attempt.at }, $push: { attempts: attempt } },
+        [event],
+      ),
     },
   };
 }

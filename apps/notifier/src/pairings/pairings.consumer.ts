@@ -1,14 +1,14 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { HouseholdPairingChangedV1, orgUnitsOfVillage } from '@lib/contracts';
-import { PairingsRepository } from './pairings.repository';
+import { PairingsStore } from './pairings.store';
 
 /** households.events.v1 → the pairing read model (帮扶责任人 of each household). Safe to redeliver. */
 @Controller()
-export class PairingHandlers {
-  private readonly logger = new Logger(PairingHandlers.name);
+export class PairingsConsumer {
+  private readonly logger = new Logger(PairingsConsumer.name);
 
-  constructor(private readonly pairings: PairingsRepository) {}
+  constructor(private readonly pairings: PairingsStore) {}
 
   @EventPattern(HouseholdPairingChangedV1.type)
   async onPairingChanged(e: HouseholdPairingChangedV1) {

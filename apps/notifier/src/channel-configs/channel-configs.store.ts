@@ -7,13 +7,13 @@ import { ChannelConfig } from './channel-config.schema';
 
 /** Channel configurations; callers see their scope's, the worker reads as the service. */
 @Injectable()
-export class ChannelConfigsRepository extends ScopedRepository<ChannelConfig> {
+export class ChannelConfigsStore extends ScopedRepository<ChannelConfig> {
   constructor(@InjectModel(ChannelConfig.name) model: Model<ChannelConfig>) {
     super(model);
   }
 
   async create(c: ChannelConfig): Promise<void> {
-    await this.model.collection.insertOne(c as never);
+    await this.store.insert(c);
   }
 
   /** Updates a channel within the scope; false if there is none there. */
