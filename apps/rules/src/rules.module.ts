@@ -13,7 +13,8 @@ import {
 import { RulesController } from './rules/rules.controller';
 import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from './schedule/scheduler';
 import { StorageInit } from './storage-init';
-import { SubjectDoc, SubjectDocSchema, SubjectsRepository } from './subjects/subjects.repository';
+import { SubjectsStore, SubjectVersion, SubjectVersionSchema } from './subjects/subjects.store';
+import { HeldSubjects } from './evaluation/held-subjects';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -25,7 +26,7 @@ import {
   imports: [
     MongooseModule.forFeature([
       { name: Alert.name, schema: AlertSchema },
-      { name: SubjectDoc.name, schema: SubjectDocSchema },
+      { name: SubjectVersion.name, schema: SubjectVersionSchema },
       { name: ThresholdRow.name, schema: ThresholdRowSchema },
       { name: RuleVersionDoc.name, schema: RuleVersionDocSchema },
       { name: ScheduleRun.name, schema: ScheduleRunSchema },
@@ -40,7 +41,8 @@ import {
   ],
   providers: [
     AlertsRepository,
-    SubjectsRepository,
+    SubjectsStore,
+    HeldSubjects,
     ThresholdsRepository,
     RuleVersionsRepository,
     Evaluation,

@@ -1,6 +1,7 @@
 import type {
   AnyBulkWriteOperation,
   BulkWriteOptions,
+  BulkWriteResult,
   Collection,
   CountDocumentsOptions,
   DeleteResult,
@@ -203,11 +204,12 @@ export class Store<T extends Document> {
   async bulkWrite(
     ops: AnyBulkWriteOperation<T>[],
     options: BulkWriteOptions & { carriesEvents?: boolean } = {},
-  ): Promise<void> {
-    if (ops.length === 0) return;
+  ): Promise<BulkWriteResult | null> {
+    if (ops.length === 0) return null;
     const { carriesEvents, ...rest } = options;
-    await this.coll.bulkWrite(ops, { ordered: false, ...rest });
+    const result = await this.coll.bulkWrite(ops, { ordered: false, ...rest });
     if (carriesEvents) this.relay?.kick();
+    return result;
   }
 
   findOne(filter: Filter<T>, options: FindOptions = {}): Promise<WithId<T> | null> {
