@@ -84,9 +84,14 @@ export class AlertsRepository extends ScopedRepository<Alert> {
    * (one bulk statement). An alert raised and resolved by the same run is inserted resolved, with
    * both its events (no update, and its open key is free for the run's next alert). An alert whose
    * id or open key exists already (a redelivery, another writer) is refused, not doubled. Returns
-   * the subjects of refused alerts and of alerts resolved meanwhile: the caller reads them again.
+   * the subjects to read again (an alert refused for another's open key, one resolved meanwhile) and
+   * the alerts found written and resolved already (a redelivery of their raise).
    */
-  async apply(raise: Alert[], resolve: Alert[], resolution: 'auto' | 'manual'): Promise<Set<string>> {
+  async apply(
+    raise: Alert[],
+    resolve: Alert[],
+    resolution: 'auto' | 'manual',
+  ): Promise<{ reread: Set<string>; resolvedBefore: Set<string> }> {
     const now = new Date();
     const raising = new Set(raise.map((a) => a._id));
     const resolving = new Set(resolve.map((a) => a._id));
@@ -101,10 +106,17 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       alertRaisedEvent(a),
       ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
     ]);
-    const reread = new Set(duplicates.map((i) => inserts[i].subjectId));
+    const reread = new Set<string>();
+    const resolvedBefore = new Set<string>();
+    await runWithConcurrency(duplicates, 8, async (i) => {
+      // refused: the same alert written before (a redelivery: done) or another holding the open key
+      const stored = await this.store.findOne({ _id: inserts[i]._id }, { projection: { status: 1 } });
+      if (!stored) reread.add(inserts[i].subjectId);
+      else if (stored.status === 'resolved') resolvedBefore.add(stored._id);
+    });
     const updates = resolve.filter((a) => !raising.has(a._id));
     for (const id of await this.resolve(updates, resolution)) reread.add(id);
-    return reread;
+    return { reread, resolvedBefore };
   }
 
   /**

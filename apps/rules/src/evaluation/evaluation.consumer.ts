@@ -6,7 +6,6 @@ import { checkAppliers, EVENT_APPLIERS, subjectEventsOf } from '../subjects/doma
 import { SubjectEvent } from '../subjects/domain/subject-state';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
 import { Evaluation } from './evaluation';
-import { HeldSubjects } from './held-subjects';
 
 /** The topics rules consumes. */
 export const RULES_TOPICS = [Topics.households, Topics.monitoring, Topics.supervision, Topics.projects];
@@ -21,11 +20,7 @@ export class EvaluationConsumer {
   constructor(
     readonly evaluation: Evaluation,
     private readonly thresholds: ThresholdsRepository,
-    held: HeldSubjects,
-  ) {
-    // a subject's events come keyed by it on these topics: partition p of each is owned together
-    held.topics = [Topics.households, Topics.monitoring];
-  }
+  ) {}
 
   @BatchEventPattern(ThresholdSetV1.type)
   onThresholdSet(events: ThresholdSetV1[]) {

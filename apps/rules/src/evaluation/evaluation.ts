@@ -118,7 +118,8 @@ export class Evaluation {
     }
     const { changed, outcomes } = evaluateEvents(events, states, book, thresholds, chinaDay());
     const { raise, resolve } = decide(outcomes, open, new Date());
-    const surprised = await this.alerts.apply(raise, resolve, 'auto');
+    const { reread: surprised, resolvedBefore } = await this.alerts.apply(raise, resolve, 'auto');
+    for (const [key, a] of open) if (resolvedBefore.has(a._id)) open.delete(key);
     countEvaluations(outcomes, raise, resolve);
     const { saved, conflicts } = await this.subjects.save(
       [...changed.values()].filter((s) => !surprised.has(s._id)),

@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   onPartitionAssignment,
   ownedInEveryTopic,
   PartitionAssignment,
   partitionOfKey,
 } from '@lib/messaging';
+import { Topics } from '@lib/contracts';
 import { Alert } from '../alerts/alert.schema';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { SubjectState } from '../subjects/domain/subject-state';
@@ -27,7 +28,7 @@ export interface Held {
  * (SubjectsStore.touch), so the holder's next write is refused and it re-reads (Evaluation).
  */
 @Injectable()
-export class HeldSubjects implements OnModuleInit, OnModuleDestroy {
+export class HeldSubjects implements OnModuleDestroy {
   private readonly logger = new Logger(HeldSubjects.name);
   private held = new Map<string, Held>();
   private owned = new Set<number>();
@@ -35,15 +36,14 @@ export class HeldSubjects implements OnModuleInit, OnModuleDestroy {
   private loading: Promise<void> = Promise.resolve();
   private epoch = 0;
   private unsubscribe: (() => void) | null = null;
-  /** Topics whose partition p must all be owned for p's subjects to be held (set by the consumer). */
-  topics: readonly string[] = [];
+  /** Topics carrying a household's events keyed by it: partition p of each must be owned to hold p's subjects. */
+  readonly topics: readonly string[] = [Topics.households, Topics.monitoring];
 
   constructor(
     private readonly subjects: SubjectsStore,
     private readonly alerts: AlertsRepository,
-  ) {}
-
-  onModuleInit() {
+  ) {
+    // at once, not on module init: the consumer may join (and take batches) before modules are initialised
     this.unsubscribe = onPartitionAssignment((a) => this.assign(a));
   }
 
