@@ -6,6 +6,7 @@ import {
   partitionOfKey,
 } from '@lib/messaging';
 import { Topics } from '@lib/contracts';
+import { CollectionsSetup } from '@lib/service-kit';
 import { Alert } from '../alerts/alert.schema';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { SubjectState } from '../subjects/domain/subject-state';
@@ -42,6 +43,7 @@ export class HeldSubjects implements OnModuleDestroy {
   constructor(
     private readonly subjects: SubjectsStore,
     private readonly alerts: AlertsRepository,
+    private readonly collections: CollectionsSetup,
   ) {
     // at once, not on module init: the consumer may join (and take batches) before modules are initialised
     this.unsubscribe = onPartitionAssignment((a) => this.assign(a));
@@ -74,6 +76,9 @@ export class HeldSubjects implements OnModuleDestroy {
       this.logger.log(`no subjects held (assigned ${assigned.join('; ') || 'nothing'})`);
       return;
     }
+    // not while collections are being created (FerretDB 1.24 may wedge under concurrent DDL and reads)
+    await this.collections.ready();
+    if (epoch !== this.epoch) return;
     const started = Date.now();
     const keep = (id: string) => partitions.has(partitionOfKey(id, count));
     const [states, open] = await Promise.all([
