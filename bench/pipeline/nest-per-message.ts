@@ -29,10 +29,11 @@ import {
 import { ScheduleRun, ScheduleRunSchema } from '../../apps/rules/src/schedule/scheduler';
 import { StorageInit } from '../../apps/rules/src/storage-init';
 import {
-  SubjectDoc,
-  SubjectDocSchema,
-  SubjectsRepository,
-} from '../../apps/rules/src/subjects/subjects.repository';
+  SubjectsStore,
+  SubjectVersion,
+  SubjectVersionSchema,
+} from '../../apps/rules/src/subjects/subjects.store';
+import { HeldSubjects } from '../../apps/rules/src/evaluation/held-subjects';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -77,7 +78,7 @@ class IncomeHandler {
     }),
     MongooseModule.forFeature([
       { name: Alert.name, schema: AlertSchema },
-      { name: SubjectDoc.name, schema: SubjectDocSchema },
+      { name: SubjectVersion.name, schema: SubjectVersionSchema },
       { name: ThresholdRow.name, schema: ThresholdRowSchema },
       { name: RuleVersionDoc.name, schema: RuleVersionDocSchema },
       { name: ScheduleRun.name, schema: ScheduleRunSchema },
@@ -86,7 +87,8 @@ class IncomeHandler {
   controllers: [IncomeHandler],
   providers: [
     AlertsRepository,
-    SubjectsRepository,
+    SubjectsStore,
+    HeldSubjects, // nothing is held: Nest's transport announces no partitions, every event is read
     ThresholdsRepository,
     RuleVersionsRepository,
     Evaluation,

@@ -14,7 +14,8 @@ import { RulesController } from './rules/rules.controller';
 import { RequestDeadlinesConsumer } from './resident-requests/request-deadlines.consumer';
 import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from './schedule/scheduler';
 import { StorageInit } from './storage-init';
-import { SubjectDoc, SubjectDocSchema, SubjectsRepository } from './subjects/subjects.repository';
+import { SubjectsStore, SubjectVersion, SubjectVersionSchema } from './subjects/subjects.store';
+import { HeldSubjects } from './evaluation/held-subjects';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -26,7 +27,7 @@ import {
   imports: [
     MongooseModule.forFeature([
       { name: Alert.name, schema: AlertSchema },
-      { name: SubjectDoc.name, schema: SubjectDocSchema },
+      { name: SubjectVersion.name, schema: SubjectVersionSchema },
       { name: ThresholdRow.name, schema: ThresholdRowSchema },
       { name: RuleVersionDoc.name, schema: RuleVersionDocSchema },
       { name: ScheduleRun.name, schema: ScheduleRunSchema },
@@ -42,7 +43,8 @@ import {
   ],
   providers: [
     AlertsRepository,
-    SubjectsRepository,
+    SubjectsStore,
+    HeldSubjects,
     ThresholdsRepository,
     RuleVersionsRepository,
     Evaluation,

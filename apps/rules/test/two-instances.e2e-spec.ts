@@ -34,6 +34,8 @@ describe('rules: two instances, one killed mid-stream', () => {
       { timeoutMs: 60_000, intervalMs: 20 },
     );
     await h.apps[0].kill();
+    // the kill landed while work was in flight: not every alert was there yet
+    expect(atKill).toBeLessThan(HOUSEHOLDS);
 
     await h.kafka.waitForNoLag(h.groupId, h.topic(Topics.monitoring), 120_000);
     const all = await h.apps[1].get<Page<AlertView>>(`/api/v1/alerts?ruleId=income-below-line&pageSize=500`);

@@ -4,6 +4,7 @@ export * from './producer/event-publisher';
 export * from './producer/topic-admin';
 export * from './consumer/kafka-batch.server';
 export * from './consumer/batch-plan';
+export * from './consumer/assignment';
 export * from './consumer/errors';
 export * from './consumer/event-pattern';
 export * from './consumer/partition-assignments';

@@ -1,6 +1,7 @@
 import type {
   AnyBulkWriteOperation,
   BulkWriteOptions,
+  BulkWriteResult,
   Collection,
   CountDocumentsOptions,
   DeleteResult,
@@ -203,7 +204,7 @@ export class Store<T extends Document> {
   async bulkWrite(
     ops: AnyBulkWriteOperation<T>[],
     options: BulkWriteOptions & { carriesEvents?: boolean } = {},
-  ): Promise<{ matchedCount: number; upsertedCount: number } | null> {
+  ): Promise<BulkWriteResult | null> {
     if (ops.length === 0) return null;
     const { carriesEvents, ...rest } = options;
     const result = await this.coll.bulkWrite(ops, { ordered: false, ...rest });

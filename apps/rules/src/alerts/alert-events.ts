@@ -1,6 +1,12 @@
 import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
-import { outboxOnUpdate } from '@lib/messaging';
+import type { UpdateFilter } from 'mongodb';
 import { Alert } from './alert.schema';
+
+/** A change to an alert and the event that tells it (they go in one single-document write). */
+export interface AlertChange<E> {
+  update: UpdateFilter<Alert>;
+  event: E;
+}
 
 /** alert.raised.v1 for an alert (its id derives from the alert's, so a re-raise names the same event). */
 export function alertRaisedEvent(a: Alert): AlertRaisedV1 {
@@ -34,10 +40,15 @@ export function alertRaisedEvent(a: Alert): AlertRaisedV1 {
 }
 
 /**
- * The single-document update that acknowledges an open alert and carries its alert.acknowledged.v1
- * in the outbox; apply it with the filter `{ _id, status: 'open' }`.
+ * The update that acknowledges an open alert and its alert.acknowledged.v1 (written together, the
+ * event in the document's outbox); apply it with the filter `{ _id, status: 'open' }`.
  */
-export function acknowledgeAlertUpdate(a: Alert, by: string, at: Date, note?: string) {
+export function acknowledgeAlertUpdate(
+  a: Alert,
+  by: string,
+  at: Date,
+  note?: string,
+): AlertChange<AlertAcknowledgedV1> {
   const event: AlertAcknowledgedV1 = createEvent({
     type: AlertAcknowledgedV1.type,
     source: 'rules',
@@ -55,23 +66,23 @@ export function acknowledgeAlertUpdate(a: Alert, by: string, at: Date, note?: st
       acknowledgedAt: at.toISOString(),
     },
   });
-  const outbox = outboxOnUpdate([event]);
   return {
-    $set: {
-      status: 'acknowledged',
-      acknowledgedAt: at,
-      acknowledgedBy: by,
-      ...(note ? { acknowledgementNote: note } : {}),
-      ...outbox.$set,
+    update: {
+      $set: {
+        status: 'acknowledged',
+        acknowledgedAt: at,
+        acknowledgedBy: by,
+        ...(note ? { acknowledgementNote: note } : {}),
+      },
     },
-    $push: outbox.$push,
+    event,
   };
 }
 
 /**
- * The single-document update that resolves an unresolved alert and carries its alert.resolved.v1 in
- * the outbox; apply it with the filter `{ _id, status: { $ne: 'resolved' } }`. Once resolved the
- * open key is made unique to the alert, so the subject may be alerted again for the rule and period.
+ * The update that resolves an unresolved alert and its alert.resolved.v1 (written together); apply
+ * it with the filter `{ _id, status: { $ne: 'resolved' } }`. Once resolved the open key is made
+ * unique to the alert, so the subject may be alerted again for the rule and period.
  */
 export function resolveAlertUpdate(
   a: Alert,
@@ -79,7 +90,7 @@ export function resolveAlertUpdate(
   at: Date,
   note?: string,
   by?: string,
-) {
+): AlertChange<AlertResolvedV1> {
   const event: AlertResolvedV1 = createEvent({
     type: AlertResolvedV1.type,
     source: 'rules',
@@ -97,17 +108,17 @@ export function resolveAlertUpdate(
       resolvedAt: at.toISOString(),
     },
   });
-  const outbox = outboxOnUpdate([event]);
   return {
-    $set: {
-      status: 'resolved',
-      resolvedAt: at,
-      resolution,
-      resolvedBy: by ?? null,
-      resolutionNote: note ?? null,
-      openKey: `${a.openKey}|${a._id}`,
-      ...outbox.$set,
+    update: {
+      $set: {
+        status: 'resolved',
+        resolvedAt: at,
+        resolution,
+        resolvedBy: by ?? null,
+        resolutionNote: note ?? null,
+        openKey: `${a.openKey}|${a._id}`,
+      },
     },
-    $push: outbox.$push,
+    event,
   };
 }

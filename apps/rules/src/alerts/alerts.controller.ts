@@ -5,6 +5,7 @@ import { Severity, TownCode, VillageCode, RulesPermissions, zhTypeError } from '
 import { ZodValidationPipe } from '@lib/service-kit';
 import { Alert } from './alert.schema';
 import { AlertsRepository } from './alerts.repository';
+import { HeldSubjects } from '../evaluation/held-subjects';
 
 const Status = z.enum(['open', 'acknowledged', 'resolved']).describe('open / acknowledged / resolved');
 
@@ -52,7 +53,10 @@ const present = ({ _id, openKey: _k, ...rest }: Alert) => ({ id: _id, ...rest })
 
 @Controller('api/v1/alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsRepository) {}
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly held: HeldSubjects,
+  ) {}
 
   @Get()
   @Roles(...RulesPermissions.readAlerts)
@@ -101,6 +105,7 @@ export class AlertsController {
         error: 'Conflict',
         message: `该预警已确认或已解除 (alert ${id} is not open)`,
       });
+    await this.held.changedElsewhere([result.subjectId]);
     return present(result);
   }
 
@@ -122,6 +127,7 @@ export class AlertsController {
         error: 'Conflict',
         message: `该预警已解除 (alert ${id} is resolved already)`,
       });
+    await this.held.changedElsewhere([result.subjectId]);
     return present(result);
   }
 }

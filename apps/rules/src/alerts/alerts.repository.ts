@@ -1,18 +1,14 @@
-import { findEach } from '@lib/service-kit';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { ScopedRepository, updateWithEvents, WITHOUT_OUTBOX } from '@lib/persistence';
+import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import { acknowledgeAlertUpdate, alertRaisedEvent, resolveAlertUpdate } from './alert-events';
+import { AlertResolvedV1 } from '@lib/contracts';
 import { Alert, AlertStatus, openKeyOf } from './alert.schema';
 
-const isDuplicateKeyOnly = (e: unknown) => {
-  const err = e as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  if (err.code === 11000 && !err.writeErrors) return true;
-  return Array.isArray(err.writeErrors) && err.writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
-};
+const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
 
 export interface AlertFilter {
   status?: AlertStatus;
@@ -36,22 +32,19 @@ export interface AlertCountRow {
 
 /** Alerts; callers' reads and writes are within their scope, the evaluation runs as the service. */
 @Injectable()
-export class AlertsRepository extends ScopedRepository<Alert> implements OnModuleInit {
-  constructor(
-    @InjectModel(Alert.name) model: Model<Alert>,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
+export class AlertsRepository extends ScopedRepository<Alert> {
+  constructor(@InjectModel(Alert.name) model: Model<Alert>, relay: OutboxRelay) {
+    super(model, { relay });
   }
 
-  onModuleInit() {
-    this.relay.register(this.model.collection);
-  }
-
-  /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key. */
+  /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key (one equality query each). */
   async openByKeys(keys: string[]): Promise<Map<string, Alert>> {
-    const docs = await findEach(this.model, 'openKey', [...new Set(keys)]);
-    return new Map(docs.map((d) => [d.openKey, d]));
+    const found = new Map<string, Alert>();
+    await runWithConcurrency([...new Set(keys)], 32, async (openKey) => {
+      const doc = await this.store.findOne({ openKey }, { projection: WITHOUT_OUTBOX });
+      if (doc) found.set(doc.openKey, doc);
+    });
+    return found;
   }
 
   /** Unresolved alerts of these subjects for a rule and period, by subject id. */
@@ -60,37 +53,90 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     return new Map([...docs.values()].map((d) => [d.subjectId, d]));
   }
 
-  /**
-   * Raises alerts with their alert.raised.v1 events in the same write. An alert whose id or
-   * open key exists already (a redelivery, another instance) is skipped, not doubled.
-   */
-  async raise(alerts: Alert[]): Promise<void> {
-    if (alerts.length === 0) return;
-    try {
-      await this.model.collection.insertMany(
-        alerts.map((a) => ({ ...a, ...outboxOnInsert([alertRaisedEvent(a)]) })) as never[],
-        { ordered: false },
-      );
-    } catch (e) {
-      if (!isDuplicateKeyOnly(e)) throw e;
-    }
-    this.relay.kick();
+  /** Every unresolved alert of each subject, by subject id (one equality query per subject). */
+  async unresolvedOf(subjectIds: string[]): Promise<Map<string, Alert[]>> {
+    const found = new Map<string, Alert[]>();
+    await runWithConcurrency([...new Set(subjectIds)], 32, async (subjectId) => {
+      const docs = await this.store
+        .find({ subjectId, status: { $ne: 'resolved' } }, { projection: WITHOUT_OUTBOX })
+        .toArray();
+      if (docs.length) found.set(subjectId, docs);
+    });
+    return found;
   }
 
-  /** Resolves unresolved alerts (with alert.resolved.v1 in the same write); resolved ones are left alone. */
-  async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<void> {
-    if (alerts.length === 0) return;
+  /** Every unresolved alert of the subjects `keep` accepts, by subject id (on partition assignment). */
+  async unresolvedWhere(keep: (subjectId: string) => boolean): Promise<Map<string, Alert[]>> {
+    const found = new Map<string, Alert[]>();
+    for (const status of UNRESOLVED) {
+      for await (const a of this.store.find({ status }, { projection: WITHOUT_OUTBOX, batchSize: 2_000 })) {
+        if (!keep(a.subjectId)) continue;
+        const list = found.get(a.subjectId) ?? [];
+        list.push(a);
+        found.set(a.subjectId, list);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others
+   * (one bulk statement). An alert raised and resolved by the same run is inserted resolved, with
+   * both its events (no update, and its open key is free for the run's next alert). An alert whose
+   * id or open key exists already (a redelivery, another writer) is refused, not doubled. Returns
+   * the subjects to read again (an alert refused for another's open key, one resolved meanwhile) and
+   * the alerts found written and resolved already (a redelivery of their raise).
+   */
+  async apply(
+    raise: Alert[],
+    resolve: Alert[],
+    resolution: 'auto' | 'manual',
+  ): Promise<{ reread: Set<string>; resolvedBefore: Set<string> }> {
     const now = new Date();
-    await this.model.collection.bulkWrite(
-      alerts.map((a) => ({
-        updateOne: {
-          filter: { _id: a._id, status: { $ne: 'resolved' } } as never,
-          update: resolveAlertUpdate(a, resolution, now, note) as never,
-        },
-      })),
-      { ordered: true },
+    const raising = new Set(raise.map((a) => a._id));
+    const resolving = new Set(resolve.map((a) => a._id));
+    const closed = new Map<string, AlertResolvedV1>();
+    const inserts = raise.map((a) => {
+      if (!resolving.has(a._id)) return a;
+      const { update, event } = resolveAlertUpdate(a, resolution, now);
+      closed.set(a._id, event);
+      return { ...a, ...(update.$set as Partial<Alert>) };
+    });
+    const { duplicates } = await this.store.insertManyNew(inserts, (a) => [
+      alertRaisedEvent(a),
+      ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
+    ]);
+    const reread = new Set<string>();
+    const resolvedBefore = new Set<string>();
+    await runWithConcurrency(duplicates, 8, async (i) => {
+      // refused: the same alert written before (a redelivery: done) or another holding the open key
+      const stored = await this.store.findOne({ _id: inserts[i]._id }, { projection: { status: 1 } });
+      if (!stored) reread.add(inserts[i].subjectId);
+      else if (stored.status === 'resolved') resolvedBefore.add(stored._id);
+    });
+    const updates = resolve.filter((a) => !raising.has(a._id));
+    for (const id of await this.resolve(updates, resolution)) reread.add(id);
+    return { reread, resolvedBefore };
+  }
+
+  /**
+   * Resolves unresolved alerts (with alert.resolved.v1 in the same write) in one statement; resolved
+   * ones are left alone. Returns the subjects whose alerts were not all unresolved any more (resolved
+   * elsewhere meanwhile: the caller re-reads them).
+   */
+  async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<Set<string>> {
+    if (alerts.length === 0) return new Set();
+    const now = new Date();
+    const result = await this.store.bulkWrite(
+      alerts.map((a) => {
+        const { update, event } = resolveAlertUpdate(a, resolution, now, note);
+        return {
+          updateOne: { filter: { _id: a._id, status: { $ne: 'resolved' } }, update: updateWithEvents(update, [event]) },
+        };
+      }),
+      { ordered: true, carriesEvents: true },
     );
-    this.relay.kick();
+    return (result?.matchedCount ?? 0) < alerts.length ? new Set(alerts.map((a) => a.subjectId)) : new Set();
   }
 
   list(scope: Scope, filter: AlertFilter, page: number, pageSize: number) {
@@ -113,12 +159,11 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     if (doc.status !== 'open') return 'not-open';
     // updateOne + read rather than findOneAndUpdate: FerretDB 1.24 refuses findAndModify with the
     // projection mongoose adds for the outbox's select:false fields
-    const { modifiedCount } = await this.model.collection.updateOne(
-      { _id: id, status: 'open' } as never,
-      acknowledgeAlertUpdate(doc, by, new Date(), note) as never,
-    );
+    const { update, event } = acknowledgeAlertUpdate(doc, by, new Date(), note);
+    const { modifiedCount } = await this.store.updateOne({ _id: id, status: 'open' }, update, {
+      events: [event],
+    });
     if (modifiedCount !== 1) return 'not-open';
-    this.relay.kick();
     return (await this.findById(scope, id)) ?? 'missing';
   }
 
@@ -135,12 +180,13 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const doc = await this.findById(scope, id);
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
-    const { modifiedCount } = await this.model.collection.updateOne(
-      { _id: id, status: { $ne: 'resolved' } } as never,
-      resolveAlertUpdate(doc, 'manual', new Date(), note, by) as never,
+    const { update, event } = resolveAlertUpdate(doc, 'manual', new Date(), note, by);
+    const { modifiedCount } = await this.store.updateOne(
+      { _id: id, status: { $ne: 'resolved' } },
+      update,
+      { events: [event] },
     );
     if (modifiedCount !== 1) return 'resolved';
-    this.relay.kick();
     return (await this.findById(scope, id)) ?? 'missing';
   }
 
@@ -157,7 +203,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
       ...(filter.status ? { status: filter.status } : { status: { $ne: 'resolved' } }),
       ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
     });
-    const groups = await this.model.collection
+    const groups = await this.store
       .aggregate<{ _id: { unit: string; severity: Alert['severity'] }; n: number }>([
         { $match: match },
         { $group: { _id: { unit: `$${by}Code`, severity: '$severity' }, n: { $sum: 1 } } },

@@ -6,35 +6,44 @@ import { openKeyOf } from '../alerts/alert.schema';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { RuleVersionsRepository } from '../rules/rule-versions.repository';
 import { subjectIdOf } from '../subjects/domain/event-appliers';
-import { SubjectEvent } from '../subjects/domain/subject-state';
-import { SubjectsRepository } from '../subjects/subjects.repository';
+import { SubjectEvent, SubjectState } from '../subjects/domain/subject-state';
+import { SubjectsStore } from '../subjects/subjects.store';
+import { Alert } from '../alerts/alert.schema';
+import { HeldSubjects } from './held-subjects';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
 import { countEvaluations } from './rule-metrics';
 
 /**
- * Applies a run of events to the subjects' states and evaluates the rules they trigger, with bulk
- * reads and writes. Per subject, events are taken in order.
+ * Applies a run of events to the subjects' states and evaluates the rules they trigger, a few
+ * statements per run whatever its size (issue #17): the states and unresolved alerts of the subjects
+ * of owned partitions are held in memory (HeldSubjects); the others are read, one query per subject.
+ * Per subject, events are taken in order. Writes: one insert of the raised alerts, one bulk resolve,
+ * one insert of the new subject versions.
  *
  * Alerts are written first, then the states (with the applied event ids): a crash in between
  * re-evaluates on redelivery, and the deterministic alert id and the open key (subject, rule,
- * period) keep that — or a second instance — from raising twice.
+ * period) keep that — or a second instance — from raising twice. Any surprise (an alert refused as
+ * existing, one resolved meanwhile, a subject version written by another) makes the subject be read
+ * again and its events re-applied.
  */
 @Injectable()
 export class Evaluation {
   constructor(
-    private readonly subjects: SubjectsRepository,
+    private readonly subjects: SubjectsStore,
     private readonly alerts: AlertsRepository,
+    private readonly held: HeldSubjects,
     private readonly thresholds: ThresholdsRepository,
     private readonly rules: RuleVersionsRepository,
   ) {}
 
   async evaluate(events: SubjectEvent[]): Promise<void> {
     let pending = events;
+    let reread = new Set<string>();
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === 5)
         throw new Error(`主体状态写入冲突 (subject state kept changing under ${pending.length} events)`);
-      const conflicts = await this.evaluateOnce(pending);
-      pending = pending.filter((e) => conflicts.has(subjectIdOf(e)));
+      reread = await this.evaluateOnce(pending, reread);
+      pending = pending.filter((e) => reread.has(subjectIdOf(e)));
     }
   }
 
@@ -74,8 +83,9 @@ export class Evaluation {
           outcomes.filter((o) => o.holds !== null).map((o) => o.openKey),
         );
         const { raise, resolve } = decide(outcomes, open, new Date());
-        await this.alerts.raise(raise);
-        await this.alerts.resolve(resolve, 'auto');
+        await this.alerts.apply(raise, resolve, 'auto');
+        // the holders of these subjects re-read them before their next write
+        await this.held.changedElsewhere([...new Set([...raise, ...resolve].map((a) => a.subjectId))]);
         countEvaluations(outcomes, raise, resolve);
         raised += raise.length;
         resolved += resolve.length;
@@ -84,18 +94,44 @@ export class Evaluation {
     return { subjects, raised, resolved };
   }
 
-  private async evaluateOnce(events: SubjectEvent[]): Promise<Set<string>> {
-    const [states, thresholds, book] = await Promise.all([
-      this.subjects.byIds(events.map(subjectIdOf)),
+  /** One pass; returns the subjects to read again and re-apply (see the class comment). */
+  private async evaluateOnce(events: SubjectEvent[], reread: Set<string>): Promise<Set<string>> {
+    await this.held.ready();
+    const ids = [...new Set(events.map(subjectIdOf))];
+    const fromDb = ids.filter((id) => reread.has(id) || !this.held.holds(id));
+    const [thresholds, book, dbStates, dbOpen] = await Promise.all([
       this.thresholds.all(),
       this.rules.current(),
+      this.subjects.latest(fromDb),
+      this.alerts.unresolvedOf(fromDb),
     ]);
+    const states = new Map<string, SubjectState>();
+    const open = new Map<string, Alert>();
+    const fetched = new Set(fromDb);
+    for (const id of ids) {
+      const h = fetched.has(id)
+        ? { state: dbStates.get(id) ?? null, open: dbOpen.get(id) ?? [] }
+        : this.held.get(id);
+      if (fetched.has(id)) this.held.set(id, h);
+      if (h.state) states.set(id, h.state);
+      for (const a of h.open) open.set(a.openKey, a);
+    }
     const { changed, outcomes } = evaluateEvents(events, states, book, thresholds, chinaDay());
-    const open = await this.alerts.openByKeys(outcomes.filter((o) => o.holds !== null).map((o) => o.openKey));
     const { raise, resolve } = decide(outcomes, open, new Date());
-    await this.alerts.raise(raise);
-    await this.alerts.resolve(resolve, 'auto');
+    const { reread: surprised, resolvedBefore } = await this.alerts.apply(raise, resolve, 'auto');
+    for (const [key, a] of open) if (resolvedBefore.has(a._id)) open.delete(key);
     countEvaluations(outcomes, raise, resolve);
-    return this.subjects.save([...changed.values()]);
+    const { saved, conflicts } = await this.subjects.save(
+      [...changed.values()].filter((s) => !surprised.has(s._id)),
+    );
+    // what is held now: the saved state and the alerts left unresolved (`open` after decide)
+    const openBySubject = new Map<string, Alert[]>();
+    for (const a of open.values()) {
+      const list = openBySubject.get(a.subjectId) ?? [];
+      list.push(a);
+      openBySubject.set(a.subjectId, list);
+    }
+    for (const s of saved) this.held.set(s._id, { state: s, open: openBySubject.get(s._id) ?? [] });
+    return new Set([...surprised, ...conflicts]);
   }
 }

@@ -20,7 +20,8 @@ export class RequestDeadlinesConsumer {
 
   @EventPattern(ResidentRequestDeadlineReachedV1.type)
   async onDeadlineReached(e: ResidentRequestDeadlineReachedV1) {
-    await this.alerts.raise([requestDeadlineAlert(e, openKeyOf) as Alert]);
+    // a redelivery is refused by the alert's deterministic id: raised once
+    await this.alerts.apply([requestDeadlineAlert(e, openKeyOf) as Alert], [], 'auto');
   }
 
   @EventPattern(ResidentRequestStatusChangedV1.type)

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Store } from '@lib/persistence';
 import { DEFAULT_CATALOGUE } from '../engine/default-catalogue';
 import { RuleBook, scopeKeyOf } from '../engine/rule-book';
 import { RuleVersion } from '../engine/rule-language';
@@ -38,7 +39,11 @@ export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
   private loadedAt = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(@InjectModel(RuleVersionDoc.name) private readonly model: Model<RuleVersionDoc>) {}
+  private readonly store: Store<RuleVersionDoc>;
+
+  constructor(@InjectModel(RuleVersionDoc.name) private readonly model: Model<RuleVersionDoc>) {
+    this.store = Store.of(model);
+  }
 
   async onModuleInit() {
     this.timer = setInterval(() => void this.reload().catch(() => undefined), REFRESH_MS);
@@ -58,26 +63,20 @@ export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
   /** The default catalogue as version 1 of the platform scope; a version there already is kept. */
   private async seedDefaults() {
     const now = new Date();
-    await this.model.collection
-      .insertMany(
-        Object.entries(DEFAULT_CATALOGUE).map(([ruleId, rule]) => ({
-          _id: versionIdOf(ruleId, '*', 1),
-          ruleId,
-          version: 1,
-          scope: { countyCode: '*', townCode: null },
-          scopeKey: '*',
-          enabled: true,
-          effectiveFrom: '2021-01-01',
-          rule,
-          createdBy: 'system:default-catalogue',
-          createdAt: now,
-        })) as never[],
-        { ordered: false },
-      )
-      .catch((e: { code?: number; writeErrors?: Array<{ code?: number }> }) => {
-        const dup = e.code === 11000 || e.writeErrors?.every((w) => w.code === 11000);
-        if (!dup) throw e;
-      });
+    await this.store.insertManyNew(
+      Object.entries(DEFAULT_CATALOGUE).map(([ruleId, rule]) => ({
+        _id: versionIdOf(ruleId, '*', 1),
+        ruleId,
+        version: 1,
+        scope: { countyCode: '*', townCode: null },
+        scopeKey: '*',
+        enabled: true,
+        effectiveFrom: '2021-01-01',
+        rule,
+        createdBy: 'system:default-catalogue',
+        createdAt: now,
+      })),
+    );
   }
 
   async reload(): Promise<RuleBook> {
@@ -114,16 +113,12 @@ export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
   /** Inserts a version; false when that version of the rule and scope exists already. */
   async insert(v: RuleVersion): Promise<boolean> {
     const scopeKey = scopeKeyOf(v.scope);
-    try {
-      await this.model.collection.insertOne({
-        _id: versionIdOf(v.ruleId, scopeKey, v.version),
-        ...v,
-        scopeKey,
-      } as never);
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false;
-      throw e;
-    }
+    const inserted = await this.store.insertNew({
+      _id: versionIdOf(v.ruleId, scopeKey, v.version),
+      ...v,
+      scopeKey,
+    });
+    if (!inserted) return false;
     await this.reload();
     return true;
   }

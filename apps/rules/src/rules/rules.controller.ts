@@ -7,7 +7,7 @@ import { CompiledRule, compileRule, RuleCompileError } from '../engine/compiler'
 import { contextOf } from '../engine/evaluate';
 import { chinaDay, scopeKeyOf } from '../engine/rule-book';
 import { RuleBody, RuleId, RuleScope, RuleVersion, RuleVersionInput } from '../engine/rule-language';
-import { SubjectsRepository } from '../subjects/subjects.repository';
+import { SubjectsStore } from '../subjects/subjects.store';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
 import { RuleVersionsRepository } from './rule-versions.repository';
 
@@ -67,7 +67,7 @@ function readable(scope: Scope, v: RuleVersion): boolean {
 export class RulesController {
   constructor(
     private readonly versions: RuleVersionsRepository,
-    private readonly subjects: SubjectsRepository,
+    private readonly subjects: SubjectsStore,
     private readonly thresholds: ThresholdsRepository,
   ) {}
 

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { Store } from '@lib/persistence';
 import { z } from 'zod';
 import { Roles } from '@lib/auth';
 import { APP_CONFIG, ZodValidationPipe } from '@lib/service-kit';
@@ -42,12 +43,15 @@ const STALE_MS = 10 * 60_000;
 export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Scheduler.name);
   private timer: NodeJS.Timeout | null = null;
+  private readonly runs: Store<ScheduleRun>;
 
   constructor(
-    @InjectModel(ScheduleRun.name) private readonly runs: Model<ScheduleRun>,
+    @InjectModel(ScheduleRun.name) model: Model<ScheduleRun>,
     private readonly evaluation: Evaluation,
     @Inject(APP_CONFIG) private readonly config: RulesConfig,
-  ) {}
+  ) {
+    this.runs = Store.of(model);
+  }
 
   onApplicationBootstrap() {
     const every = this.config.RULES_SCHEDULE_INTERVAL_MS;
@@ -72,18 +76,12 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   ): Promise<{ status: 'ran' | 'taken'; day: string; result?: Record<string, number> }> {
     const id = `daily|${day}`;
     const now = new Date();
-    let claimed = await this.runs.collection
-      .insertOne({ _id: id, claimedAt: now, doneAt: null, result: null } as never)
-      .then(() => true)
-      .catch((e: { code?: number }) => {
-        if (e.code !== 11000) throw e;
-        return false;
-      });
+    let claimed = await this.runs.insertNew({ _id: id, claimedAt: now, doneAt: null, result: null });
     if (!claimed) {
-      const stale = await this.runs.findById(id).lean().exec();
+      const stale = await this.runs.findOne({ _id: id });
       if (stale && !stale.doneAt && now.getTime() - new Date(stale.claimedAt).getTime() > STALE_MS) {
-        const { modifiedCount } = await this.runs.collection.updateOne(
-          { _id: id, doneAt: null, claimedAt: stale.claimedAt } as never,
+        const { modifiedCount } = await this.runs.updateOne(
+          { _id: id, doneAt: null, claimedAt: stale.claimedAt },
           { $set: { claimedAt: now } },
         );
         claimed = modifiedCount === 1;
@@ -91,7 +89,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     if (!claimed) return { status: 'taken', day };
     const result = await this.evaluation.evaluateDaily(day);
-    await this.runs.collection.updateOne({ _id: id } as never, { $set: { doneAt: new Date(), result } });
+    await this.runs.updateOne({ _id: id }, { $set: { doneAt: new Date(), result } });
     this.logger.log(`每日规则检查 ${day}: ${JSON.stringify(result)}`);
     return { status: 'ran', day, result };
   }

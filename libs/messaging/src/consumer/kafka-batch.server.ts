@@ -1,5 +1,14 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import {
+  Admin,
+  Consumer,
+  EachBatchPayload,
+  IHeaders,
+  Kafka,
+  KafkaMessage,
+  PartitionAssigners,
+  Producer,
+} from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   CloudEvent,
@@ -11,6 +20,7 @@ import {
 } from '@lib/contracts';
 import { baseTopicName, createKafkaClient, KafkaSettings, topicName } from '../kafka-settings';
 import { ensureTopics } from '../producer/topic-admin';
+import { announceAssignment, CoPartitionedAssigner, PartitionAssignment } from './assignment';
 import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns } from './batch-plan';
 import { isTransientError, PermanentEventError } from './errors';
 import { HandlerExtras } from './event-pattern';
@@ -189,7 +199,19 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       maxWaitTimeInMs: this.opts.maxWaitTimeMs,
       maxBytesPerPartition: this.opts.maxBytesPerPartition,
       allowAutoTopicCreation: false,
+      // partition p of every topic to one instance: a key's events all reach the same instance
+      partitionAssigners: [CoPartitionedAssigner, PartitionAssigners.roundRobin],
     });
+    const consumer = this.consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      const assigned = Object.entries(e.payload.memberAssignment);
+      this.logger.log(
+        `joined group ${this.opts.groupId} (${e.payload.groupProtocol}): ${assigned.map(([t, p]) => `${baseTopicName(this.opts.kafka, t)}[${p.join(',')}]`).join(' ')}`,
+      );
+      announceAssignment(this.assignmentOf(e.payload.memberAssignment));
+    });
+    consumer.on(consumer.events.CRASH, () => this.announceNone());
+    consumer.on(consumer.events.STOP, () => this.announceNone());
     await this.consumer.connect();
     // state held per partition in memory is dropped / reloaded when the group hands them out again
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) =>
@@ -203,6 +225,31 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       eachBatch: (payload) => this.processBatch(payload),
     });
     this.logger.log(`consuming ${topics.join(', ')} as group ${this.opts.groupId}`);
+  }
+
+  /** Tells per-partition state holders (consumer/assignment.ts) what this instance owns now. */
+  private async assignmentOf(memberAssignment: Record<string, number[]>): Promise<PartitionAssignment> {
+    const topics: PartitionAssignment['topics'] = new Map();
+    try {
+      this.admin ??= this.kafka!.admin();
+      await this.admin.connect();
+      const { topics: meta } = await this.admin.fetchTopicMetadata({
+        topics: Object.keys(memberAssignment),
+      });
+      for (const t of meta)
+        topics.set(baseTopicName(this.opts.kafka, t.name), {
+          partitions: [...(memberAssignment[t.name] ?? [])].sort((a, b) => a - b),
+          count: t.partitions.length,
+        });
+    } catch (e) {
+      this.logger.warn(`partition counts unknown, announcing no ownership: ${(e as Error).message}`);
+      topics.clear();
+    }
+    return { groupId: this.opts.groupId, topics };
+  }
+
+  private announceNone() {
+    announceAssignment(Promise.resolve({ groupId: this.opts.groupId, topics: new Map() }));
   }
 
   /** Resolves once the consumer has been assigned partitions (a readiness signal for tests and health). */
