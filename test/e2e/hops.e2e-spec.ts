@@ -42,7 +42,10 @@ describe('event hops across apps, producer to consumer', () => {
         birthDate: '2010-05-01',
       }),
     );
-    const memberId = (member.memberId ?? member.id) as string;
+    // the answer is the household: the new member is the one named so
+    const members = (member.members ?? []) as Array<{ id?: string; memberId?: string; name: string }>;
+    const added = members.find((m) => m.name === '王小明');
+    const memberId = (added?.memberId ?? added?.id) as string;
     ok('change member', await households.request('PATCH', `/api/v1/households/${householdId}/members/${memberId}`, { name: '王晓明' }));
     ok('remove member', await households.request('DELETE', `/api/v1/households/${householdId}/members/${memberId}`));
     const measure = ok(
@@ -113,7 +116,14 @@ describe('event hops across apps, producer to consumer', () => {
       const r = await rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${householdId}`);
       return r.body.items.find((a) => a.id === alert.id)?.status === 'resolved';
     });
-    ok('threshold', await monitoring.request('PUT', '/api/v1/thresholds', { scope: 'county', code: '621299', year: 2027, amount: 6500 }));
+    ok('threshold', await monitoring.request('PUT', '/api/v1/thresholds', {
+        scope: 'county',
+        code: '621299',
+        year: 2027,
+        amount: 6500,
+        source: '县乡村振兴局文件',
+        reason: '新年度监测范围',
+      }));
 
     await crossesHop('monitoring', 'rules', 'survey.recorded.v1', platform);
     await crossesHop('monitoring', 'supervision', 'survey.recorded.v1', platform);

@@ -168,8 +168,11 @@ export class FaultPlatform {
         await AppProcess.create(app, `${this.runId}-b`, env),
       ];
     }
-    // the first of each pair first (it creates topics, indexes, the administrator), then the second ones
-    await Promise.all(ALL_APPS.map((app) => this.instances[app][0].start()));
+    // the first of each pair first (it creates topics and indexes), the first gateway once they answer (it
+    // reads their API descriptions at start and creates the administrator), then every second instance
+    const apps = ALL_APPS.filter((a) => a !== 'gateway');
+    await Promise.all(apps.map((app) => this.instances[app][0].start()));
+    await this.instances.gateway[0].start();
     await Promise.all(ALL_APPS.map((app) => this.instances[app][1].start()));
     return this;
   }

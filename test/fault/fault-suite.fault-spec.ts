@@ -122,7 +122,8 @@ describe('fault suite: two of every app, faults while work is in flight', () => 
       FAULTS.map((f) => f.name),
       HOUSEHOLDS_PER_PHASE,
     );
-  }, 600_000);
+    // fourteen apps and four servers on a busy machine: minutes, not seconds
+  }, 1_500_000);
 
   afterAll(async () => {
     console.log(`fault table (${platform.runId}):\n${table(rows)}`);

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { AppName, AppProcess } from '@lib/testing';
 import { GATEWAY_ADMIN, Platform } from '../e2e/platform';
@@ -24,6 +25,19 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Operations that end the fuzzer's own session or are not JSON: driven elsewhere (auth and upload specs). */
 const SKIP = /^(post \/api\/v1\/auth\/(logout|refresh)|post .*\/imports?$|post \/api\/v1\/integrations\/)/;
 
+/** The names a refusal may give: the body's properties (every branch), the query and path parameters. */
+function documentedFields(op: Operation): Set<string> {
+  const names = new Set(['body', 'query', 'param', 'params']);
+  const walk = (s: JsonSchema | undefined) => {
+    if (!s) return;
+    for (const k of Object.keys(s.properties ?? {})) names.add(k);
+    for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) walk(branch);
+  };
+  walk(op.requestBody?.content['application/json']?.schema);
+  for (const p of op.parameters ?? []) names.add(p.name);
+  return names;
+}
+
 interface Finding {
   app: AppName;
   operation: string;
@@ -46,6 +60,8 @@ describe('API fuzzer through the gateway', () => {
   const counts = new Map<AppName, number>();
   const serverErrors: Finding[] = [];
   const badRefusals: Finding[] = [];
+  /** 400s naming a field the operation's description does not have (the description is not the contract). */
+  const undocumented: Finding[] = [];
 
   beforeAll(async () => {
     await platform.start(APPS);
@@ -75,7 +91,12 @@ describe('API fuzzer through the gateway', () => {
     const lines = APPS.map((a) => `  ${a.padEnd(12)} ${counts.get(a) ?? 0} requests`);
     console.log(
       `fuzzer (seed ${SEED}, ${RUNS} runs per operation and token):\n${lines.join('\n')}\n` +
-        `  5xx: ${serverErrors.length}, refusals without a field: ${badRefusals.length}`,
+        `  5xx: ${serverErrors.length}, refusals without a field: ${badRefusals.length}, ` +
+        `refusals naming an undocumented field: ${undocumented.length}\n` +
+        [...serverErrors, ...badRefusals, ...undocumented]
+          .slice(0, 20)
+          .map((f) => `  ${f.status} ${f.operation}: ${JSON.stringify(f.request).slice(0, 300)} → ${JSON.stringify(f.body).slice(0, 300)}`)
+          .join('\n'),
     );
     await platform.stop();
   }, 60_000);
@@ -130,6 +151,9 @@ describe('API fuzzer through the gateway', () => {
                   (b?.problems?.length ?? 0) > 0 &&
                   b.problems!.every((p) => typeof p.field === 'string' && p.field.length > 0 && !!p.reason);
                 if (!named) badRefusals.push(finding);
+                const fields = documentedFields(op);
+                if (named && b.problems!.some((p) => !fields.has(p.field!.split(/[.[]/)[0])))
+                  undocumented.push(finding);
               }
               return true;
             }),
@@ -140,5 +164,20 @@ describe('API fuzzer through the gateway', () => {
     }
     expect(serverErrors.filter((f) => f.app === app)).toEqual([]);
     expect(badRefusals.filter((f) => f.app === app)).toEqual([]);
+    expect(undocumented.filter((f) => f.app === app)).toEqual([]);
   }, 600_000);
+
+  it.each(APPS)('%s: every route the app serves is in its description', (app) => {
+    // what Nest mapped, as the app logged it at start (RouterExplorer), against the published paths
+    const served = fs
+      .readFileSync(platform.apps[app].logFile, 'utf8')
+      .split('\n')
+      .flatMap((l) => [...l.matchAll(/Mapped \{(\/api\/v1\/[^,]*), (\w+)\} route/g)])
+      .map(([, p, m]) => `${m.toLowerCase()} ${p.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served.length).toBeGreaterThan(0);
+    const documented = new Set(
+      Object.entries(docs[app].paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)),
+    );
+    expect(served.filter((r) => !documented.has(r) && !r.includes('{path}'))).toEqual([]);
+  });
 });
