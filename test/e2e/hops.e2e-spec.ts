@@ -18,7 +18,10 @@ describe('event hops across apps, producer to consumer', () => {
   const platform = new Platform();
   let householdId = '';
 
-  beforeAll(() => platform.start(['households', 'monitoring', 'rules', 'notifier', 'supervision', 'projects']), 240_000);
+  beforeAll(
+    () => platform.start(['households', 'monitoring', 'rules', 'notifier', 'supervision', 'projects']),
+    240_000,
+  );
   afterAll(() => platform.stop(), 60_000);
 
   const ok = (what: string, res: { status: number; body: unknown }) => {
@@ -28,11 +31,17 @@ describe('event hops across apps, producer to consumer', () => {
 
   it('a household registered and changed reaches monitoring and rules', async () => {
     const { households, monitoring } = platform.apps;
-    householdId = ok('register', await households.post('/api/v1/households', aHousehold('HOP-1'))).id as string;
+    householdId = ok('register', await households.post('/api/v1/households', aHousehold('HOP-1')))
+      .id as string;
     await waitFor('monitoring to know the household', async () => {
       return (await monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200;
     });
-    ok('category', await households.request('PATCH', `/api/v1/households/${householdId}`, { monitoringCategory: 'sudden_hardship' }));
+    ok(
+      'category',
+      await households.request('PATCH', `/api/v1/households/${householdId}`, {
+        monitoringCategory: 'sudden_hardship',
+      }),
+    );
     const member = ok(
       'add member',
       await households.post(`/api/v1/households/${householdId}/members`, {
@@ -46,8 +55,16 @@ describe('event hops across apps, producer to consumer', () => {
     const members = (member.members ?? []) as Array<{ id?: string; memberId?: string; name: string }>;
     const added = members.find((m) => m.name === '王小明');
     const memberId = (added?.memberId ?? added?.id) as string;
-    ok('change member', await households.request('PATCH', `/api/v1/households/${householdId}/members/${memberId}`, { name: '王晓明' }));
-    ok('remove member', await households.request('DELETE', `/api/v1/households/${householdId}/members/${memberId}`));
+    ok(
+      'change member',
+      await households.request('PATCH', `/api/v1/households/${householdId}/members/${memberId}`, {
+        name: '王晓明',
+      }),
+    );
+    ok(
+      'remove member',
+      await households.request('DELETE', `/api/v1/households/${householdId}/members/${memberId}`),
+    );
     const measure = ok(
       'plan measure',
       await households.post(`/api/v1/households/${householdId}/plan/measures`, {
@@ -60,10 +77,13 @@ describe('event hops across apps, producer to consumer', () => {
     );
     ok(
       'measure completed',
-      await households.post(`/api/v1/households/${householdId}/plan/measures/${measure.measureId as string}/completion`, {
-        completedOn: '2026-11-20',
-        result: '分红1200元',
-      }),
+      await households.post(
+        `/api/v1/households/${householdId}/plan/measures/${measure.measureId as string}/completion`,
+        {
+          completedOn: '2026-11-20',
+          result: '分红1200元',
+        },
+      ),
     );
     ok(
       'lifecycle',
@@ -116,14 +136,17 @@ describe('event hops across apps, producer to consumer', () => {
       const r = await rules.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${householdId}`);
       return r.body.items.find((a) => a.id === alert.id)?.status === 'resolved';
     });
-    ok('threshold', await monitoring.request('PUT', '/api/v1/thresholds', {
+    ok(
+      'threshold',
+      await monitoring.request('PUT', '/api/v1/thresholds', {
         scope: 'county',
         code: '621299',
         year: 2027,
         amount: 6500,
         source: '县乡村振兴局文件',
         reason: '新年度监测范围',
-      }));
+      }),
+    );
 
     await crossesHop('monitoring', 'rules', 'survey.recorded.v1', platform);
     await crossesHop('monitoring', 'supervision', 'survey.recorded.v1', platform);
@@ -135,5 +158,55 @@ describe('event hops across apps, producer to consumer', () => {
     await crossesHop('rules', 'notifier', 'alert.raised.v1', platform);
     await crossesHop('rules', 'notifier', 'alert.acknowledged.v1', platform);
     await crossesHop('rules', 'notifier', 'alert.resolved.v1', platform);
+  }, 240_000);
+
+  it("a department's fact and a project's findings reach rules", async () => {
+    const { monitoring, projects } = platform.apps;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    ok(
+      'department fact',
+      await monitoring.post('/api/v1/department-facts', {
+        facts: [
+          {
+            department: 'education',
+            sourceRecordId: 'HOP-JY-1',
+            kind: 'school_dropout',
+            countyCode: '621299',
+            householdId,
+            occurredOn: day(-3),
+          },
+        ],
+      }),
+    );
+    // a project five months old with an overdue milestone, no sales, and a beneficiary never paid
+    const project = ok(
+      'project',
+      await projects.post('/api/v1/projects', {
+        name: '三联村白芪中药材',
+        type: 'herbs',
+        phase: '一期',
+        villageCode: '621299101201',
+        owner: { kind: 'village_collective', name: '三联村股份经济合作社' },
+        startsOn: day(-150),
+        fundSources: [{ source: 'central_linkage_fund', amount: 300000 }],
+        milestones: [{ title: '种苗移栽', dueOn: day(-100) }],
+        responsiblePeople: [{ name: '王建国', role: '第一书记' }],
+      }),
+    );
+    ok(
+      'beneficiary',
+      await projects.post(`/api/v1/projects/${project.id as string}/beneficiaries`, {
+        householdId,
+        kind: 'land_lease',
+        startsOn: day(-140),
+        details: '流转土地3亩',
+      }),
+    );
+    ok('checks', await projects.post('/api/v1/projects/progress/checks', {}));
+
+    await crossesHop('monitoring', 'rules', 'department-fact.received.v1', platform);
+    await crossesHop('projects', 'rules', 'project.milestone-overdue.v1', platform);
+    await crossesHop('projects', 'rules', 'project.sales-stalled.v1', platform);
+    await crossesHop('projects', 'rules', 'project.beneficiary-without-benefit.v1', platform);
   }, 240_000);
 });

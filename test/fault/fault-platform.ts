@@ -16,18 +16,22 @@ export class PrivateInfra {
   readonly dir = process.env.FAULT_INFRA_DIR ?? path.join(repoRoot, '.local', 'fault-infra');
 
   private async instance(...args: string[]): Promise<string> {
-    const { stdout } = await run('bash', [path.join(repoRoot, 'deploy/local/instance.sh'), this.dir, ...args], {
-      env: {
-        ...process.env,
-        KAFKA_PORT: String(faultPorts.kafka),
-        KAFKA_CONTROLLER_PORT: String(faultPorts.kafkaController),
-        PG_PORT: String(faultPorts.postgres),
-        MONGO_PORT: String(faultPorts.mongo),
-        REDIS_PORT: String(faultPorts.redis),
+    const { stdout } = await run(
+      'bash',
+      [path.join(repoRoot, 'deploy/local/instance.sh'), this.dir, ...args],
+      {
+        env: {
+          ...process.env,
+          KAFKA_PORT: String(faultPorts.kafka),
+          KAFKA_CONTROLLER_PORT: String(faultPorts.kafkaController),
+          PG_PORT: String(faultPorts.postgres),
+          MONGO_PORT: String(faultPorts.mongo),
+          REDIS_PORT: String(faultPorts.redis),
+        },
+        maxBuffer: 4 * 1024 * 1024,
+        timeout: 300_000,
       },
-      maxBuffer: 4 * 1024 * 1024,
-      timeout: 300_000,
-    });
+    );
     return stdout;
   }
 
@@ -76,9 +80,14 @@ export class Balancer {
     const target = targets[this.next++ % targets.length];
     const upstream = http.request(
       `${target.url}${req.url ?? '/'}`,
-      { method: req.method, headers: { ...withoutHopByHop(req.headers), host: new URL(target.url).host }, agent: false },
+      {
+        method: req.method,
+        headers: { ...withoutHopByHop(req.headers), host: new URL(target.url).host },
+        agent: false,
+      },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
+        // one request per connection: no keep-alive race (a client reusing a socket the balancer is closing)
+        res.writeHead(answer.statusCode ?? 502, { ...withoutHopByHop(answer.headers), connection: 'close' });
         answer.pipe(res);
         answer.on('error', () => res.destroy());
       },

@@ -107,7 +107,12 @@ describe('fault suite: two of every app, faults while work is in flight', () => 
     await infra.up();
     await platform.start();
     // a client of the gateway pair's balancer (the one address users have)
-    gw = new AppProcess('gateway', Number(new URL(platform.urlOf('gateway')).port), {}, `${platform.runId}-lb`);
+    gw = new AppProcess(
+      'gateway',
+      Number(new URL(platform.urlOf('gateway')).port),
+      {},
+      `${platform.runId}-lb`,
+    );
     const login = await gw.post<{ accessToken: string }>(
       '/api/v1/auth/login',
       { username: GATEWAY_ADMIN.username, password: GATEWAY_ADMIN.password },
@@ -172,8 +177,12 @@ describe('fault suite: two of every app, faults while work is in flight', () => 
       // nothing still on its way that could double a result: the consumers have read everything
       const group = (app: AppName) => `${platform.base.prefix}${app}`;
       const topic = (t: string) => `${platform.base.prefix}${t}`;
-      await platform.kafka.waitForNoLag(group('rules'), topic(Topics.monitoring), 60_000).catch(() => undefined);
-      await platform.kafka.waitForNoLag(group('notifier'), topic(Topics.rulesAlerts), 60_000).catch(() => undefined);
+      await platform.kafka
+        .waitForNoLag(group('rules'), topic(Topics.monitoring), 60_000)
+        .catch(() => undefined);
+      await platform.kafka
+        .waitForNoLag(group('notifier'), topic(Topics.rulesAlerts), 60_000)
+        .catch(() => undefined);
       results = await resultsOf(platform, load);
       const verdict = judge(load, results);
 

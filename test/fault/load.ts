@@ -110,7 +110,10 @@ export async function resultsOf(platform: FaultPlatform, load: PhaseLoad): Promi
   const mine = (alerts.body?.items ?? []).filter((a) => wanted.has(a.subjectId));
   const subjectOf = new Map(mine.map((a) => [a.id, a.subjectId]));
   const messages = platform.sink.received
-    .map((r) => ({ at: r.at, subject: subjectOf.get((r.json as { alertId?: string } | null)?.alertId ?? '') }))
+    .map((r) => ({
+      at: r.at,
+      subject: subjectOf.get((r.json as { alertId?: string } | null)?.alertId ?? ''),
+    }))
     .filter((r): r is { at: number; subject: string } => r.subject !== undefined);
   const firstMessageAt = new Map<string, number>();
   for (const m of messages) if (!firstMessageAt.has(m.subject)) firstMessageAt.set(m.subject, m.at);
@@ -177,7 +180,8 @@ export function judge(load: PhaseLoad, r: Results): Verdict {
     if (c.status !== 200 && stored > 0) doneUnacknowledged += 1;
   }
   const acknowledged =
-    load.surveys.filter((s) => s.status === 201).length + load.checkIns.filter((c) => c.status === 200).length;
+    load.surveys.filter((s) => s.status === 201).length +
+    load.checkIns.filter((c) => c.status === 200).length;
   return { sent: load.total, acknowledged, lost, doubled, doneUnacknowledged };
 }
 
@@ -185,7 +189,13 @@ export function judge(load: PhaseLoad, r: Results): Verdict {
  * The households of every phase, registered through the gateway before any fault, and known to monitoring
  * (a survey needs that); and a team member per phase with a signed terminal that pushes its check-ins.
  */
-export async function prepare(platform: FaultPlatform, gw: AppProcess, token: string, phases: string[], perPhase: number) {
+export async function prepare(
+  platform: FaultPlatform,
+  gw: AppProcess,
+  token: string,
+  phases: string[],
+  perPhase: number,
+) {
   const auth = { token };
   const ids: string[][] = [];
   for (const [p] of phases.entries()) {
@@ -193,7 +203,9 @@ export async function prepare(platform: FaultPlatform, gw: AppProcess, token: st
     const created: string[] = [];
     for (let i = 0; i < numbers.length; i += 8) {
       const batch = await Promise.all(
-        numbers.slice(i, i + 8).map((n) => gw.post<{ id: string }>('/api/v1/households', aHousehold(n), auth)),
+        numbers
+          .slice(i, i + 8)
+          .map((n) => gw.post<{ id: string }>('/api/v1/households', aHousehold(n), auth)),
       );
       for (const r of batch) {
         if (r.status !== 201) throw new Error(`household: ${r.status} ${JSON.stringify(r.body)}`);

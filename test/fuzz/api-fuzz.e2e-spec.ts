@@ -18,7 +18,15 @@ interface Document {
   paths: Record<string, Record<string, Operation>>;
 }
 
-const APPS: AppName[] = ['households', 'monitoring', 'rules', 'notifier', 'supervision', 'projects', 'gateway'];
+const APPS: AppName[] = [
+  'households',
+  'monitoring',
+  'rules',
+  'notifier',
+  'supervision',
+  'projects',
+  'gateway',
+];
 /** Examples per operation and token: small in `npm test`, larger with FUZZ_RUNS (scripts/fuzz.sh). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -67,7 +75,11 @@ describe('API fuzzer through the gateway', () => {
     await platform.start(APPS);
     gw = platform.apps.gateway;
     const login = async (username: string, password: string) => {
-      const r = await gw.post<{ accessToken: string }>('/api/v1/auth/login', { username, password }, { token: null });
+      const r = await gw.post<{ accessToken: string }>(
+        '/api/v1/auth/login',
+        { username, password },
+        { token: null },
+      );
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
       return r.body.accessToken;
     };
@@ -95,7 +107,10 @@ describe('API fuzzer through the gateway', () => {
         `refusals naming an undocumented field: ${undocumented.length}\n` +
         [...serverErrors, ...badRefusals, ...undocumented]
           .slice(0, 20)
-          .map((f) => `  ${f.status} ${f.operation}: ${JSON.stringify(f.request).slice(0, 300)} → ${JSON.stringify(f.body).slice(0, 300)}`)
+          .map(
+            (f) =>
+              `  ${f.status} ${f.operation}: ${JSON.stringify(f.request).slice(0, 300)} → ${JSON.stringify(f.body).slice(0, 300)}`,
+          )
           .join('\n'),
     );
     await platform.stop();
@@ -115,57 +130,78 @@ describe('API fuzzer through the gateway', () => {
   function requestArbitrary(op: Operation, path: string, wellFormed: boolean) {
     const params = op.parameters ?? [];
     const pathArb = fc.record(
-      Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, valid(p.schema ?? { type: 'string' })])),
+      Object.fromEntries(
+        params.filter((p) => p.in === 'path').map((p) => [p.name, valid(p.schema ?? { type: 'string' })]),
+      ),
     );
     const queryArb = fc.record(
-      Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, valid(p.schema ?? { type: 'string' })])),
+      Object.fromEntries(
+        params.filter((p) => p.in === 'query').map((p) => [p.name, valid(p.schema ?? { type: 'string' })]),
+      ),
       { requiredKeys: params.filter((p) => p.in === 'query' && p.required).map((p) => p.name) },
     );
     const schema = op.requestBody?.content['application/json']?.schema;
     const bodyArb = op.requestBody ? (wellFormed ? valid(schema) : mutated(schema)) : fc.constant(undefined);
-    return fc.record({ pathParams: pathArb, query: queryArb, body: bodyArb }).map(({ pathParams, query, body }) => {
-      const url = path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(pathParams[k] ?? 'x')));
-      const qs = new URLSearchParams(
-        Object.entries(query)
-          .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-          .map(([k, v]): [string, string] => [k, String(v)]),
-      ).toString();
-      return { url: qs ? `${url}?${qs}` : url, body };
-    });
+    return fc
+      .record({ pathParams: pathArb, query: queryArb, body: bodyArb })
+      .map(({ pathParams, query, body }) => {
+        const url = path.replace(/\{(\w+)\}/g, (_, k: string) =>
+          encodeURIComponent(String(pathParams[k] ?? 'x')),
+        );
+        const qs = new URLSearchParams(
+          Object.entries(query)
+            .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+            .map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString();
+        return { url: qs ? `${url}?${qs}` : url, body };
+      });
   }
 
-  it.each(APPS)('%s: no 5xx, every 400 names its field', async (app) => {
-    for (const { method, path, op } of operations(app)) {
-      for (const who of ['admin', 'town'] as const) {
-        for (const wellFormed of [true, false]) {
-          await fc.assert(
-            fc.asyncProperty(requestArbitrary(op, path, wellFormed), async ({ url, body }) => {
-              const res = await gw.request(method.toUpperCase(), url, body, { token: tokens[who] });
-              counts.set(app, (counts.get(app) ?? 0) + 1);
-              const finding = { app, operation: `${method} ${path} (${who})`, status: res.status, body: res.body, request: { url, body } };
-              if (res.status >= 500) serverErrors.push(finding);
-              if (res.status === 400) {
-                const b = res.body as { message?: string; problems?: Array<{ field?: string; reason?: string }> };
-                const named =
-                  /[\u4e00-\u9fff]/.test(b?.message ?? '') &&
-                  (b?.problems?.length ?? 0) > 0 &&
-                  b.problems!.every((p) => typeof p.field === 'string' && p.field.length > 0 && !!p.reason);
-                if (!named) badRefusals.push(finding);
-                const fields = documentedFields(op);
-                if (named && b.problems!.some((p) => !fields.has(p.field!.split(/[.[]/)[0])))
-                  undocumented.push(finding);
-              }
-              return true;
-            }),
-            { numRuns: RUNS, seed: SEED, endOnFailure: true },
-          );
+  it.each(APPS)(
+    '%s: no 5xx, every 400 names its field',
+    async (app) => {
+      for (const { method, path, op } of operations(app)) {
+        for (const who of ['admin', 'town'] as const) {
+          for (const wellFormed of [true, false]) {
+            await fc.assert(
+              fc.asyncProperty(requestArbitrary(op, path, wellFormed), async ({ url, body }) => {
+                const res = await gw.request(method.toUpperCase(), url, body, { token: tokens[who] });
+                counts.set(app, (counts.get(app) ?? 0) + 1);
+                const finding = {
+                  app,
+                  operation: `${method} ${path} (${who})`,
+                  status: res.status,
+                  body: res.body,
+                  request: { url, body },
+                };
+                if (res.status >= 500) serverErrors.push(finding);
+                if (res.status === 400) {
+                  const b = res.body as {
+                    message?: string;
+                    problems?: Array<{ field?: string; reason?: string }>;
+                  };
+                  const named =
+                    /[\u4e00-\u9fff]/.test(b?.message ?? '') &&
+                    (b?.problems?.length ?? 0) > 0 &&
+                    b.problems!.every((p) => typeof p.field === 'string' && p.field.length > 0 && !!p.reason);
+                  if (!named) badRefusals.push(finding);
+                  const fields = documentedFields(op);
+                  if (named && b.problems!.some((p) => !fields.has(p.field!.split(/[.[]/)[0])))
+                    undocumented.push(finding);
+                }
+                return true;
+              }),
+              { numRuns: RUNS, seed: SEED, endOnFailure: true },
+            );
+          }
         }
       }
-    }
-    expect(serverErrors.filter((f) => f.app === app)).toEqual([]);
-    expect(badRefusals.filter((f) => f.app === app)).toEqual([]);
-    expect(undocumented.filter((f) => f.app === app)).toEqual([]);
-  }, 600_000);
+      expect(serverErrors.filter((f) => f.app === app)).toEqual([]);
+      expect(badRefusals.filter((f) => f.app === app)).toEqual([]);
+      expect(undocumented.filter((f) => f.app === app)).toEqual([]);
+    },
+    600_000,
+  );
 
   it.each(APPS)('%s: every route the app serves is in its description', (app) => {
     // what Nest mapped, as the app logged it at start (RouterExplorer), against the published paths

@@ -95,7 +95,8 @@ export function valid(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknow
       }
       case 'object':
       case undefined: {
-        if (!s.properties) return type === 'object' ? fc.dictionary(fc.string(), fc.jsonValue()) : fc.jsonValue();
+        if (!s.properties)
+          return type === 'object' ? fc.dictionary(fc.string(), fc.jsonValue()) : fc.jsonValue();
         const required = new Set(s.required ?? []);
         const record: Record<string, fc.Arbitrary<unknown>> = {};
         for (const [k, v] of Object.entries(s.properties)) record[k] = valid(v, depth + 1);
@@ -105,7 +106,9 @@ export function valid(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknow
         return fc.jsonValue();
     }
   })();
-  return s.nullable || (Array.isArray(s.type) && s.type.includes('null')) ? fc.option(base, { nil: null }) : base;
+  return s.nullable || (Array.isArray(s.type) && s.type.includes('null'))
+    ? fc.option(base, { nil: null })
+    : base;
 }
 
 /** A valid value with one thing wrong: a field dropped, of the wrong type, or out of its range; or any JSON at all. */

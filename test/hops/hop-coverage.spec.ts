@@ -46,7 +46,10 @@ describe('cross-app hops', () => {
     );
     console.log(
       `${hops.length} hops across apps:\n${hops
-        .map((h) => `  ${crossed.has(hopName(h)) ? '✓' : '✗'} ${hopName(h)}  ${crossed.get(hopName(h))?.join(', ') ?? ''}`)
+        .map(
+          (h) =>
+            `  ${crossed.has(hopName(h)) ? '✓' : '✗'} ${hopName(h)}  ${crossed.get(hopName(h))?.join(', ') ?? ''}`,
+        )
         .join('\n')}`,
     );
   });

@@ -62,9 +62,9 @@ function subscribedTopics(app: string, src: string): string[] {
  */
 export function crossAppHops(): Hop[] {
   const hops: Hop[] = [];
-  const defs = Object.entries(contracts as Record<string, unknown>).filter(([name, v]) => /V\d+$/.test(name) && typeof v === 'object' && v !== null && 'topic' in v) as Array<
-    [string, { type: string; topic: string }]
-  >;
+  const defs = Object.entries(contracts as Record<string, unknown>).filter(
+    ([name, v]) => /V\d+$/.test(name) && typeof v === 'object' && v !== null && 'topic' in v,
+  ) as Array<[string, { type: string; topic: string }]>;
   for (const app of APPS) {
     const src = sourcesOf(path.join(root, 'apps', app, 'src'));
     const topics = subscribedTopics(app, src);
