@@ -42,6 +42,10 @@ describe('event hops across apps, producer to consumer', () => {
         monitoringCategory: 'sudden_hardship',
       }),
     );
+    ok(
+      'update',
+      await households.request('PATCH', `/api/v1/households/${householdId}`, { groupName: '三组' }),
+    );
     const member = ok(
       'add member',
       await households.post(`/api/v1/households/${householdId}/members`, {
