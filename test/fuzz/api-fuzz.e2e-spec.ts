@@ -214,6 +214,7 @@ describe('API fuzzer through the gateway', () => {
     const documented = new Set(
       Object.entries(docs[app].paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)),
     );
-    expect(served.filter((r) => !documented.has(r) && !r.includes('{path}'))).toEqual([]);
+    // the gateway's catch-all proxy route serves the apps' documented operations, not one of its own
+    expect(served.filter((r) => !documented.has(r) && !r.includes('*path'))).toEqual([]);
   });
 });
