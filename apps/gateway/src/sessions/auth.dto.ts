@@ -7,7 +7,7 @@ export const LoginBody = z
       .string()
       .min(1, '必填')
       .max(64)
-      .regex(/^[^\u0000]*$/, '不能含空字符 (no NUL bytes)'),
+      .refine((s) => !s.includes('\u0000'), '不能含空字符 (no NUL bytes)'),
     password: z.string().min(1, '必填').max(200),
   })
   .strict();
