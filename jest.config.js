@@ -40,6 +40,8 @@ module.exports = {
         '<rootDir>/{apps,libs}/**/*.spec.ts',
         '<rootDir>/test/lint/*.spec.ts',
         '<rootDir>/test/deploy/**/*.spec.ts',
+        // test/hops: every event hop across apps has a test that crosses it (reading files only)
+        '<rootDir>/test/hops/*.spec.ts',
       ],
     },
     {
@@ -53,6 +55,14 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/apps/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+    {
+      ...common,
+      // issue 22: two of every app on the suite's own Kafka, FerretDB, PostgreSQL and Redis
+      // (deploy/local/instance.sh), which it stops, kills and restarts; never the shared servers
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+      setupFiles: ['<rootDir>/test/fault/env.ts'],
     },
   ],
 };

@@ -1,4 +1,5 @@
 import { waitFor } from '@lib/testing';
+import { crossesHop } from '../hops/cross';
 import { aHousehold, aSurvey, demoVillage, Platform } from './platform';
 
 interface AlertView {
@@ -131,5 +132,12 @@ describe('a project dividend raises household income and resolves the income ale
       JSON.stringify(await income()).includes('6300'),
     );
     expect(JSON.stringify(await income())).not.toContain('7800');
+  });
+
+  it('crossed the hops: households → projects and monitoring, projects → monitoring, monitoring → rules', async () => {
+    await crossesHop('households', 'projects', 'household.registered.v1', platform);
+    await crossesHop('households', 'monitoring', 'household.registered.v1', platform);
+    await crossesHop('projects', 'monitoring', 'project.distribution-paid.v1', platform);
+    await crossesHop('monitoring', 'rules', 'household-income.changed.v1', platform);
   });
 });

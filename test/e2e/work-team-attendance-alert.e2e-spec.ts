@@ -1,5 +1,6 @@
 import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/working-calendar';
 import { AppProcess, waitFor } from '@lib/testing';
+import { crossesHop } from '../hops/cross';
 import { aWorkTeam, GATEWAY_ADMIN, Platform } from './platform';
 
 interface AlertView {
@@ -113,4 +114,9 @@ describe('a member seen only morning and evening raises an attendance alert', ()
     );
     expect(await alerts()).toHaveLength(1);
   }, 120_000);
+
+  it('crossed the hops from supervision to rules', async () => {
+    await crossesHop('supervision', 'rules', 'attendance.pattern-flagged.v1', platform);
+    await crossesHop('supervision', 'rules', 'attendance.day-computed.v1', platform);
+  });
 });
