@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { crossesHop } from '../hops/cross';
 import { devToken, waitFor } from '@lib/testing';
 import { aHousehold, aSurvey, demoVillage, Platform } from './platform';
 
@@ -262,5 +263,12 @@ describe('assistance ledgers (帮扶台账)', () => {
     expect(new Set(mine.map((r) => r.householdId))).toEqual(new Set([ids.main]));
     const loans = await apps.projects.get<{ total: number }>('/api/v1/assistance/microcredit', { token: cadre });
     expect(loans.body.total).toBe(0); // the loan is another household's
+  });
+
+  it('crossed the hops: households → projects (pairings), projects → monitoring (income) and → rules (risks)', async () => {
+    await crossesHop('households', 'projects', 'household.pairing-changed.v1', platform);
+    await crossesHop('projects', 'monitoring', 'assistance.income-paid.v1', platform);
+    await crossesHop('projects', 'rules', 'microcredit.repayment-overdue.v1', platform);
+    await crossesHop('projects', 'rules', 'relocation.employment-changed.v1', platform);
   });
 });

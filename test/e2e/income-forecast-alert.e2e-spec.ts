@@ -1,4 +1,5 @@
 import { waitFor } from '@lib/testing';
+import { crossesHop } from '../hops/cross';
 import { aHousehold, aSurvey, Platform } from './platform';
 
 /** Each step is a Kafka round trip (monitoring → itself → rules): slow on a loaded machine. */
@@ -137,4 +138,8 @@ describe('early warning by trend (收入趋势预警)', () => {
     const f = await forecast();
     expect(f).toMatchObject({ baseMonth: '2026-10', atRisk: false });
   }, 120_000);
+
+  it('crossed the hop: monitoring → rules (the forecast)', async () => {
+    await crossesHop('monitoring', 'rules', 'household-income.forecast.v1', platform);
+  });
 });

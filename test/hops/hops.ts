@@ -27,9 +27,10 @@ const PRODUCER_OF_TOPIC: Record<string, string> = {
   [Topics.supervisionCheckins]: 'supervision',
   [Topics.departmentFacts]: 'monitoring',
   [Topics.sessions]: 'gateway',
+  [Topics.requests]: 'requests',
 };
 
-const APPS = ['households', 'monitoring', 'projects', 'rules', 'notifier', 'supervision', 'gateway'];
+const APPS = ['households', 'monitoring', 'projects', 'rules', 'notifier', 'supervision', 'gateway', 'requests'];
 
 function sourcesOf(dir: string): string {
   const out: string[] = [];
@@ -51,7 +52,11 @@ function subscribedTopics(app: string, src: string): string[] {
   const inline = /topics:\s*\[([^\]]*)\]/.exec(main)?.[1];
   const named = /topics:\s*(\w+)/.exec(main)?.[1];
   const text = inline ?? (named ? (new RegExp(`${named}\\s*=\\s*\\[([^\\]]*)\\]`).exec(src)?.[1] ?? '') : '');
-  return [...text.matchAll(/Topics\.(\w+)/g)]
+  // a spread of a named list (`...RULES_TOPICS`) stands for that list's topics
+  const spread = [...text.matchAll(/\.\.\.(\w+)/g)]
+    .map((m) => new RegExp(`${m[1]}\\s*=\\s*\\[([^\\]]*)\\]`).exec(src)?.[1] ?? '')
+    .join(',');
+  return [...`${text},${spread}`.matchAll(/Topics\.(\w+)/g)]
     .map((m) => (Topics as Record<string, string>)[m[1]])
     .filter((t): t is string => t !== undefined);
 }

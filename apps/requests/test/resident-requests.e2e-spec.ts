@@ -1,4 +1,5 @@
 import { AppName, devToken, SmsSink, waitFor } from '@lib/testing';
+import { crossesHop } from '../../../test/hops/cross';
 import { demoVillage, GATEWAY_ADMIN, Platform } from '../../../test/e2e/platform';
 
 /** A deadline day of 4 s: a 2-day category is due 8 s after intake, its warning 4 s before. */
@@ -316,4 +317,9 @@ describe('requests: residents’ requests from the public form to the village st
     // only the good one was stored
     expect(await villageTotal()).toBe(before + 1);
   }, 180_000);
+
+  it('crossed the hops: requests → rules (deadlines reached, requests concluded)', async () => {
+    await crossesHop('requests', 'rules', 'resident-request.deadline-reached.v1', p);
+    await crossesHop('requests', 'rules', 'resident-request.status-changed.v1', p);
+  });
 });
