@@ -7,6 +7,7 @@ import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
 import { findAllEach } from '../equality-lookups';
+import { WITHOUT_OUTBOX } from '@lib/persistence';
 
 /** All database access for work logs. */
 @Injectable()
@@ -24,10 +25,21 @@ export class WorkLogsRepository implements OnModuleInit {
     this.relay.register(this.model.collection);
   }
 
-  /** The log and its event in one write. */
-  async insert(log: WorkLog, events: CloudEvent[]): Promise<void> {
-    await this.model.collection.insertOne({ ...log, ...outboxOnInsert(events) } as never);
+  /** The log and its event in one write; 'exists' when a log with its id is stored already (a device's upload again). */
+  async insert(log: WorkLog, events: CloudEvent[]): Promise<'created' | 'exists'> {
+    try {
+      await this.model.collection.insertOne({ ...log, ...outboxOnInsert(events) } as never);
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000) return 'exists';
+      throw e;
+    }
     this.relay.kick();
+    return 'created';
+  }
+
+  /** A log by its id (the device's id of an upload), whatever the scope: the caller checked the member. */
+  findById(id: string): Promise<WorkLog | null> {
+    return this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<WorkLog>().exec();
   }
 
   async ofMembersOnDays(memberIds: string[], days: string[]) {

@@ -20,5 +20,11 @@ export const area: AreaDefinition = {
       component: () => import('./FieldSurveyPage.vue'),
       meta: { title: '离线录入走访', permission: 'writeSurveys', menu: false, crawl: false },
     },
+    {
+      path: 'field/worklog',
+      name: 'field-worklog',
+      component: () => import('./FieldWorkLogPage.vue'),
+      meta: { title: '离线写工作日志', permission: 'writeWorkLogs', menu: false },
+    },
   ],
 };

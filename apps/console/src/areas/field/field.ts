@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { RecordSurveyBody, residentsProblem } from '@lib/contracts/surveys';
+import { RecordWorkLogBody } from '@lib/contracts/work-logs';
 import type { ThresholdDefault } from '@lib/contracts/default-thresholds';
 import { ApiError, get, itemsOf, post } from '@/api/client';
 import { monthOf } from '@/format';
@@ -13,6 +14,14 @@ import { fieldDb, maskName, metaOf, newId, setMeta, wipeFieldCopy, type FieldHou
 /** How long a downloaded copy may be used (days) unless the county sets otherwise. */
 export const DEFAULT_EXPIRY_DAYS = 7;
 const DAY = 86_400_000;
+
+/** A work-team member the phone may write a work log for (downloaded with the month). */
+export interface FieldMember {
+  id: string;
+  name: string;
+  teamName: string;
+  villageCode: string;
+}
 
 interface SurveyRow {
   id: string;
@@ -45,6 +54,7 @@ export const useField = defineStore('field', () => {
   const month = ref<string | null>(null);
   const lastSyncAt = ref<string | null>(null);
   const lines = ref<ThresholdDefault[]>([]);
+  const members = ref<FieldMember[]>([]);
   const expiryDays = ref(DEFAULT_EXPIRY_DAYS);
   const syncing = ref(false);
   const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -62,6 +72,7 @@ export const useField = defineStore('field', () => {
 
   async function refresh() {
     const db = fieldDb();
+    members.value = (await metaOf<FieldMember[]>('members')) ?? [];
     const [hs, qs, d, m, l, th, ex] = await Promise.all([
       db.households.toArray(),
       db.queue.orderBy('createdAt').toArray(),
@@ -119,6 +130,15 @@ export const useField = defineStore('field', () => {
         surveyed: done.has(h.id),
       };
     });
+    // 驻村工作日志: the teams' members, for those who write logs
+    const teamMembers: FieldMember[] = [];
+    if (session.can('writeWorkLogs')) {
+      const teams = itemsOf<{ id: string; name: string; villageCode: string }>(await get('/api/v1/teams', { pageSize: 500 }));
+      for (const t of teams.slice(0, 50)) {
+        const team = await get<{ members?: Array<{ id: string; name: string }> }>(`/api/v1/teams/${t.id}`);
+        for (const x of team.members ?? []) teamMembers.push({ id: x.id, name: x.name, teamName: t.name, villageCode: t.villageCode });
+      }
+    }
     const db = fieldDb();
     const now = new Date().toISOString();
     await db.transaction('rw', db.households, db.meta, async () => {
@@ -129,6 +149,7 @@ export const useField = defineStore('field', () => {
         { key: 'month', value: m },
         { key: 'lines', value: thresholds },
         { key: 'owner', value: me.value },
+        { key: 'members', value: teamMembers },
       ]);
     });
     await refresh();
@@ -165,6 +186,33 @@ export const useField = defineStore('field', () => {
       await db.queue.put(item);
       await db.households.update(household.id, { surveyed: true });
     });
+    await refresh();
+    if (navigator.onLine) void sync();
+    return { id };
+  }
+
+  /** Checks a work log with the API's schema and queues it (the same way as a survey). */
+  async function queueWorkLog(fields: {
+    memberId: string;
+    at: string;
+    content: string;
+    place: { address: string | null; latitude: number | null; longitude: number | null };
+  }): Promise<{ errors: Record<string, string> } | { id: string }> {
+    const id = newId();
+    const parsed = RecordWorkLogBody.safeParse({ id, ...fields });
+    if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+    const member = members.value.find((x) => x.id === fields.memberId);
+    const item: QueueItem = {
+      id,
+      kind: 'worklog',
+      owner: me.value,
+      ownerName: session.user?.displayName || session.user?.username || '',
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      label: `工作日志 · ${member?.name ?? '队员'} · ${member?.teamName ?? ''}`,
+      body: parsed.data as Record<string, unknown>,
+    };
+    await fieldDb().queue.put(item);
     await refresh();
     if (navigator.onLine) void sync();
     return { id };
@@ -284,6 +332,7 @@ export const useField = defineStore('field', () => {
     month,
     lastSyncAt,
     lines,
+    members,
     expiryDays,
     expiresAt,
     expired,
@@ -292,6 +341,7 @@ export const useField = defineStore('field', () => {
     refresh,
     download,
     queueSurvey,
+    queueWorkLog,
     sync,
     sendAsCorrection,
     takeOver,
