@@ -68,6 +68,7 @@ describe('field work offline and the village map (#20)', () => {
       await waitFor(
         'monitoring to know the household',
         async () => (await gw().get(`/api/v1/monitored-households/${h.id}`, admin())).status === 200,
+        { timeoutMs: 120_000 },
       );
     // the village's work team and two of today's check-ins from its GPS terminal
     const team = await aWorkTeam(gw(), suite.adminToken, { name: '王芳', role: 'member', postedFrom: '2026-09-01' });
@@ -114,7 +115,7 @@ describe('field work offline and the village map (#20)', () => {
     await box('生产经营费用支出').fill('500');
     await box('常住人口').fill(opts.save === false ? '3' : '2');
     // the phone's position (granted, emulated) fills the location by itself
-    await waitFor('the position', async () => (await box('纬度').inputValue()) !== '');
+    await waitFor('the position', async () => (await box('纬度').inputValue()) !== '', { timeoutMs: 30_000 });
     await page.getByRole('button', { name: '保存到本机' }).click();
     if (opts.save !== false) await page.waitForURL((u) => u.pathname === '/field');
   }
@@ -125,7 +126,9 @@ describe('field work offline and the village map (#20)', () => {
     await context.grantPermissions(['geolocation'], { origin: suite.baseUrl });
     await cp.go('/field');
     // the service worker is installed and controls the page
-    await waitFor('the service worker', () => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'));
+    await waitFor('the service worker', () => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'), {
+      timeoutMs: 120_000,
+    });
     const manifest = await (await fetch(`${suite.baseUrl}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ name: '防返贫动态监测平台', display: 'standalone', start_url: '/field' });
 
@@ -179,7 +182,7 @@ describe('field work offline and the village map (#20)', () => {
         };
       })`);
       await page.getByRole('button', { name: '立即同步' }).click();
-      await waitFor('the forced sync', async () => (await pendingText()) === '0 待上传');
+      await waitFor('the forced sync', async () => (await pendingText()) === '0 待上传', { timeoutMs: 60_000 });
     }
     const again = await Promise.all(households.slice(0, 5).map((h) => surveysOf(h.id)));
     expect(again.map((s) => s.map((x) => x.id))).toEqual(stored.map((s) => s.map((x) => x.id)));
@@ -187,7 +190,7 @@ describe('field work offline and the village map (#20)', () => {
     // the one below the line raises exactly one alert; the others none
     const alertsOf = async (id: string) =>
       (await gw().get<{ items: Array<{ status: string }> }>(`/api/v1/alerts?subjectId=${id}`, admin())).body.items;
-    await waitFor('the income alert', async () => (await alertsOf(households[2].id)).length === 1);
+    await waitFor('the income alert', async () => (await alertsOf(households[2].id)).length === 1, { timeoutMs: 120_000 });
     await suite.platform.kafka.waitForNoLag(
       suite.platform.group('rules'),
       suite.platform.topic('monitoring.events.v1'),
@@ -271,7 +274,9 @@ describe('field work offline and the village map (#20)', () => {
   it('the map draws the villages with their open alerts, the households where visited, the geofence and the day’s check-ins', async () => {
     const page = cp.page;
     await cp.go(`/map?day=${TODAY}`);
-    const option = await waitFor('the map', () => page.evaluate<{ series: Series[] } | null>('window.__ffpMap()'));
+    const option = await waitFor('the map', () => page.evaluate<{ series: Series[] } | null>('window.__ffpMap()'), {
+      timeoutMs: 60_000,
+    });
     const [villages, points, fences, checkIns] = option.series;
     expect(villages).toMatchObject({ type: 'map', name: '开放预警' });
     expect(Object.fromEntries(villages.data.map((d) => [d.name, d.value]))).toEqual({
@@ -287,7 +292,7 @@ describe('field work offline and the village map (#20)', () => {
     expect(fences.data).toHaveLength(1);
     expect((fences.data[0].coords as unknown[]).length).toBe(49);
     expect(checkIns.name).toBe('当日打卡');
-    expect(checkIns.data.map((d) => d.value)).toEqual([
+    expect(checkIns.data.map((d) => d.value as number[]).sort((a, b) => b[1] - a[1])).toEqual([
       [CENTRE.longitude, CENTRE.latitude + 0.0005],
       [CENTRE.longitude, CENTRE.latitude - 0.0005],
     ]);
@@ -308,6 +313,46 @@ describe('field work offline and the village map (#20)', () => {
     const box = (await page.locator('.map canvas').first().boundingBox())!;
     await page.mouse.click(box.x + xy[0], box.y + xy[1]);
     await page.waitForURL((u) => u.pathname === `/households/${households[0].id}`);
+  }, 300_000);
+
+  it('a cadre disabled meanwhile gets a clear refusal; the queued survey stays on the phone until a permitted user takes it over', async () => {
+    const { page, context } = cp;
+    const f007 = households[6];
+    await cp.go('/field');
+    await context.setOffline(true);
+    await recordOffline(f007, '12000');
+    expect(await pendingText()).toBe('1 待上传');
+    const users = await gw().get<{ items: Array<{ id: string; username: string }> }>('/api/v1/users?pageSize=100', admin());
+    const cadre = users.body.items.find((u) => u.username === cp.account.username)!;
+    expect((await gw().request('PATCH', `/api/v1/users/${cadre.id}`, { disabled: true }, admin())).status).toBe(200);
+
+    await context.setOffline(false);
+    await page.locator('.el-message--error', { hasText: '登录已失效或账号已停用' }).waitFor({ timeout: 120_000 });
+    expect(await surveysOf(f007.id)).toHaveLength(0);
+    const kept = await page.evaluate<Array<{ status: string; label: string }>>(`new Promise((resolve) => {
+      const open = indexedDB.open('ffp-field');
+      open.onsuccess = () => {
+        const all = open.result.transaction('queue').objectStore('queue').getAll();
+        all.onsuccess = () => { open.result.close(); resolve(all.result.filter((q) => q.status !== 'done').map((q) => ({ status: q.status, label: q.label }))); };
+      };
+    })`);
+    expect(kept).toEqual([{ status: 'refused', label: '郑*荷 · 621299101201F007号 · 三联村' }]);
+    cp.takeProblems();
+
+    // the county administrator signs in on the same phone and takes it over
+    await page.goto(`${suite.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(suite.account('county-admin').username);
+    await page.getByLabel('密码').fill(suite.account('county-admin').password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await cp.settled();
+    await cp.go('/field');
+    const left = page.locator('.el-alert', { hasText: '1 条记录由其他账号录入，未能上传' });
+    await left.waitFor();
+    await left.getByRole('button', { name: '接手' }).click();
+    await waitFor('the survey taken over', async () => (await surveysOf(f007.id)).length === 1, { timeoutMs: 60_000 });
+    expect((await surveysOf(f007.id))[0]).toMatchObject({ visitor: expect.stringContaining('王德明'), perCapitaNetIncome: 7700 });
+    expect(await page.locator('.el-alert', { hasText: '由其他账号录入' }).count()).toBe(0);
   }, 300_000);
 
   it('sign-out wipes the phone’s copy: no database is left in the browser', async () => {

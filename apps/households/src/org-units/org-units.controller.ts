@@ -50,12 +50,12 @@ export class OrgUnitsController {
   async geometry(@CallerScope() scope: Scope) {
     const all = await this.units.all();
     const features = all
-      .filter((u) => (u.boundary || u.centre) && this.visible(scope, u.code))
+      .filter((u) => (u.boundaryJson || u.centre) && this.visible(scope, u.code))
       .map((u) => ({
         type: 'Feature' as const,
         id: u.code,
         properties: { code: u.code, name: u.name, level: u.level, parentCode: u.parentCode, centre: u.centre ?? null },
-        geometry: u.boundary ?? null,
+        geometry: OrgUnitsRepository.boundaryOf(u),
       }));
     return { type: 'FeatureCollection', features };
   }

@@ -17,8 +17,11 @@ export interface OrgUnit {
   townCode?: string;
   villageCode?: string;
   registeredAt: Date;
-  /** 一张图: the unit's outline (GeoJSON) and centre, when the county has given them. */
-  boundary?: GeoBoundary | null;
+  /**
+   * 一张图: the unit's outline (GeoJSON, kept as its JSON text: the document store takes no arrays of
+   * arrays) and centre, when the county has given them. Read with boundaryOf.
+   */
+  boundaryJson?: string | null;
   centre?: GeoCentre | null;
 }
 
@@ -53,7 +56,7 @@ export class OrgUnitsRepository implements OnModuleInit {
       ...(unit.code.length >= 9 ? { townCode: unit.code.slice(0, 9) } : {}),
       ...(unit.code.length >= 12 ? { villageCode: unit.code.slice(0, 12) } : {}),
       registeredAt: now,
-      ...(unit.boundary ? { boundary: unit.boundary } : {}),
+      ...(unit.boundary ? { boundaryJson: JSON.stringify(unit.boundary) } : {}),
       ...(unit.centre ? { centre: unit.centre } : {}),
     };
     const event = createEvent({
@@ -77,9 +80,14 @@ export class OrgUnitsRepository implements OnModuleInit {
   /** Sets (or, with null, clears) a unit's boundary and centre; a part not given is left as it is. */
   async setGeometry(code: string, g: { boundary?: GeoBoundary | null; centre?: GeoCentre | null }): Promise<void> {
     const set: Record<string, unknown> = {};
-    if (g.boundary !== undefined) set.boundary = g.boundary;
+    if (g.boundary !== undefined) set.boundaryJson = g.boundary ? JSON.stringify(g.boundary) : null;
     if (g.centre !== undefined) set.centre = g.centre;
     if (Object.keys(set).length) await this.store.updateOne({ _id: code }, { $set: set });
+  }
+
+  /** A unit's outline as GeoJSON (null when none was given). */
+  static boundaryOf(u: Pick<OrgUnit, 'boundaryJson'>): GeoBoundary | null {
+    return u.boundaryJson ? (JSON.parse(u.boundaryJson) as GeoBoundary) : null;
   }
 
   async exists(code: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ElMessage } from 'element-plus';
 import { computed, ref } from 'vue';
 import { RecordSurveyBody, residentsProblem } from '@lib/contracts/surveys';
 import { RecordWorkLogBody } from '@lib/contracts/work-logs';
@@ -72,6 +73,14 @@ export const useField = defineStore('field', () => {
 
   async function refresh() {
     const db = fieldDb();
+    // a copy downloaded by another account is not shown (its queue is: to take over or discard)
+    const owner = await metaOf<string>('owner');
+    if (owner && me.value && owner !== me.value) {
+      await db.transaction('rw', db.households, db.meta, async () => {
+        await db.households.clear();
+        await db.meta.bulkDelete(['downloadedAt', 'month', 'members', 'owner']);
+      });
+    }
     members.value = (await metaOf<FieldMember[]>('members')) ?? [];
     const [hs, qs, d, m, l, th, ex] = await Promise.all([
       db.households.toArray(),
@@ -171,21 +180,30 @@ export const useField = defineStore('field', () => {
     const residents = residentsProblem(body.residentMembers, household.memberCount);
     if (residents) errors[residents.field] ??= residents.reason;
     if (!parsed.success || Object.keys(errors).length) return { errors };
-    const item: QueueItem = {
-      id,
-      kind: 'survey',
-      owner: me.value,
-      ownerName: session.user?.displayName || session.user?.username || '',
-      createdAt: new Date().toISOString(),
-      status: 'pending',
-      label: `${household.head} · ${household.householdNumber}号 · ${household.villageName}`,
-      body: parsed.data as Record<string, unknown>,
-    };
+    const item = queued(id, 'survey', `${household.head} · ${household.householdNumber}号 · ${household.villageName}`, parsed.data);
     const db = fieldDb();
     await db.transaction('rw', db.queue, db.households, async () => {
       await db.queue.put(item);
       await db.households.update(household.id, { surveyed: true });
     });
+    return queuedNow(id);
+  }
+
+  /** A record as it waits on the phone, the signed-in user's. */
+  function queued(id: string, kind: QueueItem['kind'], label: string, body: object): QueueItem {
+    return {
+      id,
+      kind,
+      owner: me.value,
+      ownerName: session.user?.displayName || session.user?.username || '',
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      label,
+      body: body as Record<string, unknown>,
+    };
+  }
+  /** Shown at once, and sent at once when there is a network. */
+  async function queuedNow(id: string) {
     await refresh();
     if (navigator.onLine) void sync();
     return { id };
@@ -202,20 +220,8 @@ export const useField = defineStore('field', () => {
     const parsed = RecordWorkLogBody.safeParse({ id, ...fields });
     if (!parsed.success) return { errors: fieldErrors(parsed.error) };
     const member = members.value.find((x) => x.id === fields.memberId);
-    const item: QueueItem = {
-      id,
-      kind: 'worklog',
-      owner: me.value,
-      ownerName: session.user?.displayName || session.user?.username || '',
-      createdAt: new Date().toISOString(),
-      status: 'pending',
-      label: `工作日志 · ${member?.name ?? '队员'} · ${member?.teamName ?? ''}`,
-      body: parsed.data as Record<string, unknown>,
-    };
-    await fieldDb().queue.put(item);
-    await refresh();
-    if (navigator.onLine) void sync();
-    return { id };
+    await fieldDb().queue.put(queued(id, 'worklog', `工作日志 · ${member?.name ?? '队员'} · ${member?.teamName ?? ''}`, parsed.data));
+    return queuedNow(id);
   }
 
   /** Uploads the signed-in user's pending records, one by one; stops at the first network failure. */
@@ -233,8 +239,10 @@ export const useField = defineStore('field', () => {
         } catch (e) {
           if (!(e instanceof ApiError)) break; // no network: try again later
           if (e.status === 409 && item.kind === 'survey') await conflictOf(item, e);
-          else if (e.status === 401 || e.status === 403)
+          else if (e.status === 401 || e.status === 403) {
             await db.queue.update(item.id, { status: 'refused', message: refusalText(e) });
+            ElMessage.error({ message: refusalText(e), duration: 10_000 });
+          }
           else if (e.status >= 500) break;
           else await db.queue.update(item.id, { status: 'invalid', message: e.message });
           if (e.status === 401) break;
