@@ -36,9 +36,20 @@ function villageRing(i: number): Position[] {
 export const demoVillageCentre = (i: number) => ({ lat: r5(34.58 + i * 0.03), lng: 105.72 });
 
 /** Boundary and centre of each demo unit that has one (the town, the villages). */
-export function demoGeometry(): Map<string, { boundary: { type: 'Polygon'; coordinates: Position[][] }; centre: { lat: number; lng: number } }> {
-  const out = new Map<string, { boundary: { type: 'Polygon'; coordinates: Position[][] }; centre: { lat: number; lng: number } }>();
-  DEMO_VILLAGES.forEach((v, i) => out.set(v.code, { boundary: { type: 'Polygon', coordinates: [villageRing(i)] }, centre: demoVillageCentre(i) }));
+export function demoGeometry(): Map<
+  string,
+  { boundary: { type: 'Polygon'; coordinates: Position[][] }; centre: { lat: number; lng: number } }
+> {
+  const out = new Map<
+    string,
+    { boundary: { type: 'Polygon'; coordinates: Position[][] }; centre: { lat: number; lng: number } }
+  >();
+  DEMO_VILLAGES.forEach((v, i) =>
+    out.set(v.code, {
+      boundary: { type: 'Polygon', coordinates: [villageRing(i)] },
+      centre: demoVillageCentre(i),
+    }),
+  );
   const top = northOf(DEMO_VILLAGES.length - 1);
   const town: Position[] = [
     [WEST - 0.005, SOUTH],
@@ -48,12 +59,17 @@ export function demoGeometry(): Map<string, { boundary: { type: 'Polygon'; coord
     [WEST - 0.005, top],
     [WEST - 0.005, SOUTH],
   ].map(([a, b]) => [r5(a), r5(b)] as Position);
-  out.set(DEMO_TOWN.code, { boundary: { type: 'Polygon', coordinates: [town] }, centre: { lat: 34.6, lng: 105.853 } });
+  out.set(DEMO_TOWN.code, {
+    boundary: { type: 'Polygon', coordinates: [town] },
+    centre: { lat: 34.6, lng: 105.853 },
+  });
   return out;
 }
 
 /** The demo's units with their outline and centre where the demo has one. */
-export function withDemoGeometry<T extends { code: string }>(units: T[]): Array<T & { boundary?: unknown; centre?: unknown }> {
+export function withDemoGeometry<T extends { code: string }>(
+  units: T[],
+): Array<T & { boundary?: unknown; centre?: unknown }> {
   const g = demoGeometry();
   return units.map((u) => ({ ...u, ...(g.get(u.code) ?? {}) }));
 }

@@ -18,7 +18,10 @@ const Ring = z
 export const GeoBoundary = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1).max(50) }).strict(),
   z
-    .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1).max(50)).min(1).max(50) })
+    .object({
+      type: z.literal('MultiPolygon'),
+      coordinates: z.array(z.array(Ring).min(1).max(50)).min(1).max(50),
+    })
     .strict(),
 ]);
 export type GeoBoundary = z.infer<typeof GeoBoundary>;
@@ -41,6 +44,12 @@ export type OrgUnitGeometryBody = z.infer<typeof OrgUnitGeometryBody>;
 export interface OrgUnitFeature {
   type: 'Feature';
   id: string;
-  properties: { code: string; name: string; level: string; parentCode: string | null; centre: GeoCentre | null };
+  properties: {
+    code: string;
+    name: string;
+    level: string;
+    parentCode: string | null;
+    centre: GeoCentre | null;
+  };
   geometry: GeoBoundary | null;
 }

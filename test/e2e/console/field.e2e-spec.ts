@@ -56,7 +56,13 @@ describe('field work offline and the village map (#20)', () => {
         aHousehold(h.number, {
           members: [
             { name: h.head, relation: 'head', sex: 'male', birthDate: '1966-05-02', labourSkill: 'ordinary' },
-            { name: '张桂兰', relation: 'spouse', sex: 'female', birthDate: '1969-11-20', labourSkill: 'weak' },
+            {
+              name: '张桂兰',
+              relation: 'spouse',
+              sex: 'female',
+              birthDate: '1969-11-20',
+              labourSkill: 'weak',
+            },
           ],
         }),
         admin(),
@@ -71,7 +77,11 @@ describe('field work offline and the village map (#20)', () => {
         { timeoutMs: 120_000 },
       );
     // the village's work team and two of today's check-ins from its GPS terminal
-    const team = await aWorkTeam(gw(), suite.adminToken, { name: '王芳', role: 'member', postedFrom: '2026-09-01' });
+    const team = await aWorkTeam(gw(), suite.adminToken, {
+      name: '王芳',
+      role: 'member',
+      postedFrom: '2026-09-01',
+    });
     const at = (hhmm: string, dLat: number) => ({
       source: 'gps-terminal',
       sourceRecordId: `${team.memberId}-${TODAY}-${hhmm}`,
@@ -109,10 +119,10 @@ describe('field work offline and the village map (#20)', () => {
     await page.getByRole('heading', { name: '离线录入走访' }).waitFor();
     const box = (name: string) => page.getByRole('textbox', { name, exact: true });
     await box('工资性收入').fill(wage);
-    await box('经营净收入').fill('1500');
+    await box('生产经营性收入').fill('1500');
     await box('财产性收入').fill('0');
     await box('转移性收入').fill('2400');
-    await box('生产经营费用支出').fill('500');
+    await box('生产经营性支出').fill('500');
     await box('常住人口').fill(opts.save === false ? '3' : '2');
     // the phone's position (granted, emulated) fills the location by itself
     await waitFor('the position', async () => (await box('纬度').inputValue()) !== '', { timeoutMs: 30_000 });
@@ -126,11 +136,19 @@ describe('field work offline and the village map (#20)', () => {
     await context.grantPermissions(['geolocation'], { origin: suite.baseUrl });
     await cp.go('/field');
     // the service worker is installed and controls the page
-    await waitFor('the service worker', () => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'), {
-      timeoutMs: 120_000,
-    });
+    await waitFor(
+      'the service worker',
+      () => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'),
+      {
+        timeoutMs: 120_000,
+      },
+    );
     const manifest = await (await fetch(`${suite.baseUrl}/manifest.webmanifest`)).json();
-    expect(manifest).toMatchObject({ name: '防返贫动态监测平台', display: 'standalone', start_url: '/field' });
+    expect(manifest).toMatchObject({
+      name: '防返贫动态监测平台',
+      display: 'standalone',
+      start_url: '/field',
+    });
 
     await page.getByRole('button', { name: '下载本月走访' }).click();
     await page.getByText('待走访农户（7）').waitFor();
@@ -146,7 +164,11 @@ describe('field work offline and the village map (#20)', () => {
 
     // F003 below the line: (6000 + 1500 + 0 + 2400 − 500) / 2 = 4,700 per person; the others 7,700
     for (const [i, h] of households.slice(0, 5).entries()) {
-      await context.setGeolocation({ latitude: CENTRE.latitude + 0.004 * (i - 2), longitude: CENTRE.longitude + 0.006, accuracy: 12 });
+      await context.setGeolocation({
+        latitude: CENTRE.latitude + 0.004 * (i - 2),
+        longitude: CENTRE.longitude + 0.006,
+        accuracy: 12,
+      });
       await recordOffline(h, i === 2 ? '6000' : '12000');
     }
     expect(await pendingText()).toBe('5 待上传');
@@ -155,8 +177,12 @@ describe('field work offline and the village map (#20)', () => {
 
     // back online: they go by themselves
     await context.setOffline(false);
-    await waitFor('the queue to empty', async () => (await pendingText()) === '0 待上传', { timeoutMs: 120_000 });
-    expect(await page.locator('.status .muted').first().innerText()).toMatch(/^上次同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await waitFor('the queue to empty', async () => (await pendingText()) === '0 待上传', {
+      timeoutMs: 120_000,
+    });
+    expect(await page.locator('.status .muted').first().innerText()).toMatch(
+      /^上次同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
     const stored = await Promise.all(households.slice(0, 5).map((h) => surveysOf(h.id)));
     expect(stored.map((s) => s.length)).toEqual([1, 1, 1, 1, 1]);
     expect(stored[2][0].perCapitaNetIncome).toBe(4700);
@@ -165,7 +191,14 @@ describe('field work offline and the village map (#20)', () => {
     cp.takeProblems();
 
     // the answers were lost on the way (as on a bad line): the phone sends all five again, twice
-    for (let round = 0; round < 2; round++) {
+    const resent: Array<{ status: number; replayed?: boolean }> = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/surveys')
+        void r
+          .json()
+          .then((b: { replayed?: boolean }) => resent.push({ status: r.status(), replayed: b.replayed }));
+    });
+    for (let round = 1; round <= 2; round++) {
       await page.evaluate(`new Promise((resolve, reject) => {
         const open = indexedDB.open('ffp-field');
         open.onsuccess = () => {
@@ -182,15 +215,25 @@ describe('field work offline and the village map (#20)', () => {
         };
       })`);
       await page.getByRole('button', { name: '立即同步' }).click();
-      await waitFor('the forced sync', async () => (await pendingText()) === '0 待上传', { timeoutMs: 60_000 });
+      await waitFor(
+        'the forced sync',
+        async () => resent.length === 5 * round && (await pendingText()) === '0 待上传',
+        {
+          timeoutMs: 60_000,
+        },
+      );
     }
+    expect(resent).toEqual(Array.from({ length: 10 }, () => ({ status: 201, replayed: true })));
     const again = await Promise.all(households.slice(0, 5).map((h) => surveysOf(h.id)));
     expect(again.map((s) => s.map((x) => x.id))).toEqual(stored.map((s) => s.map((x) => x.id)));
 
     // the one below the line raises exactly one alert; the others none
     const alertsOf = async (id: string) =>
-      (await gw().get<{ items: Array<{ status: string }> }>(`/api/v1/alerts?subjectId=${id}`, admin())).body.items;
-    await waitFor('the income alert', async () => (await alertsOf(households[2].id)).length === 1, { timeoutMs: 120_000 });
+      (await gw().get<{ items: Array<{ status: string }> }>(`/api/v1/alerts?subjectId=${id}`, admin())).body
+        .items;
+    await waitFor('the income alert', async () => (await alertsOf(households[2].id)).length === 1, {
+      timeoutMs: 120_000,
+    });
     await suite.platform.kafka.waitForNoLag(
       suite.platform.group('rules'),
       suite.platform.topic('monitoring.events.v1'),
@@ -206,10 +249,15 @@ describe('field work offline and the village map (#20)', () => {
     const f007 = households[6];
     await recordOffline(f007, '-100', { save: false });
     const errorOf = async (label: string) =>
-      page.locator('.el-form-item.is-error', { has: page.getByRole('textbox', { name: label, exact: true }) }).locator('.el-form-item__error').innerText();
+      page
+        .locator('.el-form-item.is-error', { has: page.getByRole('textbox', { name: label, exact: true }) })
+        .locator('.el-form-item__error')
+        .innerText();
     expect(await errorOf('工资性收入')).toBe('不能为负数');
     expect(await errorOf('常住人口')).toBe('不能多于登记人口（2 人）');
-    expect(await page.locator('.el-alert--error').innerText()).toContain('请修改标红的项：工资性收入、常住人口');
+    expect(await page.locator('.el-alert--error').innerText()).toContain(
+      '请修改标红的项：工资性收入、常住人口',
+    );
     // the API names the income the same way
     const refused = await gw().post<{ problems: Array<{ field: string; reason: string }> }>(
       '/api/v1/surveys',
@@ -227,7 +275,11 @@ describe('field work offline and the village map (#20)', () => {
     const { page, context } = cp;
     const f006 = households[5];
     await context.setOffline(true);
-    await context.setGeolocation({ latitude: CENTRE.latitude - 0.006, longitude: CENTRE.longitude - 0.008, accuracy: 20 });
+    await context.setGeolocation({
+      latitude: CENTRE.latitude - 0.006,
+      longitude: CENTRE.longitude - 0.008,
+      accuracy: 20,
+    });
     await recordOffline(f006, '9000');
     expect(await pendingText()).toBe('1 待上传');
     // the town official records the same household and month online
@@ -253,14 +305,24 @@ describe('field work offline and the village map (#20)', () => {
     // nothing was overwritten and nothing doubled
     const before = await surveysOf(f006.id);
     expect(before).toHaveLength(1);
-    expect(before[0]).toMatchObject({ id: theirs.body.id, visitor: '镇干部 李娜', revision: 1, income: { wage: 12000 } });
+    expect(before[0]).toMatchObject({
+      id: theirs.body.id,
+      visitor: '镇干部 李娜',
+      revision: 1,
+      income: { wage: 12000 },
+    });
 
     await conflict.getByRole('button', { name: '作为更正提交' }).click();
     await cp.confirmDialog('提交更正');
     await page.getByText('已作为更正提交').waitFor();
     const after = await surveysOf(f006.id);
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ id: theirs.body.id, revision: 2, income: { wage: 9000 }, perCapitaNetIncome: 6200 });
+    expect(after[0]).toMatchObject({
+      id: theirs.body.id,
+      revision: 2,
+      income: { wage: 9000 },
+      perCapitaNetIncome: 6200,
+    });
     const revisions = await gw().get<{ items: Array<{ kind: string; reason?: string }> }>(
       `/api/v1/surveys/${theirs.body.id}/revisions`,
       admin(),
@@ -274,9 +336,13 @@ describe('field work offline and the village map (#20)', () => {
   it('the map draws the villages with their open alerts, the households where visited, the geofence and the day’s check-ins', async () => {
     const page = cp.page;
     await cp.go(`/map?day=${TODAY}`);
-    const option = await waitFor('the map', () => page.evaluate<{ series: Series[] } | null>('window.__ffpMap()'), {
-      timeoutMs: 60_000,
-    });
+    const option = await waitFor(
+      'the map',
+      () => page.evaluate<{ series: Series[] } | undefined>('window.__ffpMap() ?? undefined'),
+      {
+        timeoutMs: 60_000,
+      },
+    );
     const [villages, points, fences, checkIns] = option.series;
     expect(villages).toMatchObject({ type: 'map', name: '开放预警' });
     expect(Object.fromEntries(villages.data.map((d) => [d.name, d.value]))).toEqual({
@@ -287,7 +353,12 @@ describe('field work offline and the village map (#20)', () => {
       '621299101205': 0,
     });
     expect(points.name).toBe('农户');
-    expect(points.data.map((d) => d.householdId).sort()).toEqual(households.slice(0, 6).map((h) => h.id).sort());
+    expect(points.data.map((d) => d.householdId).sort()).toEqual(
+      households
+        .slice(0, 6)
+        .map((h) => h.id)
+        .sort(),
+    );
     expect(fences).toMatchObject({ type: 'lines', name: '工作队围栏' });
     expect(fences.data).toHaveLength(1);
     expect((fences.data[0].coords as unknown[]).length).toBe(49);
@@ -322,12 +393,19 @@ describe('field work offline and the village map (#20)', () => {
     await context.setOffline(true);
     await recordOffline(f007, '12000');
     expect(await pendingText()).toBe('1 待上传');
-    const users = await gw().get<{ items: Array<{ id: string; username: string }> }>('/api/v1/users?pageSize=100', admin());
+    const users = await gw().get<{ items: Array<{ id: string; username: string }> }>(
+      '/api/v1/users?pageSize=100',
+      admin(),
+    );
     const cadre = users.body.items.find((u) => u.username === cp.account.username)!;
-    expect((await gw().request('PATCH', `/api/v1/users/${cadre.id}`, { disabled: true }, admin())).status).toBe(200);
+    expect(
+      (await gw().request('PATCH', `/api/v1/users/${cadre.id}`, { disabled: true }, admin())).status,
+    ).toBe(200);
 
     await context.setOffline(false);
-    await page.locator('.el-message--error', { hasText: '登录已失效或账号已停用' }).waitFor({ timeout: 120_000 });
+    await page
+      .locator('.el-message--error', { hasText: '登录已失效或账号已停用' })
+      .waitFor({ timeout: 120_000 });
     expect(await surveysOf(f007.id)).toHaveLength(0);
     const kept = await page.evaluate<Array<{ status: string; label: string }>>(`new Promise((resolve) => {
       const open = indexedDB.open('ffp-field');
@@ -350,8 +428,13 @@ describe('field work offline and the village map (#20)', () => {
     const left = page.locator('.el-alert', { hasText: '1 条记录由其他账号录入，未能上传' });
     await left.waitFor();
     await left.getByRole('button', { name: '接手' }).click();
-    await waitFor('the survey taken over', async () => (await surveysOf(f007.id)).length === 1, { timeoutMs: 60_000 });
-    expect((await surveysOf(f007.id))[0]).toMatchObject({ visitor: expect.stringContaining('王德明'), perCapitaNetIncome: 7700 });
+    await waitFor('the survey taken over', async () => (await surveysOf(f007.id)).length === 1, {
+      timeoutMs: 60_000,
+    });
+    expect((await surveysOf(f007.id))[0]).toMatchObject({
+      visitor: expect.stringContaining('王德明'),
+      perCapitaNetIncome: 7700,
+    });
     expect(await page.locator('.el-alert', { hasText: '由其他账号录入' }).count()).toBe(0);
   }, 300_000);
 

@@ -43,7 +43,12 @@ describe('a conflict turned into a correction', () => {
 
 describe('the phone keeps', () => {
   it('names masked', () => {
-    expect([maskName('王建国'), maskName('李娜'), maskName('欧阳秀英'), maskName('')]).toEqual(['王*国', '李*', '欧**英', '—']);
+    expect([maskName('王建国'), maskName('李娜'), maskName('欧阳秀英'), maskName('')]).toEqual([
+      '王*国',
+      '李*',
+      '欧**英',
+      '—',
+    ]);
   });
 
   it('ids the API takes, and checks with its schema and the registered members', () => {
@@ -52,6 +57,8 @@ describe('the phone keeps', () => {
     expect(residentsProblem(3, 2)).toEqual({ field: 'residentMembers', reason: '不能多于登记人口（2 人）' });
     expect(residentsProblem(2, 2)).toBeNull();
     const negative = RecordSurveyBody.safeParse({ ...ours, income: { wage: -1 } });
-    expect(negative.success ? [] : negative.error.issues.map((i) => i.path.join('.'))).toEqual(['income.wage']);
+    expect(negative.success ? [] : negative.error.issues.map((i) => i.path.join('.'))).toEqual([
+      'income.wage',
+    ]);
   });
 });

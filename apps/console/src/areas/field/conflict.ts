@@ -7,7 +7,10 @@ export function recordOf(body: Record<string, unknown>): SurveyRecord {
   const missing = INCOME_COMPONENTS.filter((k) => income[k] === null || income[k] === undefined);
   return {
     ...(body as unknown as SurveyRecord),
-    income: Object.fromEntries(INCOME_COMPONENTS.map((k) => [k, income[k] ?? 0])) as Record<IncomeComponentName, number>,
+    income: Object.fromEntries(INCOME_COMPONENTS.map((k) => [k, income[k] ?? 0])) as Record<
+      IncomeComponentName,
+      number
+    >,
     missingIncomeComponents: missing,
   };
 }

@@ -17,7 +17,12 @@ export interface FieldHousehold {
   head: string;
   memberCount: number;
   members: { name: string; relation: string }[];
-  lastSurvey: { month: string; perCapitaNetIncome: number | null; residentMembers: number; netIncome: number } | null;
+  lastSurvey: {
+    month: string;
+    perCapitaNetIncome: number | null;
+    residentMembers: number;
+    netIncome: number;
+  } | null;
   /** Surveyed this month already (online, or uploaded from here). */
   surveyed: boolean;
 }
@@ -39,7 +44,12 @@ export interface QueueItem {
   message?: string;
   uploadedAt?: string;
   /** A conflict: the survey someone else recorded for the household and month. */
-  theirs?: { id: string; recordedBy: string | null; recordedAt: string | null; survey: Record<string, unknown> | null };
+  theirs?: {
+    id: string;
+    recordedBy: string | null;
+    recordedAt: string | null;
+    survey: Record<string, unknown> | null;
+  };
 }
 
 export interface MetaRow {
@@ -55,7 +65,11 @@ class FieldDb extends Dexie {
   meta!: Table<MetaRow, string>;
   constructor() {
     super(FIELD_DB);
-    this.version(1).stores({ households: 'id, villageCode', queue: 'id, status, owner, kind, createdAt', meta: 'key' });
+    this.version(1).stores({
+      households: 'id, villageCode',
+      queue: 'id, status, owner, kind, createdAt',
+      meta: 'key',
+    });
   }
 }
 

@@ -10,7 +10,16 @@ import { unitQuery, useOrgUnits } from '@/stores/org-units';
 import { useSession } from '@/stores/session';
 import type { HouseholdRow } from '@/areas/surveys/data';
 import { fieldErrors } from '@/areas/surveys/survey-form';
-import { fieldDb, maskName, metaOf, newId, setMeta, wipeFieldCopy, type FieldHousehold, type QueueItem } from './db';
+import {
+  fieldDb,
+  maskName,
+  metaOf,
+  newId,
+  setMeta,
+  wipeFieldCopy,
+  type FieldHousehold,
+  type QueueItem,
+} from './db';
 
 /** How long a downloaded copy may be used (days) unless the county sets otherwise. */
 export const DEFAULT_EXPIRY_DAYS = 7;
@@ -37,7 +46,8 @@ interface SurveyRow {
 
 /** Why a queued record could not go: the API's refusal in words a cadre reads. */
 function refusalText(e: ApiError): string {
-  if (e.status === 401) return '登录已失效或账号已停用，记录未上传，仍保留在本机：请有权限的用户登录后接手，或放弃';
+  if (e.status === 401)
+    return '登录已失效或账号已停用，记录未上传，仍保留在本机：请有权限的用户登录后接手，或放弃';
   if (e.status === 403) return `无权上传（${e.message}），记录仍保留在本机：请有权限的用户登录后接手，或放弃`;
   return e.message;
 }
@@ -67,7 +77,9 @@ export const useField = defineStore('field', () => {
   /** Records left by another account (signed out by a refusal): take over or discard. */
   const leftByOthers = computed(() => queue.value.filter((q) => q.owner !== me.value && q.status !== 'done'));
   const expiresAt = computed(() =>
-    downloadedAt.value ? new Date(Date.parse(downloadedAt.value) + expiryDays.value * DAY).toISOString() : null,
+    downloadedAt.value
+      ? new Date(Date.parse(downloadedAt.value) + expiryDays.value * DAY).toISOString()
+      : null,
   );
   const expired = computed(() => !!expiresAt.value && Date.parse(expiresAt.value) < Date.now());
 
@@ -101,7 +113,10 @@ export const useField = defineStore('field', () => {
     if (expired.value) {
       await db.households.clear();
       households.value = [];
-    } else households.value = hs.sort((a, b) => a.householdNumber.localeCompare(b.householdNumber, 'zh-CN', { numeric: true }));
+    } else
+      households.value = hs.sort((a, b) =>
+        a.householdNumber.localeCompare(b.householdNumber, 'zh-CN', { numeric: true }),
+      );
   }
 
   /** 下载本月走访: the scope's households not yet surveyed this month, with members (masked), last survey, the lines. */
@@ -134,7 +149,12 @@ export const useField = defineStore('field', () => {
         memberCount: h.members.length,
         members: h.members.map((x) => ({ name: maskName(x.name), relation: x.relation })),
         lastSurvey: l
-          ? { month: l.month, perCapitaNetIncome: l.perCapitaNetIncome, residentMembers: l.residentMembers, netIncome: l.netIncome }
+          ? {
+              month: l.month,
+              perCapitaNetIncome: l.perCapitaNetIncome,
+              residentMembers: l.residentMembers,
+              netIncome: l.netIncome,
+            }
           : null,
         surveyed: done.has(h.id),
       };
@@ -142,10 +162,13 @@ export const useField = defineStore('field', () => {
     // 驻村工作日志: the teams' members, for those who write logs
     const teamMembers: FieldMember[] = [];
     if (session.can('writeWorkLogs')) {
-      const teams = itemsOf<{ id: string; name: string; villageCode: string }>(await get('/api/v1/teams', { pageSize: 500 }));
+      const teams = itemsOf<{ id: string; name: string; villageCode: string }>(
+        await get('/api/v1/teams', { pageSize: 500 }),
+      );
       for (const t of teams.slice(0, 50)) {
         const team = await get<{ members?: Array<{ id: string; name: string }> }>(`/api/v1/teams/${t.id}`);
-        for (const x of team.members ?? []) teamMembers.push({ id: x.id, name: x.name, teamName: t.name, villageCode: t.villageCode });
+        for (const x of team.members ?? [])
+          teamMembers.push({ id: x.id, name: x.name, teamName: t.name, villageCode: t.villageCode });
       }
     }
     const db = fieldDb();
@@ -174,13 +197,23 @@ export const useField = defineStore('field', () => {
     fields: Record<string, unknown>,
   ): Promise<{ errors: Record<string, string> } | { id: string }> {
     const id = newId();
-    const body: Record<string, unknown> = { id, householdId: household.id, month: month.value ?? monthOf(0), ...fields };
+    const body: Record<string, unknown> = {
+      id,
+      householdId: household.id,
+      month: month.value ?? monthOf(0),
+      ...fields,
+    };
     const parsed = RecordSurveyBody.safeParse(body);
     const errors = parsed.success ? {} : fieldErrors(parsed.error);
     const residents = residentsProblem(body.residentMembers, household.memberCount);
     if (residents) errors[residents.field] ??= residents.reason;
     if (!parsed.success || Object.keys(errors).length) return { errors };
-    const item = queued(id, 'survey', `${household.head} · ${household.householdNumber}号 · ${household.villageName}`, parsed.data);
+    const item = queued(
+      id,
+      'survey',
+      `${household.head} · ${household.householdNumber}号 · ${household.villageName}`,
+      parsed.data,
+    );
     const db = fieldDb();
     await db.transaction('rw', db.queue, db.households, async () => {
       await db.queue.put(item);
@@ -220,7 +253,9 @@ export const useField = defineStore('field', () => {
     const parsed = RecordWorkLogBody.safeParse({ id, ...fields });
     if (!parsed.success) return { errors: fieldErrors(parsed.error) };
     const member = members.value.find((x) => x.id === fields.memberId);
-    await fieldDb().queue.put(queued(id, 'worklog', `工作日志 · ${member?.name ?? '队员'} · ${member?.teamName ?? ''}`, parsed.data));
+    await fieldDb().queue.put(
+      queued(id, 'worklog', `工作日志 · ${member?.name ?? '队员'} · ${member?.teamName ?? ''}`, parsed.data),
+    );
     return queuedNow(id);
   }
 
@@ -235,15 +270,18 @@ export const useField = defineStore('field', () => {
         try {
           if (item.kind === 'survey') await post('/api/v1/surveys', item.body);
           else await post('/api/v1/worklogs', item.body);
-          await db.queue.update(item.id, { status: 'done', uploadedAt: new Date().toISOString(), message: undefined });
+          await db.queue.update(item.id, {
+            status: 'done',
+            uploadedAt: new Date().toISOString(),
+            message: undefined,
+          });
         } catch (e) {
           if (!(e instanceof ApiError)) break; // no network: try again later
           if (e.status === 409 && item.kind === 'survey') await conflictOf(item, e);
           else if (e.status === 401 || e.status === 403) {
             await db.queue.update(item.id, { status: 'refused', message: refusalText(e) });
             ElMessage.error({ message: refusalText(e), duration: 10_000 });
-          }
-          else if (e.status >= 500) break;
+          } else if (e.status >= 500) break;
           else await db.queue.update(item.id, { status: 'invalid', message: e.message });
           if (e.status === 401) break;
         }
@@ -259,7 +297,8 @@ export const useField = defineStore('field', () => {
   async function conflictOf(item: QueueItem, e: ApiError) {
     const theirsId = typeof e.details.existingSurveyId === 'string' ? e.details.existingSurveyId : null;
     let survey: Record<string, unknown> | null = null;
-    if (theirsId) survey = await get<Record<string, unknown>>(`/api/v1/surveys/${theirsId}`).catch(() => null);
+    if (theirsId)
+      survey = await get<Record<string, unknown>>(`/api/v1/surveys/${theirsId}`).catch(() => null);
     await fieldDb().queue.update(item.id, {
       status: 'conflict',
       message: '该户本月已由他人录入走访，本机记录未覆盖：请比对后作为更正提交，或放弃',
@@ -281,7 +320,11 @@ export const useField = defineStore('field', () => {
       reason: `离线走访与他人录入不一致，按本机记录更正（${item.ownerName}）`,
       changes,
     });
-    await fieldDb().queue.update(item.id, { status: 'done', uploadedAt: new Date().toISOString(), message: '已作为更正提交' });
+    await fieldDb().queue.update(item.id, {
+      status: 'done',
+      uploadedAt: new Date().toISOString(),
+      message: '已作为更正提交',
+    });
     await refresh();
   }
 

@@ -29,18 +29,46 @@ const features = [
 
 describe('一张图 option', () => {
   it('registers the villages that have an outline, named by code', () => {
-    expect(villageMap(features).features.map((f) => f.properties.name)).toEqual(['621299101201', '621299101202']);
+    expect(villageMap(features).features.map((f) => f.properties.name)).toEqual([
+      '621299101201',
+      '621299101202',
+    ]);
   });
 
   it('colours each village by its open alerts (0 where none) and draws households, fences and check-ins', () => {
     const option = mapOption({
       features,
       openAlerts: { '621299101201': 2 },
-      positions: [{ householdId: 'h1', villageCode: '621299101201', lat: 34.585, lng: 105.705, month: '2026-12' }],
-      teams: [{ id: 't1', name: '三联村驻村工作队', villageCode: '621299101201', geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 } }],
+      positions: [
+        { householdId: 'h1', villageCode: '621299101201', lat: 34.585, lng: 105.705, month: '2026-12' },
+      ],
+      teams: [
+        {
+          id: 't1',
+          name: '三联村驻村工作队',
+          villageCode: '621299101201',
+          geofence: { latitude: 34.58, longitude: 105.72, radiusM: 800 },
+        },
+      ],
       checkIns: [
-        { id: 'c1', memberId: 'm1', villageCode: '621299101201', latitude: 34.5801, longitude: 105.7201, checkTime: '2026-12-03T08:50:00+08:00', insideGeofence: true },
-        { id: 'c2', memberId: 'm1', villageCode: '621299101201', latitude: null, longitude: null, checkTime: '2026-12-03T18:00:00+08:00', insideGeofence: null },
+        {
+          id: 'c1',
+          memberId: 'm1',
+          villageCode: '621299101201',
+          latitude: 34.5801,
+          longitude: 105.7201,
+          checkTime: '2026-12-03T08:50:00+08:00',
+          insideGeofence: true,
+        },
+        {
+          id: 'c2',
+          memberId: 'm1',
+          villageCode: '621299101201',
+          latitude: null,
+          longitude: null,
+          checkTime: '2026-12-03T18:00:00+08:00',
+          insideGeofence: null,
+        },
       ],
       nameOf: (c) => `村${c.slice(-1)}`,
       day: '2026-12-03',

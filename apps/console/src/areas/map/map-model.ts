@@ -43,7 +43,11 @@ export function villageMap(features: OrgUnitFeature[]) {
     type: 'FeatureCollection' as const,
     features: features
       .filter((f) => f.properties.level === 'village' && f.geometry)
-      .map((f) => ({ type: 'Feature' as const, properties: { name: f.properties.code }, geometry: f.geometry! })),
+      .map((f) => ({
+        type: 'Feature' as const,
+        properties: { name: f.properties.code },
+        geometry: f.geometry!,
+      })),
   };
 }
 
@@ -86,9 +90,17 @@ export function mapOption(m: MapInputs): EChartsOption {
       trigger: 'item',
       confine: true,
       formatter: (p: unknown) => {
-        const x = p as { seriesName?: string; seriesType?: string; name: string; value?: unknown; data?: Record<string, unknown> };
-        if (x.seriesType === 'map') return `${m.nameOf(x.name)}：开放预警 ${typeof x.value === 'number' ? x.value : 0} 条`;
-        if (x.seriesName === '农户') return `农户（${m.nameOf(String(x.data?.villageCode ?? ''))}），点击查看`;
+        const x = p as {
+          seriesName?: string;
+          seriesType?: string;
+          name: string;
+          value?: unknown;
+          data?: Record<string, unknown>;
+        };
+        if (x.seriesType === 'map')
+          return `${m.nameOf(x.name)}：开放预警 ${typeof x.value === 'number' ? x.value : 0} 条`;
+        if (x.seriesName === '农户')
+          return `农户（${m.nameOf(String(x.data?.villageCode ?? ''))}），点击查看`;
         if (x.seriesName === '当日打卡')
           return `打卡 ${String(x.data?.checkTime ?? '').slice(11, 16)}${x.data?.insideGeofence === false ? '（围栏外）' : ''}`;
         if (x.seriesName === '工作队围栏') return `${x.name}（围栏）`;
@@ -113,7 +125,12 @@ export function mapOption(m: MapInputs): EChartsOption {
       roam: true,
       top: 36,
       bottom: 24,
-      label: { show: true, fontSize: 12, color: '#303133', formatter: (p: unknown) => m.nameOf((p as { name: string }).name) },
+      label: {
+        show: true,
+        fontSize: 12,
+        color: '#303133',
+        formatter: (p: unknown) => m.nameOf((p as { name: string }).name),
+      },
       itemStyle: { borderColor: '#5b6b7b', borderWidth: 1 },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#cfe3f7' } },
       select: { disabled: true },
@@ -144,7 +161,12 @@ export function mapOption(m: MapInputs): EChartsOption {
         coordinateSystem: 'geo',
         polyline: true,
         lineStyle: { color: '#1f6f43', width: 2, type: 'dashed' },
-        data: m.teams.map((t) => ({ name: t.name, teamId: t.id, villageCode: t.villageCode, coords: fenceOutline(t) })),
+        data: m.teams.map((t) => ({
+          name: t.name,
+          teamId: t.id,
+          villageCode: t.villageCode,
+          coords: fenceOutline(t),
+        })),
       },
       {
         type: 'scatter',

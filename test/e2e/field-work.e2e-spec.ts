@@ -13,7 +13,7 @@ interface Stored {
  * already stored and never makes a second; another survey of the same household and month is a 409
  * naming the one stored, which the phone shows and turns into a correction.
  */
-describe('uploads from the phone are idempotent by their id', () => {
+describe('the server side of field work (#20): idempotent uploads, org-unit outlines', () => {
   const platform = new Platform();
   const ids: string[] = [];
 
@@ -21,7 +21,10 @@ describe('uploads from the phone are idempotent by their id', () => {
     await platform.start(['households', 'monitoring', 'supervision']);
     const { apps } = platform;
     for (const n of ['1', '2', '3']) {
-      const created = await apps.households.post<{ id: string }>('/api/v1/households', aHousehold(`HH-IDEM-${n}`));
+      const created = await apps.households.post<{ id: string }>(
+        '/api/v1/households',
+        aHousehold(`HH-IDEM-${n}`),
+      );
       expect(created.status).toBe(201);
       ids.push(created.body.id);
     }
@@ -35,8 +38,8 @@ describe('uploads from the phone are idempotent by their id', () => {
   afterAll(() => platform.stop());
 
   const surveysOf = async (householdId: string) =>
-    (await platform.apps.monitoring.get<{ items: Stored[] }>(`/api/v1/surveys?householdId=${householdId}`)).body
-      .items;
+    (await platform.apps.monitoring.get<{ items: Stored[] }>(`/api/v1/surveys?householdId=${householdId}`))
+      .body.items;
 
   it('a survey sent again answers the one stored (replayed), and still one survey', async () => {
     const id = randomUUID();
@@ -121,5 +124,49 @@ describe('uploads from the phone are idempotent by their id', () => {
     ]);
     const listed = await sv.get<{ items: Stored[] }>(`/api/v1/worklogs?memberId=${member.body.id}`);
     expect(listed.body.items.map((l) => l.id)).toEqual([id]);
+  });
+
+  it('an org unit takes an outline and a centre, listed as GeoJSON for the map; a bad outline is refused naming the field', async () => {
+    const hh = platform.apps.households;
+    const ring = [
+      [105.7, 34.57],
+      [105.74, 34.57],
+      [105.74, 34.6],
+      [105.7, 34.6],
+      [105.7, 34.57],
+    ];
+    for (const [code, name] of [
+      ['621299', '示范县'],
+      ['621299101', 'XX镇'],
+    ])
+      expect([201, 409]).toContain((await hh.post('/api/v1/org-units', { code, name })).status);
+    const village = await hh.post('/api/v1/org-units', {
+      code: '621299101201',
+      name: '三联村',
+      boundary: { type: 'Polygon', coordinates: [ring] },
+      centre: { lat: 34.58, lng: 105.72 },
+    });
+    expect([201, 409]).toContain(village.status);
+    const set = await hh.request('PUT', '/api/v1/org-units/621299101/geometry', {
+      centre: { lat: 34.6, lng: 105.853 },
+    });
+    expect(set.status).toBe(200);
+    const open = await hh.request<{ problems: Array<{ field: string }> }>(
+      'PUT',
+      '/api/v1/org-units/621299101/geometry',
+      {
+        boundary: { type: 'Polygon', coordinates: [ring.slice(0, 4)] },
+      },
+    );
+    expect(open.status).toBe(400);
+    expect(open.body.problems.map((p) => p.field)).toEqual(['boundary.coordinates.0']);
+    const geo = await hh.get<{
+      features: Array<{ id: string; geometry: unknown; properties: { centre: unknown } }>;
+    }>('/api/v1/org-units/geometry');
+    expect(geo.body.features.map((f) => [f.id, f.geometry !== null, f.properties.centre])).toEqual([
+      ['621299101', false, { lat: 34.6, lng: 105.853 }],
+      ['621299101201', true, { lat: 34.58, lng: 105.72 }],
+    ]);
+    expect(geo.body.features[1].geometry).toEqual({ type: 'Polygon', coordinates: [ring] });
   });
 });
