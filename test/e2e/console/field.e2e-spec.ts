@@ -329,13 +329,18 @@ describe('field work offline and the village map (#20)', () => {
     );
     expect(revisions.body.items.map((r) => r.kind)).toEqual(['recorded', 'correction']);
     // the only refusal on the way was the conflict itself
-    expect(cp.takeProblems()).toEqual([expect.stringMatching(/^HTTP 409: POST .*\/api\/v1\/surveys$/)]);
+    expect(cp.takeProblems().sort()).toEqual([
+      expect.stringMatching(/^HTTP 409: POST .*\/api\/v1\/surveys$/),
+      'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
     expect(await problemsOf(cp)).toEqual([]);
   }, 300_000);
 
   it('the map draws the villages with their open alerts, the households where visited, the geofence and the day’s check-ins', async () => {
-    const page = cp.page;
-    await cp.go(`/map?day=${TODAY}`);
+    // the town official sees the town's five villages (the cadre sees their own village only)
+    const town = await suite.signIn('town-official', 'phone');
+    const page = town.page;
+    await town.go(`/map?day=${TODAY}`);
     const option = await waitFor(
       'the map',
       () => page.evaluate<{ series: Series[] } | undefined>('window.__ffpMap() ?? undefined'),
@@ -368,7 +373,7 @@ describe('field work offline and the village map (#20)', () => {
       [CENTRE.longitude, CENTRE.latitude - 0.0005],
     ]);
     await page.screenshot({ path: path.join(os.tmpdir(), 'ffp-field-map-phone.png'), fullPage: true });
-    expect(await problemsOf(cp)).toEqual([]);
+    expect(await problemsOf(town)).toEqual([]);
 
     // a village lists its alerts and households
     await page.locator('button.village', { hasText: '三联村' }).click();
@@ -383,7 +388,21 @@ describe('field work offline and the village map (#20)', () => {
     const xy = await page.evaluate<[number, number]>(`window.__ffpMapPixel(${lng}, ${lat})`);
     const box = (await page.locator('.map canvas').first().boundingBox())!;
     await page.mouse.click(box.x + xy[0], box.y + xy[1]);
-    await page.waitForURL((u) => u.pathname === `/households/${households[0].id}`);
+    await page.waitForURL((u) => u.pathname === `/households/${households[0].id}`, { waitUntil: 'commit' });
+    await town.close();
+
+    // the cadre's map: their village only
+    await cp.go(`/map?day=${TODAY}`);
+    const own = await waitFor(
+      'the cadre’s map',
+      () => cp.page.evaluate<{ series: Series[] } | undefined>('window.__ffpMap() ?? undefined'),
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    expect(own.series[0].data.map((d) => [d.name, d.value])).toEqual([['621299101201', 1]]);
+    expect(own.series[1].data).toHaveLength(6);
+    expect(await problemsOf(cp)).toEqual([]);
   }, 300_000);
 
   it('a cadre disabled meanwhile gets a clear refusal; the queued survey stays on the phone until a permitted user takes it over', async () => {

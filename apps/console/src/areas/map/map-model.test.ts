@@ -74,7 +74,7 @@ describe('一张图 option', () => {
       day: '2026-12-03',
     });
     const series = option.series as Array<{ name: string; data: Array<Record<string, unknown>> }>;
-    expect(series.map((s) => s.name)).toEqual(['开放预警', '农户', '工作队围栏', '当日打卡', '乡镇界']);
+    expect(series.map((s) => s.name)).toEqual(['开放预警', '农户', '工作队围栏', '当日打卡']);
     expect(series[0].data.map((d) => [d.name, d.value])).toEqual([
       ['621299101201', 2],
       ['621299101202', 0],

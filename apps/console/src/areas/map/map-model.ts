@@ -84,7 +84,6 @@ export interface MapInputs {
 export function mapOption(m: MapInputs): EChartsOption {
   const villages = villageMap(m.features).features.map((f) => f.properties.name);
   const max = Math.max(1, ...villages.map((v) => m.openAlerts[v] ?? 0));
-  const towns = m.features.filter((f) => f.properties.level === 'town' && f.geometry?.type === 'Polygon');
   return {
     tooltip: {
       trigger: 'item',
@@ -112,19 +111,20 @@ export function mapOption(m: MapInputs): EChartsOption {
       seriesIndex: 0,
       min: 0,
       max,
-      left: 0,
+      orient: 'horizontal',
+      left: 'center',
       bottom: 0,
       text: ['预警多', '无预警'],
       calculable: false,
       inRange: { color: ['#e8f3ea', '#f6c26b', '#d9534f'] },
-      itemWidth: 12,
-      itemHeight: 80,
+      itemWidth: 10,
+      itemHeight: 100,
     },
     geo: {
       map: MAP_NAME,
       roam: true,
       top: 36,
-      bottom: 24,
+      bottom: 44,
       label: {
         show: true,
         fontSize: 12,
@@ -184,18 +184,6 @@ export function mapOption(m: MapInputs): EChartsOption {
             checkTime: c.checkTime,
             insideGeofence: c.insideGeofence,
           })),
-      },
-      {
-        type: 'lines',
-        name: '乡镇界',
-        coordinateSystem: 'geo',
-        polyline: true,
-        silent: true,
-        lineStyle: { color: '#909399', width: 1 },
-        data: towns.map((t) => ({
-          name: t.properties.name,
-          coords: (t.geometry as { coordinates: Array<Array<[number, number]>> }).coordinates[0],
-        })),
       },
     ],
   } as EChartsOption;
