@@ -6,9 +6,10 @@
  * GATEWAY_ADMIN_USERNAME, GATEWAY_ADMIN_PASSWORD) it registers only the units.
  */
 import { demoOrgUnits } from './demo-town';
+import { withDemoGeometry } from './demo-geometry';
 import { postEachOnce, signInAsAdmin } from './gateway-call';
 
-export async function seedOrgUnits(gateway: string, token: string, units = demoOrgUnits()): Promise<string> {
+export async function seedOrgUnits(gateway: string, token: string, units: Array<{ code: string; name: string }> = withDemoGeometry(demoOrgUnits())): Promise<string> {
   // parents before children: the registry refuses a unit whose parent is not registered
   const created = await postEachOnce(
     `${gateway}/api/v1/org-units`,

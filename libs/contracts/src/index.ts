@@ -3,6 +3,8 @@ export * from './topics';
 export * from './domain';
 export * from './zod-zh';
 export * from './surveys';
+export * from './geo';
+export * from './work-logs';
 export * from './survey-income';
 export * from './event-definition';
 export * from './catalog';

@@ -33,6 +33,8 @@ export type SurveyIncomeComponent = z.infer<typeof SurveyIncomeComponent>;
 export const SurveyGps = z.object({
   lat: z.number().min(-90, '须为纬度（−90…90）').max(90, '须为纬度（−90…90）'),
   lng: z.number().min(-180, '须为经度（−180…180）').max(180, '须为经度（−180…180）'),
+  /** 定位精度 in metres, as the device reported it (a phone's GPS), when known. */
+  accuracyM: z.number().min(0, '不能为负数').max(100_000, '不能大于 100000 米').optional(),
 });
 
 const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');
@@ -110,6 +112,11 @@ export const EditableSurveyFields = {
 
 export const RecordSurveyBody = z
   .object({
+    /**
+     * 走访编号 chosen by the recording device (the phone's offline queue): recording the same id again
+     * answers the survey already stored instead of a second one, so a retried upload never doubles.
+     */
+    id: z.string().uuid('须为走访记录编号（UUID）').optional(),
     householdId: z.string().uuid('须为农户编号（UUID）'),
     month: Month,
     visitedAt: EditableSurveyFields.visitedAt.optional(),
@@ -150,3 +157,16 @@ export const CorrectSurveyBody = z
   })
   .strict();
 export type CorrectSurveyBody = z.infer<typeof CorrectSurveyBody>;
+
+/**
+ * 常住人口 against the household's registered members: a visit cannot find more residents than the
+ * household has members. The field and reason the survey forms (online and offline) show.
+ */
+export function residentsProblem(
+  residentMembers: unknown,
+  memberCount: number,
+): { field: 'residentMembers'; reason: string } | null {
+  return typeof residentMembers === 'number' && residentMembers > memberCount
+    ? { field: 'residentMembers', reason: `不能多于登记人口（${memberCount} 人）` }
+    : null;
+}

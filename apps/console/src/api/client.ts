@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly problems: Problem[] = [],
+    /** The rest of the refusal's body (e.g. a 409's existingSurveyId). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -58,7 +60,7 @@ async function errorOf(res: Response): Promise<ApiError> {
       : Array.isArray(body?.message)
         ? body.message.join('；')
         : (FALLBACK[res.status] ?? `请求失败（${res.status}）`);
-  return new ApiError(res.status, message, Array.isArray(body?.problems) ? body.problems : []);
+  return new ApiError(res.status, message, Array.isArray(body?.problems) ? body.problems : [], body ?? {});
 }
 
 let refreshing: Promise<boolean> | null = null;

@@ -1,7 +1,7 @@
-import { HouseholdsPermissions } from '@lib/contracts';
-import { Body, Controller, Get, HttpCode, Post, ConflictException } from '@nestjs/common';
+import { GeoBoundary, GeoCentre, HouseholdsPermissions, OrgUnitGeometryBody } from '@lib/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, ConflictException } from '@nestjs/common';
 import { z } from 'zod';
-import { CallerScope, covers, Roles, Scope } from '@lib/auth';
+import { CallerScope, covers, notFound, Roles, Scope } from '@lib/auth';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { buildTree, levelOf, parentOf } from './org-unit';
 import { OrgUnitsRepository } from './org-units.repository';
@@ -12,6 +12,8 @@ const RegisterOrgUnitBody = z
       .string()
       .regex(/^(\d{6}|\d{9}|\d{12}|\d{14})$/, '须为县（6 位）、乡镇（9 位）、村（12 位）或组（14 位）代码'),
     name: z.string().trim().min(1, '必填').max(64),
+    boundary: GeoBoundary.optional(),
+    centre: GeoCentre.optional(),
   })
   .strict();
 type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;
@@ -40,6 +42,44 @@ export class OrgUnitsController {
         visible.map(({ code, level, name, parentCode }) => ({ code, level, name, parentCode })),
       ),
     };
+  }
+
+  /** 一张图: the visible units with a boundary or centre, as GeoJSON features named by code. */
+  @Get('geometry')
+  @Roles(...HouseholdsPermissions.readHouseholds)
+  async geometry(@CallerScope() scope: Scope) {
+    const all = await this.units.all();
+    const features = all
+      .filter((u) => (u.boundaryJson || u.centre) && this.visible(scope, u.code))
+      .map((u) => ({
+        type: 'Feature' as const,
+        id: u.code,
+        properties: { code: u.code, name: u.name, level: u.level, parentCode: u.parentCode, centre: u.centre ?? null },
+        geometry: OrgUnitsRepository.boundaryOf(u),
+      }));
+    return { type: 'FeatureCollection', features };
+  }
+
+  /** A unit's boundary and centre (null clears one); its administrators only. */
+  @Put(':code/geometry')
+  @Roles(...HouseholdsPermissions.registerOrgUnits)
+  async setGeometry(
+    @CallerScope() scope: Scope,
+    @Param('code', new ZodValidationPipe(z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{14})$/, '须为单位代码')))
+    code: string,
+    @Body(new ZodValidationPipe(OrgUnitGeometryBody)) body: OrgUnitGeometryBody,
+  ) {
+    if (!covers(scope, code) || !(await this.units.exists(code)))
+      throw notFound(`无权修改或不存在该单位 (no org unit ${code} in your scope)`);
+    await this.units.setGeometry(code, body);
+    return { code, boundary: body.boundary ?? null, centre: body.centre ?? null };
+  }
+
+  private visible(scope: Scope, code: string) {
+    return (
+      covers(scope, code) ||
+      (!scope.all && [...scope.counties, ...scope.towns, ...scope.villages].some((s) => s.startsWith(code)))
+    );
   }
 
   @Post()

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
-import { createEvent, OrgUnitRegisteredV1 } from '@lib/contracts';
+import { createEvent, GeoBoundary, GeoCentre, OrgUnitRegisteredV1 } from '@lib/contracts';
 import { OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
 import { Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { levelOf, OrgLevel, parentOf } from './org-unit';
@@ -17,6 +17,12 @@ export interface OrgUnit {
   townCode?: string;
   villageCode?: string;
   registeredAt: Date;
+  /**
+   * 一张图: the unit's outline (GeoJSON, kept as its JSON text: the document store takes no arrays of
+   * arrays) and centre, when the county has given them. Read with boundaryOf.
+   */
+  boundaryJson?: string | null;
+  centre?: GeoCentre | null;
 }
 
 
@@ -37,7 +43,7 @@ export class OrgUnitsRepository implements OnModuleInit {
   }
 
   /** true when new; false when the code was registered already. */
-  async register(unit: { code: string; name: string }): Promise<boolean> {
+  async register(unit: { code: string; name: string; boundary?: GeoBoundary; centre?: GeoCentre }): Promise<boolean> {
     const level = levelOf(unit.code)!;
     const now = new Date();
     const doc: OrgUnit = {
@@ -50,6 +56,8 @@ export class OrgUnitsRepository implements OnModuleInit {
       ...(unit.code.length >= 9 ? { townCode: unit.code.slice(0, 9) } : {}),
       ...(unit.code.length >= 12 ? { villageCode: unit.code.slice(0, 12) } : {}),
       registeredAt: now,
+      ...(unit.boundary ? { boundaryJson: JSON.stringify(unit.boundary) } : {}),
+      ...(unit.centre ? { centre: unit.centre } : {}),
     };
     const event = createEvent({
       type: OrgUnitRegisteredV1.type,
@@ -67,6 +75,19 @@ export class OrgUnitsRepository implements OnModuleInit {
       },
     });
     return this.store.insertNew(doc, [event]);
+  }
+
+  /** Sets (or, with null, clears) a unit's boundary and centre; a part not given is left as it is. */
+  async setGeometry(code: string, g: { boundary?: GeoBoundary | null; centre?: GeoCentre | null }): Promise<void> {
+    const set: Record<string, unknown> = {};
+    if (g.boundary !== undefined) set.boundaryJson = g.boundary ? JSON.stringify(g.boundary) : null;
+    if (g.centre !== undefined) set.centre = g.centre;
+    if (Object.keys(set).length) await this.store.updateOne({ _id: code }, { $set: set });
+  }
+
+  /** A unit's outline as GeoJSON (null when none was given). */
+  static boundaryOf(u: Pick<OrgUnit, 'boundaryJson'>): GeoBoundary | null {
+    return u.boundaryJson ? (JSON.parse(u.boundaryJson) as GeoBoundary) : null;
   }
 
   async exists(code: string): Promise<boolean> {

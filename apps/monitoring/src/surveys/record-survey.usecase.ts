@@ -27,9 +27,14 @@ export class RecordSurvey {
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
+    // the device's id recorded again (a retried or doubled upload): the survey already stored
+    if (body.id) {
+      const again = await this.replayOf(scope, body);
+      if (again) return again;
+    }
     const now = new Date();
     const survey: Survey = {
-      _id: randomUUID(),
+      _id: body.id ?? randomUUID(),
       householdId: household._id,
       month: body.month,
       countyCode: orgUnitsOfVillage(household.villageCode).countyCode,
@@ -71,8 +76,23 @@ export class RecordSurvey {
       cause: { kind: 'survey', id: survey._id },
       time: now,
     });
-    await this.surveys.create(scope, survey, incomeChanged ? [recorded, incomeChanged] : [recorded]);
+    const stored = await this.surveys.create(scope, survey, incomeChanged ? [recorded, incomeChanged] : [recorded]);
+    if (stored === 'exists') {
+      // the same id landed meanwhile (two uploads of one survey racing)
+      const again = await this.replayOf(scope, body);
+      if (again) return again;
+    }
     const { _id, ...rest } = survey;
     return { id: _id, ...rest };
+  }
+
+  /** The survey stored under the body's id, answered again (`replayed: true`); a different household is refused. */
+  private async replayOf(scope: Scope, body: RecordSurveyBody) {
+    const doc = body.id ? await this.surveys.findCurrent(scope, body.id) : null;
+    if (!doc) return null;
+    if (doc.householdId !== body.householdId || doc.month !== body.month)
+      throw fieldError('id', '该走访编号已用于另一户或另一月份 (this survey id belongs to another household or month)');
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest, replayed: true };
   }
 }

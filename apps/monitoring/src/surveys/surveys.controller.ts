@@ -13,6 +13,13 @@ function present<T extends { _id: string }>(doc: T) {
   return { id: _id, ...rest };
 }
 
+const PositionsQuery = z
+  .object({
+    townCode: z.string().regex(/^\d{9}$/, '须为乡镇代码（9 位）').optional(),
+    villageCode: z.string().regex(/^\d{12}$/, '须为村代码（12 位）').optional(),
+  })
+  .strict();
+
 const SurveyId = new ZodValidationPipe(z.string().uuid('须为走访记录编号（UUID）'));
 
 @Controller('api/v1/surveys')
@@ -32,6 +39,16 @@ export class SurveysController {
     @Body(new ZodValidationPipe(RecordSurveyBody)) body: RecordSurveyBody,
   ) {
     return this.record.execute(scope, caller, body);
+  }
+
+  /** 一张图: the latest known position of each household (from survey GPS) of a town or village in scope. */
+  @Get('positions')
+  @Roles(...MonitoringPermissions.readSurveys)
+  async positions(
+    @CallerScope() scope: Scope,
+    @Query(new ZodValidationPipe(PositionsQuery)) q: z.infer<typeof PositionsQuery>,
+  ) {
+    return { items: await this.surveys.positions(scope, q) };
   }
 
   /** 更正: a new revision of the survey; the earlier ones stay in its history. */

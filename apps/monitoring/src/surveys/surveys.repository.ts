@@ -43,22 +43,63 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
     this.relay.register(this.revisionModel.collection);
   }
 
-  /** The survey and its events in one write. */
-  async create(scope: Scope, survey: Survey, events: CloudEvent[]): Promise<void> {
+  /**
+   * The survey and its events in one write: 'created', or 'exists' when a survey with the same id is
+   * already stored (the device's upload again). Another survey of the household and month is a 409
+   * naming it (existingSurveyId), so the device can show both and turn its own into a correction.
+   */
+  async create(scope: Scope, survey: Survey, events: CloudEvent[]): Promise<'created' | 'exists'> {
     assertCovers(scope, survey.villageCode);
     try {
       await this.model.collection.insertOne({ ...survey, ...outboxOnInsert(events) } as never);
     } catch (e) {
-      if (isDuplicateKey(e))
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `该户本月已有走访记录 (a survey for ${survey.month} already exists for this household)`,
-          problems: [{ field: 'month', reason: 'already surveyed this month' }],
-        });
-      throw e;
+      if (!isDuplicateKey(e)) throw e;
+      if (await this.model.exists({ _id: survey._id })) return 'exists';
+      const other = await this.model
+        .findOne({ householdId: survey.householdId, month: survey.month }, { _id: 1, recordedBy: 1, recordedAt: 1 })
+        .lean<Pick<Survey, '_id' | 'recordedBy' | 'recordedAt'>>()
+        .exec();
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `该户本月已有走访记录 (a survey for ${survey.month} already exists for this household)`,
+        problems: [{ field: 'month', reason: 'already surveyed this month' }],
+        ...(other
+          ? { existingSurveyId: other._id, existingRecordedBy: other.recordedBy ?? null, existingRecordedAt: other.recordedAt }
+          : {}),
+      });
     }
     this.relay.kick();
+    return 'created';
+  }
+
+  /**
+   * 一张图: where households were last visited (the latest survey with a position of each household),
+   * within the scope and the unit asked for.
+   */
+  async positions(scope: Scope, unit: { townCode?: string; villageCode?: string }) {
+    const docs = await this.model
+      .find(this.scoped(scope, { ...unit, gps: { $ne: null } }), {
+        householdId: 1,
+        villageCode: 1,
+        month: 1,
+        gps: 1,
+        perCapitaNetIncome: 1,
+      })
+      .sort({ month: -1 })
+      .limit(20_000)
+      .lean<Array<Pick<Survey, '_id' | 'householdId' | 'villageCode' | 'month' | 'gps' | 'perCapitaNetIncome'>>>()
+      .exec();
+    const latest = new Map<string, (typeof docs)[number]>();
+    for (const d of docs) if (d.gps && !latest.has(d.householdId)) latest.set(d.householdId, d);
+    return [...latest.values()].map((d) => ({
+      householdId: d.householdId,
+      villageCode: d.villageCode,
+      month: d.month,
+      lat: d.gps!.lat,
+      lng: d.gps!.lng,
+      perCapitaNetIncome: d.perCapitaNetIncome,
+    }));
   }
 
   /**

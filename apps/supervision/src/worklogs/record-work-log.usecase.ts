@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Scope } from '@lib/auth';
+import { fieldError } from '@lib/service-kit';
 import { WorkLogRecordedV1 } from '@lib/contracts';
 import { isInside, localDay } from '../attendance/attendance-day';
 import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
@@ -22,10 +23,15 @@ export class RecordWorkLog {
 
   async execute(scope: Scope, body: RecordWorkLogBody) {
     const { member, team } = await memberAndTeam(this.teams, scope, body.memberId);
+    // the device's id recorded again (a retried or doubled upload): the log already stored
+    if (body.id) {
+      const again = await this.logs.findById(body.id);
+      if (again) return this.replay(again, body);
+    }
     const at = new Date(body.at);
     const org = orgOf(team);
     const log: WorkLog = {
-      _id: randomUUID(),
+      _id: body.id ?? randomUUID(),
       memberId: member._id,
       ...org,
       day: localDay(at),
@@ -43,8 +49,18 @@ export class RecordWorkLog {
       insideGeofence: log.insideGeofence,
       photoCount: log.photos.length,
     });
-    await this.logs.insert(log, [event]);
+    if ((await this.logs.insert(log, [event])) === 'exists') {
+      const again = await this.logs.findById(log._id);
+      if (again) return this.replay(again, body);
+    }
     await this.attendance.execute([{ memberId: member._id, day: log.day }]);
     return present(log);
+  }
+
+  /** The stored log answered again (`replayed: true`); an id used for another member is refused. */
+  private replay(log: WorkLog, body: RecordWorkLogBody) {
+    if (log.memberId !== body.memberId)
+      throw fieldError('id', '该日志编号已用于另一名队员 (this work-log id belongs to another member)');
+    return { ...present(log), replayed: true };
   }
 }

@@ -1,42 +1,8 @@
 import { z } from 'zod';
-import { zhTypeError } from '@lib/contracts';
 import { LocalDay } from '../local-day';
 
-export const RecordWorkLogBody = z
-  .object({
-    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
-    at: z
-      .string(zhTypeError({ required: '必填' }))
-      .datetime({ offset: true, message: '须为带时区的时间（ISO 8601）' })
-      .refine((s) => Date.parse(s) <= Date.now() + 5 * 60_000, '不能晚于今天'),
-    content: z.string().trim().min(1, '必填').max(4_000),
-    place: z
-      .object({
-        address: z.string().trim().max(256).nullable().default(null),
-        latitude: z.number().min(-90).max(90).nullable().default(null),
-        longitude: z.number().min(-180).max(180).nullable().default(null),
-      })
-      .strict()
-      .refine((p) => (p.latitude === null) === (p.longitude === null), {
-        message: 'latitude and longitude go together',
-        path: ['longitude'],
-      })
-      // parsed like a given {}: the fields' own defaults (null) fill it
-      .prefault({}),
-    photos: z
-      .array(
-        z
-          .object({
-            ref: z.string().trim().min(1).max(512),
-            caption: z.string().max(256).nullable().default(null),
-          })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
-  })
-  .strict();
-export type RecordWorkLogBody = z.infer<typeof RecordWorkLogBody>;
+// the body lives in libs/contracts: the console's offline work log (外业) validates with the same schema
+export { RecordWorkLogBody } from '@lib/contracts';
 
 export const ListWorkLogsQuery = z
   .object({

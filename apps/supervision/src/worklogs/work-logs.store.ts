@@ -8,6 +8,7 @@ import { Store } from '@lib/persistence';
 import { ScopedCollection } from '../scoped-collection';
 import { WorkLog } from './work-log.schema';
 import { ofMembersOnDays, onDays } from '../equality-lookups';
+import { WITHOUT_OUTBOX } from '@lib/persistence';
 
 /** All database access for work logs. */
 @Injectable()
@@ -23,9 +24,14 @@ export class WorkLogsStore {
   private readonly scoped: ScopedCollection<WorkLog>;
   private readonly store: Store<WorkLog>;
 
-  /** The log and its event in one write. */
-  async insert(log: WorkLog, events: CloudEvent[]): Promise<void> {
-    await this.store.insert(log, events);
+  /** The log and its event in one write; 'exists' when a log with its id is stored already (a device's upload again). */
+  async insert(log: WorkLog, events: CloudEvent[]): Promise<'created' | 'exists'> {
+    return (await this.store.insertNew(log, events)) ? 'created' : 'exists';
+  }
+
+  /** A log by its id (the device's id of an upload), whatever the scope: the caller checked the member. */
+  findById(id: string): Promise<WorkLog | null> {
+    return this.model.findOne({ _id: id }, WITHOUT_OUTBOX).lean<WorkLog>().exec();
   }
 
   ofMembersOnDays(memberIds: string[], days: string[]) {
