@@ -54,7 +54,7 @@ describe('the household list read model', () => {
       ids.push(res.body.id);
     }
     const other = await register('HL-900', OTHER_TOWN_VILLAGE, '外乡人', [
-      { name: '外乡人之子', relation: 'child', sex: 'male', birthDate: '1995-05-05', idNumber: theirId },
+      { name: '外乡人之子', relation: 'child', sex: 'male', birthDate: '1983-03-03', idNumber: theirId },
     ]);
     expect(other.status).toBe(201);
     ids.push(other.body.id);
