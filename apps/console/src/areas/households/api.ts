@@ -184,6 +184,8 @@ export interface RowProblem {
 }
 
 export interface ImportReport {
+  /** columns of the file the ledger does not know: reported, their values not imported */
+  unknownColumns?: Array<{ sheet: string; column: string; header: string }>;
   households: { total: number; imported: number; rejected: number };
   members: { total: number; imported: number; rejected: number };
   rows: Array<{
