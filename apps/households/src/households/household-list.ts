@@ -4,7 +4,7 @@ import { Connection } from 'mongoose';
 import { pairedScopeFilter, Scope } from '@lib/auth';
 import { Store } from '@lib/persistence';
 import { Household, PairedCadre } from './household.schema';
-import { HouseholdFilter, ListHouseholdsQuery, searchQuery } from './register-household.dto';
+import { householdQuery, HouseholdFilter, ListHouseholdsQuery } from './register-household.dto';
 
 /**
  * 帮扶对象列表 read model (issue 15). FerretDB 1.x pushes neither sort nor count down to PostgreSQL: a
@@ -91,31 +91,21 @@ export function presentSummary(row: HouseholdListRow): HouseholdSummary {
   return { id: _id, ...rest };
 }
 
-/** The list filter as a query of `household_list` (the same filter as `householdQuery` of `households`). */
+/**
+ * The list filter as a query of `household_list`: the households' own query (householdQuery) with the
+ * members' fields renamed to the row's (names and ID number hashes are lists on the row).
+ */
 export function listRowQuery(f: HouseholdFilter, hashIdNumber: (id: string) => string) {
-  const search = searchQuery(f.q, hashIdNumber) as Record<string, unknown>;
-  const renamed =
-    'members.idNumberHash' in search
-      ? { idNumberHashes: search['members.idNumberHash'] }
-      : f.q === undefined
-        ? {}
-        : {
-            $or: [
-              { householdNumber: f.q.trim() },
-              { memberNames: (search.$or as Array<Record<string, unknown>>)[1]['members.name'] },
-            ],
-          };
-  const query: Record<string, unknown> = {
-    ...renamed,
-    villageCode: f.villageCode,
-    townCode: f.townCode,
-    householdType: f.householdType,
-    monitoringCategory: f.monitoringCategory,
-    riskTypes: f.riskType,
-    pairedCadreIds: f.pairedCadre,
-    lifecycleState: f.lifecycleState,
-  };
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+  const rename = (q: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [
+          k === 'members.idNumberHash' ? 'idNumberHashes' : k === 'members.name' ? 'memberNames' : k,
+          k === '$or' ? (v as Array<Record<string, unknown>>).map(rename) : v,
+        ]),
+    );
+  return rename(householdQuery(f, hashIdNumber));
 }
 
 type Sort = ListHouseholdsQuery['sort'];
