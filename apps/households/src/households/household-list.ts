@@ -143,14 +143,13 @@ export class HouseholdList {
     await this.meta.updateOne({ _id: STAMP }, { $set: { token: randomUUID() } }, { upsert: true });
   }
 
-  /** Writes the rows of newly registered households (import, registration). */
+  /**
+   * Writes the rows of newly registered households (import, registration) in one insert; a row that is
+   * there already is kept (FerretDB runs an upsert per document: 500 of them cost an import minutes).
+   */
   async added(households: Household[]) {
     if (households.length === 0) return;
-    await this.rows.bulkWrite(
-      households.map((h) => ({
-        replaceOne: { filter: { _id: h._id }, replacement: listRowOf(h), upsert: true },
-      })),
-    );
+    await this.rows.insertManyNew(households.map(listRowOf));
     await this.touch();
   }
 
