@@ -140,7 +140,7 @@ async function main() {
     const apiMs: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const t0 = performance.now();
-      const res = await fetch(`${gateway.url}/api/v1/households?page=1&pageSize=20`, {
+      const res = await fetch(`${gateway.url}/api/v1/households?page=1&pageSize=20&view=summary`, {
         headers: { authorization: `Bearer ${login.body.accessToken}` },
       });
       await res.arrayBuffer();

@@ -1,6 +1,8 @@
 /** 6212**********1234: enough for a person to recognise a record, never the number. */
 export function maskIdNumber(idNumber: string): string {
   const n = idNumber.trim().toUpperCase();
+  // a short document number (a permit, a passport) would show whole with four at each end
+  if (n.length < 12) return `${n.slice(0, 1)}${'*'.repeat(Math.max(n.length - 3, 0))}${n.slice(-2)}`;
   return `${n.slice(0, 4)}${'*'.repeat(Math.max(n.length - 8, 0))}${n.slice(-4)}`;
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { notFound, Principal, Scope } from '@lib/auth';
@@ -13,7 +14,7 @@ import {
 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { ActiveMembershipsRepository } from '../personal-data/active-memberships.repository';
-import { idNumberProblem } from '../personal-data/id-number';
+import { idDocumentProblem, IdType } from '@lib/contracts';
 import { PiiCipher } from '../personal-data/pii-cipher';
 import { newMemberId, openHealth, sealContactPhone, sealMember } from '../personal-data/seal';
 import { Household, Member } from './household.schema';
@@ -22,6 +23,7 @@ import { memberSummary } from './new-household';
 import { presentHousehold } from './present-household';
 import {
   MemberBody,
+  nationalFieldRules,
   PairedCadresBody,
   UpdateHouseholdBody,
   UpdateMemberBody,
@@ -114,6 +116,12 @@ export class ChangeHousehold {
   /** PATCH /households/:id */
   updateFields(caller: Principal, scope: Scope, id: string, body: UpdateHouseholdBody) {
     return this.run(caller, scope, id, (doc) => {
+      // the national fields' rules on the household as it will be (e.g. 风险消除时间 only once eliminated)
+      const merged = z.any().superRefine(nationalFieldRules).safeParse({ ...doc, ...body });
+      if (!merged.success) {
+        const issue = merged.error.issues[0];
+        throw fieldError(String(issue.path[0] ?? 'body'), issue.message);
+      }
       const set: Record<string, unknown> = {};
       const changes: Record<string, unknown> = {};
       const changed: string[] = [];
@@ -183,13 +191,21 @@ export class ChangeHousehold {
       const old = doc.members.find((m) => m.memberId === memberId);
       if (!old) throw notFound(`未找到该成员 (no member ${memberId} in household ${id})`);
       const birthDate = body.birthDate ?? old.birthDate;
-      if (body.idNumber === undefined && body.birthDate !== undefined && old.idNumberCipher) {
-        const problem = idNumberProblem(this.cipher.decrypt(old.idNumberCipher), birthDate);
+      const idType = body.idType ?? (old.idType as IdType | undefined) ?? 'resident_id';
+      if (
+        body.idNumber === undefined &&
+        (body.birthDate !== undefined || body.idType !== undefined) &&
+        old.idNumberCipher
+      ) {
+        const problem = idDocumentProblem(idType, this.cipher.decrypt(old.idNumberCipher), birthDate);
         if (problem)
-          throw fieldError('birthDate', `与身份证号不符 (does not match the ID number): ${problem}`);
+          throw fieldError(
+            body.idType !== undefined ? 'idType' : 'birthDate',
+            `与证件号码不符 (does not match the ID number): ${problem}`,
+          );
       }
       if (body.idNumber !== undefined) {
-        const problem = idNumberProblem(body.idNumber, birthDate);
+        const problem = idDocumentProblem(idType, body.idNumber, birthDate);
         if (problem) throw fieldError('idNumber', problem);
       }
       if (body.relation && body.relation !== old.relation) {

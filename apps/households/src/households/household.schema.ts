@@ -19,6 +19,10 @@ export class Member {
   @Prop() extremeHardshipSupport?: boolean;
   @Prop() publicWelfareJobMonths?: number;
   @Prop({ type: Object }) migrantWork?: Record<string, unknown>;
+  /** 证件类型 (absent: 居民身份证), 务工意愿, 就业服务需求 */
+  @Prop() idType?: string;
+  @Prop() workPlan?: string;
+  @Prop({ type: [String], default: undefined }) serviceNeeds?: string[];
   /** AES-256-GCM ciphertexts (see PiiCipher); never the clear values. */
   @Prop() idNumberCipher?: string;
   @Prop() idNumberHash?: string;
@@ -68,6 +72,13 @@ export class Household {
   /** 帮扶责任人, and their ids for the list filter (equality on an array matches an element). */
   @Prop({ type: [Object], default: undefined }) pairedCadres?: PairedCadre[];
   @Prop({ type: [String], default: undefined }) pairedCadreIds?: string[];
+  /** national fields: 识别时间, 是否风险消除, 风险消除时间, 消除方式, 帮扶措施, 因自然灾害的灾种 */
+  @Prop() identifiedAt?: string;
+  @Prop() riskEliminated?: boolean;
+  @Prop() riskEliminatedAt?: string;
+  @Prop() eliminationMethod?: string;
+  @Prop({ type: [String], default: undefined }) assistanceMeasures?: string[];
+  @Prop() disasterSubtype?: string;
   /** Copy of the latest lifecycle state (the history is in lifecycle_transitions) for the list filter. */
   @Prop() lifecycleState?: string;
   createdAt!: Date;

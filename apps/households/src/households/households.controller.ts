@@ -54,7 +54,9 @@ export class HouseholdsController {
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: ListHouseholdsQuery,
   ) {
-    const { page, pageSize, sort, ...filter } = q;
+    const { page, pageSize, sort, view, ...filter } = q;
+    if (view === 'summary')
+      return { ...(await this.households.summaries(scope, filter, sort, page, pageSize)), sort };
     const result = await this.households.list(scope, filter, sort, page, pageSize);
     return { ...result, sort, items: result.items.map(presentHousehold) };
   }

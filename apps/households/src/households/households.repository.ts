@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, QueryFilter, Model, SortOrder } from 'mongoose';
 import { assertCovers, pairedScopeFilter, Scope } from '@lib/auth';
@@ -9,6 +9,7 @@ import { PiiCipher } from '../personal-data/pii-cipher';
 import { Household } from './household.schema';
 import { serially } from './serially';
 import { householdQuery, HouseholdFilter, ListHouseholdsQuery } from './register-household.dto';
+import { HouseholdList, listRowOf, listRowQuery, presentSummary } from './household-list';
 
 /** One change of a household: insert-only, `_id` = `${householdId}:${version}`, its events in the same write. */
 export interface HouseholdChange {
@@ -46,6 +47,9 @@ const hidden = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, __v: 0 } as const;
 @Injectable()
 export class HouseholdsRepository extends ScopedRepository<Household> implements OnModuleInit {
   private changes!: Store<HouseholdChange>;
+  /** the list's read model (see HouseholdList); `listReady` once its rows match the households */
+  private readonly listModel: HouseholdList;
+  private listReady = false;
 
   constructor(
     @InjectModel(Household.name) model: Model<Household>,
@@ -54,6 +58,7 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     private readonly cipher: PiiCipher,
   ) {
     super(model, { relay });
+    this.listModel = new HouseholdList(connection);
   }
 
   /** Households carry their paired cadres: a 帮扶责任人 sees the households paired with them only. */
@@ -67,15 +72,28 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
     const changes = Store.named<HouseholdChange>(this.connection, 'household_changes');
     await serially(() => changes.createIndex({ [OUTBOX_PENDING]: 1 }));
     this.changes = Store.named<HouseholdChange>(this.connection, 'household_changes', { relay: this.relay });
+    void this.listModel
+      .rebuildIfStale(
+        () => this.each({ all: true }, {}),
+        () => this.store.countDocuments({}),
+      )
+      .then((ready) => (this.listReady = ready))
+      .catch((e: Error) => this.logger.error(`household list not rebuilt: ${e.message}`));
+  }
+
+  private readonly logger = new Logger('HouseholdsRepository');
+
+  /** Keeps the list's row of a household in step (a failure is logged: the start-up check rebuilds). */
+  private listChanged(write: Promise<unknown>) {
+    return write.catch((e: Error) => this.logger.warn(`household list row not written: ${e.message}`));
   }
 
   /** Inserts the household and its events in one write; the relay publishes them. */
   async create(scope: Scope, household: Omit<Household, 'createdAt'>, events: CloudEvent[]): Promise<void> {
     assertCovers(scope, household.villageCode);
-    const created = await this.store.insertNew(
-      { ...household, version: 1, createdAt: new Date(), updatedAt: new Date() },
-      events,
-    );
+    const doc = { ...household, version: 1, createdAt: new Date(), updatedAt: new Date() };
+    const created = await this.store.insertNew(doc, events);
+    if (created) await this.listChanged(this.listModel.added([doc as Household]));
     if (!created)
       throw new ConflictException({
         statusCode: 409,
@@ -101,7 +119,11 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
       rows.map((r) => r.household),
       (h) => eventsOf.get(h) ?? [],
     );
-    return new Set(duplicates);
+    const refused = new Set(duplicates);
+    await this.listChanged(
+      this.listModel.added(rows.filter((_, i) => !refused.has(i)).map((r) => r.household as Household)),
+    );
+    return refused;
   }
 
   /**
@@ -147,13 +169,18 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
   }
 
   private async apply(doc: Household, change: HouseholdChange) {
-    await this.store.updateOne(
+    const res = await this.store.updateOne(
       { _id: doc._id, ...this.versionFilter(doc) },
       {
         $set: { ...change.set, version: change.version, updatedAt: change.at },
         ...(change.unset.length ? { $unset: Object.fromEntries(change.unset.map((f) => [f, ''])) } : {}),
       },
     );
+    if (res.matchedCount === 0) return;
+    const after = { ...doc, ...change.set, version: change.version, updatedAt: change.at } as Household &
+      Record<string, unknown>;
+    for (const f of change.unset) delete after[f];
+    await this.listChanged(this.listModel.changed(after));
   }
 
   /**
@@ -209,7 +236,41 @@ export class HouseholdsRepository extends ScopedRepository<Household> implements
       }, ms).unref();
   }
 
-  list(
+  /** One page of the list's summaries (its read model; the households until that is built). */
+  async summaries(
+    scope: Scope,
+    filter: HouseholdFilter,
+    sort: ListHouseholdsQuery['sort'],
+    page: number,
+    pageSize: number,
+  ) {
+    if (!this.listReady) {
+      const full = await this.listFromHouseholds(scope, filter, sort, page, pageSize);
+      return { ...full, items: full.items.map((h) => presentSummary(listRowOf(h))) };
+    }
+    const query = listRowQuery(filter, (id) => this.cipher.hashIdNumber(id));
+    const rows = await this.listModel.page(scope, query, sort, page, pageSize);
+    return { total: rows.total, page, pageSize, items: rows.items.map(presentSummary) };
+  }
+
+  /** One page of whole households: ordered and counted by the list's read model, each read by its id. */
+  async list(
+    scope: Scope,
+    filter: HouseholdFilter,
+    sort: ListHouseholdsQuery['sort'],
+    page: number,
+    pageSize: number,
+  ) {
+    if (!this.listReady) return this.listFromHouseholds(scope, filter, sort, page, pageSize);
+    const query = listRowQuery(filter, (id) => this.cipher.hashIdNumber(id));
+    const rows = await this.listModel.page(scope, query, sort, page, pageSize);
+    const docs = await Promise.all(
+      rows.items.map((r) => this.model.findOne({ _id: r._id }, hidden).lean<Household>().exec()),
+    );
+    return { total: rows.total, page, pageSize, items: docs.filter((d): d is Household => d !== null) };
+  }
+
+  private listFromHouseholds(
     scope: Scope,
     filter: HouseholdFilter,
     sort: ListHouseholdsQuery['sort'],

@@ -34,6 +34,21 @@ export function newHousehold(cipher: PiiCipher, body: RegisterHouseholdBody, now
     ...(contactPhone ? sealContactPhone(cipher, contactPhone) : {}),
     members,
   };
+  const national = Object.fromEntries(
+    (
+      [
+        'identifiedAt',
+        'riskEliminated',
+        'riskEliminatedAt',
+        'eliminationMethod',
+        'assistanceMeasures',
+        'disasterSubtype',
+        'riskTypes',
+      ] as const
+    )
+      .map((k) => [k, body[k]] as const)
+      .filter(([, v]) => v !== undefined),
+  );
   const event: HouseholdRegisteredV1 = createEvent({
     type: HouseholdRegisteredV1.type,
     source: 'households',
@@ -50,6 +65,7 @@ export function newHousehold(cipher: PiiCipher, body: RegisterHouseholdBody, now
       memberCount: members.length,
       members: members.map(memberSummary),
       registeredAt: now.toISOString(),
+      ...(Object.keys(national).length ? { national } : {}),
     },
   });
   return { household, event };

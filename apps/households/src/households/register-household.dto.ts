@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idNumberProblem } from '../personal-data/id-number';
+import { idDocumentProblem, ID_TYPES } from '@lib/contracts';
 import { LIFECYCLE_STATES } from '../lifecycle/lifecycle';
 import {
   HouseholdType,
@@ -13,7 +13,18 @@ import {
   Yuan,
   yuan,
 } from '@lib/contracts';
-import { educationCodes, healthCodes, HOUSING_GRADES, riskTypeCodes, schoolStatusCodes } from './vocabulary';
+import {
+  disasterSubtypeCodes,
+  educationCodes,
+  eliminationMethodCodes,
+  healthCodes,
+  HOUSING_GRADES,
+  measureTypeCodes,
+  riskTypeCodes,
+  schoolStatusCodes,
+  serviceNeedCodes,
+  workPlanCodes,
+} from './vocabulary';
 
 export const isoDate = z
   .string()
@@ -66,7 +77,65 @@ export const householdFields = {
   contactPhone: phone.optional().describe('联系电话 (个人信息，加密保存)'),
   collector: z.string().trim().min(1).max(64).optional().describe('信息采集人'),
   wholeHouseholdNoLabour: z.boolean().optional().describe('是否整户无劳动力'),
+  identifiedAt: isoDate.optional().describe('识别时间（纳入监测的日期）'),
+  riskEliminated: z.boolean().optional().describe('是否风险消除'),
+  riskEliminatedAt: isoDate.optional().describe('风险消除时间'),
+  eliminationMethod: z.enum(eliminationMethodCodes).optional().describe('消除方式：帮扶消除、自然消除'),
+  assistanceMeasures: z
+    .array(z.enum(measureTypeCodes))
+    .max(13)
+    .refine((r) => new Set(r).size === r.length, '帮扶措施重复 (repeated measure)')
+    .optional()
+    .describe('帮扶措施（已落实的措施类别汇总）'),
+  disasterSubtype: z
+    .enum(disasterSubtypeCodes)
+    .optional()
+    .describe('因自然灾害的灾种（风险类型含因自然灾害时）'),
 };
+
+/** The national fields' rules across fields (registration and PATCH with the fields it keeps). */
+export function nationalFieldRules(
+  h: {
+    riskTypes?: string[];
+    identifiedAt?: string;
+    riskEliminated?: boolean;
+    riskEliminatedAt?: string;
+    eliminationMethod?: string;
+    disasterSubtype?: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (h.riskEliminated !== true) {
+    if (h.riskEliminatedAt !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['riskEliminatedAt'],
+        message: '未标注风险消除时不填风险消除时间 (only when riskEliminated)',
+      });
+    if (h.eliminationMethod !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eliminationMethod'],
+        message: '未标注风险消除时不填消除方式 (only when riskEliminated)',
+      });
+  }
+  if (h.riskEliminatedAt && h.identifiedAt && h.riskEliminatedAt < h.identifiedAt)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['riskEliminatedAt'],
+      message: '风险消除时间早于识别时间 (before identifiedAt)',
+    });
+  if (
+    h.disasterSubtype !== undefined &&
+    h.riskTypes !== undefined &&
+    !h.riskTypes.includes('natural_disaster')
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path: ['disasterSubtype'],
+      message: '风险类型不含因自然灾害时不填灾种 (only with natural_disaster)',
+    });
+}
 
 /** 家庭成员: the national export's member fields. idNumber, phone and health are personal data. */
 export const memberFields = {
@@ -75,7 +144,8 @@ export const memberFields = {
   sex: Sex,
   birthDate: isoDate,
   labourSkill: LabourSkill.optional(),
-  idNumber: z.string().trim().toUpperCase().optional().describe('身份证号 (个人信息，加密保存，脱敏显示)'),
+  idType: z.enum(ID_TYPES).optional().describe('证件类型（缺省为居民身份证）'),
+  idNumber: z.string().trim().toUpperCase().optional().describe('证件号码 (个人信息，加密保存，脱敏显示)'),
   phone: phone.optional(),
   ethnicity: z.string().trim().min(1).max(16).optional().describe('民族'),
   education: z.enum(educationCodes).optional().describe('文化程度'),
@@ -104,13 +174,29 @@ export const memberFields = {
     .strict()
     .optional()
     .describe('务工情况：是否务工、地点、起始月、渠道、月收入'),
+  workPlan: z.enum(workPlanCodes).optional().describe('务工意愿'),
+  serviceNeeds: z
+    .array(z.enum(serviceNeedCodes))
+    .max(6)
+    .refine((r) => new Set(r).size === r.length, '服务需求重复 (repeated need)')
+    .optional()
+    .describe('就业服务需求'),
 };
 
 const memberRules = (
-  m: { idNumber?: string; birthDate?: string; health?: string; disabilityLevel?: number },
+  m: {
+    idType?: (typeof ID_TYPES)[number];
+    idNumber?: string;
+    birthDate?: string;
+    health?: string;
+    disabilityLevel?: number;
+  },
   ctx: z.RefinementCtx,
 ) => {
-  const problem = m.idNumber === undefined || !m.birthDate ? null : idNumberProblem(m.idNumber, m.birthDate);
+  const problem =
+    m.idNumber === undefined || !m.birthDate
+      ? null
+      : idDocumentProblem(m.idType ?? 'resident_id', m.idNumber, m.birthDate);
   if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
   if (m.disabilityLevel !== undefined && m.health !== undefined && m.health !== 'disabled')
     ctx.addIssue({
@@ -158,7 +244,8 @@ export const RegisterHouseholdBody = z
         });
       }),
   })
-  .strict();
+  .strict()
+  .superRefine(nationalFieldRules);
 export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;
 export type HouseholdFields = Omit<RegisterHouseholdBody, 'householdNumber' | 'villageCode' | 'members'>;
 
@@ -230,10 +317,14 @@ export const ListHouseholdsQuery = z
     sort: z.enum(SORTS).default('villageCode').describe('排序字段，前缀 - 为倒序'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    view: z
+      .enum(['full', 'summary'])
+      .default('full')
+      .describe('summary：列表所需的概要（户主、人口、帮扶责任人），不含成员明细，快'),
   })
   .strict();
 export type ListHouseholdsQuery = z.infer<typeof ListHouseholdsQuery>;
-export type HouseholdFilter = Omit<ListHouseholdsQuery, 'sort' | 'page' | 'pageSize'>;
+export type HouseholdFilter = Omit<ListHouseholdsQuery, 'sort' | 'page' | 'pageSize' | 'view'>;
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

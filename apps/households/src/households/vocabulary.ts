@@ -40,6 +40,14 @@ export const HEALTH = householdLabels.health;
 /** 劳动技能 */
 export const LABOUR_SKILLS = householdLabels.labourSkill;
 
+/** 证件类型, 因自然灾害 的灾种, 消除方式, 帮扶措施, 务工意愿, 就业服务需求 (national fields, issue 18) */
+export const ID_TYPE_LABELS = householdLabels.idType;
+export const DISASTER_SUBTYPES = householdLabels.disasterSubtype;
+export const ELIMINATION_METHODS = householdLabels.eliminationMethod;
+export const MEASURE_TYPES = householdLabels.measureType;
+export const WORK_PLANS = householdLabels.workPlan;
+export const SERVICE_NEEDS = householdLabels.serviceNeed;
+
 /** 危房等级: A/B safe, C/D unsafe */
 export const HOUSING_GRADES = ['A', 'B', 'C', 'D'] as const;
 
@@ -50,6 +58,11 @@ export const riskTypeCodes = keys(RISK_TYPES);
 export const educationCodes = keys(EDUCATION);
 export const schoolStatusCodes = keys(SCHOOL_STATUS);
 export const healthCodes = keys(HEALTH);
+export const disasterSubtypeCodes = keys(DISASTER_SUBTYPES);
+export const eliminationMethodCodes = keys(ELIMINATION_METHODS);
+export const measureTypeCodes = keys(MEASURE_TYPES);
+export const workPlanCodes = keys(WORK_PLANS);
+export const serviceNeedCodes = keys(SERVICE_NEEDS);
 
 /** The code of a Chinese label (or the code itself), or undefined. */
 export function codeOfLabel(map: Labels, label: string): string | undefined {

@@ -8,7 +8,7 @@ import { ActiveMembershipsRepository } from '../personal-data/active-memberships
 import { PiiCipher } from '../personal-data/pii-cipher';
 import { HOUSEHOLD_SHEET, MEMBER_SHEET } from './ledger-layout';
 import { Candidate, planImport, RowProblem } from './plan-import';
-import { readLedger } from './workbook';
+import { readLedger, UnknownColumn } from './workbook';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 
 export interface ImportRowReport {
@@ -26,6 +26,8 @@ export interface ImportReport {
   households: { total: number; imported: number; rejected: number };
   members: { total: number; imported: number; rejected: number };
   rows: ImportRowReport[];
+  /** the columns of the file the ledger does not know (their values were not imported) */
+  unknownColumns: UnknownColumn[];
 }
 
 const BATCH = 500;
@@ -152,6 +154,7 @@ export class ImportLedger {
         rejected: sheets.members.length - importedMembers,
       },
       rows,
+      unknownColumns: sheets.unknownColumns,
     };
     this.logger.log(
       `台账导入 ledger import: ${report.households.imported}/${report.households.total} households, ${report.members.imported}/${report.members.total} members`,

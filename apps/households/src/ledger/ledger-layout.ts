@@ -1,6 +1,12 @@
 import {
+  DISASTER_SUBTYPES,
   EDUCATION,
+  ELIMINATION_METHODS,
   HEALTH,
+  ID_TYPE_LABELS,
+  MEASURE_TYPES,
+  SERVICE_NEEDS,
+  WORK_PLANS,
   HOUSEHOLD_TYPES,
   LABOUR_SKILLS,
   MONITORING_CATEGORIES,
@@ -25,7 +31,9 @@ export type Kind =
   | { t: 'bool' }
   | { t: 'date' }
   | { t: 'month' }
-  | { t: 'enum'; labels: Record<string, string> };
+  | { t: 'enum'; labels: Record<string, string> }
+  /** several values of a list in one cell, separated by 、 , ; or spaces */
+  | { t: 'list'; labels: Record<string, string> };
 
 export interface Column {
   header: string;
@@ -41,6 +49,7 @@ const text: Kind = { t: 'text' };
 const num: Kind = { t: 'number' };
 const bool: Kind = { t: 'bool' };
 const en = (labels: Record<string, string>): Kind => ({ t: 'enum', labels });
+const list = (labels: Record<string, string>): Kind => ({ t: 'list', labels });
 
 export const HOUSEHOLD_COLUMNS: Column[] = [
   { header: '县(市、区)代码', path: 'countyCode', kind: text },
@@ -76,12 +85,19 @@ export const HOUSEHOLD_COLUMNS: Column[] = [
   { header: '联系电话', path: 'contactPhone', kind: text, personal: 'phone' },
   { header: '信息采集人', path: 'collector', kind: text },
   { header: '是否整户无劳动力', path: 'wholeHouseholdNoLabour', kind: bool },
+  { header: '识别时间', path: 'identifiedAt', kind: { t: 'date' } },
+  { header: '是否风险消除', path: 'riskEliminated', kind: bool },
+  { header: '风险消除时间', path: 'riskEliminatedAt', kind: { t: 'date' } },
+  { header: '消除方式', path: 'eliminationMethod', kind: en(ELIMINATION_METHODS) },
+  { header: '帮扶措施', path: 'assistanceMeasures', kind: list(MEASURE_TYPES) },
+  { header: '自然灾害类型', path: 'disasterSubtype', kind: en(DISASTER_SUBTYPES) },
 ];
 
 export const MEMBER_COLUMNS: Column[] = [
   { header: '行政村代码', path: 'villageCode', kind: text, required: true },
   { header: '户编号', path: 'householdNumber', kind: text, required: true },
   { header: '姓名', path: 'name', kind: text, required: true },
+  { header: '证件类型', path: 'idType', kind: en(ID_TYPE_LABELS) },
   { header: '证件号码', path: 'idNumber', kind: text, personal: 'idNumber' },
   { header: '与户主关系', path: 'relation', kind: en(RELATIONS), required: true },
   { header: '性别', path: 'sex', kind: en(SEXES), required: true },
@@ -104,7 +120,21 @@ export const MEMBER_COLUMNS: Column[] = [
   { header: '务工地点', path: 'migrantWork.where', kind: text },
   { header: '务工起始月', path: 'migrantWork.since', kind: { t: 'month' } },
   { header: '务工月收入(元)', path: 'migrantWork.monthlyWage', kind: num },
+  { header: '务工意愿', path: 'workPlan', kind: en(WORK_PLANS) },
+  { header: '就业服务需求', path: 'serviceNeeds', kind: list(SERVICE_NEEDS) },
 ];
+
+/**
+ * A header as the national system's export may write it, to the ledger's: full-width brackets to
+ * half-width, the required-field star and spaces (also line breaks inside a cell) removed.
+ */
+export function normalizeHeader(raw: string): string {
+  return raw
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[*＊\s]/g, '')
+    .trim();
+}
 
 /** A cell as exceljs gives it, reduced to what the converters read. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -148,6 +178,15 @@ export function convertCell(kind: Kind, raw: CellValue): Converted {
       if (!m) return { ok: false, reason: `月份格式应为 YYYY-MM (not a month): ${s}` };
       return { ok: true, value: `${m[1]}-${pad(Number(m[2]))}` };
     }
+    case 'list': {
+      const values: string[] = [];
+      for (const part of s.split(/[、,，;；\s]+/).filter(Boolean)) {
+        const one = convertCell({ t: 'enum', labels: kind.labels }, part);
+        if (!one.ok) return one;
+        if (!values.includes(one.value as string)) values.push(one.value as string);
+      }
+      return { ok: true, value: values };
+    }
     case 'enum': {
       if (s in kind.labels) return { ok: true, value: s };
       const code = Object.entries(kind.labels).find(([, l]) => l === s)?.[0];
@@ -182,6 +221,12 @@ export function exportCell(col: Column, value: unknown): string | number | null 
       return value ? '是' : '否';
     case 'enum':
       return col.kind.labels[String(value)] ?? String(value);
+    case 'list': {
+      const labels = col.kind.labels;
+      return Array.isArray(value) && value.length
+        ? value.map((v) => labels[String(v)] ?? String(v)).join('、')
+        : null;
+    }
     case 'number':
     case 'int':
       return typeof value === 'number' ? value : Number(value);

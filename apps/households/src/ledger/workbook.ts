@@ -11,6 +11,7 @@ import {
   HOUSEHOLD_SHEET,
   MEMBER_COLUMNS,
   MEMBER_SHEET,
+  normalizeHeader,
 } from './ledger-layout';
 import { SheetRow } from './plan-import';
 
@@ -27,24 +28,46 @@ function plain(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-function rowsOf(ws: ExcelJS.Worksheet, columns: Column[]): SheetRow[] {
-  const headers = new Map<number, string>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = plain(cell.value);
-    if (h !== null) headers.set(col, String(h).trim());
-  });
-  const present = new Set(headers.values());
-  const missing = columns.filter((c) => c.required && !present.has(c.header)).map((c) => c.header);
-  if (missing.length)
-    throw fieldError('file', `工作表"${ws.name}"缺少列 (missing columns): ${missing.join('、')}`);
+/** A column of a sheet the ledger does not know: reported by the import, never dropped silently. */
+export interface UnknownColumn {
+  sheet: string;
+  /** the column's letter (A, B, …) and its header as written */
+  column: string;
+  header: string;
+}
+
+/** The header row: the first of the first rows that holds every required column (a title row may come first). */
+function headerRowOf(ws: ExcelJS.Worksheet, columns: Column[]) {
+  const required = columns.filter((c) => c.required).map((c) => c.header);
+  let first: Map<number, string> | null = null;
+  for (let n = 1; n <= Math.min(6, Math.max(ws.rowCount, 1)); n++) {
+    const headers = new Map<number, string>();
+    ws.getRow(n).eachCell((cell, col) => {
+      const h = plain(cell.value);
+      if (h !== null && String(h).trim() !== '') headers.set(col, normalizeHeader(String(h)));
+    });
+    first ??= headers;
+    const present = new Set(headers.values());
+    if (required.every((h) => present.has(h))) return { n, headers };
+  }
+  const present = new Set((first ?? new Map<number, string>()).values());
+  const missing = required.filter((h) => !present.has(h));
+  throw fieldError('file', `工作表"${ws.name}"缺少列 (missing columns): ${missing.join('、')}`);
+}
+
+function rowsOf(ws: ExcelJS.Worksheet, columns: Column[], unknown: UnknownColumn[]): SheetRow[] {
+  const { n: headerRow, headers } = headerRowOf(ws, columns);
+  const known = new Set(columns.map((c) => c.header));
+  for (const [col, h] of headers)
+    if (!known.has(h)) unknown.push({ sheet: ws.name, column: ws.getColumn(col).letter, header: h });
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n === 1) return;
+    if (n <= headerRow) return;
     const values: Record<string, CellValue> = {};
     let any = false;
     row.eachCell((cell, col) => {
       const h = headers.get(col);
-      if (!h) return;
+      if (!h || !known.has(h)) return;
       const v = plain(cell.value);
       values[h] = v;
       if (v !== null && String(v).trim() !== '') any = true;
@@ -54,8 +77,13 @@ function rowsOf(ws: ExcelJS.Worksheet, columns: Column[]): SheetRow[] {
   return rows;
 }
 
-/** The two sheets of a ledger file; 400 naming what is missing when it is not such a file. */
-export async function readLedger(file: Buffer): Promise<{ households: SheetRow[]; members: SheetRow[] }> {
+/**
+ * The two sheets of a ledger file and the columns it does not know; 400 naming what is missing when it
+ * is not such a file.
+ */
+export async function readLedger(
+  file: Buffer,
+): Promise<{ households: SheetRow[]; members: SheetRow[]; unknownColumns: UnknownColumn[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -67,9 +95,11 @@ export async function readLedger(file: Buffer): Promise<{ households: SheetRow[]
     if (!ws) throw fieldError('file', `缺少工作表"${name}" (missing sheet)`);
     return ws;
   };
+  const unknownColumns: UnknownColumn[] = [];
   return {
-    households: rowsOf(sheet(HOUSEHOLD_SHEET), HOUSEHOLD_COLUMNS),
-    members: rowsOf(sheet(MEMBER_SHEET), MEMBER_COLUMNS),
+    households: rowsOf(sheet(HOUSEHOLD_SHEET), HOUSEHOLD_COLUMNS, unknownColumns),
+    members: rowsOf(sheet(MEMBER_SHEET), MEMBER_COLUMNS, unknownColumns),
+    unknownColumns,
   };
 }
 

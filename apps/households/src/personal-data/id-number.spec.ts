@@ -1,3 +1,4 @@
+import { idDocumentProblem } from '@lib/contracts';
 import { checkCharOf, idNumberProblem, maskIdNumber, maskPhone } from './id-number';
 
 const valid = (first17: string) => first17 + checkCharOf(first17);
@@ -18,5 +19,29 @@ describe('ID numbers (GB 11643)', () => {
   it('masks ID numbers and phones', () => {
     expect(maskIdNumber('530102198001011234')).toBe('5301**********1234');
     expect(maskPhone('13800000000')).toBe('138****0000');
+  });
+});
+
+describe('证件类型: each kind of ID document has its own check', () => {
+  const id = (first17: string) => first17 + checkCharOf(first17);
+  it('accepts well-formed numbers of every kind and says what is wrong with the others', () => {
+    expect(idDocumentProblem('disability_cert', `${id('62129919950505002')}24`, '1995-05-05')).toBeNull();
+    expect(idDocumentProblem('disability_cert', `${id('62129919950505002')}85`, '1995-05-05')).toContain(
+      '20位',
+    );
+    expect(idDocumentProblem('hmt_residence_permit', id('81000019900101001'), '1990-01-01')).toBeNull();
+    expect(idDocumentProblem('hmt_residence_permit', id('62129919900101001'), '1990-01-01')).toContain(
+      '810000',
+    );
+    expect(idDocumentProblem('hk_macao_permit', 'h12345678', '1990-01-01')).toBeNull();
+    expect(idDocumentProblem('hk_macao_permit', 'X12345678', '1990-01-01')).toContain('H或M');
+    expect(idDocumentProblem('taiwan_permit', '1234567', '1990-01-01')).toContain('8位数字');
+    expect(idDocumentProblem('foreign_permanent_id', 'USA123456789012', '1990-01-01')).toBeNull();
+    expect(idDocumentProblem('foreign_permanent_id', id('93310019900101001'), '1990-01-01')).toBeNull();
+    expect(idDocumentProblem('passport', 'E1', '1990-01-01')).toContain('5-17');
+  });
+  it('masks a short permit number without showing it whole', () => {
+    expect(maskIdNumber('H12345678')).toBe('H******78');
+    expect(maskIdNumber(id('62129919700101001'))).toMatch(/^6212\*{10}\d{3}[\dX]$/);
   });
 });

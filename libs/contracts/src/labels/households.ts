@@ -133,4 +133,42 @@ export const householdLabels = {
   },
   ledgerRowStatus: { imported: '已导入', rejected: '未导入' },
   lifecycleDecision: { approve: '通过', reject: '驳回' },
+  /** 证件类型 (the kinds a national ledger records, each with its own number check) */
+  idType: {
+    resident_id: '居民身份证',
+    disability_cert: '残疾人证',
+    hk_macao_permit: '港澳居民来往内地通行证',
+    taiwan_permit: '台湾居民来往大陆通行证',
+    hmt_residence_permit: '港澳台居民居住证',
+    foreign_permanent_id: '外国人永久居留身份证',
+    passport: '护照',
+  },
+  /** 因自然灾害 的灾种 */
+  disasterSubtype: {
+    flood: '洪涝',
+    drought: '干旱',
+    earthquake: '地震',
+    geological: '地质灾害',
+    typhoon: '台风',
+    hail: '风雹',
+    freeze: '低温冷冻和雪灾',
+    forest_fire: '森林草原火灾',
+    other: '其他',
+  },
+  /** 务工意愿 */
+  workPlan: {
+    migrate_out: '外出务工',
+    work_locally: '就地就近就业',
+    self_employed: '自主创业',
+    none: '无务工意愿',
+  },
+  /** 就业服务需求 */
+  serviceNeed: {
+    skills_training: '技能培训',
+    job_referral: '职业介绍',
+    public_welfare_job: '公益性岗位',
+    business_start: '创业扶持',
+    labour_transport: '劳务输出组织',
+    other: '其他',
+  },
 } as const;

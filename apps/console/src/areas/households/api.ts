@@ -49,6 +49,27 @@ export interface Household {
   updatedAt?: string;
 }
 
+/** A row of the household list (GET /api/v1/households?view=summary): what the list shows, no members. */
+export type HouseholdSummary = Pick<
+  Household,
+  | 'id'
+  | 'householdNumber'
+  | 'countyCode'
+  | 'townCode'
+  | 'villageCode'
+  | 'householdType'
+  | 'monitoringCategory'
+  | 'riskTypes'
+  | 'lifecycleState'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  pairedCadres?: Pick<PairedCadre, 'userId' | 'name'>[];
+  /** 户主's name ('' when none) and the number of members */
+  head: string;
+  size: number;
+};
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -163,6 +184,8 @@ export interface RowProblem {
 }
 
 export interface ImportReport {
+  /** columns of the file the ledger does not know: reported, their values not imported */
+  unknownColumns?: Array<{ sheet: string; column: string; header: string }>;
   households: { total: number; imported: number; rejected: number };
   members: { total: number; imported: number; rejected: number };
   rows: Array<{
@@ -180,6 +203,7 @@ const H = '/api/v1/households';
 
 export const householdsApi = {
   list: (query: Query) => get<Page<Household>>(H, query),
+  summaries: (query: Query) => get<Page<HouseholdSummary>>(H, { ...query, view: 'summary' }),
   one: (id: string) => get<Household>(`${H}/${id}`),
   create: (body: unknown) => post<Household>(H, body),
   update: (id: string, body: unknown) => patch<Household>(`${H}/${id}`, body),

@@ -43,6 +43,22 @@ export const HouseholdRegisteredV1 = defineEvent({
       }),
     ),
     registeredAt: z.iso.datetime({ offset: true }),
+    /**
+     * The national system's fields when the household came with them (ledger import): 识别时间,
+     * 是否风险消除, 风险消除时间, 消除方式, 帮扶措施, 因自然灾害的灾种. Later changes travel in household.updated.v1.
+     */
+    national: z
+      .object({
+        identifiedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        riskEliminated: z.boolean(),
+        riskEliminatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        eliminationMethod: z.string().min(1),
+        assistanceMeasures: z.array(z.string().min(1)),
+        disasterSubtype: z.string().min(1),
+        riskTypes: z.array(z.string().min(1)),
+      })
+      .partial()
+      .optional(),
   }),
 });
 export type HouseholdRegisteredV1 = EventOf<typeof HouseholdRegisteredV1>;
