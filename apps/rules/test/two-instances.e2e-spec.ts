@@ -23,16 +23,17 @@ describe('rules: two instances, one killed mid-stream', () => {
   it('raises each alert once and loses none', async () => {
     const ids = Array.from({ length: HOUSEHOLDS }, (_, i) => `two-hh-${String(i).padStart(4, '0')}`);
     const events = ids.map((id) => incomeChanged(id, 4000));
-    await h.send(events.map((e) => ({ subject: e.subject, topic: Topics.monitoring, value: e })));
-
-    const atKill = await waitFor(
+    const toRecords = (batch: typeof events) =>
+      batch.map((e) => ({ subject: e.subject, topic: Topics.monitoring, value: e }));
+    // a first third, and once both instances are at work, the rest: the kill lands while it is consumed
+    await h.send(toRecords(events.slice(0, HOUSEHOLDS / 3)));
+    await waitFor(
       'the first alerts',
-      async () => {
-        const r = await h.apps[1].get<Page<AlertView>>('/api/v1/alerts?pageSize=1');
-        return r.body.total > 0 ? r.body.total : undefined;
-      },
+      async () => (await h.apps[1].get<Page<AlertView>>('/api/v1/alerts?pageSize=1')).body.total > 0,
       { timeoutMs: 60_000, intervalMs: 20 },
     );
+    await h.send(toRecords(events.slice(HOUSEHOLDS / 3)));
+    const atKill = (await h.apps[1].get<Page<AlertView>>('/api/v1/alerts?pageSize=1')).body.total;
     await h.apps[0].kill();
     // the kill landed while work was in flight: not every alert was there yet
     expect(atKill).toBeLessThan(HOUSEHOLDS);
