@@ -11,7 +11,7 @@ RUN=$ROOT/.local/run/apps
 LOGS=$ROOT/.local/logs/apps
 mkdir -p "$RUN" "$LOGS"
 
-APPS=(households:3001 monitoring:3002 projects:3003 supervision:3004 rules:3005 notifier:3006 gateway:8080)
+APPS=(households:3001 monitoring:3002 projects:3003 supervision:3004 rules:3005 notifier:3006 requests:3007 gateway:8080)
 # the demo county administrator (created by the gateway at first start; printed below)
 export GATEWAY_ADMIN_USERNAME=${GATEWAY_ADMIN_USERNAME:-demo-admin}
 export GATEWAY_ADMIN_PASSWORD=${GATEWAY_ADMIN_PASSWORD:-demo-admin-2026}
@@ -66,6 +66,9 @@ for entry in "${APPS[@]}"; do
   app_env=()
   [[ $name == supervision ]] &&
     app_env=(DINGTALK_TOKEN="$DINGTALK_TOKEN" DINGTALK_AES_KEY="$DINGTALK_AES_KEY" DINGTALK_OWNER_KEY="$DINGTALK_OWNER_KEY")
+  # the public request form's verification codes go to the demo's SMS sink (the inbox prints them)
+  [[ $name == requests ]] &&
+    app_env=(REQUESTS_SMS_GATEWAY_URL="http://127.0.0.1:$INBOX_PORT/sms" REQUESTS_SMS_APP_KEY=demo REQUESTS_SMS_SECRET=demo-sms-secret)
   env "${app_env[@]}" PORT=$port NOTIFIER_WEBHOOK_URL="http://127.0.0.1:$INBOX_PORT/hook" \
     nohup node "dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
@@ -100,7 +103,8 @@ $(sed 's/^/      /' <<<"$ACCOUNTS")
   产业帮扶 projects:     http://127.0.0.1:3003/api/v1/projects  (进度 progress: /api/v1/projects/progress)
   推送记录 deliveries:   http://127.0.0.1:3006/api/v1/deliveries
   驻村考勤 work teams:   http://127.0.0.1:3004/api/v1/teams  (月报 team month: /api/v1/attendance/team-summary?teamId=…&month=YYYY-MM)
-  群机器人收件箱 robot inbox log: $LOGS/webhook-inbox.log
+  群机器人收件箱 robot inbox log: $LOGS/webhook-inbox.log  (短信验证码 also: the public 民事直说 form's codes)
+  民事直说 public form (no sign-in): http://127.0.0.1:8080/public/resident-request?village=621299101201&name=三联村
   网关 gateway (all of the above through one door, with sign-in): http://127.0.0.1:8080/api/v1/…
     演示县管理员 demo county admin: $GATEWAY_ADMIN_USERNAME / $GATEWAY_ADMIN_PASSWORD (unit $GATEWAY_ADMIN_UNIT)
     TOKEN=\$(curl -s -XPOST http://127.0.0.1:8080/api/v1/auth/login -H 'content-type: application/json' \\
