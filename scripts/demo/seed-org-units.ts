@@ -7,7 +7,7 @@
  */
 import { demoOrgUnits } from './demo-town';
 import { withDemoGeometry } from './demo-geometry';
-import { postEachOnce, signInAsAdmin } from './gateway-call';
+import { must, postEachOnce, signInAsAdmin } from './gateway-call';
 
 export async function seedOrgUnits(gateway: string, token: string, units: Array<{ code: string; name: string }> = withDemoGeometry(demoOrgUnits())): Promise<string> {
   // parents before children: the registry refuses a unit whose parent is not registered
@@ -17,7 +17,19 @@ export async function seedOrgUnits(gateway: string, token: string, units: Array<
     [...units].sort((a, b) => a.code.length - b.code.length),
     (u) => `org unit ${u.code}`,
   );
-  return `demo org units: ${created} registered, ${units.length - created} already there`;
+  // the outlines and centres of the map (一张图), also for units registered before they existed
+  const outlined = units.filter((u) => 'boundary' in u || 'centre' in u) as Array<
+    (typeof units)[number] & { boundary?: unknown; centre?: unknown }
+  >;
+  for (const u of outlined) {
+    const res = await fetch(`${gateway}/api/v1/org-units/${u.code}/geometry`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ boundary: u.boundary ?? null, centre: u.centre ?? null }),
+    });
+    must(`outline of org unit ${u.code}`, { status: res.status, body: await res.json() });
+  }
+  return `demo org units: ${created} registered, ${units.length - created} already there, ${outlined.length} outlined`;
 }
 
 async function main() {
