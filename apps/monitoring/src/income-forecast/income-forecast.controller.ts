@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
-import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
+import { CallerScope, Roles, Scope } from '@lib/auth';
 import { DepartmentFactReceivedV1, HouseholdIncomeChangedV1, MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { IncomeForecasts } from './income-forecasts.service';
@@ -38,14 +39,22 @@ export class IncomeForecastController {
     return this.forecasts.recompute(e.data.householdId, e.id);
   }
 
+  /**
+   * The household's forecast; 204 (no content) while it has none: too few months recorded yet, or not
+   * a household of the caller's scope (the page shows 尚无收入趋势预测 either way, with no failed request).
+   */
   @Get('api/v1/monitored-households/:id/income-forecast')
   @Roles(...MonitoringPermissions.readMonitoredHouseholds)
   async get(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const view = await this.forecasts.view(scope, id);
-    if (!view) throw notFound(`该户尚无收入预测 (no forecast for household ${id})`);
+    if (!view) {
+      res.status(204);
+      return undefined;
+    }
     return view;
   }
 

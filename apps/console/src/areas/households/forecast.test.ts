@@ -87,16 +87,9 @@ describe('收入趋势预测 on the household page', () => {
     w.unmount();
   });
 
-  it('a household without a forecast yet (404) shows 尚无收入趋势预测, not an error', async () => {
+  it('a household without a forecast yet (204, no content) shows 尚无收入趋势预测, not an error', async () => {
     setActivePinia(createPinia());
-    vi.stubGlobal(
-      'fetch',
-      async () =>
-        new Response(JSON.stringify({ statusCode: 404, error: 'Not Found', message: '该户尚无收入预测' }), {
-          status: 404,
-          headers: { 'content-type': 'application/json' },
-        }),
-    );
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
     const w = mount(IncomeForecastCard, {
       props: { householdId: 'h-2' },
       global: { plugins: [ElementPlus], stubs: { ChartCard: true } },
