@@ -56,6 +56,7 @@ const APPS: AppName[] = [
   'notifier',
   'supervision',
   'projects',
+  'requests',
   'gateway',
 ];
 
