@@ -9,7 +9,7 @@ import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 import { GATEWAY_ADMIN, Platform } from './platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const APPS: AppName[] = ['households', 'monitoring', 'projects', 'supervision', 'rules', 'notifier'];
+const APPS: AppName[] = ['households', 'monitoring', 'projects', 'supervision', 'rules', 'notifier', 'requests'];
 const CALLBACK = '/api/v1/integrations/dingtalk/callback';
 
 interface Description {
