@@ -9,7 +9,11 @@ import { demoOrgUnits } from './demo-town';
 import { withDemoGeometry } from './demo-geometry';
 import { must, postEachOnce, signInAsAdmin } from './gateway-call';
 
-export async function seedOrgUnits(gateway: string, token: string, units: Array<{ code: string; name: string }> = withDemoGeometry(demoOrgUnits())): Promise<string> {
+export async function seedOrgUnits(
+  gateway: string,
+  token: string,
+  units: Array<{ code: string; name: string }> = withDemoGeometry(demoOrgUnits()),
+): Promise<string> {
   // parents before children: the registry refuses a unit whose parent is not registered
   const created = await postEachOnce(
     `${gateway}/api/v1/org-units`,

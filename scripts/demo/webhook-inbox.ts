@@ -11,7 +11,9 @@ http
         const m = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         // the SMS gateway's template call (a verification code of the public request form)
         if (req.url === '/sms') {
-          console.log(`[${new Date().toISOString()}] 短信 ${m.phone} 模板 ${m.templateId}: ${JSON.stringify(m.params)}`);
+          console.log(
+            `[${new Date().toISOString()}] 短信 ${m.phone} 模板 ${m.templateId}: ${JSON.stringify(m.params)}`,
+          );
           res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0}');
           return;
         }

@@ -9,7 +9,15 @@ import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 import { GATEWAY_ADMIN, Platform } from './platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const APPS: AppName[] = ['households', 'monitoring', 'projects', 'supervision', 'rules', 'notifier', 'requests'];
+const APPS: AppName[] = [
+  'households',
+  'monitoring',
+  'projects',
+  'supervision',
+  'rules',
+  'notifier',
+  'requests',
+];
 const CALLBACK = '/api/v1/integrations/dingtalk/callback';
 
 interface Description {
@@ -254,7 +262,8 @@ describe('gateway: every app’s API, any body, integrations with their own cred
     try {
       // the minute is counted from the caller's first request (@nestjs/throttler), so a burst is never split
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push(await dingTalkCallback({ EventType: 'check_url' }, { via: strict }));
+      for (let i = 0; i < 4; i++)
+        answers.push(await dingTalkCallback({ EventType: 'check_url' }, { via: strict }));
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
       const refused = answers[3];
       expect(refused.body.message).toBe('请求过于频繁 (rate limit exceeded)');
