@@ -63,7 +63,16 @@ class OtlpReceiver {
   }
 }
 
-const ALL: AppName[] = ['households', 'monitoring', 'projects', 'rules', 'notifier', 'supervision', 'gateway'];
+const ALL: AppName[] = [
+  'households',
+  'monitoring',
+  'projects',
+  'rules',
+  'notifier',
+  'supervision',
+  'requests',
+  'gateway',
+];
 
 /** The platform with tracing on: every app exports spans to the test's receiver. */
 class TracedPlatform extends Platform {
@@ -211,21 +220,37 @@ describe('observability: /metrics of every app and one trace from the gateway to
     }
 
     // the counters moved
-    await waitFor('the delivery counted', async () =>
-      sum(await scrape('notifier'), 'notifier_deliveries_total', { channel: 'webhook', status: 'delivered' }) >= 1,
+    await waitFor(
+      'the delivery counted',
+      async () =>
+        sum(await scrape('notifier'), 'notifier_deliveries_total', {
+          channel: 'webhook',
+          status: 'delivered',
+        }) >= 1,
     );
     const after = Object.fromEntries(await Promise.all(ALL.map(async (a) => [a, await scrape(a)] as const)));
     const moved = (app: AppName, name: string, labels: Record<string, string> = {}) =>
       sum(after[app], name, labels) - sum(before[app], name, labels);
-    expect(moved('gateway', 'http_server_requests_total', { route: '/api/v1/surveys', status_code: '201' })).toBe(1);
-    expect(moved('monitoring', 'http_server_requests_total', { route: '/api/v1/surveys', status_code: '201' })).toBe(1);
+    expect(
+      moved('gateway', 'http_server_requests_total', { route: '/api/v1/surveys', status_code: '201' }),
+    ).toBe(1);
+    expect(
+      moved('monitoring', 'http_server_requests_total', { route: '/api/v1/surveys', status_code: '201' }),
+    ).toBe(1);
     expect(moved('households', 'outbox_published_total')).toBeGreaterThanOrEqual(1);
     expect(moved('monitoring', 'outbox_published_total')).toBeGreaterThanOrEqual(1);
     for (const app of ['monitoring', 'rules', 'projects', 'notifier'] as AppName[])
-      expect({ app, consumed: moved(app, 'kafka_consumer_events_total') > 0 }).toEqual({ app, consumed: true });
+      expect({ app, consumed: moved(app, 'kafka_consumer_events_total') > 0 }).toEqual({
+        app,
+        consumed: true,
+      });
     expect(moved('rules', 'rules_alerts_raised_total', { rule: 'income-below-line' })).toBe(1);
-    expect(moved('rules', 'rules_evaluations_total', { rule: 'income-below-line', result: 'holds' })).toBeGreaterThanOrEqual(1);
-    expect(sum(after.notifier, 'bullmq_jobs', { queue: 'deliveries', state: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(
+      moved('rules', 'rules_evaluations_total', { rule: 'income-below-line', result: 'holds' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sum(after.notifier, 'bullmq_jobs', { queue: 'deliveries', state: 'completed' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sum(after.rules, 'kafka_consumer_batch_duration_seconds_count')).toBeGreaterThan(0);
   });
 
