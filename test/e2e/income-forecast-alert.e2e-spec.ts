@@ -1,6 +1,6 @@
 import { waitFor } from '@lib/testing';
 import { crossesHop } from '../hops/cross';
-import { aHousehold, aSurvey, Platform } from './platform';
+import { aSurvey, Platform } from './platform';
 
 /** Each step is a Kafka round trip (monitoring → itself → rules): slow on a loaded machine. */
 const HOP = { timeoutMs: 60_000 };
@@ -36,17 +36,7 @@ describe('early warning by trend (收入趋势预警)', () => {
 
   beforeAll(async () => {
     await platform.start(['households', 'monitoring', 'rules']);
-    const { apps } = platform;
-    const created = await apps.households.post<{ id: string }>(
-      '/api/v1/households',
-      aHousehold('HH-TREND-1'),
-    );
-    expect(created.status).toBe(201);
-    householdId = created.body.id;
-    await waitFor(
-      'monitoring to know the household',
-      async () => (await apps.monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200,
-    );
+    householdId = await platform.registerMonitoredHousehold('HH-TREND-1');
   }, 180_000);
 
   afterAll(() => platform.stop());

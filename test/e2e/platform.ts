@@ -1,5 +1,5 @@
 import { signRequest } from '@lib/auth';
-import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, WebhookSink } from '@lib/testing';
+import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, waitFor, WebhookSink } from '@lib/testing';
 
 export const GATEWAY_ADMIN = { username: 'root-admin', password: 'root-admin-password-1', unit: '621299' };
 
@@ -68,6 +68,23 @@ export class Platform {
   async restart(name: AppName, how: 'stop' | 'kill' = 'stop') {
     await this.apps[name][how]();
     await this.apps[name].start();
+  }
+
+  /** Registers a household with households and waits until monitoring knows it; its id. */
+  async registerMonitoredHousehold(householdNumber: string, overrides: Record<string, unknown> = {}) {
+    const { households, monitoring } = this.apps;
+    const created = await households.post<{ id: string }>(
+      '/api/v1/households',
+      aHousehold(householdNumber, overrides),
+    );
+    if (created.status !== 201)
+      throw new Error(`household ${householdNumber}: ${created.status} ${JSON.stringify(created.body)}`);
+    const id = created.body.id;
+    await waitFor(
+      'monitoring to know the household',
+      async () => (await monitoring.get(`/api/v1/monitored-households/${id}`)).status === 200,
+    );
+    return id;
   }
 
   async stop() {

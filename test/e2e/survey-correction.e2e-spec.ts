@@ -1,5 +1,5 @@
 import { waitFor } from '@lib/testing';
-import { aHousehold, aSurvey, Platform } from './platform';
+import { aSurvey, Platform } from './platform';
 
 interface AlertView {
   id: string;
@@ -19,17 +19,7 @@ describe('a survey correction reaches rules', () => {
 
   beforeAll(async () => {
     await platform.start(['households', 'monitoring', 'rules']);
-    const { apps } = platform;
-    const created = await apps.households.post<{ id: string }>(
-      '/api/v1/households',
-      aHousehold('HH-CORRECT-1'),
-    );
-    expect(created.status).toBe(201);
-    householdId = created.body.id;
-    await waitFor(
-      'monitoring to know the household',
-      async () => (await apps.monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200,
-    );
+    householdId = await platform.registerMonitoredHousehold('HH-CORRECT-1');
   }, 180_000);
 
   afterAll(() => platform.stop());
