@@ -3,21 +3,13 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { MongoClient } from 'mongodb';
 import readXlsxFile from 'read-excel-file/node';
-import { AppName, AppProcess, infra } from '@lib/testing';
+import { ALL_APPS, AppName, AppProcess, infra } from '@lib/testing';
 import { generateLedger } from '../../bench/households/ledger-fixture';
 import { DingTalkCrypto, dingTalkSignature } from '@lib/crypto';
 import { GATEWAY_ADMIN, Platform } from './platform';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const APPS: AppName[] = [
-  'households',
-  'monitoring',
-  'projects',
-  'supervision',
-  'rules',
-  'notifier',
-  'requests',
-];
+const APPS: AppName[] = ALL_APPS.filter((a) => a !== 'gateway');
 const CALLBACK = '/api/v1/integrations/dingtalk/callback';
 
 interface Description {

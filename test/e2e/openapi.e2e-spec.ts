@@ -1,4 +1,4 @@
-import { AppName } from '@lib/testing';
+import { ALL_APPS, AppName } from '@lib/testing';
 import { aHousehold, Platform } from './platform';
 
 interface Operation {
@@ -15,7 +15,7 @@ interface Document {
   paths: Record<string, Record<string, Operation>>;
 }
 
-const APPS: AppName[] = ['households', 'monitoring', 'rules', 'notifier', 'supervision', 'gateway'];
+const APPS: AppName[] = [...ALL_APPS];
 
 /** Every app serves its API documentation, generated from its routes and validation schemas. */
 describe('OpenAPI documentation served by every app', () => {

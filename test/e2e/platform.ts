@@ -1,7 +1,23 @@
 import { signRequest } from '@lib/auth';
-import { AppName, AppProcess, infra, KafkaProbe, uniqueRunId, waitFor, WebhookSink } from '@lib/testing';
+import {
+  ALL_APPS,
+  AppName,
+  AppProcess,
+  infra,
+  KafkaProbe,
+  uniqueRunId,
+  waitFor,
+  WebhookSink,
+} from '@lib/testing';
 
 export const GATEWAY_ADMIN = { username: 'root-admin', password: 'root-admin-password-1', unit: '621299' };
+
+/** The gateway's upstream variables (HOUSEHOLDS_URL …), one per app, at the addresses given. */
+export function upstreamUrls(urlOf: (app: AppName) => string): Record<string, string> {
+  return Object.fromEntries(
+    ALL_APPS.filter((a) => a !== 'gateway').map((a) => [`${a.toUpperCase()}_URL`, urlOf(a)]),
+  );
+}
 
 /**
  * The apps of the walking skeleton (and the gateway in front of them) as separate processes against the real Kafka, FerretDB
@@ -42,13 +58,7 @@ export class Platform {
     const url = (name: AppName, fallback: string) => this.apps[name]?.url ?? fallback;
     return {
       GATEWAY_REDIS_PREFIX: `${this.runId}gw`,
-      HOUSEHOLDS_URL: url('households', 'http://127.0.0.1:1'),
-      MONITORING_URL: url('monitoring', 'http://127.0.0.1:1'),
-      RULES_URL: url('rules', 'http://127.0.0.1:1'),
-      SUPERVISION_URL: url('supervision', 'http://127.0.0.1:1'),
-      NOTIFIER_URL: url('notifier', 'http://127.0.0.1:1'),
-      PROJECTS_URL: url('projects', 'http://127.0.0.1:1'),
-      REQUESTS_URL: url('requests', 'http://127.0.0.1:1'),
+      ...upstreamUrls((name) => url(name, 'http://127.0.0.1:1')),
       GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
       GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
       GATEWAY_ADMIN_UNIT: GATEWAY_ADMIN.unit,

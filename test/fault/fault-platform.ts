@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { AppName, AppProcess, repoRoot } from '@lib/testing';
-import { Platform } from '../e2e/platform';
+import { ALL_APPS, AppName, AppProcess, repoRoot } from '@lib/testing';
+import { Platform, upstreamUrls } from '../e2e/platform';
 import { faultPorts } from './env';
 
 const run = promisify(execFile);
@@ -110,16 +110,6 @@ export class Balancer {
   }
 }
 
-export const ALL_APPS: AppName[] = [
-  'households',
-  'monitoring',
-  'rules',
-  'notifier',
-  'supervision',
-  'projects',
-  'gateway',
-];
-
 /**
  * Every app twice, as separate processes from dist/, against the private infrastructure; each pair behind a
  * Balancer, the gateways' routes pointing at the balancers, and `gateway` (a balancer over both gateways) the
@@ -155,12 +145,7 @@ export class FaultPlatform {
     if (app !== 'gateway') return env;
     return {
       ...env,
-      HOUSEHOLDS_URL: this.urlOf('households'),
-      MONITORING_URL: this.urlOf('monitoring'),
-      RULES_URL: this.urlOf('rules'),
-      SUPERVISION_URL: this.urlOf('supervision'),
-      NOTIFIER_URL: this.urlOf('notifier'),
-      PROJECTS_URL: this.urlOf('projects'),
+      ...upstreamUrls((a) => this.urlOf(a)),
       GATEWAY_RATE_LIMIT_PER_MINUTE: '100000',
     };
   }

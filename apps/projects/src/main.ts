@@ -13,7 +13,6 @@ async function main() {
     port: config.PORT,
     host: config.HOST,
     metricsPort: config.METRICS_PORT,
-    apiTitle: 'projects — 产业帮扶',
     consumer: {
       kafka: kafkaSettingsOf(config, 'projects'),
       groupId: `${config.KAFKA_TOPIC_PREFIX}${config.KAFKA_GROUP_ID}`,

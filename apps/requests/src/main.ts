@@ -12,7 +12,6 @@ async function main() {
     port: config.PORT,
     host: config.HOST,
     metricsPort: config.METRICS_PORT,
-    apiTitle: 'requests — 民事直说 / 民事领办代办',
     // the public form is rate-limited per address: the gateway's X-Forwarded-For names the caller
     trustProxy: config.REQUESTS_TRUSTED_PROXIES,
   });

@@ -6,8 +6,18 @@ import { repoRoot } from './infra';
 import { devToken } from './tokens';
 import { waitFor } from './wait-for';
 
-export type AppName =
-  'households' | 'monitoring' | 'rules' | 'notifier' | 'gateway' | 'supervision' | 'projects' | 'requests';
+/** Every app of the platform, the gateway last: a spec about "every app" takes this list, never its own. */
+export const ALL_APPS = [
+  'households',
+  'monitoring',
+  'rules',
+  'notifier',
+  'supervision',
+  'projects',
+  'requests',
+  'gateway',
+] as const;
+export type AppName = (typeof ALL_APPS)[number];
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { Permissions, type Permission } from '@lib/contracts';
-import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
+import { ALL_APPS, AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { DEMO_USERS } from '../../../scripts/demo/seed-users';
 import { GATEWAY_ADMIN, Platform } from '../platform';
 
@@ -49,16 +49,7 @@ export const ACCOUNTS: Account[] = [
   })),
 ];
 
-const APPS: AppName[] = [
-  'households',
-  'monitoring',
-  'rules',
-  'notifier',
-  'supervision',
-  'projects',
-  'requests',
-  'gateway',
-];
+const APPS: AppName[] = [...ALL_APPS];
 
 export const SIZES = {
   desktop: { width: 1440, height: 900 },
