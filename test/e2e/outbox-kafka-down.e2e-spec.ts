@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, waitFor } from '@lib/testing';
-import { aHousehold, aSurvey, Platform } from './platform';
+import { aHousehold, aSurvey, GATEWAY_ADMIN, Platform } from './platform';
 
 // asynchronous: a synchronous exec would block the event loop while the broker stops, so the HTTP
 // client would miss the apps closing its idle keep-alive sockets and send the next request on a dead one
@@ -18,7 +18,7 @@ const infra = (...args: string[]) =>
 describe('writes made while Kafka is down', () => {
   const platform = new Platform();
 
-  beforeAll(() => platform.start(['households', 'monitoring', 'rules']), 120_000);
+  beforeAll(() => platform.start(['households', 'monitoring', 'rules', 'gateway']), 300_000);
 
   afterAll(async () => {
     await infra('start', 'kafka'); // never leave the broker down for the next test file
@@ -52,14 +52,29 @@ describe('writes made while Kafka is down', () => {
       });
       expect(health.status).toBe(200);
       expect(health.body.details.outbox.pendingDocuments).toBeGreaterThan(0);
-      for (const app of [apps.households, apps.monitoring])
-        expect((await app.get('/health/ready')).status).toBe(200);
+      for (const app of [apps.households, apps.monitoring, apps.rules, apps.gateway])
+        expect({ app: app.name, ready: (await app.get('/health/ready')).status }).toEqual({
+          app: app.name,
+          ready: 200,
+        });
+      // a user signs in and writes through the gateway while the broker is away
+      const login = await apps.gateway.post<{ accessToken: string }>(
+        '/api/v1/auth/login',
+        { username: GATEWAY_ADMIN.username, password: GATEWAY_ADMIN.password },
+        { token: null },
+      );
+      expect(login.status).toBe(200);
+      const viaGateway = await apps.gateway.post<{ id: string }>('/api/v1/households', aHousehold('0303'), {
+        token: login.body.accessToken,
+      });
+      expect(viaGateway.status).toBe(201);
 
       await infra('start', 'kafka');
       await waitFor(
-        'the household written during the outage to reach monitoring',
+        'the households written during the outage to reach monitoring',
         async () =>
-          (await apps.monitoring.get(`/api/v1/monitored-households/${during.body.id}`)).status === 200,
+          (await apps.monitoring.get(`/api/v1/monitored-households/${during.body.id}`)).status === 200 &&
+          (await apps.monitoring.get(`/api/v1/monitored-households/${viaGateway.body.id}`)).status === 200,
         { timeoutMs: 90_000, intervalMs: 500 },
       );
       await waitFor(
