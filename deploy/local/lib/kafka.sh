@@ -8,7 +8,7 @@ KAFKA_CONFIG="$KAFKA_HOME/config/server.properties"
 KAFKA_SERVER_LOG="$KAFKA_HOME/logs/server.log"
 KAFKA_LOG="$LOG_DIR/kafka.log"
 KAFKA_PID="$RUN_DIR/kafka.pid"
-KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
 
 kafka_installed() {
   [[ -f "$KAFKA_LIBS/.version" && "$(cat "$KAFKA_LIBS/.version")" == "$KAFKA_VERSION" ]] \

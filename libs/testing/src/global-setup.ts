@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import { infra } from './infra';
+import { deleteStaleTestTopics } from './stale-test-topics';
 
 function reachable(hostPort: string): Promise<boolean> {
   const [host, port] = hostPort
@@ -32,4 +33,10 @@ export default async function globalSetup() {
     throw new Error(
       `not reachable: ${down.join(', ')}. Start them with: bash deploy/local/infra.sh up (npm test does this)`,
     );
+  // housekeeping, never a reason to fail the run (a topic another run deletes meanwhile, a slow broker)
+  const deleted = await deleteStaleTestTopics().catch((e: Error) => {
+    console.warn(`[test] stale test topics not deleted: ${e.message}`);
+    return 0;
+  });
+  if (deleted > 0) console.warn(`[test] deleted ${deleted} topics left by test runs older than 6 h`);
 }
