@@ -25,7 +25,7 @@ interface Document {
 
 /** JSON Schema validator of the documented answers (OpenAPI 3.0: `nullable` is a keyword of its own). */
 const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addKeyword({ keyword: 'nullable' });
+if (!ajv.getKeyword('nullable')) ajv.addKeyword({ keyword: 'nullable' });
 
 /** The documented schema of an answer (its `$ref` into the components resolved), or undefined. */
 function answerSchema(doc: Document, op: Operation, status: number): object | undefined {
@@ -175,6 +175,16 @@ describe('API fuzzer through the gateway', () => {
           )
           .join('\n'),
     );
+    // every finding, for a look at more than the first twenty (FUZZ_REPORT=file.json)
+    if (process.env.FUZZ_REPORT)
+      fs.writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify(
+          { serverErrors, badRefusals, undocumented, offContract, validRefused, changedByRefusal },
+          null,
+          1,
+        ),
+      );
     await platform.stop();
   }, 60_000);
 

@@ -48,7 +48,7 @@ export const REFUSAL_REASONS: Record<number, string> = {
   400: '输入有误：逐项列出字段及原因，或请求体本身无法读取 (invalid input; each problem names its field)',
   401: '未登录或凭证无效 (missing, expired or invalid credentials)',
   403: '角色或组织范围不允许 (the caller’s role or org units do not allow it)',
-  404: '路径所指的记录不存在或不在调用者范围内 (no such record in the caller’s scope)',
+  404: '所指的记录不存在或不在调用者范围内 (no such record in the caller’s scope)',
   405: '该路径不支持此方法，见 Allow 头 (method not allowed; see the Allow header)',
   409: '与当前状态冲突（重复、版本不符或状态不允许） (conflicts with the current state)',
   413: '请求体过大 (request body too large)',
@@ -83,7 +83,7 @@ export const Refuses = (status: number, description?: string) =>
   );
 
 interface OperationObject {
-  parameters?: Array<{ in?: string }>;
+  parameters?: Array<{ in?: string; required?: boolean; schema?: { format?: string } }>;
   requestBody?: unknown;
   security?: unknown[];
   description?: string;
@@ -96,7 +96,9 @@ export function genericRefusals(method: string, path: string, op: OperationObjec
   const params = op.parameters ?? [];
   if (params.length > 0 || op.requestBody || WRITES.has(method)) statuses.push(400);
   if (op.security?.length) statuses.push(401, 403);
-  if (/\{[^}]+\}/.test(path) || params.some((p) => p.in === 'path')) statuses.push(404);
+  // a record named by the path, or by a required id in the query (`?memberId=`)
+  const namesRecord = params.some((p) => p.in === 'path' || (p.required && p.schema?.format === 'uuid'));
+  if (/\{[^}]+\}/.test(path) || namesRecord) statuses.push(404);
   if (WRITES.has(method)) statuses.push(409);
   if (op.requestBody || (WRITES.has(method) && method !== 'delete')) statuses.push(413, 415);
   return statuses.sort((a, b) => a - b);

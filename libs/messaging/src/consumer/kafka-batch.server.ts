@@ -18,7 +18,13 @@ import {
   decodeEvent,
   eventTypesOfTopic,
 } from '@lib/contracts';
-import { baseTopicName, createKafkaClient, KafkaSettings, topicName } from '../kafka-settings';
+import {
+  baseTopicName,
+  createKafkaClient,
+  KAFKA_CONSUMER_RETRY,
+  KafkaSettings,
+  topicName,
+} from '../kafka-settings';
 import { ensureTopics } from '../producer/topic-admin';
 import { announceAssignment, CoPartitionedAssigner, PartitionAssignment } from './assignment';
 import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns } from './batch-plan';
@@ -91,7 +97,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partitionsConsumedConcurrently: 6,
       keyConcurrency: 16,
       maxBytesPerPartition: 256 * 1024,
-      sessionTimeoutMs: 30_000,
+      // a member that vanished (killed, or restarted after a crash) holds its partitions this long
+      sessionTimeoutMs: 10_000,
       maxWaitTimeMs: 100,
       ...options,
     };
@@ -181,7 +188,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   private async start(): Promise<void> {
     const { kafka: settings } = this.opts;
-    this.kafka ??= createKafkaClient(settings, '-consumer');
+    this.kafka ??= createKafkaClient(settings, '-consumer', KAFKA_CONSUMER_RETRY);
     const topics = this.opts.topics.map((t) => topicName(settings, t));
     await ensureTopics(this.kafka, [...topics, ...topics.map(deadLetterTopic)], settings.partitions);
 
@@ -195,7 +202,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     this.consumer = this.kafka.consumer({
       groupId: this.opts.groupId,
       sessionTimeout: this.opts.sessionTimeoutMs,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: 1_000,
       maxWaitTimeInMs: this.opts.maxWaitTimeMs,
       maxBytesPerPartition: this.opts.maxBytesPerPartition,
       allowAutoTopicCreation: false,
