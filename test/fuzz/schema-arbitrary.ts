@@ -78,7 +78,8 @@ function numberOf(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
 
 /** Values the schema accepts (as far as JSON Schema can say: cross-field rules are the server's). */
 export function valid(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  if (!s || depth > 6) return fc.constant(null);
+  // deep enough for a GeoJSON polygon's coordinates (body → boundary → coordinates → ring → point → number)
+  if (!s || depth > 10) return fc.constant(null);
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   const alternatives = s.anyOf ?? s.oneOf;

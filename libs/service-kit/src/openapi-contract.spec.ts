@@ -39,7 +39,10 @@ describe('the API descriptions as the contract', () => {
         },
       },
     } as unknown as OpenAPIObject);
-    const responses = doc.paths['/api/v1/x/{id}'].get!.responses as Record<string, Record<string, unknown>>;
+    const responses = doc.paths['/api/v1/x/{id}'].get!.responses as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(responses).sort()).toEqual(['200', '400', '404', '409', '429', '503']);
     expect(responses['409'].description).toBe('已关闭');
     expect(JSON.stringify(responses['400'])).toContain('#/components/schemas/ValidationErrorBody');

@@ -15,6 +15,7 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isPublicHandler, requiredRolesOf } from '@lib/auth';
+import { isRealDay } from '@lib/contracts';
 import {
   GATEWAY_EXTENSION,
   GATEWAY_TIMEOUT_EXTENSION,
@@ -37,6 +38,13 @@ function withoutFormatPattern(json: JsonSchema, schema: z.core.$ZodType): void {
   if (typeof json.format === 'string' && !ownRegex) delete json.pattern;
 }
 
+/** A string refined by isRealDay (2026-02-30 refused) is a calendar date: the description says `format: date`. */
+function withDayFormat(json: JsonSchema, schema: z.core.$ZodType): void {
+  const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
+  if (json.type === 'string' && checks.some((c) => (c._zod.def as { fn?: unknown }).fn === isRealDay))
+    json.format ??= 'date';
+}
+
 /** OpenAPI 3.0 JSON Schema of what a request may send (the input side of transforms and defaults). */
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
@@ -48,6 +56,7 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
       const json = jsonSchema as JsonSchema;
       if (zodSchema._zod.def.type === 'date') Object.assign(json, { type: 'string', format: 'date-time' });
       withoutFormatPattern(json, zodSchema);
+      withDayFormat(json, zodSchema);
     },
   }) as JsonSchema;
 }
