@@ -97,8 +97,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partitionsConsumedConcurrently: 6,
       keyConcurrency: 16,
       maxBytesPerPartition: 256 * 1024,
-      // a member that vanished (killed, or restarted after a crash) holds its partitions this long
-      sessionTimeoutMs: 10_000,
+      // a member that vanished (killed, or restarted after a crash: kafkajs rejoins with a new member id, e.g.
+      // when the broker's coordinator is still loading after a restart) holds its partitions this long; the
+      // broker's smallest (group.min.session.timeout.ms, 6 s). Batches heartbeat between their runs.
+      sessionTimeoutMs: 6_000,
       maxWaitTimeMs: 100,
       ...options,
     };
