@@ -98,9 +98,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       keyConcurrency: 16,
       maxBytesPerPartition: 256 * 1024,
       // a member that vanished (killed, or restarted after a crash: kafkajs rejoins with a new member id, e.g.
-      // when the broker's coordinator is still loading after a restart) holds its partitions this long; the
-      // broker's smallest (group.min.session.timeout.ms, 6 s). Batches heartbeat between their runs.
-      sessionTimeoutMs: 6_000,
+      // when the broker's coordinator is still loading after a restart) holds its partitions this long: a
+      // handful of seconds (6 s, the broker's smallest, lost work on a loaded machine: batches outlived it).
+      sessionTimeoutMs: 10_000,
       maxWaitTimeMs: 100,
       ...options,
     };
@@ -220,6 +220,22 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       announceAssignment(this.assignmentOf(e.payload.memberAssignment));
     });
     consumer.on(consumer.events.CRASH, () => this.announceNone());
+    // kafkajs restarts a consumer after a retriable crash only; after any other ("the coordinator is not aware
+    // of this member" after a broker restart) it would stay stopped while the app serves on: start it again
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (e.payload.restart || this.closing || this.consumer !== consumer) return;
+      this.logger.error(
+        `consumer stopped by ${e.payload.error.name} (${e.payload.error.message}); starting it again`,
+      );
+      void (async () => {
+        await consumer.disconnect().catch(() => undefined);
+        await this.dlqProducer?.disconnect().catch(() => undefined);
+        this.consumer = null;
+        this.dlqProducer = null;
+        await sleep(1_000);
+        await this.startWithRetries();
+      })();
+    });
     consumer.on(consumer.events.STOP, () => this.announceNone());
     await this.consumer.connect();
     // state held per partition in memory is dropped / reloaded when the group hands them out again
