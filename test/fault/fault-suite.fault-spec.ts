@@ -1,6 +1,11 @@
-import { AppName, AppProcess, waitFor } from '@lib/testing';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { AppName, AppProcess, repoRoot, waitFor } from '@lib/testing';
 import { Topics } from '@lib/contracts';
 import { GATEWAY_ADMIN } from '../e2e/platform';
+import { faultPorts } from './env';
 import { FaultPlatform, PrivateInfra } from './fault-platform';
 import { doneCount, judge, pastDays, PhaseLoad, prepare, resultsOf, Verdict } from './load';
 
@@ -23,6 +28,8 @@ interface Fault {
   /** Strikes and returns when the fault is over (the server back, or the killed instance's twin serving). */
   strike(platform: FaultPlatform, infra: PrivateInfra): Promise<{ after?: () => Promise<void> }>;
 }
+
+const run = promisify(execFile);
 
 const outage = () => new Promise((r) => setTimeout(r, OUTAGE_MS));
 
@@ -206,4 +213,36 @@ describe('fault suite: two of every app, faults while work is in flight', () => 
       expect(verdict.doubled).toEqual([]);
     }, 420_000);
   });
+
+  it('a second FerretDB over the same PostgreSQL database is refused at start (two lose updates)', async () => {
+    // another instance directory (its own pid files) on another MongoDB port, over the suite's PostgreSQL
+    const second = `${infra.dir}-second-ferretdb`;
+    const env = {
+      ...process.env,
+      KAFKA_PORT: String(faultPorts.kafka),
+      KAFKA_CONTROLLER_PORT: String(faultPorts.kafkaController),
+      PG_PORT: String(faultPorts.postgres),
+      MONGO_PORT: String(faultPorts.mongo + 1),
+      REDIS_PORT: String(faultPorts.redis),
+    };
+    const refused = await run(
+      'bash',
+      [path.join(repoRoot, 'deploy/local/instance.sh'), second, 'start', 'ferretdb'],
+      {
+        env,
+        timeout: 60_000,
+      },
+    ).then(
+      () => null,
+      (e: { code?: number; stderr?: string }) => e,
+    );
+    // if it had started, stop it before failing
+    if (!refused)
+      await run('bash', [path.join(repoRoot, 'deploy/local/instance.sh'), second, 'stop', 'ferretdb'], {
+        env,
+      });
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toContain('refusing to start a second FerretDB');
+    fs.rmSync(second, { recursive: true, force: true });
+  }, 120_000);
 });

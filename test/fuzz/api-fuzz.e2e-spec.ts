@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import Ajv from 'ajv';
 import fc from 'fast-check';
 import { ALL_APPS, AppName, AppProcess, SmsSink } from '@lib/testing';
 import { GATEWAY_ADMIN, Platform } from '../e2e/platform';
@@ -11,11 +13,37 @@ interface Parameter {
   schema?: JsonSchema;
 }
 interface Operation {
+  description?: string;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema & { $ref?: string } }> }>;
 }
 interface Document {
   paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+/** JSON Schema validator of the documented answers (OpenAPI 3.0: `nullable` is a keyword of its own). */
+const ajv = new Ajv({ strict: false, allErrors: true });
+if (!ajv.getKeyword('nullable')) ajv.addKeyword({ keyword: 'nullable' });
+
+/** The documented schema of an answer (its `$ref` into the components resolved), or undefined. */
+function answerSchema(doc: Document, op: Operation, status: number): object | undefined {
+  const schema = op.responses?.[String(status)]?.content?.['application/json']?.schema;
+  if (!schema?.$ref) return schema;
+  return doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')];
+}
+
+/** Where the state a write would change can be read: the list it adds to, or the record it changes. */
+function readBack(doc: Document, method: string, path: string): string | null {
+  if (method === 'get') return null;
+  if (doc.paths[path]?.get) return path; // PATCH/DELETE /x/{id} → GET /x/{id}; POST /x → GET /x
+  return null;
+}
+
+/** The part of an answer a refused write must leave as it was: a list's total and items, or the record. */
+function stateOf(status: number, body: unknown): string {
+  return `${status} ${JSON.stringify(body)}`;
 }
 
 const APPS: AppName[] = [...ALL_APPS];
@@ -88,6 +116,12 @@ describe('API fuzzer through the gateway', () => {
   const badRefusals: Finding[] = [];
   /** 400s naming a field the operation's description does not have (the description is not the contract). */
   const undocumented: Finding[] = [];
+  /** answers whose status the operation's description does not list, or whose body breaks its schema */
+  const offContract: Finding[] = [];
+  /** schema-valid requests refused with a 400 by an operation whose description declares no further rule */
+  const validRefused: Finding[] = [];
+  /** refused writes after which what the operation writes to (read back by its GET) had changed */
+  const changedByRefusal: Finding[] = [];
 
   beforeAll(async () => {
     await platform.start(APPS);
@@ -122,8 +156,18 @@ describe('API fuzzer through the gateway', () => {
     console.log(
       `fuzzer (seed ${SEED}, ${RUNS} runs per operation and token):\n${lines.join('\n')}\n` +
         `  5xx: ${serverErrors.length}, refusals without a field: ${badRefusals.length}, ` +
-        `refusals naming an undocumented field: ${undocumented.length}\n` +
-        [...serverErrors, ...badRefusals, ...undocumented]
+        `refusals naming an undocumented field: ${undocumented.length}, ` +
+        `answers off the description (status or body): ${offContract.length}, ` +
+        `schema-valid requests refused without a documented rule: ${validRefused.length}, ` +
+        `refused writes that changed state: ${changedByRefusal.length}\n` +
+        [
+          ...serverErrors,
+          ...badRefusals,
+          ...undocumented,
+          ...offContract,
+          ...validRefused,
+          ...changedByRefusal,
+        ]
           .slice(0, 20)
           .map(
             (f) =>
@@ -131,6 +175,16 @@ describe('API fuzzer through the gateway', () => {
           )
           .join('\n'),
     );
+    // every finding, for a look at more than the first twenty (FUZZ_REPORT=file.json)
+    if (process.env.FUZZ_REPORT)
+      fs.writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify(
+          { serverErrors, badRefusals, undocumented, offContract, validRefused, changedByRefusal },
+          null,
+          1,
+        ),
+      );
     await platform.stop();
   }, 60_000);
 
@@ -176,13 +230,21 @@ describe('API fuzzer through the gateway', () => {
   }
 
   it.each(APPS)(
-    '%s: no 5xx, every 400 names its field',
+    '%s: no 5xx, every answer as documented (status, body), every 400 names its field, refusals change nothing',
     async (app) => {
       for (const { method, path, op } of operations(app)) {
         for (const who of ['admin', 'town'] as const) {
           for (const wellFormed of [true, false]) {
             await fc.assert(
               fc.asyncProperty(requestArbitrary(op, path, wellFormed), async ({ url, body }) => {
+                // what a write would change, read before and after it (admin: sees everything)
+                const readUrl = readBack(docs[app], method, path) ? url.split('?')[0] : null;
+                const read = async () => {
+                  if (!readUrl) return null;
+                  const r = await gw.get(readUrl, { token: tokens.admin });
+                  return stateOf(r.status, r.body);
+                };
+                const before = await read();
                 const res = await gw.request(method.toUpperCase(), url, body, { token: tokens[who] });
                 counts.set(app, (counts.get(app) ?? 0) + 1);
                 const finding = {
@@ -193,6 +255,22 @@ describe('API fuzzer through the gateway', () => {
                   request: { url, body },
                 };
                 if (res.status >= 500) serverErrors.push(finding);
+                // the status is one the description lists for this operation, and the body is as documented
+                if (!op.responses?.[String(res.status)])
+                  offContract.push({ ...finding, body: { undocumentedStatus: res.status, body: res.body } });
+                else {
+                  const schema = answerSchema(docs[app], op, res.status);
+                  if (schema && !ajv.validate(schema, res.body))
+                    offContract.push({ ...finding, body: { schemaErrors: ajv.errors, body: res.body } });
+                }
+                if (wellFormed && res.status === 400 && !/跨字段规则|cross-field/.test(op.description ?? ''))
+                  validRefused.push(finding);
+                // a refusal changes nothing: what the write would have changed reads the same afterwards
+                if (res.status >= 400 && readUrl) {
+                  const after = await read();
+                  if (after !== before)
+                    changedByRefusal.push({ ...finding, body: { before, after, answer: res.body } });
+                }
                 if (res.status === 400) {
                   const b = res.body as {
                     message?: string;
@@ -219,9 +297,57 @@ describe('API fuzzer through the gateway', () => {
       expect(serverErrors.filter((f) => f.app === app)).toEqual([]);
       expect(badRefusals.filter((f) => f.app === app)).toEqual([]);
       expect(undocumented.filter((f) => f.app === app)).toEqual([]);
+      expect(offContract.filter((f) => f.app === app)).toEqual([]);
+      expect(changedByRefusal.filter((f) => f.app === app)).toEqual([]);
     },
     600_000,
   );
+
+  it.each(APPS)('%s: a method the description does not declare answers 405 with Allow', async (app) => {
+    // fetch refuses TRACE: a plain HTTP request, to the app itself and through the gateway
+    const send = (url: string, method: string, token: string) =>
+      new Promise<{ status: number; allow: string; body: unknown }>((resolve, reject) => {
+        const req = http.request(url, { method, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              allow: String(res.headers.allow ?? ''),
+              body: JSON.parse(text || 'null'),
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const [path, ops] = Object.entries(docs[app].paths).find(
+      ([p]) => p.startsWith('/api/v1/') && !p.includes('{'),
+    )!;
+    const declared = Object.keys(ops).map((m) => m.toUpperCase());
+    for (const base of [platform.apps[app].url, gw.url])
+      for (const method of ['TRACE', ...['PUT', 'DELETE'].filter((m) => !declared.includes(m))].slice(0, 2)) {
+        const r = await send(`${base}${path}`, method, tokens.admin);
+        expect({ method, url: `${base}${path}`, status: r.status }).toEqual({
+          method,
+          url: `${base}${path}`,
+          status: 405,
+        });
+        for (const m of declared) expect(r.allow).toContain(m);
+        expect(ajv.validate(docs[app].components!.schemas!.ErrorBody, r.body)).toBe(true);
+      }
+  });
+
+  it('the gateway describes no path with an undefined parameter', () => {
+    for (const [path, ops] of Object.entries(docs.gateway.paths))
+      for (const op of Object.values(ops))
+        for (const [, name] of path.matchAll(/\{(\w+)\}/g))
+          expect({
+            path,
+            name,
+            declared: (op.parameters ?? []).some((p) => p.in === 'path' && p.name === name),
+          }).toEqual({ path, name, declared: true });
+  });
 
   it.each(APPS)('%s: every route the app serves is in its description', (app) => {
     // what Nest mapped, as the app logged it at start (RouterExplorer), against the published paths

@@ -16,6 +16,7 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   minimum?: number;
+  multipleOf?: number;
   maximum?: number;
   exclusiveMinimum?: number | boolean;
   exclusiveMaximum?: number | boolean;
@@ -62,6 +63,14 @@ function numberOf(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const exMax = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : undefined;
   const min = s.minimum ?? (exMin !== undefined ? exMin + (integer ? 1 : 1e-6) : -1e9);
   const max = s.maximum ?? (exMax !== undefined ? exMax - (integer ? 1 : 1e-6) : 1e9);
+  if (s.multipleOf) {
+    // e.g. money: 0.01 → whole fen, written with at most its decimals
+    const step = s.multipleOf;
+    const places = (String(step).split('.')[1] ?? '').length;
+    const lo = Math.ceil(Math.max(min, -1e9) / step);
+    const hi = Math.floor(Math.min(max, 1e9) / step);
+    return fc.integer({ min: lo, max: Math.max(lo, hi) }).map((k) => Number((k * step).toFixed(places)));
+  }
   if (integer)
     return fc.integer({ min: Math.ceil(Math.max(min, -(2 ** 31))), max: Math.floor(Math.min(max, 2 ** 31)) });
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -69,7 +78,8 @@ function numberOf(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
 
 /** Values the schema accepts (as far as JSON Schema can say: cross-field rules are the server's). */
 export function valid(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  if (!s || depth > 6) return fc.constant(null);
+  // deep enough for a GeoJSON polygon's coordinates (body → boundary → coordinates → ring → point → number)
+  if (!s || depth > 10) return fc.constant(null);
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   const alternatives = s.anyOf ?? s.oneOf;

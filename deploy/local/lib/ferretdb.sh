@@ -69,9 +69,32 @@ ferret_running() { pid_alive "$FERRET_PID" "$FERRET_STATE"; }
 
 ferret_pg_url() { echo "postgres://$PG_FERRET_USER:$PG_FERRET_PASSWORD@127.0.0.1:$PG_PORT/$PG_FERRET_DB"; }
 
+# ferret_others: PostgreSQL backends of a FerretDB process already serving PG_FERRET_DB (its pool names
+# itself "FerretDB"), as "pid client-address" lines. Empty when none (or PostgreSQL cannot be asked).
+ferret_others() {
+  [[ -n "$PG_BIN" ]] || pg_find_bin || return 0
+  pg_psql -tAc "SELECT pid || ' ' || coalesce(host(client_addr), 'local') || ':' || coalesce(client_port, 0)
+    FROM pg_stat_activity WHERE datname = '$PG_FERRET_DB' AND application_name = 'FerretDB'" 2>/dev/null || true
+}
+
+# One FerretDB process per PostgreSQL database, always: FerretDB 1.x keeps its metadata cache and the write
+# locks of update-write-locks.patch in its own memory, so two processes over one database lose updates
+# (concurrent $inc) and may see stale collections. A start is refused while another FerretDB is connected
+# to the database (the connections of one just stopped or killed are given a few seconds to go).
+ferret_ensure_alone() {
+  local others="" i
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    others="$(ferret_others)"
+    [[ -z "$others" ]] && return 0
+    sleep 0.5
+  done
+  die "ferretdb: refusing to start a second FerretDB over PostgreSQL 127.0.0.1:$PG_PORT/$PG_FERRET_DB: another FerretDB process is connected to it ($(echo "$others" | wc -l) connection(s), e.g. $(echo "$others" | head -1)). Two FerretDB processes over one database lose updates; run one FerretDB per database (point MONGO_URL at the running one, or give this one its own PG_FERRET_DB)."
+}
+
 ferret_start() {
   ferret_installed || die "ferretdb: not installed (run: infra.sh install)"
   ensure_port_free ferretdb "$MONGO_PORT"
+  ferret_ensure_alone
   mkdir -p "$FERRET_STATE"
   info "ferretdb: starting $FERRETDB_VERSION on 127.0.0.1:$MONGO_PORT (PostgreSQL 127.0.0.1:$PG_PORT/$PG_FERRET_DB)"
   ferret_package_id >"$FERRET_STATE/running-package.txt"

@@ -44,7 +44,9 @@ const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-
 export const Yuan = z
   .number(zhTypeError({ invalidType: '须为金额（元）' }))
   .finite()
-  .refine(twoDecimals, '最多两位小数');
+  .refine(twoDecimals, '最多两位小数')
+  // the API descriptions say it too (the refinement above is what JSON Schema cannot carry)
+  .meta({ multipleOf: 0.01 });
 
 /**
  * Money in yuan with bounds the API descriptions show (minimum / exclusiveMinimum / maximum), e.g.
@@ -56,7 +58,7 @@ export function yuan(bounds: { min?: number; above?: number; max?: number } = {}
     n = n.min(bounds.min, bounds.min === 0 ? '不能为负数' : `不能小于 ${bounds.min}`);
   if (bounds.above !== undefined) n = n.gt(bounds.above, `须大于 ${bounds.above}`);
   if (bounds.max !== undefined) n = n.max(bounds.max, `不能大于 ${bounds.max}`);
-  return n.refine(twoDecimals, '最多两位小数');
+  return n.refine(twoDecimals, '最多两位小数').meta({ multipleOf: 0.01 });
 }
 
 /** Survey month, YYYY-MM. */

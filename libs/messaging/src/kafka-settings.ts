@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConnectionOptions } from 'node:tls';
-import { Kafka, logLevel, LogEntry, SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 
 // We use the default (Java-compatible murmur2) partitioner on purpose; no need to warn about it.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
@@ -43,7 +43,25 @@ function logCreator() {
   };
 }
 
-export function createKafkaClient(settings: KafkaSettings, clientSuffix = ''): Kafka {
+/**
+ * How kafkajs retries a request while the broker is away: every second at most (a broker back is seen
+ * within a second), about 18 s in all before the caller hears of the failure (the outbox then backs off).
+ */
+export const KAFKA_RETRY: RetryOptions = { initialRetryTime: 200, maxRetryTime: 1_000, retries: 20 };
+
+/**
+ * A consumer's: the same pace, for about two minutes. A consumer whose retries run out crashes and
+ * kafkajs restarts it as a new member of its group, and the coordinator then waits for the old member's
+ * session to expire before it hands out any partition (issue 22: alerts resumed ~30 s, one session
+ * timeout, after a broker restart). A consumer that keeps retrying keeps its member id and resumes at once.
+ */
+export const KAFKA_CONSUMER_RETRY: RetryOptions = {
+  initialRetryTime: 200,
+  maxRetryTime: 1_000,
+  retries: 120,
+};
+
+export function createKafkaClient(settings: KafkaSettings, clientSuffix = '', retry = KAFKA_RETRY): Kafka {
   return new Kafka({
     clientId: `${settings.clientId}${clientSuffix}`,
     brokers: settings.brokers,
@@ -51,7 +69,7 @@ export function createKafkaClient(settings: KafkaSettings, clientSuffix = ''): K
     ...(settings.sasl ? { sasl: settings.sasl } : {}),
     logLevel: logLevel.WARN,
     logCreator,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    retry,
     connectionTimeout: 3_000,
   });
 }

@@ -7,3 +7,4 @@ export * from './find-each';
 export * from './openapi';
 export * from './gateway-exposure';
 export * from './collections-setup';
+export * from './openapi-contract';

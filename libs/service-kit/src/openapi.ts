@@ -15,12 +15,14 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isPublicHandler, requiredRolesOf } from '@lib/auth';
+import { isRealDay } from '@lib/contracts';
 import {
   GATEWAY_EXTENSION,
   GATEWAY_TIMEOUT_EXTENSION,
   gatewayExposureOf,
   gatewayTimeoutOf,
 } from './gateway-exposure';
+import { crossFieldRulesOf, declareRefusals, methodNotAllowed } from './openapi-contract';
 import { ZodValidationPipe } from './validation';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
@@ -36,6 +38,13 @@ function withoutFormatPattern(json: JsonSchema, schema: z.core.$ZodType): void {
   if (typeof json.format === 'string' && !ownRegex) delete json.pattern;
 }
 
+/** A string refined by isRealDay (2026-02-30 refused) is a calendar date: the description says `format: date`. */
+function withDayFormat(json: JsonSchema, schema: z.core.$ZodType): void {
+  const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
+  if (json.type === 'string' && checks.some((c) => (c._zod.def as { fn?: unknown }).fn === isRealDay))
+    json.format ??= 'date';
+}
+
 /** OpenAPI 3.0 JSON Schema of what a request may send (the input side of transforms and defaults). */
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
@@ -47,6 +56,7 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
       const json = jsonSchema as JsonSchema;
       if (zodSchema._zod.def.type === 'date') Object.assign(json, { type: 'string', format: 'date-time' });
       withoutFormatPattern(json, zodSchema);
+      withDayFormat(json, zodSchema);
     },
   }) as JsonSchema;
 }
@@ -93,10 +103,13 @@ function decorateHandler(controller: object, key: string): void {
     string,
     RouteArg
   >;
+  /** cross-field rules of the input (zod refinements), which JSON Schema cannot say: in the description */
+  const rules: string[] = [];
   for (const [argKey, arg] of Object.entries(args)) {
     const type = Number(argKey.split(':')[0]);
     const schema = zodPipeSchema(arg.pipes);
     if (!schema) continue;
+    rules.push(...crossFieldRulesOf(schema));
     if (type === RouteParamtypes.BODY) {
       apply(ApiBody({ schema: jsonSchemaOf(schema) as never }));
     } else if (type === RouteParamtypes.QUERY || type === RouteParamtypes.PARAM) {
@@ -115,8 +128,9 @@ function decorateHandler(controller: object, key: string): void {
   if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
   const timeout = gatewayTimeoutOf(handler, proto.constructor);
   if (timeout) apply(ApiExtension(GATEWAY_TIMEOUT_EXTENSION, timeout));
+  const ruleText = rules.length ? ` 跨字段规则 (cross-field rules): ${rules.join('；')}。` : '';
   if (isPublicHandler(handler, proto.constructor)) {
-    apply(ApiOperation({ summary: key, description: '公开接口 (no token needed)' }));
+    apply(ApiOperation({ summary: key, description: `公开接口 (no token needed)${ruleText}` }));
     return;
   }
   const roles = requiredRolesOf(handler, proto.constructor);
@@ -124,9 +138,10 @@ function decorateHandler(controller: object, key: string): void {
   apply(
     ApiOperation({
       summary: key,
-      description: roles?.length
-        ? `需要角色 (roles): ${roles.join(', ')}。数据按调用者的组织范围过滤 (scoped to the caller's org units).`
-        : '无角色可调用 (closed: no role may call it)',
+      description:
+        (roles?.length
+          ? `需要角色 (roles): ${roles.join(', ')}。数据按调用者的组织范围过滤 (scoped to the caller's org units).`
+          : '无角色可调用 (closed: no role may call it)') + ruleText,
     }),
   );
 }
@@ -164,7 +179,9 @@ export function serveOpenApi(app: INestApplication, options: { title?: string; d
     .setVersion('v1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  // every refusal each operation can answer, with its body; undeclared methods answer 405 (openapi-contract.ts)
+  const document = declareRefusals(SwaggerModule.createDocument(app, config));
+  app.use(methodNotAllowed(document));
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     customSiteTitle: `${title} API`,

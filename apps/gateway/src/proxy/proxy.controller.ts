@@ -1,4 +1,5 @@
 import { All, Controller, Inject, Logger, OnApplicationShutdown, Req, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -140,6 +141,8 @@ export class ProxyController implements OnApplicationShutdown {
 
   @All('api/v1/*path')
   @Public()
+  // the apps' own descriptions hold these operations; the catch-all is no operation of its own
+  @ApiExcludeEndpoint()
   async forward(@Req() req: GatewayRequest, @Res() res: ServerResponse): Promise<void> {
     const started = Date.now();
     const method = (req.method ?? 'GET').toUpperCase();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Ip, Post } from '@nestjs/common';
 import { Caller, Principal, Public, Role, Roles, unauthorized } from '@lib/auth';
-import { ZodValidationPipe } from '@lib/service-kit';
+import { Refuses, ZodValidationPipe } from '@lib/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { burnPasswordCheck, verifyPassword } from '../users/passwords';
 import { User } from '../users/user.schema';
@@ -57,6 +57,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
+  @Refuses(401, '用户名或密码错误，或账号已停用 (wrong credentials or a disabled account)')
   async login(@Body(new ZodValidationPipe(LoginBody)) body: LoginBody, @Ip() ip: string) {
     const c = this.config;
     const byUser = this.counters.key('login-fail', 'user', body.username);
@@ -83,6 +84,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
+  @Refuses(401, '刷新令牌无效、过期或已吊销 (invalid, expired or revoked refresh token)')
   async refresh(@Body(new ZodValidationPipe(RefreshBody)) body: RefreshBody) {
     const spent = await this.sessions.spend(body.refreshToken);
     if (!spent) throw unauthorized();

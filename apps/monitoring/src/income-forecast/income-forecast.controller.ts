@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
@@ -45,6 +46,7 @@ export class IncomeForecastController {
    */
   @Get('api/v1/monitored-households/:id/income-forecast')
   @Roles(...MonitoringPermissions.readMonitoredHouseholds)
+  @ApiResponse({ status: 204, description: '尚无预测（记录的月份不足，或不在调用者范围内） (no forecast yet)' })
   async get(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,

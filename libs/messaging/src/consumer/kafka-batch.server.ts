@@ -18,7 +18,13 @@ import {
   decodeEvent,
   eventTypesOfTopic,
 } from '@lib/contracts';
-import { baseTopicName, createKafkaClient, KafkaSettings, topicName } from '../kafka-settings';
+import {
+  baseTopicName,
+  createKafkaClient,
+  KAFKA_CONSUMER_RETRY,
+  KafkaSettings,
+  topicName,
+} from '../kafka-settings';
 import { ensureTopics } from '../producer/topic-admin';
 import { announceAssignment, CoPartitionedAssigner, PartitionAssignment } from './assignment';
 import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns } from './batch-plan';
@@ -91,7 +97,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partitionsConsumedConcurrently: 6,
       keyConcurrency: 16,
       maxBytesPerPartition: 256 * 1024,
-      sessionTimeoutMs: 30_000,
+      // a member that vanished (killed, or restarted after a crash: kafkajs rejoins with a new member id, e.g.
+      // when the broker's coordinator is still loading after a restart) holds its partitions this long: a
+      // handful of seconds (6 s, the broker's smallest, lost work on a loaded machine: batches outlived it).
+      sessionTimeoutMs: 10_000,
       maxWaitTimeMs: 100,
       ...options,
     };
@@ -181,7 +190,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   private async start(): Promise<void> {
     const { kafka: settings } = this.opts;
-    this.kafka ??= createKafkaClient(settings, '-consumer');
+    this.kafka ??= createKafkaClient(settings, '-consumer', KAFKA_CONSUMER_RETRY);
     const topics = this.opts.topics.map((t) => topicName(settings, t));
     await ensureTopics(this.kafka, [...topics, ...topics.map(deadLetterTopic)], settings.partitions);
 
@@ -195,7 +204,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     this.consumer = this.kafka.consumer({
       groupId: this.opts.groupId,
       sessionTimeout: this.opts.sessionTimeoutMs,
-      heartbeatInterval: 3_000,
+      heartbeatInterval: 1_000,
       maxWaitTimeInMs: this.opts.maxWaitTimeMs,
       maxBytesPerPartition: this.opts.maxBytesPerPartition,
       allowAutoTopicCreation: false,
@@ -211,6 +220,22 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       announceAssignment(this.assignmentOf(e.payload.memberAssignment));
     });
     consumer.on(consumer.events.CRASH, () => this.announceNone());
+    // kafkajs restarts a consumer after a retriable crash only; after any other ("the coordinator is not aware
+    // of this member" after a broker restart) it would stay stopped while the app serves on: start it again
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (e.payload.restart || this.closing || this.consumer !== consumer) return;
+      this.logger.error(
+        `consumer stopped by ${e.payload.error.name} (${e.payload.error.message}); starting it again`,
+      );
+      void (async () => {
+        await consumer.disconnect().catch(() => undefined);
+        await this.dlqProducer?.disconnect().catch(() => undefined);
+        this.consumer = null;
+        this.dlqProducer = null;
+        await sleep(1_000);
+        await this.startWithRetries();
+      })();
+    });
     consumer.on(consumer.events.STOP, () => this.announceNone());
     await this.consumer.connect();
     // state held per partition in memory is dropped / reloaded when the group hands them out again
