@@ -84,7 +84,13 @@ async function rawRead(kafka: Kafka, groupId: string, topics: string[], total: n
 async function main() {
   const runId = `rbench${Date.now().toString(36)}`;
   const prefix = `${runId}.`;
-  const d = new BenchDriver({ clientId: 'bench-replay', runId, partitions: PARTITIONS, keep: process.env.BENCH_KEEP === '1', stopTimeoutMs: 5_000 });
+  const d = new BenchDriver({
+    clientId: 'bench-replay',
+    runId,
+    partitions: PARTITIONS,
+    keep: process.env.BENCH_KEEP === '1',
+    stopTimeoutMs: 5_000,
+  });
   await d.connect();
   try {
     const topics = RULES_TOPICS.map((t) => `${prefix}${t}`);
@@ -106,13 +112,21 @@ async function main() {
     const liveGroup = `${prefix}rules`;
     for (const topic of topics) {
       const ends = await d.admin.fetchTopicOffsets(topic);
-      await d.admin.setOffsets({ groupId: liveGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      await d.admin.setOffsets({
+        groupId: liveGroup,
+        topic,
+        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+      });
     }
     const dbName = `${runId}_rules`;
     d.databases.push(dbName);
     const result = await replaySubjects({
       db: d.mongo.db(dbName),
-      kafka: new Kafka({ clientId: 'bench-replay-run', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING }),
+      kafka: new Kafka({
+        clientId: 'bench-replay-run',
+        brokers: infra.kafkaBrokers,
+        logLevel: logLevel.NOTHING,
+      }),
       topicPrefix: prefix,
       liveGroup,
       log: (line) => console.log(`[replay] ${line}`),
@@ -127,7 +141,14 @@ async function main() {
         `switch-over ${result.fencedMs} ms`,
     );
     console.log(
-      JSON.stringify({ bench: 'replay', events: total, subjects: stored, replayEventsPerSecond: result.eventsPerSecond, rawEventsPerSecond: raw, buildMs: result.buildMs }),
+      JSON.stringify({
+        bench: 'replay',
+        events: total,
+        subjects: stored,
+        replayEventsPerSecond: result.eventsPerSecond,
+        rawEventsPerSecond: raw,
+        buildMs: result.buildMs,
+      }),
     );
   } finally {
     await d.close();

@@ -81,7 +81,11 @@ describe('rules: a read model rebuilt from Kafka (npm run replay -- rules subjec
     for (const [id, v] of latest) {
       // rev counts writes, not facts; Kafka orders events within a topic only, so the ids of the
       // events applied are compared as a set (a household's events come over several topics)
-      const { rev: _rev, appliedEventIds, ...state } = v.state as typeof v.state & { appliedEventIds: string[] };
+      const {
+        rev: _rev,
+        appliedEventIds,
+        ...state
+      } = v.state as typeof v.state & { appliedEventIds: string[] };
       out.set(id, { ...state, appliedEventIds: [...appliedEventIds].sort() });
     }
     return out;
@@ -121,7 +125,11 @@ describe('rules: a read model rebuilt from Kafka (npm run replay -- rules subjec
     // a person acknowledges one alert (its holder re-reads the subject: a new version, same state)
     const before = await unresolvedAlerts();
     expect(before.length).toBeGreaterThan(0);
-    const ack = await h.app.post(`/api/v1/alerts/${before[0].id}/acknowledge`, { note: '已入户核实' }, { token: cadre });
+    const ack = await h.app.post(
+      `/api/v1/alerts/${before[0].id}/acknowledge`,
+      { note: '已入户核实' },
+      { token: cadre },
+    );
     expect(ack.status).toBe(200);
     const openBefore = await unresolvedAlerts();
     const statesBefore = await statesIn('subject_versions');
@@ -158,13 +166,17 @@ describe('rules: a read model rebuilt from Kafka (npm run replay -- rules subjec
     expect(reads.every((s) => s === 200)).toBe(true);
 
     // the apps now read the rebuilt collection
-    const pointer = await db().collection<{ _id: string; collection: string }>('read_models').findOne({ _id: 'subjects' });
+    const pointer = await db()
+      .collection<{ _id: string; collection: string }>('read_models')
+      .findOne({ _id: 'subjects' });
     expect(pointer?.collection).toBe(result.collection);
     await h.settle();
-    for (const id of during) await h.waitForAlerts(id, (a) => a.length === 1, 'the alert raised during the replay');
+    for (const id of during)
+      await h.waitForAlerts(id, (a) => a.length === 1, 'the alert raised during the replay');
 
     const statesAfter = await statesIn(result.collection);
-    for (const id of ids) expect({ id, state: statesAfter.get(id) }).toEqual({ id, state: statesBefore.get(id) });
+    for (const id of ids)
+      expect({ id, state: statesAfter.get(id) }).toEqual({ id, state: statesBefore.get(id) });
     // the events taken during the replay are in the rebuilt model too (by the replay or the apps)
     await waitFor('the households registered during the replay in the rebuilt model', async () => {
       const now = await statesIn(result.collection);
@@ -181,10 +193,14 @@ describe('rules: a read model rebuilt from Kafka (npm run replay -- rules subjec
 
     // and the apps go on from the rebuilt states: a second medical bill adds to the first
     const target = ids[1];
-    await h.publish(departmentFact(target, 'medical_out_of_pocket', { amount: 500, occurredOn: '2026-10-02' }));
+    await h.publish(
+      departmentFact(target, 'medical_out_of_pocket', { amount: 500, occurredOn: '2026-10-02' }),
+    );
     await h.kafka.waitForNoLag(h.groupId, h.topic(Topics.monitoring), 60_000);
     const next = await waitFor('the new bill applied to the rebuilt state', async () => {
-      const s = (await statesIn(result.collection)).get(target) as { yearly?: { medicalStays?: Record<string, number> } };
+      const s = (await statesIn(result.collection)).get(target) as {
+        yearly?: { medicalStays?: Record<string, number> };
+      };
       return s?.yearly?.medicalStays?.['2026'] === 3010 + 500 ? s : undefined;
     });
     expect(next).toBeDefined();

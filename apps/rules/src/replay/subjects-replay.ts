@@ -86,12 +86,14 @@ export function foldSubjectEvents(
 export async function replaySubjects(o: SubjectsReplayOptions): Promise<SubjectsReplayResult> {
   const log = o.log ?? (() => undefined);
   const flushEvery = o.flushEvery ?? 20_000;
-  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 17);
   const shadowName = `subject_versions_r${stamp}`;
   const topics = RULES_TOPICS.map((t) => `${o.topicPrefix}${t}`);
   const pointers = o.db.collection<ReadModelPointer>(READ_MODELS_COLLECTION);
-  const previous =
-    (await pointers.findOne({ _id: SUBJECTS_READ_MODEL }))?.collection ?? 'subject_versions';
+  const previous = (await pointers.findOne({ _id: SUBJECTS_READ_MODEL }))?.collection ?? 'subject_versions';
 
   const shadow = o.db.collection<SubjectVersion>(shadowName);
   await o.db.createCollection(shadowName);
@@ -262,7 +264,10 @@ export async function replaySubjects(o: SubjectsReplayOptions): Promise<Subjects
   } catch (e) {
     // a failed replay leaves the live app as it was: no fence, the previous collection
     await pointers
-      .updateOne({ _id: SUBJECTS_READ_MODEL, 'fence.target': shadowName }, { $set: { fence: null, acks: {} } })
+      .updateOne(
+        { _id: SUBJECTS_READ_MODEL, 'fence.target': shadowName },
+        { $set: { fence: null, acks: {} } },
+      )
       .catch(() => undefined);
     throw e;
   } finally {

@@ -1,7 +1,7 @@
 /**
- * 读模型重放 / rebuilds one read model of an app from Kafka while the app keeps serving:
+ * 读模型重放 / rebuilds one of rules' read models from Kafka while the app keeps serving:
  *
- *   npm run replay -- rules subjects
+ *   npm run replay -- rules subjects      (scripts/replay.sh: node dist/apps/rules/src/replay/main.js subjects)
  *
  * Reads the app's configuration from the environment, as the app does (MONGO_URL, MONGO_DB,
  * KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID…), so run it with the app's environment
@@ -12,8 +12,8 @@
 import { MongoClient } from 'mongodb';
 import { createKafkaClient } from '@lib/messaging';
 import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
-import { rulesConfigSchema } from '../../apps/rules/src/config';
-import { replaySubjects } from '../../apps/rules/src/replay/subjects-replay';
+import { rulesConfigSchema } from '../config';
+import { replaySubjects } from './subjects-replay';
 
 type Runner = () => Promise<object>;
 
@@ -35,27 +35,27 @@ async function rulesSubjects(): Promise<object> {
   }
 }
 
-/** app → read model → how it is rebuilt. */
-export const REPLAYABLE: Record<string, Record<string, { title: string; run: Runner }>> = {
-  rules: { subjects: { title: '规则服务的主体状态（subject_versions）', run: rulesSubjects } },
+/** rules' read models that can be rebuilt, and how. */
+const REPLAYABLE: Record<string, { title: string; run: Runner }> = {
+  subjects: { title: '规则服务的主体状态（subject_versions）', run: rulesSubjects },
 };
 
 function usage(): string {
-  const lines = Object.entries(REPLAYABLE).flatMap(([app, models]) =>
-    Object.entries(models).map(([m, { title }]) => `  npm run replay -- ${app} ${m}    ${title}`),
+  const lines = Object.entries(REPLAYABLE).map(
+    ([m, { title }]) => `  npm run replay -- rules ${m}    ${title}`,
   );
   return `用法 / usage: npm run replay -- <app> <read-model>\n${lines.join('\n')}`;
 }
 
 async function main() {
-  const [app, model] = process.argv.slice(2);
-  const target = app && model ? REPLAYABLE[app]?.[model] : undefined;
+  const model = process.argv[2];
+  const target = model ? REPLAYABLE[model] : undefined;
   if (!target) {
-    console.error(app ? `没有可重放的读模型 “${app} ${model ?? ''}”。\n${usage()}` : usage());
+    console.error(model ? `rules 没有可重放的读模型 “${model}”。\n${usage()}` : usage());
     process.exit(2);
   }
   const result = await target.run();
-  console.log(JSON.stringify({ app, readModel: model, ...result }));
+  process.stdout.write(`${JSON.stringify({ app: 'rules', readModel: model, ...result })}\n`);
 }
 
 main().then(
