@@ -25,7 +25,12 @@ export interface SubjectsReplayOptions {
   topicPrefix: string;
   /** The live app's consumer group (its committed offsets are what the replay catches up with). */
   liveGroup: string;
-  /** Written to the shadow after this many events (and whenever caught up). */
+  /**
+   * Written to the shadow after this many events, and whenever caught up (default 100,000). The states
+   * are held in memory throughout (a county's subjects are a few thousand), so a write per flush costs
+   * one unordered insert of one version per changed subject; writing more often only adds superseded
+   * versions to remove (FerretDB answers `$in` by scanning the collection).
+   */
   flushEvery?: number;
   /** How long the live instances have to stop at the fence before the replay gives up and retries. */
   fenceTimeoutMs?: number;
@@ -85,7 +90,7 @@ export function foldSubjectEvents(
  */
 export async function replaySubjects(o: SubjectsReplayOptions): Promise<SubjectsReplayResult> {
   const log = o.log ?? (() => undefined);
-  const flushEvery = o.flushEvery ?? 20_000;
+  const flushEvery = o.flushEvery ?? 100_000;
   const stamp = new Date()
     .toISOString()
     .replace(/[-:.TZ]/g, '')
