@@ -153,7 +153,8 @@ export async function replaySubjects(o: SubjectsReplayOptions): Promise<Subjects
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
-      eachBatchAutoResolve: false,
+      // the position moves on after each batch (nothing is committed: a failed replay starts over)
+      eachBatchAutoResolve: true,
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch }) => {
         if (batch.messages.length === 0) return;
