@@ -9,6 +9,7 @@
 #   console      the shell's gzipped size vs its budget; the 1,144-household list's time to interactive vs an empty page
 #   forecast     income-forecast backtest on a synthetic 1,144-household county: recall ≥ 1 month ahead,
 #                precision, MAPE, beside today's income-below-line rule (bench/forecast/backtest.ts)
+#   replay       rules' subjects read model rebuilt from Kafka (100,000 events) vs a raw kafkajs consumer
 #
 # Every bench runs even when one before it failed; each ends by itself (bench/shared/run-bench.ts); the
 # whole exits non-zero at the end if any failed, after a table of what ran.
@@ -39,6 +40,7 @@ BENCHES=(
   "households|node dist/bench/households/import.bench.js|BENCH_HOUSEHOLDS=400 BENCH_MEMBERS=1200"
   "console|node dist/bench/console/bench.js|BENCH_CONSOLE_HOUSEHOLDS=100 BENCH_CONSOLE_ROUNDS=1"
   "forecast|node dist/bench/forecast/backtest.js|BENCH_FORECAST_HOUSEHOLDS=60 BENCH_FORECAST_MONTHS=24"
+  "replay|node dist/bench/replay/bench.js|BENCH_REPLAY_EVENTS=2000 BENCH_REPLAY_HOUSEHOLDS=200"
 )
 
 summary=()

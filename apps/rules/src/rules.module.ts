@@ -16,6 +16,7 @@ import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from '
 import { StorageInit } from './storage-init';
 import { SubjectsStore, SubjectVersion, SubjectVersionSchema } from './subjects/subjects.store';
 import { HeldSubjects } from './evaluation/held-subjects';
+import { SubjectsPointer } from './replay/subjects-pointer';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -45,6 +46,7 @@ import {
     AlertsRepository,
     SubjectsStore,
     HeldSubjects,
+    SubjectsPointer,
     ThresholdsRepository,
     RuleVersionsRepository,
     Evaluation,

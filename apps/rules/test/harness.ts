@@ -92,15 +92,22 @@ export class RulesHarness {
     return `${this.prefix}rules`;
   }
 
-  /** Starts one more instance (same consumer group and database). */
-  async startInstance(env: Record<string, string> = {}): Promise<AppProcess> {
-    const app = await AppProcess.create('rules', `${this.runId}-${this.apps.length}`, {
+  /** The environment of this run's rules app (the replay command is run with it too). */
+  env(): Record<string, string> {
+    return {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_PARTITIONS: '4',
       MONGO_URL: infra.mongoUrl,
       MONGO_DB: `${this.runId}_rules`,
       REDIS_URL: infra.redisUrl,
+    };
+  }
+
+  /** Starts one more instance (same consumer group and database). */
+  async startInstance(env: Record<string, string> = {}): Promise<AppProcess> {
+    const app = await AppProcess.create('rules', `${this.runId}-${this.apps.length}`, {
+      ...this.env(),
       ...env,
     });
     this.apps.push(app);

@@ -72,7 +72,8 @@ kafka_write_config() {
     echo "num.network.threads=2"
     echo "num.io.threads=4"
     echo "num.recovery.threads.per.data.dir=1"
-    echo "log.retention.hours=168"
+    # domain topics keep every event: read models are rebuilt from them (npm run replay, docs/architecture.md)
+    echo "log.retention.ms=-1"
     if [[ "$KAFKA_VERSION" != 3.* ]]; then
       echo "share.coordinator.state.topic.replication.factor=1"
       echo "share.coordinator.state.topic.min.isr=1"

@@ -13,3 +13,4 @@ export * from './messaging.module';
 export * from './consumer/rethrow-errors.filter';
 export * from './observability/metrics';
 export * from './observability/trace-context';
+export * from './consumer/consumption-gate';

@@ -37,6 +37,7 @@ export class HeldSubjects implements OnModuleDestroy {
   private loading: Promise<void> = Promise.resolve();
   private epoch = 0;
   private unsubscribe: (() => void) | null = null;
+  private assignment: Promise<PartitionAssignment> | null = null;
   /** Topics carrying a household's events keyed by it: partition p of each must be owned to hold p's subjects. */
   readonly topics: readonly string[] = [Topics.households, Topics.monitoring];
 
@@ -55,6 +56,7 @@ export class HeldSubjects implements OnModuleDestroy {
 
   /** Nothing is held from the moment the group is rejoined until the new assignment is loaded. */
   private assign(next: Promise<PartitionAssignment>) {
+    this.assignment = next;
     const epoch = ++this.epoch;
     this.owned = new Set();
     this.count = 0;
@@ -78,6 +80,7 @@ export class HeldSubjects implements OnModuleDestroy {
     }
     // not while collections are being created (FerretDB 1.24 may wedge under concurrent DDL and reads)
     await this.collections.ready();
+    await this.subjects.collectionChosen;
     if (epoch !== this.epoch) return;
     const started = Date.now();
     const keep = (id: string) => partitions.has(partitionOfKey(id, count));
@@ -95,6 +98,15 @@ export class HeldSubjects implements OnModuleDestroy {
     this.logger.log(
       `holding ${states.size} subjects of partitions ${[...partitions].join(',')} (loaded in ${Date.now() - started} ms)`,
     );
+  }
+
+  /**
+   * Loads the owned subjects again (the read model was switched to a replayed collection); resolves
+   * once they are held.
+   */
+  reload(): Promise<void> {
+    if (this.assignment) this.assign(this.assignment);
+    return this.loading;
   }
 
   /** Resolves once the current assignment is loaded. */

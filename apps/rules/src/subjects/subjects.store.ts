@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { InjectConnection, InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
 import type { Filter } from 'mongodb';
 import { Scope } from '@lib/auth';
 import { runWithConcurrency } from '@lib/messaging';
@@ -48,12 +48,35 @@ const PRUNE_PAGE = 1_000;
 @Injectable()
 export class SubjectsStore implements OnModuleDestroy {
   private readonly logger = new Logger(SubjectsStore.name);
-  private readonly store: Store<SubjectVersion>;
+  private store: Store<SubjectVersion>;
   private superseded: string[] = [];
   private pruner: NodeJS.Timeout | null = null;
+  private chosen!: () => void;
+  /** Resolves once the collection in use is known (the read-model pointer, replay/subjects-pointer.ts). */
+  readonly collectionChosen = new Promise<void>((resolve) => (this.chosen = resolve));
 
-  constructor(@InjectModel(SubjectVersion.name) model: Model<SubjectVersion>) {
+  constructor(
+    @InjectModel(SubjectVersion.name) model: Model<SubjectVersion>,
+    @InjectConnection() private readonly connection: Connection,
+  ) {
     this.store = Store.of(model);
+  }
+
+  /** The collection the versions are read from and written to now. */
+  get collectionName(): string {
+    return this.store.collectionName;
+  }
+
+  /**
+   * Reads and writes `name` from now on (a replayed read model switched over, issue #17): versions
+   * superseded in the previous collection are no longer pruned here.
+   */
+  useCollection(name: string): void {
+    if (name !== this.store.collectionName) {
+      this.store = Store.named<SubjectVersion>(this.connection, name);
+      this.superseded = [];
+    }
+    this.chosen();
   }
 
   onModuleDestroy() {
@@ -63,6 +86,7 @@ export class SubjectsStore implements OnModuleDestroy {
 
   /** The current state of each subject that has one (one equality query per subject). */
   async latest(ids: string[]): Promise<Map<string, SubjectState>> {
+    await this.collectionChosen;
     const found = new Map<string, SubjectState>();
     await runWithConcurrency([...new Set(ids)], 32, async (id) => {
       const [v] = await this.store.find({ subjectId: id }, { sort: { rev: -1 }, limit: 1 }).toArray();
@@ -73,6 +97,7 @@ export class SubjectsStore implements OnModuleDestroy {
 
   /** The current state of every subject `keep` accepts (one pass over the versions: on partition assignment). */
   async loadWhere(keep: (subjectId: string) => boolean): Promise<Map<string, SubjectState>> {
+    await this.collectionChosen;
     const found = new Map<string, SubjectState>();
     for await (const v of this.store.find({}, { batchSize: 2_000 })) {
       if (!keep(v.subjectId)) continue;
@@ -88,6 +113,7 @@ export class SubjectsStore implements OnModuleDestroy {
    * caller re-reads those and re-applies their events (applied ones are skipped by their ids).
    */
   async save(states: SubjectState[]): Promise<{ saved: SubjectState[]; conflicts: Set<string> }> {
+    await this.collectionChosen;
     const next = states.map((s) => ({ ...s, rev: s.rev + 1 }));
     const { duplicates } = await this.store.insertManyNew(next.map(versionOf));
     const refused = new Set(duplicates.map((i) => next[i]._id));
@@ -114,6 +140,7 @@ export class SubjectsStore implements OnModuleDestroy {
 
   /** Every subject of a type within the scope (its current state), a page at a time (dry runs, the daily pass). */
   async *scan(scope: Scope, subjectType: string, batch = 500): AsyncGenerator<SubjectState[]> {
+    await this.collectionChosen;
     const filter = scopedFilter(scope, { subjectType }) as Filter<SubjectVersion>;
     let page: SubjectState[] = [];
     let last: SubjectState | null = null;

@@ -31,6 +31,7 @@ import { backoffMs, groupByKey, PlannedRecord, runWithConcurrency, splitIntoRuns
 import { isTransientError, PermanentEventError } from './errors';
 import { HandlerExtras } from './event-pattern';
 import { partitionsAssigned } from './partition-assignments';
+import { enterConsumptionGate, leaveConsumptionGate } from './consumption-gate';
 import { consumerMetrics, scrapedGauge } from '../observability/metrics';
 import { contextOfTraceparent, inSpan, SpanKind } from '../observability/trace-context';
 
@@ -288,8 +289,18 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     return { message, event: result.event };
   }
 
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
-    if (batch.messages.length === 0) return;
+  private async processBatch(payload: EachBatchPayload) {
+    if (payload.batch.messages.length === 0) return;
+    // a read model being switched over (replay) waits for no batch in flight (consumer/consumption-gate.ts)
+    await enterConsumptionGate(payload.heartbeat);
+    try {
+      await this.processGatedBatch(payload);
+    } finally {
+      leaveConsumptionGate();
+    }
+  }
+
+  private async processGatedBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     const topicLabel = { topic: baseTopicName(this.opts.kafka, batch.topic) };
     consumerMetrics.batchSize.observe(topicLabel, batch.messages.length);
     const timer = consumerMetrics.batchDuration.startTimer(topicLabel);
