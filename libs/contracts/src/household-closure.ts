@@ -23,4 +23,5 @@ export const HouseholdClosure = z.object({
 export type HouseholdClosure = z.infer<typeof HouseholdClosure>;
 
 /** The reason other apps write when they close what belonged to the household, e.g. "户已注销（死亡）". */
-export const closureReasonText = (reason: HouseholdClosureReason) => `户已注销（${labelOf('householdClosureReason', reason)}）`;
+export const closureReasonText = (reason: HouseholdClosureReason) =>
+  `户已注销（${labelOf('householdClosureReason', reason)}）`;

@@ -7,7 +7,9 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 /** POST /api/v1/households/:id/closure: 注销原因, 注销日期, 并入的户 (合户), 说明. */
 export const CloseHouseholdBody = z
   .object({
-    reason: HouseholdClosureReason.describe('注销原因：death 死亡、moved_out 迁出、merged 合户、natural_extinction 自然消亡'),
+    reason: HouseholdClosureReason.describe(
+      '注销原因：death 死亡、moved_out 迁出、merged 合户、natural_extinction 自然消亡',
+    ),
     on: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')

@@ -95,7 +95,12 @@ export const HOUSEHOLD_COLUMNS: Column[] = [
   { header: '帮扶措施', path: 'assistanceMeasures', kind: list(MEASURE_TYPES) },
   { header: '自然灾害类型', path: 'disasterSubtype', kind: en(DISASTER_SUBTYPES) },
   { header: '户状态', path: 'status', kind: en(householdLabels.householdStatus), exportOnly: true },
-  { header: '注销原因', path: 'closure.reason', kind: en(householdLabels.householdClosureReason), exportOnly: true },
+  {
+    header: '注销原因',
+    path: 'closure.reason',
+    kind: en(householdLabels.householdClosureReason),
+    exportOnly: true,
+  },
   { header: '注销时间', path: 'closure.on', kind: { t: 'date' }, exportOnly: true },
   { header: '注销说明', path: 'closure.note', kind: text, exportOnly: true },
 ];

@@ -181,7 +181,10 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
    */
   async householdClosed(e: HouseholdClosedV1): Promise<void> {
     const { householdId, villageCode, townCode } = e.data;
-    const marks = await this.marks.find({ householdId }, { month: 1 }).lean<Array<{ month: string }>>().exec();
+    const marks = await this.marks
+      .find({ householdId }, { month: 1 })
+      .lean<Array<{ month: string }>>()
+      .exec();
     await this.households.deleteOne({ _id: householdId });
     await this.marks.deleteMany({ householdId });
     const months = new Set([...marks.map((m) => m.month), chinaMonthDay(new Date()).month]);
@@ -231,22 +234,24 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     await insertIgnoringDuplicates(this.households as never, missing);
 
     const now = new Date();
-    const marks: CoverageMark[] = surveys.filter((s) => !closed.has(s.householdId)).map((s) => {
-      const entry = entries.get(s.householdId);
-      return {
-        _id: `${s.householdId}:${s.month}`,
-        householdId: s.householdId,
-        month: s.month,
-        countyCode: s.villageCode.slice(0, 6),
-        townCode: s.townCode,
-        villageCode: s.villageCode,
-        fromMonth: entry?.fromMonth ?? null,
-        fromDay: entry?.fromDay ?? null,
-        surveyId: s.surveyId,
-        visitedAt: s.visitedAt,
-        markedAt: now,
-      };
-    });
+    const marks: CoverageMark[] = surveys
+      .filter((s) => !closed.has(s.householdId))
+      .map((s) => {
+        const entry = entries.get(s.householdId);
+        return {
+          _id: `${s.householdId}:${s.month}`,
+          householdId: s.householdId,
+          month: s.month,
+          countyCode: s.villageCode.slice(0, 6),
+          townCode: s.townCode,
+          villageCode: s.villageCode,
+          fromMonth: entry?.fromMonth ?? null,
+          fromDay: entry?.fromDay ?? null,
+          surveyId: s.surveyId,
+          visitedAt: s.visitedAt,
+          markedAt: now,
+        };
+      });
     await insertIgnoringDuplicates(this.marks as never, marks);
 
     // every village-month the batch touched (even on a redelivery) is left for the announcer, which

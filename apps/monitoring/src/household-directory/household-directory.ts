@@ -31,7 +31,10 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       { upsert: true },
     );
     // a registration redelivered after the household was closed: it stays out of the other read models
-    if (res.upsertedCount === 0 && (await this.model.exists({ _id: d.householdId, closedOn: { $exists: true } })))
+    if (
+      res.upsertedCount === 0 &&
+      (await this.model.exists({ _id: d.householdId, closedOn: { $exists: true } }))
+    )
       return;
     for (const listener of this.registrationListeners) await listener(e);
   }

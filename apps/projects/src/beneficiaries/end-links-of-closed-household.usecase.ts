@@ -21,6 +21,7 @@ export class EndLinksOfClosedHousehold {
 
   async execute(e: HouseholdClosedV1): Promise<void> {
     const ended = await this.beneficiaries.endAllOf(e.data.householdId, e.data.on);
-    if (ended > 0) this.logger.log(`household ${e.data.householdId} closed: ${ended} beneficiary links end ${e.data.on}`);
+    if (ended > 0)
+      this.logger.log(`household ${e.data.householdId} closed: ${ended} beneficiary links end ${e.data.on}`);
   }
 }

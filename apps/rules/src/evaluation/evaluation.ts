@@ -101,7 +101,11 @@ export class Evaluation {
    * before their state is saved, so a redelivery finds them resolved. A subject whose alerts changed meanwhile
    * is read again (`surprised`).
    */
-  private async closeAlertsOfClosed(changed: Map<string, SubjectState>, open: Map<string, Alert>, surprised: Set<string>) {
+  private async closeAlertsOfClosed(
+    changed: Map<string, SubjectState>,
+    open: Map<string, Alert>,
+    surprised: Set<string>,
+  ) {
     const byReason = new Map<string, Array<[string, Alert]>>();
     for (const [key, a] of open) {
       const s = changed.get(a.subjectId);
@@ -110,7 +114,12 @@ export class Evaluation {
       byReason.set(note, [...(byReason.get(note) ?? []), [key, a]]);
     }
     for (const [note, list] of byReason) {
-      for (const id of await this.alerts.resolve(list.map(([, a]) => a), 'auto', note)) surprised.add(id);
+      for (const id of await this.alerts.resolve(
+        list.map(([, a]) => a),
+        'auto',
+        note,
+      ))
+        surprised.add(id);
       for (const [key] of list) open.delete(key);
     }
   }

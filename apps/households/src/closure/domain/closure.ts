@@ -19,9 +19,7 @@ export interface ClosingHousehold {
   registeredOn: string;
 }
 
-export type ClosureDecision =
-  | { ok: true }
-  | { ok: false; status: 400 | 409; field: string; reason: string };
+export type ClosureDecision = { ok: true } | { ok: false; status: 400 | 409; field: string; reason: string };
 
 const refuse = (status: 400 | 409, field: string, reason: string): ClosureDecision => ({
   ok: false,
@@ -40,14 +38,20 @@ export function decideClosure(
   target?: Pick<ClosingHousehold, 'id' | 'status'> | null,
 ): ClosureDecision {
   if (household.status === 'closed')
-    return refuse(409, 'status', `该户已于 ${household.closure?.on ?? ''} 注销，不能重复注销 (already closed)`);
+    return refuse(
+      409,
+      'status',
+      `该户已于 ${household.closure?.on ?? ''} 注销，不能重复注销 (already closed)`,
+    );
   if (req.on < household.registeredOn)
     return refuse(400, 'on', `注销日期不能早于建档日期 ${household.registeredOn} (before registration)`);
   if (req.reason === 'merged') {
     if (!req.mergedInto) return refuse(400, 'mergedInto', '合户须注明并入的户 (required for 合户)');
-    if (req.mergedInto === household.id) return refuse(400, 'mergedInto', '不能并入本户 (cannot merge into itself)');
+    if (req.mergedInto === household.id)
+      return refuse(400, 'mergedInto', '不能并入本户 (cannot merge into itself)');
     if (!target) return refuse(400, 'mergedInto', '未找到并入的户 (no such household in your scope)');
-    if (target.status === 'closed') return refuse(400, 'mergedInto', '并入的户已注销 (that household is closed)');
+    if (target.status === 'closed')
+      return refuse(400, 'mergedInto', '并入的户已注销 (that household is closed)');
   } else if (req.mergedInto) {
     return refuse(400, 'mergedInto', '仅合户时填写并入的户 (only for 合户)');
   }

@@ -88,7 +88,10 @@ export class CloseHousehold {
   }
 
   /** The closure as a step of the household's history (the lifecycle itself does not move). */
-  private async recordInHistory(id: string, closure: Record<string, unknown> & { on: string; by: string; at: string }) {
+  private async recordInHistory(
+    id: string,
+    closure: Record<string, unknown> & { on: string; by: string; at: string },
+  ) {
     const latest = await this.transitions.latest(id);
     const state = latest?.lifecycle?.state ?? null;
     const { on, by, at, ...details } = closure;
