@@ -20,6 +20,15 @@ interface HouseholdView {
   version: number;
 }
 
+/** Escalation drill: a minute lasts 50 ms, so the income alert (24 h) escalates to the town after 72 s. */
+class ClosurePlatform extends Platform {
+  override envOf(app: Parameters<Platform['envOf']>[0]) {
+    const env = super.envOf(app);
+    return app === 'notifier' ? { ...env, ESCALATION_MINUTE_MS: '50' } : env;
+  }
+}
+const LONG = { timeoutMs: 120_000, intervalMs: 250 };
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -31,7 +40,7 @@ const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
  * closed household stays readable, findable and exportable with its 注销 status, reason and date.
  */
 describe('注销: a closed household across apps', () => {
-  const platform = new Platform();
+  const platform = new ClosurePlatform();
   let gw: AppProcess;
   const tokens = new Map<string, string>();
   let householdId: string;
@@ -56,8 +65,12 @@ describe('注销: a closed household across apps', () => {
         as('town'),
       )
     ).body.villages.find((v) => v.villageCode === demoVillage);
-  const alerts = async () =>
-    (await gw.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${householdId}`, as('town'))).body.items;
+  const alertsOf = async (id: string) =>
+    (await gw.get<{ items: AlertView[] }>(`/api/v1/alerts?subjectId=${id}`, as('town'))).body.items;
+  const alerts = () => alertsOf(householdId);
+  const escalations = async (alertId: string) =>
+    (await gw.get<{ items: unknown[] }>(`/api/v1/deliveries?alertId=${alertId}&kind=escalation`, as('admin')))
+      .body.items ?? [];
 
   beforeAll(async () => {
     await platform.start(['households', 'monitoring', 'rules', 'notifier', 'projects', 'gateway']);
@@ -82,13 +95,23 @@ describe('注销: a closed household across apps', () => {
 
   afterAll(() => platform.stop());
 
-  it('before: the household counts in coverage and a low-income survey raises its alert', async () => {
-    await waitFor('coverage to count both households', async () => (await coverage())?.households === 2);
-    const survey = await gw.post('/api/v1/surveys', aSurvey(householdId, { month }), as('town'));
-    expect(survey.status).toBe(201);
-    await waitFor('the income alert', async () => (await alerts()).some((a) => a.status === 'open'));
-    await waitFor('coverage to count the survey', async () => (await coverage())?.surveyed === 1);
-  });
+  it('before: both households count in coverage and low-income surveys raise their alerts', async () => {
+    await waitFor(
+      'coverage to count both households',
+      async () => (await coverage())?.households === 2,
+      LONG,
+    );
+    for (const id of [householdId, otherId]) {
+      const survey = await gw.post('/api/v1/surveys', aSurvey(id, { month }), as('town'));
+      expect(survey.status).toBe(201);
+      await waitFor(
+        'the income alert',
+        async () => (await alertsOf(id)).some((a) => a.status === 'open'),
+        LONG,
+      );
+    }
+    await waitFor('coverage to count the surveys', async () => (await coverage())?.surveyed === 2, LONG);
+  }, 300_000);
 
   it('a village cadre may not close it: 403, and nothing changes', async () => {
     const before = await gw.get<HouseholdView>(`/api/v1/households/${householdId}`, as('village'));
@@ -150,23 +173,48 @@ describe('注销: a closed household across apps', () => {
   });
 
   it('rules closes its open alert with the reason', async () => {
-    const closed = await waitFor('the alert to be closed', async () => {
-      const list = await alerts();
-      return list.length > 0 && list.every((a) => a.status === 'resolved') ? list : undefined;
-    });
-    expect(closed[0].resolutionNote).toBe('户已注销（死亡）');
-  });
+    const closed = await waitFor(
+      'the alert to be closed',
+      async () => {
+        const list = await alerts();
+        return list.length > 0 && list.every((a) => a.status === 'resolved') ? list : undefined;
+      },
+      LONG,
+    );
+    expect(closed[0]).toMatchObject({ resolution: 'auto', resolutionNote: '户已注销（死亡）' });
+    // the other household's alert stays open
+    expect((await alertsOf(otherId)).map((a) => a.status)).toEqual(['open']);
+  }, 180_000);
+
+  it("the notifier escalates the open household's alert, never the closed one's", async () => {
+    const [open] = await alertsOf(otherId);
+    const [closed] = await alerts();
+    await waitFor(
+      'the open alert to escalate to the town',
+      async () => (await escalations(open.id)).length > 0,
+      {
+        timeoutMs: 240_000,
+        intervalMs: 1_000,
+      },
+    );
+    expect(await escalations(closed.id)).toEqual([]);
+  }, 300_000);
 
   it('coverage no longer counts it, and a survey for it is refused in Chinese', async () => {
-    await waitFor('coverage to drop the household', async () => {
-      const c = await coverage();
-      return c?.households === 1 && c.surveyed === 0;
-    });
+    await waitFor(
+      'coverage to drop the household',
+      async () => {
+        const c = await coverage();
+        return c?.households === 1 && c.surveyed === 1;
+      },
+      LONG,
+    );
     const due = await gw.get<{ items: Array<{ householdId: string }> }>(
       `/api/v1/coverage/households?villageCode=${demoVillage}&month=${month}`,
       as('town'),
     );
     expect(due.body.items.map((h) => h.householdId)).toEqual([otherId]);
+    expect(due.body.items.map((h) => h.householdId)).not.toContain(householdId);
     const survey = await gw.post<Problem>('/api/v1/surveys', aSurvey(householdId, { month }), as('town'));
     expect(survey.status).toBe(409);
     expect(survey.body.message).toContain('注销');
