@@ -1,9 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { labelOf } from '@lib/contracts/labels';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import { createEvent, orgUnitsOfVillage, RecordSurveyBody, SurveyRecordedV1, surveyFigures } from '@lib/contracts';
-import { fieldError } from '@lib/service-kit';
+import { fieldConflict, fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
@@ -29,12 +29,10 @@ export class RecordSurvey {
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
     if (household.closedOn)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `该户已于 ${household.closedOn} 注销（${labelOf('householdClosureReason', household.closureReason)}），不再走访 (the household is closed)`,
-        problems: [{ field: 'householdId', reason: `该户已于 ${household.closedOn} 注销，不再走访` }],
-      });
+      throw fieldConflict(
+        'householdId',
+        `该户已于 ${household.closedOn} 注销（${labelOf('householdClosureReason', household.closureReason)}），不再走访 (the household is closed)`,
+      );
     // the device's id recorded again (a retried or doubled upload): the survey already stored
     if (body.id) {
       const again = await this.replayOf(scope, body);

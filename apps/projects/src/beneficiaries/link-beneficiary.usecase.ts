@@ -1,8 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import { createEvent, ProjectBeneficiaryLinkedV1 } from '@lib/contracts';
-import { fieldError } from '@lib/service-kit';
+import { fieldConflict, fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { ProjectsService } from '../projects/projects.service';
 import { present } from '../problems';
@@ -26,12 +26,10 @@ export class LinkBeneficiary {
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
     if (household.closedOn)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `该户已于 ${household.closedOn} 注销，不能再建立利益联结 (the household is closed)`,
-        problems: [{ field: 'householdId', reason: `该户已于 ${household.closedOn} 注销` }],
-      });
+      throw fieldConflict(
+        'householdId',
+        `该户已于 ${household.closedOn} 注销，不能再建立利益联结 (the household is closed)`,
+      );
     const existing = body.kind === 'dividend' ? await this.beneficiaries.ofProject(projectId) : [];
     const problem = checkLink(project, household, body, existing);
     if (problem) throw fieldError(problem.field, problem.reason);

@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { covers, notFound, Principal, Scope, scopeOf } from '@lib/auth';
 import { HouseholdClosedV1, HouseholdsPermissions } from '@lib/contracts';
-import { fieldError } from '@lib/service-kit';
+import { fieldConflict, fieldError } from '@lib/service-kit';
 import { ChangeHousehold } from '../../households/change-household.usecase';
 import { HouseholdsRepository } from '../../households/households.repository';
 import { LifecycleTransitionsRepository } from '../../lifecycle/lifecycle-transitions.repository';
@@ -59,12 +59,7 @@ export class CloseHousehold {
         );
         if (!decision.ok) {
           if (decision.status === 400) throw fieldError(decision.field, decision.reason);
-          throw new ConflictException({
-            statusCode: 409,
-            error: 'Conflict',
-            message: decision.reason,
-            problems: [{ field: decision.field, reason: decision.reason }],
-          });
+          throw fieldConflict(decision.field, decision.reason);
         }
         return {
           kind: 'closure',
