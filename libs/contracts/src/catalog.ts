@@ -12,6 +12,7 @@ import { HouseholdPairingChangedV1 } from './events/household-pairing-changed.v1
 import { HouseholdPlanMeasureAddedV1 } from './events/household-plan-measure-added.v1';
 import { HouseholdPlanMeasureCompletedV1 } from './events/household-plan-measure-completed.v1';
 import { HouseholdCareVisitRecordedV1 } from './events/household-care-visit-recorded.v1';
+import { HouseholdClosedV1 } from './events/household-closed.v1';
 import { OrgUnitRegisteredV1 } from './events/org-unit-registered.v1';
 import { SurveyRecordedV1 } from './events/survey-recorded.v1';
 import { AlertRaisedV1 } from './events/alert-raised.v1';
@@ -63,6 +64,7 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     HouseholdPlanMeasureAddedV1,
     HouseholdPlanMeasureCompletedV1,
     HouseholdCareVisitRecordedV1,
+    HouseholdClosedV1,
     OrgUnitRegisteredV1,
     SurveyRecordedV1,
     AlertRaisedV1,

@@ -70,6 +70,18 @@ export function isRealDay(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
+/** Today in China time (the day people in the county mean), YYYY-MM-DD. */
+export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A day that happened: YYYY-MM-DD, real, not after today (China time). */
+export const PastDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
+  .superRefine((s, ctx) => {
+    if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: '须为真实存在的日期' });
+    else if (s > chinaToday()) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
+  });
+
 export const Severity = z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;
 

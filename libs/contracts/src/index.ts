@@ -61,3 +61,5 @@ export * from './default-thresholds';
 export * from './id-number';
 export * from './lifecycle';
 export * from './permissions';
+export * from './household-closure';
+export * from './events/household-closed.v1';

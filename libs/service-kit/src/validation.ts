@@ -1,4 +1,4 @@
-import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ConflictException, PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { zhError } from '@lib/contracts';
 
@@ -88,6 +88,16 @@ export function fieldError(field: string, reason: string): BadRequestException {
     statusCode: 400,
     error: 'Bad Request',
     message: `输入有误 (invalid input): ${field}: ${reason}`,
+    problems: [{ field, reason }],
+  });
+}
+
+/** A 409 for a state that forbids the request (e.g. a closed household), naming the field; the message is the reason. */
+export function fieldConflict(field: string, reason: string): ConflictException {
+  return new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    message: reason,
     problems: [{ field, reason }],
   });
 }

@@ -9,7 +9,7 @@ import {
   HouseholdPlanMeasureCompletedV1,
   HouseholdsPermissions,
 } from '@lib/contracts';
-import { fieldError, ZodValidationPipe } from '@lib/service-kit';
+import { fieldConflict, fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { Household } from '../households/household.schema';
 import { HouseholdsRepository } from '../households/households.repository';
 import {
@@ -45,6 +45,17 @@ export class AssistanceController {
   private async household(scope: Scope, id: string) {
     const h = await this.households.load(scope, id);
     if (!h) throw notFound(`未找到该户 (no household ${id})`);
+    return h;
+  }
+
+  /** A household to record assistance on: a closed one (注销) is read-only (409). */
+  private async openHousehold(scope: Scope, id: string) {
+    const h = await this.household(scope, id);
+    if (h.status === 'closed')
+      throw fieldConflict(
+        'status',
+        `该户已于 ${h.closure?.on ?? ''} 注销，不能再记录帮扶 (the household is closed)`,
+      );
     return h;
   }
 
@@ -108,7 +119,7 @@ export class AssistanceController {
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(PlanMeasureBody)) body: PlanMeasureBody,
   ) {
-    const h = await this.household(scope, id);
+    const h = await this.openHousehold(scope, id);
     const at = new Date();
     const measureId = randomUUID();
     await this.records.insert(
@@ -149,7 +160,7 @@ export class AssistanceController {
     @Param('measureId', new ZodValidationPipe(Id)) measureId: string,
     @Body(new ZodValidationPipe(CompleteMeasureBody)) body: CompleteMeasureBody,
   ) {
-    const h = await this.household(scope, id);
+    const h = await this.openHousehold(scope, id);
     const m = await this.records.one<Measure>('plan_measures', measureId);
     if (!m || m.householdId !== id) throw notFound(`未找到该措施 (no measure ${measureId})`);
     if (body.completedOn < m.startOn)
@@ -220,7 +231,7 @@ export class AssistanceController {
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(CarePairingBody)) body: CarePairingBody,
   ) {
-    const h = await this.household(scope, id);
+    const h = await this.openHousehold(scope, id);
     if (!h.members.some((m) => m.memberId === body.memberId))
       throw fieldError('memberId', '不是该户成员 (not a member of this household)');
     // one pairing per member and group: a deterministic id makes a repeat a 409
@@ -253,7 +264,7 @@ export class AssistanceController {
     @Param('pairingId') pairingId: string,
     @Body(new ZodValidationPipe(CareVisitBody)) body: CareVisitBody,
   ) {
-    const h = await this.household(scope, id);
+    const h = await this.openHousehold(scope, id);
     const p = await this.records.one<Pairing>('care_pairings', pairingId);
     if (!p || p.householdId !== id) throw notFound(`未找到该关爱结对 (no care pairing ${pairingId})`);
     if (body.visitedOn > today()) throw fieldError('visitedOn', '不能是将来的日期 (in the future)');
@@ -300,7 +311,7 @@ export class AssistanceController {
     @Param('id', new ZodValidationPipe(Id)) id: string,
     @Body(new ZodValidationPipe(RelocationBody)) body: RelocationBody,
   ) {
-    const h = await this.household(scope, id);
+    const h = await this.openHousehold(scope, id);
     const relocationId = randomUUID();
     await this.records.insert('relocations', {
       _id: relocationId,

@@ -41,14 +41,14 @@ const conflict = (field: string, reason: string) =>
 const PERSONAL = new Set(['contactPhone', 'idNumber', 'phone', 'health', 'disabilityLevel', 'name']);
 const MAX_MEMBERS = 30;
 
-type Decision = Omit<ChangeRequest, 'events' | 'by'> & {
+export type Decision = Omit<ChangeRequest, 'events' | 'by'> & {
   events: (base: EventBase) => CloudEvent[];
   /** run after the change is stored (e.g. give back an old membership claim) */
   after?: () => Promise<void>;
   /** on a lost race: undo what was done before (e.g. a new membership claim) */
   undo?: () => Promise<void>;
 };
-type EventBase = {
+export type EventBase = {
   householdId: string;
   townCode: string;
   villageCode: string;
@@ -69,15 +69,25 @@ export class ChangeHousehold {
     private readonly cipher: PiiCipher,
   ) {}
 
-  private async run(
+  /**
+   * Decides a change on the current version and stores it with its events (retried on a lost race). A closed
+   * household (注销) is refused any change (409) but its closure's own (`closure: true`).
+   */
+  async run(
     caller: Principal | { sub: string },
     scope: Scope,
     id: string,
     decide: (doc: Household) => Promise<Decision | null> | Decision | null,
+    { closure = false }: { closure?: boolean } = {},
   ) {
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = await this.households.load(scope, id);
       if (!doc) throw notFound(`未找到该户 (no household ${id})`);
+      if (doc.status === 'closed' && !closure)
+        throw conflict(
+          'status',
+          `该户已于 ${doc.closure?.on ?? ''} 注销，不能再修改 (the household is closed)`,
+        );
       const d = await decide(doc);
       if (!d) return presentHousehold(doc); // nothing changes
       const version = (doc.version ?? 1) + 1;
@@ -101,7 +111,7 @@ export class ChangeHousehold {
     throw conflict('version', '该户已被他人同时修改，请刷新后重试 (changed meanwhile, retry)');
   }
 
-  private event<T extends CloudEvent>(type: string, base: EventBase, data: Record<string, unknown>): T {
+  event<T extends CloudEvent>(type: string, base: EventBase, data: Record<string, unknown>): T {
     return createEvent({
       type,
       source: 'households',

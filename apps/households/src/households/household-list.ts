@@ -28,6 +28,9 @@ export interface HouseholdListRow {
   monitoringCategory: string | null;
   riskTypes?: string[];
   lifecycleState?: string;
+  /** 'closed' once 注销 (absent: 在册), with the closure's reason and day */
+  status?: string;
+  closure?: { reason: string; on: string };
   pairedCadreIds?: string[];
   pairedCadres?: Array<Pick<PairedCadre, 'userId' | 'name'>>;
   /** 户主's name ('' when the household has none) and the number of members */
@@ -69,6 +72,8 @@ export function listRowOf(h: Household): HouseholdListRow {
     monitoringCategory: h.monitoringCategory ?? null,
     ...(h.riskTypes?.length ? { riskTypes: h.riskTypes } : {}),
     ...(h.lifecycleState ? { lifecycleState: h.lifecycleState } : {}),
+    ...(h.status ? { status: h.status } : {}),
+    ...(h.closure ? { closure: { reason: h.closure.reason, on: h.closure.on } } : {}),
     ...(h.pairedCadreIds?.length ? { pairedCadreIds: h.pairedCadreIds } : {}),
     ...(h.pairedCadres?.length
       ? { pairedCadres: h.pairedCadres.map((c) => ({ userId: c.userId, name: c.name })) }
@@ -88,7 +93,7 @@ export function presentSummary(row: HouseholdListRow): HouseholdSummary {
   void memberNames;
   void idNumberHashes;
   void pairedCadreIds;
-  return { id: _id, ...rest };
+  return { id: _id, ...rest, status: rest.status ?? 'active' };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument } from 'mongoose';
 import { outboxSchemaFields } from '@lib/messaging';
+import type { HouseholdClosure } from '@lib/contracts';
 
 @Schema({ _id: false })
 export class Member {
@@ -81,6 +82,9 @@ export class Household {
   @Prop() disasterSubtype?: string;
   /** Copy of the latest lifecycle state (the history is in lifecycle_transitions) for the list filter. */
   @Prop() lifecycleState?: string;
+  /** 注销: 'closed' once closed (absent: 在册), and what the closure recorded (reason, day, merged-into, note). */
+  @Prop() status?: string;
+  @Prop({ type: Object }) closure?: HouseholdClosure;
   createdAt!: Date;
   updatedAt?: Date;
 }

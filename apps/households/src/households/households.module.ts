@@ -19,6 +19,8 @@ import { AssistanceRepository } from '../assistance/assistance.repository';
 import { OrgUnitsController } from '../org-units/org-units.controller';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { ImportLedger } from '../ledger/import-ledger.usecase';
+import { ClosureController } from '../closure/closure.controller';
+import { CloseHousehold } from '../closure/use-cases/close-household.usecase';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Household.name, schema: HouseholdSchema }])],
@@ -30,6 +32,7 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     AssistanceController,
     OrgUnitsController,
     RecordedFactsConsumer,
+    ClosureController,
   ],
   providers: [
     HouseholdsRepository,
@@ -44,6 +47,7 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     TransitionLifecycle,
     LifecycleTransitionsRepository,
     RecordedFacts,
+    CloseHousehold,
   ],
 })
 export class HouseholdsModule {}

@@ -33,6 +33,7 @@ export function presentHousehold<T extends { _id: string; members: Member[] } & 
   return {
     id: _id,
     ...rest,
+    status: (rest as { status?: string }).status ?? 'active',
     ...(contactPhoneMasked !== undefined ? { contactPhone: contactPhoneMasked } : {}),
     members: members.map(presentMember),
   };

@@ -314,6 +314,10 @@ export const ListHouseholdsQuery = z
     riskType: z.enum(riskTypeCodes).optional(),
     pairedCadre: z.string().trim().min(1).max(64).optional().describe('帮扶责任人的用户 id'),
     lifecycleState: z.enum(LIFECYCLE_STATES).optional(),
+    status: z
+      .enum(['active', 'closed'])
+      .optional()
+      .describe('户状态：active 在册，closed 已注销（不填：全部）'),
     sort: z.enum(SORTS).default('villageCode').describe('排序字段，前缀 - 为倒序'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -357,5 +361,6 @@ export function householdQuery(
     riskTypes: f.riskType,
     pairedCadreIds: f.pairedCadre,
     lifecycleState: f.lifecycleState,
+    status: f.status === 'closed' ? 'closed' : f.status === 'active' ? { $ne: 'closed' } : undefined,
   };
 }

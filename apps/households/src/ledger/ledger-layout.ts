@@ -15,6 +15,7 @@ import {
   SCHOOL_STATUS,
   SEXES,
 } from '../households/vocabulary';
+import { householdLabels } from '@lib/contracts/labels/households';
 
 /**
  * The ledger spreadsheet, laid out like the national monitoring system's export: one sheet of households
@@ -43,6 +44,8 @@ export interface Column {
   required?: boolean;
   /** personal data: exported masked */
   personal?: 'idNumber' | 'phone' | 'health';
+  /** written by the export, known (and ignored) by the import: e.g. 注销 is recorded through its own step */
+  exportOnly?: true;
 }
 
 const text: Kind = { t: 'text' };
@@ -91,6 +94,15 @@ export const HOUSEHOLD_COLUMNS: Column[] = [
   { header: '消除方式', path: 'eliminationMethod', kind: en(ELIMINATION_METHODS) },
   { header: '帮扶措施', path: 'assistanceMeasures', kind: list(MEASURE_TYPES) },
   { header: '自然灾害类型', path: 'disasterSubtype', kind: en(DISASTER_SUBTYPES) },
+  { header: '户状态', path: 'status', kind: en(householdLabels.householdStatus), exportOnly: true },
+  {
+    header: '注销原因',
+    path: 'closure.reason',
+    kind: en(householdLabels.householdClosureReason),
+    exportOnly: true,
+  },
+  { header: '注销时间', path: 'closure.on', kind: { t: 'date' }, exportOnly: true },
+  { header: '注销说明', path: 'closure.note', kind: text, exportOnly: true },
 ];
 
 export const MEMBER_COLUMNS: Column[] = [

@@ -45,6 +45,7 @@ function convertRow(sheet: string, columns: Column[], r: SheetRow) {
   const body: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   for (const col of columns) {
+    if (col.exportOnly) continue;
     const c = convertCell(col.kind, r.values[col.header]);
     if (!c.ok) problems.push({ sheet, row: r.row, column: col.header, reason: c.reason });
     else if (c.value !== undefined) setPath(body, col.path, c.value);

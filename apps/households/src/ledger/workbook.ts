@@ -124,6 +124,7 @@ export function ledgerWorkbook() {
 /** The export's cell of one column: personal data only masked (ID numbers, phones) or hidden (health). */
 function householdCell(h: Household, col: Column): string | number | null {
   if (col.path === 'contactPhone') return h.contactPhoneMasked ?? null;
+  if (col.path === 'status') return exportCell(col, h.status ?? 'active');
   if (col.path.startsWith('riskTypes.'))
     return exportCell(col, h.riskTypes?.[Number(col.path.split('.')[1])]);
   return exportCell(col, getPath(h, col.path));

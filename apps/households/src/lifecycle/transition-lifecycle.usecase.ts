@@ -67,6 +67,8 @@ export class TransitionLifecycle {
 
   async execute(caller: Principal, scope: Scope, id: string, body: TransitionBody) {
     const household = await this.householdIn(scope, id);
+    if (household.status === 'closed')
+      throw conflict('status', `该户已于 ${household.closure?.on ?? ''} 注销，不能再办理监测环节 (the household is closed)`);
     // the household is in the caller's scope; the step must be one their level owns, for this household
     const owners = HouseholdsPermissions[STEP_PERMISSION[body.action]];
     const stepScope = scopeOf(caller, owners);

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { isRealDay, MonitoringCategory } from '@lib/contracts';
+import { chinaToday, MonitoringCategory, PastDay } from '@lib/contracts';
 import { ACTIONS, CHANNELS, DECISIONS, ELIMINATION_METHODS } from './lifecycle';
-
-/** Today in China time (the day people in the county mean). */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Facts the app reads from the household's record for 风险消除: a request naming them is refused. */
 const RECORDED = ['perCapitaIncome', 'monitoringLine', 'wholeHouseholdNoLabour'] as const;
@@ -13,14 +10,7 @@ export const TransitionBody = z
     action: z.enum(ACTIONS),
     /** 通过 (default) or 驳回/退回 for the decisions (民主评议, 乡镇审核, 县级审定, 风险消除确认). */
     decision: z.enum(DECISIONS).default('approve'),
-    on: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
-      .superRefine((s, ctx) => {
-        if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: '须为真实存在的日期' });
-        else if (s > today()) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
-      })
-      .default(today),
+    on: PastDay.default(chinaToday),
     channel: z.enum(CHANNELS).optional(),
     /** 监测对象类别 proposed at identification (default: 脱贫户 → 脱贫不稳定户, others → 边缘易致贫户). */
     category: MonitoringCategory.optional(),

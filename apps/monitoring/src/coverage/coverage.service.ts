@@ -3,7 +3,13 @@ import { InjectModel } from '@nestjs/mongoose';
 import { createHash, randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { SERVICE_SCOPE } from '@lib/auth';
-import { CoverageChangedV1, createEvent, HouseholdRegisteredV1, SurveyRecordedV1 } from '@lib/contracts';
+import {
+  CoverageChangedV1,
+  createEvent,
+  HouseholdClosedV1,
+  HouseholdRegisteredV1,
+  SurveyRecordedV1,
+} from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { APP_CONFIG, findEach } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
@@ -60,6 +66,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   ) {
     // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
     this.directory.onRegistration((e) => this.householdRegistered(e));
+    this.directory.onClosure((e) => this.householdClosed(e));
   }
 
   get dueDay(): number {
@@ -112,7 +119,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   private async backfill() {
     const db = this.households.db;
     if ((await this.households.estimatedDocumentCount()) === 0) {
-      const known = db.collection('known_households').find({});
+      const known = db.collection('known_households').find({ closedOn: { $exists: false } });
       let batch: CoverageHousehold[] = [];
       for await (const k of known) {
         batch.push(this.entryOf(String(k._id), k as never));
@@ -167,6 +174,23 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     await insertIgnoringDuplicates(this.households as never, [this.entryOf(e.data.householdId, e.data)]);
   }
 
+  /**
+   * 注销: the household leaves coverage (its entry and its months' marks are removed, so neither the
+   * households nor the surveyed of any month count it and it is never due again); the village-months it
+   * was in are announced again. Idempotent: a redelivery finds nothing left to remove.
+   */
+  async householdClosed(e: HouseholdClosedV1): Promise<void> {
+    const { householdId, villageCode, townCode } = e.data;
+    const marks = await this.marks
+      .find({ householdId }, { month: 1 })
+      .lean<Array<{ month: string }>>()
+      .exec();
+    await this.households.deleteOne({ _id: householdId });
+    await this.marks.deleteMany({ householdId });
+    const months = new Set([...marks.map((m) => m.month), chinaMonthDay(new Date()).month]);
+    await this.touchPending([...months].map((month) => ({ villageCode, townCode, month })));
+  }
+
   /** A batch of surveys: marks each household-month once, then announces the villages whose counts changed. */
   async surveysRecorded(events: SurveyRecordedV1[]): Promise<void> {
     await this.markSurveys(
@@ -195,9 +219,14 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const entries = new Map((await findEach(this.households, '_id', ids)).map((h) => [h._id, h] as const));
     // a household the directory knows but coverage has not seen yet (its listener is retried)
     const missing: CoverageHousehold[] = [];
+    const closed = new Set<string>();
     for (const id of ids.filter((i) => !entries.has(i))) {
       const known = await this.directory.findById(SERVICE_SCOPE, id);
       if (!known) continue;
+      if (known.closedOn) {
+        closed.add(id); // 注销: a survey recorded before the closure arrives late, and is not counted
+        continue;
+      }
       const entry = this.entryOf(id, known);
       entries.set(id, entry);
       missing.push(entry);
@@ -205,26 +234,33 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     await insertIgnoringDuplicates(this.households as never, missing);
 
     const now = new Date();
-    const marks: CoverageMark[] = surveys.map((s) => {
-      const entry = entries.get(s.householdId);
-      return {
-        _id: `${s.householdId}:${s.month}`,
-        householdId: s.householdId,
-        month: s.month,
-        countyCode: s.villageCode.slice(0, 6),
-        townCode: s.townCode,
-        villageCode: s.villageCode,
-        fromMonth: entry?.fromMonth ?? null,
-        fromDay: entry?.fromDay ?? null,
-        surveyId: s.surveyId,
-        visitedAt: s.visitedAt,
-        markedAt: now,
-      };
-    });
+    const marks: CoverageMark[] = surveys
+      .filter((s) => !closed.has(s.householdId))
+      .map((s) => {
+        const entry = entries.get(s.householdId);
+        return {
+          _id: `${s.householdId}:${s.month}`,
+          householdId: s.householdId,
+          month: s.month,
+          countyCode: s.villageCode.slice(0, 6),
+          townCode: s.townCode,
+          villageCode: s.villageCode,
+          fromMonth: entry?.fromMonth ?? null,
+          fromDay: entry?.fromDay ?? null,
+          surveyId: s.surveyId,
+          visitedAt: s.visitedAt,
+          markedAt: now,
+        };
+      });
     await insertIgnoringDuplicates(this.marks as never, marks);
 
     // every village-month the batch touched (even on a redelivery) is left for the announcer, which
     // coalesces batches; an unchanged state is a duplicate announcement and ignored
+    await this.touchPending(marks);
+  }
+
+  /** Leaves village-months for the announcer (coalesced; an unchanged state is announced once). */
+  private async touchPending(marks: Array<{ villageCode: string; townCode: string; month: string }>) {
     const touched = new Map(marks.map((m) => [`${m.villageCode}:${m.month}`, m] as const));
     if (touched.size === 0) return;
     const touch = () =>

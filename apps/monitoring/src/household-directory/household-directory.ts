@@ -3,7 +3,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ScopedRepository } from '@lib/persistence';
-import { HouseholdRegisteredV1 } from '@lib/contracts';
+import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 
 /** Monitoring's read model of the registry; reads are within the caller's scope. */
@@ -16,7 +16,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   /** Idempotent: a redelivered registration changes nothing. */
   async registered(e: HouseholdRegisteredV1): Promise<void> {
     const d = e.data;
-    await this.model.updateOne(
+    const res = await this.model.updateOne(
       { _id: d.householdId },
       {
         $setOnInsert: {
@@ -30,7 +30,33 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       },
       { upsert: true },
     );
+    // a registration redelivered after the household was closed: it stays out of the other read models
+    if (
+      res.upsertedCount === 0 &&
+      (await this.model.exists({ _id: d.householdId, closedOn: { $exists: true } }))
+    )
+      return;
     for (const listener of this.registrationListeners) await listener(e);
+  }
+
+  /**
+   * 注销: the household is marked closed (idempotent: the first closure's day and reason are kept), then
+   * every closure listener runs (coverage forgets it), on each delivery.
+   */
+  async closed(e: HouseholdClosedV1): Promise<void> {
+    const d = e.data;
+    await this.model.updateOne(
+      { _id: d.householdId, closedOn: { $exists: false } },
+      { $set: { closedOn: d.on, closureReason: d.reason } },
+    );
+    for (const listener of this.closureListeners) await listener(e);
+  }
+
+  private readonly closureListeners: Array<(e: HouseholdClosedV1) => Promise<void>> = [];
+
+  /** Features that keep their own read model of households and must forget a closed one (coverage). */
+  onClosure(listener: (e: HouseholdClosedV1) => Promise<void>): void {
+    this.closureListeners.push(listener);
   }
 
   private readonly registrationListeners: Array<(e: HouseholdRegisteredV1) => Promise<void>> = [];
@@ -52,6 +78,12 @@ export class HouseholdDirectoryHandlers {
   @EventPattern(HouseholdRegisteredV1.type)
   onRegistered(e: HouseholdRegisteredV1) {
     return this.directory.registered(e);
+  }
+
+  /** 注销: no more surveys, out of coverage. */
+  @EventPattern(HouseholdClosedV1.type)
+  onClosed(e: HouseholdClosedV1) {
+    return this.directory.closed(e);
   }
 
   // GET api/v1/monitored-households/:id (with the household's income) is served by

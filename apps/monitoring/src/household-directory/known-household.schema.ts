@@ -10,5 +10,8 @@ export class KnownHousehold {
   @Prop({ required: true, index: true }) villageCode!: string;
   @Prop({ required: true }) memberCount!: number;
   @Prop({ required: true }) registeredAt!: Date;
+  /** 注销 (household.closed.v1): the day and reason; a closed household gets no surveys and leaves coverage */
+  @Prop() closedOn?: string;
+  @Prop() closureReason?: string;
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

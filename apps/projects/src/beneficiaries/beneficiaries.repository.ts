@@ -29,6 +29,18 @@ export class BeneficiariesRepository extends ScopedRepository<Beneficiary> {
     return this.model.find({ projectId, householdId }).lean<Beneficiary[]>().exec();
   }
 
+  /**
+   * 注销: every link of the household still running after `on` ends on `on` (no income is paid to it after);
+   * links that ended earlier are left alone, so a redelivery changes nothing.
+   */
+  async endAllOf(householdId: string, on: string): Promise<number> {
+    const res = await this.model.updateMany(
+      { householdId, $or: [{ endsOn: null }, { endsOn: { $gt: on } }] },
+      { $set: { endsOn: on } },
+    );
+    return res.modifiedCount;
+  }
+
   ofProject(projectId: string): Promise<Beneficiary[]> {
     return this.model.find({ projectId }).sort({ linkedAt: 1 }).lean<Beneficiary[]>().exec();
   }

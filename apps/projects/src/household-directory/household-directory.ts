@@ -3,7 +3,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ScopedRepository } from '@lib/persistence';
-import { HouseholdRegisteredV1 } from '@lib/contracts';
+import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 
 /** The households projects knows of; reads are within the caller's scope. */
@@ -34,6 +34,26 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
     );
   }
 
+  /**
+   * 注销: the household is marked closed (the first closure kept), then the closure listeners run (the
+   * beneficiary links end), on every delivery: they are idempotent.
+   */
+  async closed(e: HouseholdClosedV1): Promise<void> {
+    const d = e.data;
+    await this.model.updateOne(
+      { _id: d.householdId, closedOn: { $exists: false } },
+      { $set: { closedOn: d.on, closureReason: d.reason } },
+    );
+    for (const listener of this.closureListeners) await listener(e);
+  }
+
+  private readonly closureListeners: Array<(e: HouseholdClosedV1) => Promise<void>> = [];
+
+  /** Features that must act when a household is closed (beneficiary links). */
+  onClosure(listener: (e: HouseholdClosedV1) => Promise<void>): void {
+    this.closureListeners.push(listener);
+  }
+
   /** The household's paired cadres (帮扶责任人), when projects knows it. */
   async setPairedCadres(householdId: string, cadreIds: string[]): Promise<void> {
     await this.model.updateOne({ _id: householdId }, { $set: { pairedCadreIds: cadreIds } });
@@ -47,5 +67,11 @@ export class HouseholdDirectoryHandlers {
   @EventPattern(HouseholdRegisteredV1.type)
   onRegistered(e: HouseholdRegisteredV1) {
     return this.directory.registered(e);
+  }
+
+  /** 注销: its beneficiary links end at the closure day. */
+  @EventPattern(HouseholdClosedV1.type)
+  onClosed(e: HouseholdClosedV1) {
+    return this.directory.closed(e);
   }
 }

@@ -14,5 +14,8 @@ export class KnownHousehold {
   @Prop({ required: true }) registeredAt!: Date;
   /** 帮扶责任人 (household.pairing-changed.v1): the assistance ledgers copy them onto their records. */
   @Prop({ type: [String], default: undefined }) pairedCadreIds?: string[];
+  /** 注销 (household.closed.v1): the day and reason; a closed household is linked and paid no more */
+  @Prop() closedOn?: string;
+  @Prop() closureReason?: string;
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

@@ -12,6 +12,7 @@ import { Distribution, DistributionSchema } from '../distributions/distribution.
 import { DistributionsController } from '../distributions/distributions.controller';
 import { DistributionsRepository } from '../distributions/distributions.repository';
 import { PayDistribution } from '../distributions/pay-distribution.usecase';
+import { EndLinksOfClosedHousehold } from '../beneficiaries/end-links-of-closed-household.usecase';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
 import { ProgressFinding, ProgressFindingSchema } from '../progress/finding.schema';
 import { ProgressController } from '../progress/progress.controller';
@@ -53,6 +54,7 @@ import { ProjectsService } from './projects.service';
     ProjectsService,
     BeneficiariesRepository,
     LinkBeneficiary,
+    EndLinksOfClosedHousehold,
     OutputsRepository,
     SalesRepository,
     DistributionsRepository,

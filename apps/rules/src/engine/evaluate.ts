@@ -83,6 +83,9 @@ export interface Outcome {
   ctx: EvalContext;
 }
 
+/** 注销 (household.closed.v1 applied): the household raises no alert; its open ones are closed. */
+export const isClosed = (s: SubjectState) => typeof s.facts.closedOn === 'string';
+
 /**
  * Applies a run of events to the subjects' states (in order, per subject) and evaluates the rules
  * each event triggers. Pure: returns the new states and the outcomes; the caller decides what to
@@ -109,6 +112,7 @@ export function evaluateEvents(
     const state = s!;
     const previous = { ...state.facts };
     const applied = applyEvent(state, e);
+    if (isClosed(state)) continue; // 注销: no rule is evaluated for it any more
     const rules = book.applicable(
       state.subjectType,
       applied.trigger,

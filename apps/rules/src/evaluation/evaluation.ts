@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { chinaDay } from '../engine/rule-book';
-import { contextOf, decide, evaluateEvents, Outcome } from '../engine/evaluate';
+import { contextOf, decide, evaluateEvents, isClosed, Outcome } from '../engine/evaluate';
+import { closureReasonText, HouseholdClosureReason } from '@lib/contracts';
 import { openKeyOf } from '../alerts/alert.schema';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { RuleVersionsRepository } from '../rules/rule-versions.repository';
@@ -61,6 +62,7 @@ export class Evaluation {
         subjects += page.length;
         const outcomes: Outcome[] = [];
         for (const s of page) {
+          if (isClosed(s)) continue;
           const rules = book.applicable(s.subjectType, 'daily', s.countyCode, s.townCode, day);
           if (rules.length === 0) continue;
           const ctx = contextOf(s, day, {}, thresholds);
@@ -94,6 +96,34 @@ export class Evaluation {
     return { subjects, raised, resolved };
   }
 
+  /**
+   * 注销: the open alerts of households closed by this run are resolved with the closure's reason ("户已注销（死亡）")
+   * before their state is saved, so a redelivery finds them resolved. A subject whose alerts changed meanwhile
+   * is read again (`surprised`).
+   */
+  private async closeAlertsOfClosed(
+    changed: Map<string, SubjectState>,
+    open: Map<string, Alert>,
+    surprised: Set<string>,
+  ) {
+    const byReason = new Map<string, Array<[string, Alert]>>();
+    for (const [key, a] of open) {
+      const s = changed.get(a.subjectId);
+      if (!s || !isClosed(s)) continue;
+      const note = closureReasonText(s.facts.closureReason as HouseholdClosureReason);
+      byReason.set(note, [...(byReason.get(note) ?? []), [key, a]]);
+    }
+    for (const [note, list] of byReason) {
+      for (const id of await this.alerts.resolve(
+        list.map(([, a]) => a),
+        'auto',
+        note,
+      ))
+        surprised.add(id);
+      for (const [key] of list) open.delete(key);
+    }
+  }
+
   /** One pass; returns the subjects to read again and re-apply (see the class comment). */
   private async evaluateOnce(events: SubjectEvent[], reread: Set<string>): Promise<Set<string>> {
     await this.held.ready();
@@ -120,6 +150,7 @@ export class Evaluation {
     const { raise, resolve } = decide(outcomes, open, new Date());
     const { reread: surprised, resolvedBefore } = await this.alerts.apply(raise, resolve, 'auto');
     for (const [key, a] of open) if (resolvedBefore.has(a._id)) open.delete(key);
+    await this.closeAlertsOfClosed(changed, open, surprised);
     countEvaluations(outcomes, raise, resolve);
     const { saved, conflicts } = await this.subjects.save(
       [...changed.values()].filter((s) => !surprised.has(s._id)),

@@ -130,9 +130,19 @@ export const householdLabels = {
     county_approve: '县级审定',
     start_assistance: '落实帮扶',
     eliminate_risk: '风险消除确认',
+    /** not a lifecycle step: the household's 注销, kept in the same history */
+    close: '注销',
   },
   ledgerRowStatus: { imported: '已导入', rejected: '未导入' },
   lifecycleDecision: { approve: '通过', reject: '驳回' },
+  /** 注销原因 (household.closed.v1) and the household's status (在册 / 已注销) */
+  householdClosureReason: {
+    death: '死亡',
+    moved_out: '迁出',
+    merged: '合户',
+    natural_extinction: '自然消亡',
+  },
+  householdStatus: { active: '在册', closed: '已注销' },
   /** 证件类型 (the kinds a national ledger records, each with its own number check) */
   idType: {
     resident_id: '居民身份证',

@@ -29,4 +29,9 @@ export const HouseholdsPermissions = {
   lifecycleStartAssistance: ['village-cadre', 'work-team-member', 'first-secretary'],
   /** 风险消除确认 (approve or refuse, on the household's recorded facts): the county. */
   lifecycleEliminateRisk: ['county-admin'],
+  /**
+   * 注销 (死亡, 迁出, 合户, 自然消亡): the national system takes it from the town's review up (the village reports
+   * the change, the town checks and records it); a village cadre cannot close a household.
+   */
+  closeHousehold: ['county-admin', 'town-official'],
 } satisfies Record<string, Role[]>;

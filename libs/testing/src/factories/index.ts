@@ -13,6 +13,7 @@ export * from './department-fact-submitted';
 export * from './fund-entry-approved';
 export * from './household-care-visit-recorded';
 export * from './household-category-changed';
+export * from './household-closed';
 export * from './household-income-changed';
 export * from './household-income-forecast';
 export * from './household-lifecycle-transitioned';

@@ -24,6 +24,16 @@ export interface PairedCadre {
   orgUnit: string;
 }
 
+/** 注销: why, when, into which household (合户), by whom. */
+export interface HouseholdClosure {
+  reason: string;
+  on: string;
+  mergedInto?: string;
+  note?: string;
+  by: string;
+  at: string;
+}
+
 export interface Household {
   id: string;
   householdNumber: string;
@@ -43,6 +53,9 @@ export interface Household {
   wholeHouseholdNoLabour?: boolean;
   pairedCadres?: PairedCadre[];
   lifecycleState?: string;
+  /** 户状态: active 在册, closed 已注销 (with the closure) */
+  status?: string;
+  closure?: HouseholdClosure;
   members: Member[];
   version?: number;
   createdAt?: string;
@@ -61,6 +74,7 @@ export type HouseholdSummary = Pick<
   | 'monitoringCategory'
   | 'riskTypes'
   | 'lifecycleState'
+  | 'status'
   | 'createdAt'
   | 'updatedAt'
 > & {

@@ -62,4 +62,12 @@ describe('帮扶对象 list query', () => {
     expect(filtersToRoute(emptyFilters())).toEqual({});
     expect(filtersFromRoute({ page: '-1', size: '7', village: '6212' })).toEqual(emptyFilters());
   });
+
+  it('filters by 户状态 (在册 / 已注销) and keeps it in the address bar', () => {
+    const f = { ...emptyFilters(), status: 'closed' };
+    expect(listQuery(f, null)).toMatchObject({ status: 'closed' });
+    expect(filtersToRoute(f)).toEqual({ status: 'closed' });
+    expect(filtersFromRoute({ status: 'closed' }).status).toBe('closed');
+    expect(filtersFromRoute({ status: 'gone' }).status).toBe('');
+  });
 });

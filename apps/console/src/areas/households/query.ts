@@ -9,6 +9,8 @@ export interface HouseholdFilters {
   monitoringCategory: string;
   riskType: string;
   lifecycleState: string;
+  /** 户状态: '' all, active 在册, closed 已注销 */
+  status: string;
   /** a paired cadre's user id (帮扶责任人) */
   pairedCadre: string;
   page: number;
@@ -24,6 +26,7 @@ export function emptyFilters(): HouseholdFilters {
     monitoringCategory: '',
     riskType: '',
     lifecycleState: '',
+    status: '',
     pairedCadre: '',
     page: 1,
     pageSize: 20,
@@ -64,6 +67,7 @@ export function listQuery(f: HouseholdFilters, selected: string | null | undefin
     monitoringCategory: f.monitoringCategory || undefined,
     riskType: f.riskType || undefined,
     lifecycleState: f.lifecycleState || undefined,
+    status: f.status || undefined,
     pairedCadre: f.pairedCadre || undefined,
     page: f.page,
     pageSize: f.pageSize,
@@ -94,6 +98,7 @@ export function filtersFromRoute(q: LocationQuery): HouseholdFilters {
     monitoringCategory: one(q.category),
     riskType: one(q.risk),
     lifecycleState: one(q.state),
+    status: ['active', 'closed'].includes(one(q.status)) ? one(q.status) : '',
     pairedCadre: one(q.cadre),
     page: int(one(q.page), d.page),
     pageSize: int(one(q.size), d.pageSize, PAGE_SIZES),
@@ -109,6 +114,7 @@ export function filtersToRoute(f: HouseholdFilters): Record<string, string> {
   if (f.monitoringCategory) out.category = f.monitoringCategory;
   if (f.riskType) out.risk = f.riskType;
   if (f.lifecycleState) out.state = f.lifecycleState;
+  if (f.status) out.status = f.status;
   if (f.pairedCadre) out.cadre = f.pairedCadre;
   if (f.page !== d.page) out.page = String(f.page);
   if (f.pageSize !== d.pageSize) out.size = String(f.pageSize);

@@ -3,6 +3,7 @@ import {
   createEvent,
   EventCatalog,
   eventTypesOfTopic,
+  HouseholdClosedV1,
   HouseholdRegisteredV1,
   ProjectMilestoneOverdueV1,
   SurveyRecordedV1,
@@ -17,6 +18,7 @@ import {
   subjectEventsOf,
   subjectIdOf,
 } from './event-appliers';
+import { isClosed } from '../../engine/evaluate';
 
 const consumedTypes = [Topics.households, Topics.monitoring, Topics.supervision, Topics.projects].flatMap(
   eventTypesOfTopic,
@@ -127,5 +129,38 @@ describe('event appliers (the registry rules evaluates from)', () => {
   it('refuses an event type without an applier', () => {
     const e = { id: 'x', type: 'alert.raised.v1', data: { villageCode: '621299101201', householdId: 'hh' } };
     expect(() => subjectEventsOf([e])).toThrow(/no event applier for "alert.raised.v1"/);
+  });
+});
+
+describe('注销 (household.closed.v1)', () => {
+  const closedEvent = (on: string, reason: 'death' | 'moved_out') =>
+    createEvent({
+      type: HouseholdClosedV1.type,
+      source: 'households',
+      subject: 'hh-closed',
+      villageId: '621299101201',
+      townId: '621299101',
+      time: new Date(`${on}T02:00:00Z`),
+      data: {
+        householdId: 'hh-closed',
+        townCode: '621299101',
+        villageCode: '621299101201',
+        version: 3,
+        by: 'user:town',
+        at: `${on}T02:00:00.000Z`,
+        reason,
+        on,
+      },
+    }) as never;
+
+  it('marks the household closed from the closure day; a later closure does not move it', () => {
+    const first = closedEvent('2026-11-02', 'death');
+    const s = emptyState(first);
+    expect(isClosed(s)).toBe(false);
+    applyEvent(s, first);
+    expect(isClosed(s)).toBe(true);
+    expect(s.facts).toMatchObject({ closedOn: '2026-11-02', closureReason: 'death' });
+    applyEvent(s, closedEvent('2026-11-20', 'moved_out'));
+    expect(s.facts).toMatchObject({ closedOn: '2026-11-02', closureReason: 'death' });
   });
 });

@@ -5,6 +5,7 @@ import {
   EventDefinition,
   EventOf,
   HouseholdCategoryChangedV1,
+  HouseholdClosedV1,
   HouseholdIncomeChangedV1,
   HouseholdIncomeForecastV1,
   HouseholdLifecycleTransitionedV1,
@@ -253,6 +254,12 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
       s.facts.monthsMonitored = typeof from === 'string' ? monthIndex(d.on) - monthIndex(from) : null;
     }
     return { trigger: 'lifecycle', asOf: d.on, eventFacts: { 'event.lifecycleTo': d.to } };
+  }),
+  /** 注销: the household raises no alert any more; its open alerts are closed (evaluation/evaluation.ts). */
+  applier(HouseholdClosedV1, 'household', (s, e) => {
+    s.facts.closedOn ??= e.data.on;
+    s.facts.closureReason ??= e.data.reason;
+    return household(e.data.on);
   }),
   applier(HouseholdPlanMeasureAddedV1, 'household', (s, e) => applyPlanActivity(s, dayOf(e.data.at))),
   applier(HouseholdPlanMeasureCompletedV1, 'household', (s, e) => applyPlanActivity(s, e.data.completedOn)),
