@@ -72,3 +72,23 @@ describe('scope of a caller', () => {
     expect(unitChain('621299')).toEqual(['621299']);
   });
 });
+
+describe('a 帮扶责任人 in an app that keeps the pairings', () => {
+  it('limits the paired units to the records about the paired households', () => {
+    const s = scopeOf(user([{ role: 'paired-cadre', unit: '621299101201' }]), ['paired-cadre'])!;
+    if (s.all || !s.pairedOnly) throw new Error('expected a paired scope');
+    s.pairedOnly.households = ['h1'];
+    const ids = { $in: ['h1'] };
+    expect(scopeFilter(s)).toEqual({
+      $or: [
+        { _id: { $in: [] } },
+        {
+          $and: [
+            { $or: [{ villageCode: { $in: ['621299101201'] } }] },
+            { $or: [{ householdId: ids }, { subjectId: ids }, { _id: ids }] },
+          ],
+        },
+      ],
+    });
+  });
+});

@@ -135,6 +135,54 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
       escalateAfterMinutes: 24 * 60,
     },
   },
+  /**
+   * 医疗自付费用占农村居民人均可支配收入的比例 (甘肃省 2024 年农村居民人均可支配收入 13131 元): 50% 为
+   * 关注、100% 为高风险. The limits are the figure's share in yuan; a county or the province sets the
+   * year's figure by a new version of the rule (PUT /api/v1/rules) when the statistics bureau publishes it.
+   */
+  'medical-out-of-pocket-half-rural-income': {
+    name: '医疗自付费用超农村居民人均可支配收入50%',
+    description:
+      '医保推送的本年度医疗自付费用累计超过全省农村居民人均可支配收入的 50%（默认 13131 元 × 50% = 6566 元），未超过 100%。',
+    subjectType: 'household',
+    on: ['department-fact'],
+    when: {
+      all: [
+        { fact: 'medicalOutOfPocketYear', op: '>', value: { param: 'halfLimit' } },
+        { fact: 'medicalOutOfPocketYear', op: '<=', value: { param: 'fullLimit' } },
+      ],
+    },
+    params: { halfLimit: 6566, fullLimit: 13131 },
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '医疗自付费用超农村居民人均可支配收入50%',
+      message:
+        '户 {{householdNumber}}：本年度医疗自付费用累计 {{medicalOutOfPocketYear}} 元，超过全省农村居民人均可支配收入的 50%（{{param.halfLimit}} 元）。请帮扶责任人入户核实因病返贫致贫风险，落实医疗救助。',
+      recipientRoles: ['paired-cadre', 'village-cadre'],
+      escalateAfterMinutes: 3 * 24 * 60,
+    },
+  },
+  'medical-out-of-pocket-full-rural-income': {
+    name: '医疗自付费用超农村居民人均可支配收入',
+    description:
+      '医保推送的本年度医疗自付费用累计超过全省农村居民人均可支配收入（默认 13131 元）。',
+    subjectType: 'household',
+    on: ['department-fact'],
+    when: { fact: 'medicalOutOfPocketYear', op: '>', value: { param: 'fullLimit' } },
+    params: { fullLimit: 13131 },
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'high',
+      title: '医疗自付费用超农村居民人均可支配收入',
+      message:
+        '户 {{householdNumber}}：本年度医疗自付费用累计 {{medicalOutOfPocketYear}} 元，超过全省农村居民人均可支配收入（{{param.fullLimit}} 元）。请 24 小时内入户核实，启动医疗救助和防返贫帮扶。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+      escalateAfterMinutes: 24 * 60,
+    },
+  },
   'medical-single-stay': {
     name: '单次住院自付费用超预警线',
     description: '单次住院自付：监测对象 > 6000 元，其他农户 > 10000 元。',

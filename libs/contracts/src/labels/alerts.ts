@@ -18,6 +18,8 @@ export const alertLabels = {
     'income-forecast-below-line': '收入趋势预警：预计3个月内低于监测范围',
     'survey-overdue': '月度走访逾期',
     'medical-out-of-pocket-year': '年度医疗自付费用超预警线',
+    'medical-out-of-pocket-half-rural-income': '医疗自付费用超农村居民人均可支配收入50%',
+    'medical-out-of-pocket-full-rural-income': '医疗自付费用超农村居民人均可支配收入',
     'medical-single-stay': '单次住院自付费用超预警线',
     'schooling-cost-year': '教育支出过高',
     'disaster-report': '灾情报告',
