@@ -1,5 +1,14 @@
 import { Principal } from './roles';
-import { covers, pairedScopeFilter, scopeFilter, scopeOf, SERVICE_SCOPE, unitChain, withinScope } from './scope';
+import {
+  covers,
+  pairedScopeFilter,
+  scopeFilter,
+  scopeOf,
+  seesHousehold,
+  SERVICE_SCOPE,
+  unitChain,
+  withinScope,
+} from './scope';
 
 const user = (grants: Principal['grants']): Principal => ({ sub: 'u', kind: 'user', name: 'u', grants });
 
@@ -90,5 +99,22 @@ describe('a 帮扶责任人 in an app that keeps the pairings', () => {
         },
       ],
     });
+  });
+
+  it('answers per household for results computed outside a query (coverage rows)', () => {
+    const s = scopeOf(
+      user([
+        { role: 'paired-cadre', unit: '621299101201' },
+        { role: 'village-cadre', unit: '621299101202' },
+      ]),
+      ['paired-cadre', 'village-cadre'],
+    )!;
+    if (s.all || !s.pairedOnly) throw new Error('expected a paired scope');
+    s.pairedOnly.households = ['h1'];
+    expect(seesHousehold(s, '621299101201', 'h1')).toBe(true);
+    expect(seesHousehold(s, '621299101201', 'h2')).toBe(false);
+    expect(seesHousehold(s, '621299101202', 'h2')).toBe(true);
+    expect(seesHousehold(s, '621299101203', 'h1')).toBe(false);
+    expect(seesHousehold(SERVICE_SCOPE, '621299101203', 'h1')).toBe(true);
   });
 });

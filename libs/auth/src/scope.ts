@@ -104,6 +104,20 @@ export function pairedScopeFilter(
 }
 
 /**
+ * Is this household of that village visible to the caller? For results computed outside a scoped
+ * query (e.g. a village's coverage rows): in units held only as 帮扶责任人, their paired households only.
+ */
+export function seesHousehold(scope: Scope, villageCode: string, householdId: string): boolean {
+  if (!covers(scope, villageCode)) return false;
+  if (scope.all || !scope.pairedOnly?.households) return true;
+  const { units, households } = scope.pairedOnly;
+  const elsewhere = [...scope.counties, ...scope.towns, ...scope.villages].some(
+    (u) => !units.includes(u) && villageCode.startsWith(u),
+  );
+  return elsewhere || !units.some((u) => villageCode.startsWith(u)) || households.includes(householdId);
+}
+
+/**
  * Where an app keeps the pairings (帮扶责任人 per household) read from households' events: the
  * households paired with a cadre within the units. The guard asks it for a caller held only as
  * 帮扶责任人 somewhere, so every read of that app is limited to those households there.
