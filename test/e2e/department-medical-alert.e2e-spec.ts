@@ -33,7 +33,11 @@ describe('department push → medical alert, end to end through the gateway', ()
   const gw = () => platform.apps.gateway;
 
   /** The department's own client: the documented signature over the raw body. */
-  async function departmentPost(path: string, payload: unknown, opts: { nonce?: string; secret?: string } = {}) {
+  async function departmentPost(
+    path: string,
+    payload: unknown,
+    opts: { nonce?: string; secret?: string } = {},
+  ) {
     const body = JSON.stringify(payload);
     const timestamp = String(Date.now());
     const nonce = opts.nonce ?? `yb${randomBytes(12).toString('hex')}`;
@@ -80,7 +84,8 @@ describe('department push → medical alert, end to end through the gateway', ()
     householdId = hh.body.id;
     await waitFor(
       'monitoring to know the household',
-      async () => (await platform.apps.monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200,
+      async () =>
+        (await platform.apps.monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200,
     );
   }, 360_000);
 
@@ -119,7 +124,8 @@ describe('department push → medical alert, end to end through the gateway', ()
     const alerts = await waitFor('the medical alerts in rules', async () => {
       const r = await gw().get<Page<Alert>>(`/api/v1/alerts?subjectId=${householdId}`, { token: admin });
       const ids = r.body.items?.map((a) => a.ruleId) ?? [];
-      return ids.includes('medical-out-of-pocket-full-rural-income') && ids.includes('medical-out-of-pocket-year')
+      return ids.includes('medical-out-of-pocket-full-rural-income') &&
+        ids.includes('medical-out-of-pocket-year')
         ? r.body.items
         : undefined;
     });
@@ -149,9 +155,13 @@ describe('department push → medical alert, end to end through the gateway', ()
 
   it('the same push again (same nonce) is refused; the same record with a new nonce is a duplicate', async () => {
     const nonce = `yb${randomBytes(12).toString('hex')}`;
-    const first = await departmentPost('/api/v1/department-facts', yearlyTotal('YB-2026-000124', 100), { nonce });
+    const first = await departmentPost('/api/v1/department-facts', yearlyTotal('YB-2026-000124', 100), {
+      nonce,
+    });
     expect(first.status).toBe(200);
-    const replay = await departmentPost('/api/v1/department-facts', yearlyTotal('YB-2026-000124', 100), { nonce });
+    const replay = await departmentPost('/api/v1/department-facts', yearlyTotal('YB-2026-000124', 100), {
+      nonce,
+    });
     expect(replay.status).toBe(401);
     const again = await departmentPost('/api/v1/department-facts', yearlyTotal('YB-2026-000124', 100));
     expect(again).toMatchObject({ status: 200, body: { duplicates: 1 } });

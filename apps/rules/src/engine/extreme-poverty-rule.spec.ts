@@ -7,7 +7,10 @@ import { contextOf } from './evaluate';
 const rule = compileRule(DEFAULT_CATALOGUE['extreme-poverty-support-able-member']);
 
 /** A household of two: an able man born 1970 and a woman born 1950 with no labour; 民政 reports 特困 for one. */
-function afterSupportFor(memberId: string, detail: Record<string, string> = { supportType: 'extreme_poverty' }) {
+function afterSupportFor(
+  memberId: string,
+  detail: Record<string, string> = { supportType: 'extreme_poverty' },
+) {
   const registered = householdRegistered({
     householdNumber: '0301',
     members: [
