@@ -104,9 +104,15 @@ describe('paired cadre: only their households, in every app', () => {
     }
     const byFilter = await as<Page<Survey>>(cadre, 'GET', `/api/v1/surveys?householdId=${hh.other}`);
     expect([byFilter.status, byFilter.body.total]).toEqual([200, 0]);
-    // acting on it: recording a survey or acknowledging its alert is 404 and changes nothing
-    const write = await as(cadre, 'POST', '/api/v1/surveys', aSurvey(hh.other, { month: '2026-09' }));
-    expect(write.status).toBe(404);
+    // acting on it: a survey names an unknown household (400 on householdId, as for one that does not
+    // exist), its alert is 404 to acknowledge; nothing changes
+    const write = await as<{ problems: Array<{ field: string }> }>(
+      cadre,
+      'POST',
+      '/api/v1/surveys',
+      aSurvey(hh.other, { month: '2026-09' }),
+    );
+    expect([write.status, write.body.problems?.[0]?.field]).toEqual([400, 'householdId']);
     const ack = await as(cadre, 'POST', `/api/v1/alerts/${alerts.other}/acknowledge`, { note: '已知悉' });
     expect(ack.status).toBe(404);
     const still = await as<Page<Survey>>(admin, 'GET', `/api/v1/surveys?householdId=${hh.other}`);

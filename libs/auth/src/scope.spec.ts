@@ -57,7 +57,7 @@ describe('scope of a caller', () => {
     expect(withinScope(SERVICE_SCOPE, { _id: 'x' })).toEqual({ _id: 'x' });
   });
 
-  it("limits a 帮扶责任人 to their paired records where they hold no other role, on records that carry pairings", () => {
+  it('limits a 帮扶责任人 to their paired records where they hold no other role, on records that carry pairings', () => {
     const p = user([
       { role: 'paired-cadre', unit: '621299101201' },
       { role: 'paired-cadre', unit: '621299101202' },
@@ -94,7 +94,18 @@ describe('a 帮扶责任人 in an app that keeps the pairings', () => {
         {
           $and: [
             { $or: [{ villageCode: { $in: ['621299101201'] } }] },
-            { $or: [{ householdId: ids }, { subjectId: ids }, { _id: ids }] },
+            {
+              $or: [
+                { householdId: ids },
+                { subjectId: ids },
+                { _id: ids },
+                {
+                  householdId: { $exists: false },
+                  subjectId: { $exists: false },
+                  householdNumber: { $exists: false },
+                },
+              ],
+            },
           ],
         },
       ],

@@ -22,8 +22,8 @@ export type Scope =
         /**
          * The households paired with the caller, when the app keeps a read model of pairings
          * (`PAIRED_HOUSEHOLDS`, fed by household.pairing-changed.v1): then `scopeFilter` itself limits
-         * the paired units to the records about those households (`householdId`, `subjectId`, or the
-         * household record's own `_id`).
+         * the records about households in the paired units (those with a `householdId`, `subjectId` or
+         * `householdNumber`) to those households'; records about no household keep the unit.
          */
         households?: string[];
       };
@@ -73,7 +73,15 @@ export function scopeFilter(scope: Scope): Record<string, unknown> {
   if (scope.all) return {};
   if (scope.pairedOnly?.households) {
     const ids = { $in: scope.pairedOnly.households };
-    return pairedScopeFilter(scope, { $or: [{ householdId: ids }, { subjectId: ids }, { _id: ids }] });
+    return pairedScopeFilter(scope, {
+      $or: [
+        { householdId: ids },
+        { subjectId: ids },
+        { _id: ids },
+        // a record about no household (a project, its output): the unit's, as before
+        { householdId: { $exists: false }, subjectId: { $exists: false }, householdNumber: { $exists: false } },
+      ],
+    });
   }
   const or: Array<Record<string, unknown>> = [];
   if (scope.counties.length) or.push({ countyCode: { $in: scope.counties } });
