@@ -1,5 +1,6 @@
 import { departmentFactReceived, householdRegistered } from '@lib/testing';
 import { applyEvent, emptyState } from '../subjects/domain/event-appliers';
+import { SubjectEvent } from '../subjects/domain/subject-state';
 import { compileRule } from './compiler';
 import { DEFAULT_CATALOGUE } from './default-catalogue';
 import { contextOf } from './evaluate';
@@ -29,7 +30,7 @@ function afterSupportFor(
     occurredOn: '2026-10-12',
     detail,
   });
-  const applied = applyEvent(s, fact);
+  const applied = applyEvent(s, fact as SubjectEvent);
   return contextOf(s, applied.asOf, applied.eventFacts, []);
 }
 
