@@ -223,6 +223,13 @@ describe('tenancy through the gateway', () => {
           { cadres: [{ userId: session.user.id, name: '帮扶责任人', orgUnit: c.unit }] },
         );
         expect(pairing.status).toBe(200);
+        // and the household it records into (monitoring, rules and projects limit it to its households too)
+        const ownPairing = await platform.apps.households.request(
+          'PUT',
+          `/api/v1/households/${own.get(c.role)!.household}/paired-cadres`,
+          { cadres: [{ userId: session.user.id, name: '帮扶责任人', orgUnit: c.unit }] },
+        );
+        expect(ownPairing.status).toBe(200);
       }
     }
     const key = await gw.post<{ keyId: string; secret: string }>(

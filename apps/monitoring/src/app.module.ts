@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@lib/contracts';
 import { ServiceKitModule } from '@lib/service-kit';
+import { PairingsModule } from '@lib/persistence';
 import { migrations } from './migrations';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
@@ -27,6 +28,7 @@ export class AppModule {
         CoverageModule,
         ThresholdsModule,
         DepartmentFactsModule,
+        PairingsModule.withConsumer(),
       ],
     };
   }

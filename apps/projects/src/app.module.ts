@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PairingsModule } from '@lib/persistence';
 import { Redis } from 'ioredis';
 import { Topics } from '@lib/contracts';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
@@ -27,6 +28,7 @@ export class AppModule {
           ],
         }),
         HouseholdDirectoryModule,
+        PairingsModule,
         ProjectsModule,
       ],
     };

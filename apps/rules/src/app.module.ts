@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PairingsModule } from '@lib/persistence';
 import { Topics } from '@lib/contracts';
 import { ServiceKitModule } from '@lib/service-kit';
 import { migrations } from './migrations';
@@ -19,6 +20,7 @@ export class AppModule {
           publishes: [Topics.rulesAlerts],
         }),
         RulesModule,
+        PairingsModule.withConsumer(),
       ],
     };
   }

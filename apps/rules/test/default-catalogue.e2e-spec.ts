@@ -75,6 +75,57 @@ describe('rules: the default catalogue raises when it must and only then', () =>
   household('fell by 10 %', 'income-fell-sharply', false, (id) => [
     incomeChanged(id, 9000, { monthOverMonthChange: -0.1, previousPerCapitaNetIncome: 10000 }),
   ]);
+  // medical out-of-pocket against the rural per-capita disposable income (13,131): above 50 %, above 100 %
+  const medicalYear = (amount: number) => (id: string) => [
+    departmentFact(id, 'medical_out_of_pocket', { amount, period: '2026' }),
+  ];
+  household(
+    '8,000 out of pocket: above half the rural income',
+    'medical-out-of-pocket-half-rural-income',
+    true,
+    medicalYear(8000),
+    {},
+    { name: 'medicalOutOfPocketYear', value: 8000 },
+  );
+  household(
+    '6,000 out of pocket: below half',
+    'medical-out-of-pocket-half-rural-income',
+    false,
+    medicalYear(6000),
+  );
+  household(
+    '15,000 out of pocket: above the rural income',
+    'medical-out-of-pocket-full-rural-income',
+    true,
+    medicalYear(15000),
+  );
+  household(
+    '8,000 out of pocket: not above the whole income',
+    'medical-out-of-pocket-full-rural-income',
+    false,
+    medicalYear(8000),
+  );
+  // 特困 support for a member 18–60 with labour (the registered head, born 1970, ordinary labour)
+  const extremePoverty = (supportType: string) => (id: string) => [
+    departmentFact(id, 'subsistence_allowance_changed', {
+      department: 'civil_affairs',
+      memberId: `${id}-1`,
+      amount: null,
+      detail: { supportType },
+    }),
+  ];
+  household(
+    '特困 for the able head of 56',
+    'extreme-poverty-support-able-member',
+    true,
+    extremePoverty('extreme_poverty'),
+  );
+  household(
+    '低保 for the able head',
+    'extreme-poverty-support-able-member',
+    false,
+    extremePoverty('subsistence_allowance'),
+  );
   // medical-out-of-pocket-year: 5,000 for 脱贫户, 20,000 for others
   household(
     '脱贫户 with 5,200 out of pocket this year',

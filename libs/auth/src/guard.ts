@@ -14,7 +14,7 @@ import { Reflector } from '@nestjs/core';
 import type { CryptoKey } from 'jose';
 import { Principal, Role } from './roles';
 import { RevocationList } from './revocations';
-import { covers, Scope, scopeOf } from './scope';
+import { covers, PAIRED_HOUSEHOLDS, PairedHouseholds, Scope, scopeOf } from './scope';
 import { bearerOf, InvalidToken, verifyAccessToken } from './tokens';
 
 export const VERIFICATION_KEY = Symbol('VERIFICATION_KEY');
@@ -66,6 +66,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(VERIFICATION_KEY) private readonly key: CryptoKey,
     @Optional() private readonly revoked?: RevocationList,
+    @Optional() @Inject(PAIRED_HOUSEHOLDS) private readonly pairings?: PairedHouseholds,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -87,6 +88,12 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     const scope = scopeOf(req.principal, roles);
     if (!scope) throw forbidden();
+    // a 帮扶责任人: the households paired with them now (the app's read model of pairings)
+    if (!scope.all && scope.pairedOnly && this.pairings)
+      scope.pairedOnly.households = await this.pairings.householdsPairedWith(
+        scope.pairedOnly.cadre,
+        scope.pairedOnly.units,
+      );
     req.scope = scope;
     return true;
   }

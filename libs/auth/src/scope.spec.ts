@@ -1,5 +1,14 @@
 import { Principal } from './roles';
-import { covers, pairedScopeFilter, scopeFilter, scopeOf, SERVICE_SCOPE, unitChain, withinScope } from './scope';
+import {
+  covers,
+  pairedScopeFilter,
+  scopeFilter,
+  scopeOf,
+  seesHousehold,
+  SERVICE_SCOPE,
+  unitChain,
+  withinScope,
+} from './scope';
 
 const user = (grants: Principal['grants']): Principal => ({ sub: 'u', kind: 'user', name: 'u', grants });
 
@@ -48,7 +57,7 @@ describe('scope of a caller', () => {
     expect(withinScope(SERVICE_SCOPE, { _id: 'x' })).toEqual({ _id: 'x' });
   });
 
-  it("limits a 帮扶责任人 to their paired records where they hold no other role, on records that carry pairings", () => {
+  it('limits a 帮扶责任人 to their paired records where they hold no other role, on records that carry pairings', () => {
     const p = user([
       { role: 'paired-cadre', unit: '621299101201' },
       { role: 'paired-cadre', unit: '621299101202' },
@@ -70,5 +79,53 @@ describe('scope of a caller', () => {
   it('names every unit from the county down', () => {
     expect(unitChain('621299101201')).toEqual(['621299', '621299101', '621299101201']);
     expect(unitChain('621299')).toEqual(['621299']);
+  });
+});
+
+describe('a 帮扶责任人 in an app that keeps the pairings', () => {
+  it('limits the paired units to the records about the paired households', () => {
+    const s = scopeOf(user([{ role: 'paired-cadre', unit: '621299101201' }]), ['paired-cadre'])!;
+    if (s.all || !s.pairedOnly) throw new Error('expected a paired scope');
+    s.pairedOnly.households = ['h1'];
+    const ids = { $in: ['h1'] };
+    expect(scopeFilter(s)).toEqual({
+      $or: [
+        { _id: { $in: [] } },
+        {
+          $and: [
+            { $or: [{ villageCode: { $in: ['621299101201'] } }] },
+            {
+              $or: [
+                { householdId: ids },
+                { subjectId: ids },
+                { _id: ids },
+                {
+                  householdId: { $exists: false },
+                  subjectId: { $exists: false },
+                  householdNumber: { $exists: false },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('answers per household for results computed outside a query (coverage rows)', () => {
+    const s = scopeOf(
+      user([
+        { role: 'paired-cadre', unit: '621299101201' },
+        { role: 'village-cadre', unit: '621299101202' },
+      ]),
+      ['paired-cadre', 'village-cadre'],
+    )!;
+    if (s.all || !s.pairedOnly) throw new Error('expected a paired scope');
+    s.pairedOnly.households = ['h1'];
+    expect(seesHousehold(s, '621299101201', 'h1')).toBe(true);
+    expect(seesHousehold(s, '621299101201', 'h2')).toBe(false);
+    expect(seesHousehold(s, '621299101202', 'h2')).toBe(true);
+    expect(seesHousehold(s, '621299101203', 'h1')).toBe(false);
+    expect(seesHousehold(SERVICE_SCOPE, '621299101203', 'h1')).toBe(true);
   });
 });

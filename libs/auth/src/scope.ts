@@ -16,7 +16,17 @@ export type Scope =
        * (`pairedCadreIds`), nothing else of the unit. Records carrying pairings filter with
        * `pairedScopeFilter`; other records still see the whole unit.
        */
-      pairedOnly?: { cadre: string; units: string[] };
+      pairedOnly?: {
+        cadre: string;
+        units: string[];
+        /**
+         * The households paired with the caller, when the app keeps a read model of pairings
+         * (`PAIRED_HOUSEHOLDS`, fed by household.pairing-changed.v1): then `scopeFilter` itself limits
+         * the records about households in the paired units (those with a `householdId`, `subjectId` or
+         * `householdNumber`) to those households'; records about no household keep the unit.
+         */
+        households?: string[];
+      };
     };
 
 /** What event consumers and other services act as: no tenant limit. */
@@ -61,6 +71,18 @@ export function covers(scope: Scope, unit: string): boolean {
  */
 export function scopeFilter(scope: Scope): Record<string, unknown> {
   if (scope.all) return {};
+  if (scope.pairedOnly?.households) {
+    const ids = { $in: scope.pairedOnly.households };
+    return pairedScopeFilter(scope, {
+      $or: [
+        { householdId: ids },
+        { subjectId: ids },
+        { _id: ids },
+        // a record about no household (a project, its output): the unit's, as before
+        { householdId: { $exists: false }, subjectId: { $exists: false }, householdNumber: { $exists: false } },
+      ],
+    });
+  }
   const or: Array<Record<string, unknown>> = [];
   if (scope.counties.length) or.push({ countyCode: { $in: scope.counties } });
   if (scope.towns.length) or.push({ townCode: { $in: scope.towns } });
@@ -73,18 +95,45 @@ export function scopeFilter(scope: Scope): Record<string, unknown> {
  * The scope filter of records that carry their paired cadres (`pairedCadreIds`: households): in units
  * held only as 帮扶责任人, only the records paired with the caller.
  */
-export function pairedScopeFilter(scope: Scope): Record<string, unknown> {
+export function pairedScopeFilter(
+  scope: Scope,
+  pairedRecords: Record<string, unknown> = scope.all ? {} : { pairedCadreIds: scope.pairedOnly?.cadre },
+): Record<string, unknown> {
   if (scope.all || !scope.pairedOnly) return scopeFilter(scope);
-  const { cadre, units } = scope.pairedOnly;
+  const { units } = scope.pairedOnly;
   const whole = scopeFilter({
     all: false,
     counties: scope.counties.filter((u) => !units.includes(u)),
     towns: scope.towns.filter((u) => !units.includes(u)),
     villages: scope.villages.filter((u) => !units.includes(u)),
   });
-  const paired = { $and: [scopeFilter({ all: false, ...byLevel(units) }), { pairedCadreIds: cadre }] };
+  const paired = { $and: [scopeFilter({ all: false, ...byLevel(units) }), pairedRecords] };
   return { $or: [whole, paired] };
 }
+
+/**
+ * Is this household of that village visible to the caller? For results computed outside a scoped
+ * query (e.g. a village's coverage rows): in units held only as 帮扶责任人, their paired households only.
+ */
+export function seesHousehold(scope: Scope, villageCode: string, householdId: string): boolean {
+  if (!covers(scope, villageCode)) return false;
+  if (scope.all || !scope.pairedOnly?.households) return true;
+  const { units, households } = scope.pairedOnly;
+  const elsewhere = [...scope.counties, ...scope.towns, ...scope.villages].some(
+    (u) => !units.includes(u) && villageCode.startsWith(u),
+  );
+  return elsewhere || !units.some((u) => villageCode.startsWith(u)) || households.includes(householdId);
+}
+
+/**
+ * Where an app keeps the pairings (帮扶责任人 per household) read from households' events: the
+ * households paired with a cadre within the units. The guard asks it for a caller held only as
+ * 帮扶责任人 somewhere, so every read of that app is limited to those households there.
+ */
+export interface PairedHouseholds {
+  householdsPairedWith(cadre: string, units: string[]): Promise<string[]>;
+}
+export const PAIRED_HOUSEHOLDS = Symbol('PAIRED_HOUSEHOLDS');
 
 /** A query limited to the scope: `{$and: [query, scopeFilter]}` (the query as is for services). */
 export function withinScope<Q extends object>(scope: Scope, query: Q): Q {

@@ -3,3 +3,4 @@ export * from './store';
 export * from './scoped-repository';
 export * from './migrations';
 export * from './county-codes.migration';
+export * from './pairings';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { BatchEventPattern } from '@lib/messaging';
-import { CallerScope, covers, notFound, Roles, Scope } from '@lib/auth';
+import { CallerScope, covers, notFound, Roles, Scope, seesHousehold } from '@lib/auth';
 import { SurveyRecordedV1, MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { dueDateOf } from './coverage-rule';
@@ -68,7 +68,9 @@ export class CoverageController {
   ) {
     if (!covers(scope, q.villageCode))
       throw notFound(`无权查看或不存在该村 (no village ${q.villageCode} in your scope)`);
-    const rows = await this.coverage.householdsOf(q.villageCode, q.month, new Date(), q.status);
+    const rows = (await this.coverage.householdsOf(q.villageCode, q.month, new Date(), q.status)).filter((r) =>
+      seesHousehold(scope, q.villageCode, r.householdId),
+    );
     const start = (q.page - 1) * q.pageSize;
     return {
       month: q.month,

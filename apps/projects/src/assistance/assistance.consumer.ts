@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { HouseholdPairingChangedV1 } from '@lib/contracts';
+import { PairingsReadModel } from '@lib/persistence';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { AssistanceStore } from './assistance.store';
 
@@ -10,6 +11,7 @@ export class AssistanceConsumer {
   constructor(
     private readonly directory: HouseholdDirectory,
     private readonly store: AssistanceStore,
+    private readonly pairings: PairingsReadModel,
   ) {}
 
   @EventPattern(HouseholdPairingChangedV1.type)
@@ -17,5 +19,6 @@ export class AssistanceConsumer {
     const ids = e.data.cadres.map((c) => c.userId);
     await this.directory.setPairedCadres(e.data.householdId, ids);
     await this.store.pairingChanged(e.data.householdId, ids);
+    await this.pairings.apply(e); // what the guard limits a paired cadre's every read to
   }
 }

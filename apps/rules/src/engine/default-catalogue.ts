@@ -135,6 +135,84 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
       escalateAfterMinutes: 24 * 60,
     },
   },
+  /**
+   * 医疗自付费用占农村居民人均可支配收入的比例 (甘肃省 2024 年农村居民人均可支配收入 13131 元): 50% 为
+   * 关注、100% 为高风险. The limits are the figure's share in yuan; a county or the province sets the
+   * year's figure by a new version of the rule (PUT /api/v1/rules) when the statistics bureau publishes it.
+   */
+  'medical-out-of-pocket-half-rural-income': {
+    name: '医疗自付费用超农村居民人均可支配收入50%',
+    description:
+      '医保推送的本年度医疗自付费用累计超过全省农村居民人均可支配收入的 50%（默认 13131 元 × 50% = 6566 元），未超过 100%。',
+    subjectType: 'household',
+    on: ['department-fact'],
+    when: {
+      all: [
+        { fact: 'medicalOutOfPocketYear', op: '>', value: { param: 'halfLimit' } },
+        { fact: 'medicalOutOfPocketYear', op: '<=', value: { param: 'fullLimit' } },
+      ],
+    },
+    params: { halfLimit: 6566, fullLimit: 13131 },
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '医疗自付费用超农村居民人均可支配收入50%',
+      message:
+        '户 {{householdNumber}}：本年度医疗自付费用累计 {{medicalOutOfPocketYear}} 元，超过全省农村居民人均可支配收入的 50%（{{param.halfLimit}} 元）。请帮扶责任人入户核实因病返贫致贫风险，落实医疗救助。',
+      recipientRoles: ['paired-cadre', 'village-cadre'],
+      escalateAfterMinutes: 3 * 24 * 60,
+    },
+  },
+  'medical-out-of-pocket-full-rural-income': {
+    name: '医疗自付费用超农村居民人均可支配收入',
+    description:
+      '医保推送的本年度医疗自付费用累计超过全省农村居民人均可支配收入（默认 13131 元）。',
+    subjectType: 'household',
+    on: ['department-fact'],
+    when: { fact: 'medicalOutOfPocketYear', op: '>', value: { param: 'fullLimit' } },
+    params: { fullLimit: 13131 },
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'high',
+      title: '医疗自付费用超农村居民人均可支配收入',
+      message:
+        '户 {{householdNumber}}：本年度医疗自付费用累计 {{medicalOutOfPocketYear}} 元，超过全省农村居民人均可支配收入（{{param.fullLimit}} 元）。请 24 小时内入户核实，启动医疗救助和防返贫帮扶。',
+      recipientRoles: ['paired-cadre', 'village-cadre', 'town-official'],
+      escalateAfterMinutes: 24 * 60,
+    },
+  },
+  /**
+   * 特困供养人员应无劳动能力: a member aged 18–60 whom the registry records in good health with labour
+   * (普通劳动力/技能劳动力; events carry no health data, the labour skill is the registry's assessment of it)
+   * and whom 民政 reports receiving 特困 support. A data check for the village to verify.
+   */
+  'extreme-poverty-support-able-member': {
+    name: '特困供养人员为18-60岁有劳动能力成员',
+    description:
+      '民政推送某成员享受特困供养，而户籍登记中该成员 18–60 岁、身体健康有劳动能力（普通或技能劳动力）。请核实特困认定或成员信息。',
+    subjectType: 'household',
+    on: ['department-fact'],
+    when: {
+      all: [
+        { fact: 'event.kind', op: '==', value: 'subsistence_allowance_changed' },
+        { fact: 'event.supportType', op: '==', value: 'extreme_poverty' },
+        { fact: 'event.memberAge', op: 'between', value: [{ param: 'minAge' }, { param: 'maxAge' }] },
+        { fact: 'event.memberLabourSkill', op: 'in', value: ['ordinary', 'skilled'] },
+      ],
+    },
+    params: { minAge: 18, maxAge: 60 },
+    period: 'year',
+    autoResolve: false,
+    alert: {
+      severity: 'medium',
+      title: '特困供养对象信息待核实',
+      message:
+        '户 {{householdNumber}}：民政推送 {{event.occurredOn}} 有成员享受特困供养，但该成员 {{event.memberAge}} 岁、登记为有劳动能力。请村两委核实特困认定或成员健康、劳动能力信息。',
+      recipientRoles: ['village-cadre', 'town-official'],
+    },
+  },
   'medical-single-stay': {
     name: '单次住院自付费用超预警线',
     description: '单次住院自付：监测对象 > 6000 元，其他农户 > 10000 元。',

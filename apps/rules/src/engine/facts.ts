@@ -80,6 +80,11 @@ export const HOUSEHOLD_FACTS: Record<string, FactInfo> = {
   'event.medicalStay': { type: 'number', label: '单次住院自付费用（元）' },
   'event.subType': { type: 'string', label: '类别' },
   'event.occurredOn': { type: 'string', label: '发生日期' },
+  /** 民政推送的救助类型 (detail.supportType: extreme_poverty 特困供养, subsistence_allowance 低保). */
+  'event.supportType': { type: 'string', label: '救助类型' },
+  /** The age, on the fact's day, and the registry's labour skill of the member the fact names. */
+  'event.memberAge': { type: 'number', label: '成员年龄' },
+  'event.memberLabourSkill': { type: 'string', label: '成员劳动技能' },
   'event.lifecycleTo': { type: 'string', label: '流转至' },
   /** Project risks (产业项目风险) of a project the household benefits from. */
   'event.projectRisk': { type: 'string', label: '项目风险类型' },

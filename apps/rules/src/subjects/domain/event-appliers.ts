@@ -27,6 +27,7 @@ import { FactValue } from '../../engine/facts';
 import { ASSISTANCE_APPLIERS } from './assistance-appliers';
 import {
   Applied,
+  ageOn,
   applySurvey,
   dayOf,
   KEEP_APPLIED,
@@ -299,7 +300,16 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
       'event.occurredOn': d.occurredOn,
       'event.subType': typeof d.detail.subType === 'string' ? d.detail.subType : null,
       'event.medicalStay': null,
+      // 民政: which support (特困供养 extreme_poverty, 低保 subsistence_allowance) and the member it names
+      'event.supportType': typeof d.detail.supportType === 'string' ? d.detail.supportType : null,
+      'event.memberAge': null,
+      'event.memberLabourSkill': null,
     };
+    const member = d.memberId ? s.members?.[d.memberId] : undefined;
+    if (member) {
+      eventFacts['event.memberAge'] = ageOn(member.birthDate, d.occurredOn);
+      eventFacts['event.memberLabourSkill'] = member.labourSkill;
+    }
     if (d.amount !== null && d.kind === 'medical_out_of_pocket') {
       if (yearlyFigure) {
         s.yearly.medicalDeclared[year] = Math.max(s.yearly.medicalDeclared[year] ?? 0, d.amount);

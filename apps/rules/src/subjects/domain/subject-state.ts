@@ -104,7 +104,7 @@ export function newState(
   };
 }
 
-const ageOn = (birthDate: string, day: string) => {
+export const ageOn = (birthDate: string, day: string) => {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 };

@@ -7,7 +7,7 @@ import { Department, DepartmentFactKind } from '../department-fact-received.v1';
 /**
  * One fact a department pushes (部门筛查预警): the same record is accepted on the raw topic
  * `monitoring.department-facts.v1` (produced by the department's system directly) and by
- * `POST /api/v1/department-facts` (in batches). Documented for integrators in apps/monitoring/README.md.
+ * `POST /api/v1/department-facts` (in batches). Documented for integrators in apps/monitoring/src/department-facts/README.md.
  *
  * The person is named by ID number (公民身份号码), or by its keyed hash if the department holds the
  * hash key, or by our household id. Monitoring hashes a clear ID number at once (HMAC-SHA256 with
