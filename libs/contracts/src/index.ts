@@ -61,3 +61,4 @@ export * from './default-thresholds';
 export * from './id-number';
 export * from './lifecycle';
 export * from './permissions';
+export * from './forecast-chance';

@@ -10,5 +10,7 @@ export class KnownHousehold {
   @Prop({ required: true, index: true }) villageCode!: string;
   @Prop({ required: true }) memberCount!: number;
   @Prop({ required: true }) registeredAt!: Date;
+  /** Each member's relation to the head (户主, 配偶, …), so the forecast's reasons name who a fact is about. */
+  @Prop({ type: [Object], default: [] }) members!: Array<{ memberId: string; relation: string }>;
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);
