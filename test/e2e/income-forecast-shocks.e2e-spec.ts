@@ -1,7 +1,7 @@
 import { checkCharOf } from '@lib/contracts';
 import { waitFor } from '@lib/testing';
 import { crossesHop } from '../hops/cross';
-import { aHousehold, aSurvey, demoVillage, Platform } from './platform';
+import { aHousehold, aSurvey, Platform } from './platform';
 
 const HOP = { timeoutMs: 60_000 };
 
@@ -32,31 +32,11 @@ describe('income forecast shocks read live (分红停发, 户主, next year’s 
 
   beforeAll(async () => {
     await platform.start(['households', 'monitoring', 'projects']);
-    const { apps } = platform;
     const base = aHousehold('HH-TREND-SHOCK-1');
     householdId = await platform.registerMonitoredHousehold('HH-TREND-SHOCK-1', {
       members: [{ ...base.members[0], idNumber: HEAD_ID }, base.members[1]],
     });
-    const project = await apps.projects.post<{ id: string }>('/api/v1/projects', {
-      name: '三联村冷水鱼养殖',
-      type: 'aquaculture',
-      phase: '一期',
-      villageCode: demoVillage,
-      owner: { kind: 'village_collective', name: '三联村股份经济合作社' },
-      startsOn: '2025-01-01',
-      fundSources: [{ source: 'central_linkage_fund', amount: 500000 }],
-    });
-    expect(project.status).toBe(201);
-    projectId = project.body.id;
-    await waitFor('projects to accept the household as a beneficiary', async () => {
-      const res = await apps.projects.post(`/api/v1/projects/${projectId}/beneficiaries`, {
-        householdId,
-        kind: 'dividend',
-        sharePercent: 2,
-        startsOn: '2025-01-01',
-      });
-      return res.status === 201;
-    });
+    projectId = await platform.dividendProject(householdId, '三联村冷水鱼养殖', '2025-01-01');
   }, 240_000);
 
   afterAll(() => platform.stop());
