@@ -97,6 +97,35 @@ export class Platform {
     return id;
   }
 
+  /**
+   * A village collective's project in the demo village with the household as a dividend (分红)
+   * beneficiary from `startsOn` (projects learns of the household from households.events.v1); its id.
+   */
+  async dividendProject(householdId: string, name: string, startsOn: string): Promise<string> {
+    const { projects } = this.apps;
+    const project = await projects.post<{ id: string }>('/api/v1/projects', {
+      name,
+      type: 'aquaculture',
+      phase: '冷水鱼二期',
+      villageCode: demoVillage,
+      owner: { kind: 'village_collective', name: '三联村股份经济合作社' },
+      startsOn,
+      fundSources: [{ source: 'central_linkage_fund', amount: 500000 }],
+    });
+    if (project.status !== 201) throw new Error(`project: ${project.status} ${JSON.stringify(project.body)}`);
+    const projectId = project.body.id;
+    await waitFor('projects to accept the household as a beneficiary', async () => {
+      const res = await projects.post(`/api/v1/projects/${projectId}/beneficiaries`, {
+        householdId,
+        kind: 'dividend',
+        sharePercent: 2,
+        startsOn,
+      });
+      return res.status === 201;
+    });
+    return projectId;
+  }
+
   async stop() {
     await Promise.all(Object.values(this.apps).map((a) => a.stop()));
     await this.sink.stop();

@@ -1,6 +1,6 @@
 import { waitFor } from '@lib/testing';
 import { crossesHop } from '../hops/cross';
-import { aHousehold, aSurvey, demoVillage, Platform } from './platform';
+import { aHousehold, aSurvey, Platform } from './platform';
 
 interface AlertView {
   id: string;
@@ -34,27 +34,7 @@ describe('a project dividend raises household income and resolves the income ale
       'monitoring to know the household',
       async () => (await apps.monitoring.get(`/api/v1/monitored-households/${householdId}`)).status === 200,
     );
-    const project = await apps.projects.post<{ id: string }>('/api/v1/projects', {
-      name: '三联村"支部+"冷水鱼养殖',
-      type: 'aquaculture',
-      phase: '冷水鱼二期',
-      villageCode: demoVillage,
-      owner: { kind: 'village_collective', name: '三联村股份经济合作社' },
-      startsOn: '2026-01-01',
-      fundSources: [{ source: 'central_linkage_fund', amount: 500000 }],
-    });
-    expect(project.status).toBe(201);
-    projectId = project.body.id;
-    // projects learns of the household from households.events.v1
-    await waitFor('projects to accept the household as a beneficiary', async () => {
-      const res = await apps.projects.post(`/api/v1/projects/${projectId}/beneficiaries`, {
-        householdId,
-        kind: 'dividend',
-        sharePercent: 2,
-        startsOn: '2026-01-01',
-      });
-      return res.status === 201;
-    });
+    projectId = await platform.dividendProject(householdId, '三联村"支部+"冷水鱼养殖', '2026-01-01');
   }, 180_000);
 
   afterAll(() => platform.stop());

@@ -63,3 +63,4 @@ export * from './lifecycle';
 export * from './permissions';
 export * from './household-closure';
 export * from './events/household-closed.v1';
+export * from './forecast-chance';

@@ -26,6 +26,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
           villageCode: d.villageCode,
           memberCount: d.memberCount,
           registeredAt: new Date(d.registeredAt),
+          members: d.members.map((m) => ({ memberId: m.memberId, relation: m.relation })),
         },
       },
       { upsert: true },

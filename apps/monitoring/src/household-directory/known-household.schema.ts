@@ -13,5 +13,7 @@ export class KnownHousehold {
   /** 注销 (household.closed.v1): the day and reason; a closed household gets no surveys and leaves coverage */
   @Prop() closedOn?: string;
   @Prop() closureReason?: string;
+  /** Each member's relation to the head (户主, 配偶, …), so the forecast's reasons name who a fact is about. */
+  @Prop({ type: [Object], default: [] }) members!: Array<{ memberId: string; relation: string }>;
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

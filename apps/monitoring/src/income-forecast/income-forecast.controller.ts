@@ -4,7 +4,12 @@ import type { Response } from 'express';
 import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
-import { DepartmentFactReceivedV1, HouseholdIncomeChangedV1, MonitoringPermissions } from '@lib/contracts';
+import {
+  DepartmentFactReceivedV1,
+  HouseholdIncomeChangedV1,
+  MonitoringPermissions,
+  ProjectBeneficiaryWithoutBenefitV1,
+} from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { IncomeForecasts } from './income-forecasts.service';
 
@@ -32,6 +37,12 @@ export class IncomeForecastController {
   @EventPattern(HouseholdIncomeChangedV1.type)
   onIncomeChanged(e: HouseholdIncomeChangedV1) {
     return this.forecasts.recompute(e.data.householdId, e.id);
+  }
+
+  /** Projects: a beneficiary link paid nothing this year (a dividend that stopped: 合作社分红本年未发放). */
+  @EventPattern(ProjectBeneficiaryWithoutBenefitV1.type)
+  onBenefitGap(e: ProjectBeneficiaryWithoutBenefitV1) {
+    return this.forecasts.benefitGap(e);
   }
 
   /** A department's fact (illness, hospital stay, disaster) about the household. */

@@ -27,7 +27,11 @@ export class IncomeForecast {
   @Prop({ required: true }) sigma!: number;
   @Prop({ type: [Object], required: true }) reasons!: ForecastReason[];
   @Prop({ type: Number, default: null }) line!: number | null;
-  /** Months until the expected figure is under the line (1–3), null when not within 3 months. */
+  /** The line of each forecast month (next year's for the months in it, when set). */
+  @Prop({ type: [Object], default: [] }) monthLines!: Array<{ month: string; line: number | null }>;
+  /** Said when a month's year has no line of its own yet and an earlier year's stands in. */
+  @Prop({ type: String, default: null }) lineNote!: string | null;
+  /** Months until a month is under its line with a 45 % chance (1–3), null when not within 3 months. */
   @Prop({ type: Number, default: null }) monthsToLine!: number | null;
   @Prop({ type: Boolean, default: false }) atRisk!: boolean;
   @Prop({ required: true }) computedAt!: Date;

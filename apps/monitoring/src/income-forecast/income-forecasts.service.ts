@@ -7,6 +7,7 @@ import {
   HouseholdIncomeForecastV1,
   orgUnitsOfVillage,
   pickThreshold,
+  ProjectBeneficiaryWithoutBenefitV1,
   ThresholdScope,
 } from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
@@ -15,8 +16,15 @@ import { HouseholdDirectory } from '../household-directory/household-directory';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure, monthlyHistory } from '../household-income/income-figure';
 import { deterministicId } from '../household-income/income-events';
-import { forecastIncome, monthsToBelowLine, HORIZON } from './domain/forecast';
-import { DepartmentFactLike, monthlyFigures, shocksOf, SurveyEmploymentLike } from './forecast-facts';
+import { forecastIncome, monthsToBelowLine, HORIZON, WARN_CHANCE } from './domain/forecast';
+import {
+  BenefitGapLike,
+  DepartmentFactLike,
+  dividendShocks,
+  monthlyFigures,
+  shocksOf,
+  SurveyEmploymentLike,
+} from './forecast-facts';
 import { IncomeForecast } from './income-forecast.schema';
 
 interface ThresholdRow {
@@ -48,20 +56,65 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
     this.relay.register(this.model.collection);
   }
 
-  private async lineFor(countyCode: string, year: number): Promise<number | null> {
+  /**
+   * The line of each forecast month: its own year's when set (next year's for the months in it),
+   * otherwise the latest earlier year's, with a note saying so.
+   */
+  private async linesFor(
+    countyCode: string,
+    months: string[],
+  ): Promise<{ lines: Array<number | null>; lineNote: string | null }> {
     const rows = await this.db.collection<ThresholdRow>('thresholds').find({}).toArray();
-    return pickThreshold(rows, { countyCode, provinceCode: countyCode.slice(0, 2) }, year)?.amount ?? null;
+    const where = { countyCode, provinceCode: countyCode.slice(0, 2) };
+    const notes = new Set<string>();
+    const baseYear = Number(months[0].slice(0, 4));
+    const lines = months.map((m) => {
+      const year = Number(m.slice(0, 4));
+      const t = pickThreshold(rows, where, year);
+      const standing = pickThreshold(rows, where, baseYear);
+      // next year's months: its own line when set, else this year's, said in a note
+      if (year > baseYear && t && standing && t.year <= baseYear)
+        notes.add(
+          `${year}年监测范围尚未设定，${year}年各月按${baseYear}年监测范围（${standing.amount} 元）计`,
+        );
+      return t?.amount ?? null;
+    });
+    return { lines, lineNote: notes.size ? [...notes].join('；') : null };
+  }
+
+  /**
+   * 合作社分红本年未发放: projects found a beneficiary link that paid nothing this year; kept once per
+   * link and year (a redelivery changes nothing) and the household's forecast recomputed.
+   */
+  async benefitGap(e: ProjectBeneficiaryWithoutBenefitV1): Promise<void> {
+    const d = e.data;
+    await this.db.collection('forecast_benefit_gaps').updateOne(
+      { _id: `${d.beneficiaryId}:${d.year}` as never },
+      {
+        $setOnInsert: {
+          householdId: d.householdId,
+          projectId: d.projectId,
+          projectName: d.projectName,
+          kind: d.kind,
+          year: d.year,
+          detectedOn: d.detectedOn,
+          eventId: e.id,
+        },
+      },
+      { upsert: true },
+    );
+    await this.recompute(d.householdId, e.id);
   }
 
   /** Recomputes the forecast; announces it when it changed. `cause`: the event id that changed a fact. */
   async recompute(householdId: string, cause: string): Promise<void> {
-    const [{ surveys, payments }, facts, surveyDocs, household] = await Promise.all([
+    const [{ surveys, payments }, facts, surveyDocs, household, gaps] = await Promise.all([
       this.income.factsOf(householdId),
       this.db
         .collection('department_facts')
         .find(
           { householdId, status: 'matched' },
-          { projection: { kind: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } },
+          { projection: { kind: 1, memberId: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } },
         )
         .toArray() as unknown as Promise<DepartmentFactLike[]>,
       this.db
@@ -69,17 +122,31 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
         .find({ householdId }, { projection: { month: 1, visitedAt: 1, employmentChanges: 1 } })
         .toArray() as unknown as Promise<SurveyEmploymentLike[]>,
       this.directory.findById(SERVICE_SCOPE, householdId),
+      this.db.collection('forecast_benefit_gaps').find({ householdId }).toArray() as unknown as Promise<
+        BenefitGapLike[]
+      >,
     ]);
     const now = currentFigure(surveys, payments);
     if (!now) return;
     const figures = monthlyFigures(surveys, payments, now.month);
-    const f = forecastIncome(figures, shocksOf(facts, surveyDocs));
+    const f = forecastIncome(figures, [
+      ...shocksOf(facts, surveyDocs, household?.members ?? []),
+      ...dividendShocks(gaps, payments),
+    ]);
     if (!f) return;
     const villageCode = household?.villageCode ?? (await this.villageOf(householdId));
     if (!villageCode) return;
     const units = orgUnitsOfVillage(villageCode);
-    const line = await this.lineFor(units.countyCode, Number(f.baseMonth.slice(0, 4)));
-    const monthsToLine = line === null ? null : monthsToBelowLine(f, line, HORIZON);
+    const { lines, lineNote } = await this.linesFor(units.countyCode, [
+      f.baseMonth,
+      ...f.months.map((m) => m.month),
+    ]);
+    const line = lines[0];
+    const ahead = lines.slice(1);
+    // at risk: a month under its line with at least the warning's chance (the catalogue rule's)
+    const monthsToLine = ahead.every((l): l is number => l !== null)
+      ? monthsToBelowLine(f, ahead, HORIZON, { chance: WARN_CHANCE })
+      : null;
     const previous = await this.model.findById(householdId).lean<IncomeForecast>().exec();
     const same =
       previous &&
@@ -100,6 +167,8 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
       householdNumber: household?.householdNumber ?? null,
       ...forecast,
       line,
+      monthLines: f.months.map((m, i) => ({ month: m.month, line: ahead[i] })),
+      lineNote,
       monthsToLine,
       atRisk: monthsToLine !== null && f.current >= (line ?? 0),
       computedAt,
@@ -107,7 +176,9 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
     if (same) {
       await this.model.collection.updateOne(
         { _id: householdId as never },
-        { $set: { line, monthsToLine, atRisk: doc.atRisk } },
+        {
+          $set: { line, monthLines: doc.monthLines, lineNote, monthsToLine, atRisk: doc.atRisk },
+        },
       );
       return;
     }

@@ -52,12 +52,12 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
   'income-forecast-below-line': {
     name: '收入趋势预警：预计3个月内低于监测范围',
     description:
-      '按收入趋势预测（季节性朴素法加近期趋势），户人均纯收入目前仍在监测范围以上，但预计3个月内将低于监测范围。预测回升或已低于监测范围（由“收入低于监测范围”接手）时自动解除。',
+      '按收入趋势预测（季节性朴素法加近期趋势），户人均纯收入目前仍在监测范围以上，但3个月内某月低于监测范围的可能性达到45%。预测回升或已低于监测范围（由“收入低于监测范围”接手）时自动解除。',
     subjectType: 'household',
     on: ['forecast'],
     when: {
       all: [
-        { forecastBelowLine: { withinMonths: 3 } },
+        { forecastBelowLine: { withinMonths: 3, chance: 45 } },
         { fact: 'perCapitaNetIncome', op: '>=', value: { fact: 'threshold' } },
       ],
     },
@@ -68,7 +68,7 @@ export const DEFAULT_CATALOGUE: Record<string, RuleBody> = {
       severity: 'medium',
       title: '收入趋势预警',
       message:
-        '户 {{householdNumber}}：人均纯收入 {{perCapitaNetIncome}} 元（{{incomeMonth}}），预计未来3个月 {{forecastOutlook}}，将低于监测范围 {{threshold}} 元。主要原因：{{forecastReasons}}。预测不确定性约 ±{{forecastSigma}} 元/月。请帮扶责任人入户核实，提前落实帮扶措施。',
+        '户 {{householdNumber}}：人均纯收入 {{perCapitaNetIncome}} 元（{{incomeMonth}}），预计未来3个月 {{forecastOutlook}}，可能低于监测范围 {{threshold}} 元。主要原因：{{forecastReasons}}。预测不确定性约 ±{{forecastSigma}} 元/月。请帮扶责任人入户核实，提前落实帮扶措施。',
       recipientRoles: ['paired-cadre', 'village-cadre'],
       escalateAfterMinutes: 3 * 24 * 60,
     },

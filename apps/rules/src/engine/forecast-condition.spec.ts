@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../thresholds/default-thresholds';
 import { compileRule, RuleCompileError } from './compiler';
 import { DEFAULT_CATALOGUE } from './default-catalogue';
 import { contextOf } from './evaluate';
-import { RuleBody } from './rule-language';
+import { RuleBody, RuleBody as RuleBodyZ } from './rule-language';
 
 const VILLAGE = '621299101201'; // province 62: the national line, 6,000 a person
 
@@ -51,7 +51,7 @@ describe('forecastBelowLine (趋势预警, issue #23)', () => {
     expect(trigger).toBe('forecast');
     expect(rule.test(ctx)).toBe(true);
     expect(rule.message(ctx)).toBe(
-      '户 HH-0001：人均纯收入 6600 元（2026-09），预计未来3个月 2026-10 约 6,200 元（5,700–6,700）；2026-11 约 5,800 元（5,300–6,300）；2026-12 约 5,400 元（4,900–5,900），将低于监测范围 6000 元。主要原因：工资性收入连续3个月下降 27%。预测不确定性约 ±407 元/月。请帮扶责任人入户核实，提前落实帮扶措施。',
+      '户 HH-0001：人均纯收入 6600 元（2026-09），预计未来3个月 2026-10 约 6,200 元（5,700–6,700）；2026-11 约 5,800 元（5,300–6,300）；2026-12 约 5,400 元（4,900–5,900），可能低于监测范围 6000 元。主要原因：工资性收入连续3个月下降 27%。预测不确定性约 ±407 元/月。请帮扶责任人入户核实，提前落实帮扶措施。',
     );
     const explained = Object.fromEntries(rule.explain(ctx).map((e) => [e.name, e.value]));
     expect(explained).toMatchObject({
@@ -59,7 +59,21 @@ describe('forecastBelowLine (趋势预警, issue #23)', () => {
       threshold: 6000,
       forecastReasons: '工资性收入连续3个月下降 27%',
       forecastSigma: 407,
+      forecastChance: 45,
     });
+  });
+
+  it('warns at a 45 % chance: an expected figure just above the line, within its uncertainty, is enough', () => {
+    // 6,050 − 0.126 × 407 × √1 = 5,999: under 6,000 with a 45 % chance; the expected figure alone is not
+    const { ctx } = household(6600, [6050, 6100, 6100]);
+    expect(rule.test(ctx)).toBe(true);
+    const expectedOnly = compileRule({
+      ...DEFAULT_CATALOGUE['income-forecast-below-line'],
+      when: { forecastBelowLine: { withinMonths: 3 } },
+    });
+    expect(expectedOnly.test(ctx)).toBe(false);
+    // 6,060 − 51 = 6,009, 6,100 − 72.5, 6,130 − 88.8: never under with a 45 % chance
+    expect(rule.test(household(6600, [6060, 6100, 6130]).ctx)).toBe(false);
   });
 
   it('is false when the forecast stays above the line (resolves), or the figure is already under it', () => {
@@ -78,6 +92,18 @@ describe('forecastBelowLine (趋势预警, issue #23)', () => {
     expect(within(1).test(ctx)).toBe(false);
     expect(within(2).test(ctx)).toBe(true);
     expect(within(1, 'lower').test(ctx)).toBe(true); // 6,200 − 500 = 5,700
+  });
+
+  it('chance is a whole percent from 1 to 50 and excludes bound', () => {
+    const parse = (c: Record<string, unknown>) =>
+      RuleBodyZ.safeParse({
+        ...DEFAULT_CATALOGUE['income-forecast-below-line'],
+        when: { forecastBelowLine: { withinMonths: 3, ...c } },
+      }).success;
+    expect(parse({ chance: 45 })).toBe(true);
+    expect(parse({ chance: 60 })).toBe(false);
+    expect(parse({ chance: 0 })).toBe(false);
+    expect(parse({ chance: 45, bound: 'lower' })).toBe(false);
   });
 
   it('a later forecast replaces the months; an older one (late redelivery) does not', () => {

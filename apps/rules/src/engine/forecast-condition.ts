@@ -1,3 +1,4 @@
+import { zForChance } from '@lib/contracts';
 import type { ExplainedFact } from './compiler';
 import type { EvalContext } from './facts';
 import type { ForecastBelowLineCondition } from './rule-language';
@@ -17,7 +18,8 @@ function ahead(ctx: EvalContext, series: string, n: number): Array<[string, numb
 }
 
 /**
- * forecastBelowLine: true when a forecast month within `withinMonths` is under `threshold`; false when
+ * forecastBelowLine: true when a forecast month within `withinMonths` is under `threshold` (with
+ * `chance`: under it with at least that chance, N(expected, (σ√h)²)); false when
  * none is; unknown (null) without a forecast or a line. Explained with the months, the line, the
  * reasons and the uncertainty.
  */
@@ -25,15 +27,18 @@ export function compileForecastBelowLine(c: ForecastBelowLineCondition): {
   test: (ctx: EvalContext) => boolean | null;
   explainers: Array<(ctx: EvalContext) => ExplainedFact>;
 } {
-  const { withinMonths } = c.forecastBelowLine;
+  const { withinMonths, chance } = c.forecastBelowLine;
   const series = c.forecastBelowLine.bound === 'lower' ? FORECAST_LOWER : FORECAST_EXPECTED;
   const label = c.forecastBelowLine.bound === 'lower' ? '预计下限' : '预计';
+  // with a chance: the month is under the line with at least that chance (expected − z·σ√h)
+  const z = chance === undefined ? 0 : zForChance(chance / 100);
   return {
     test: (ctx) => {
       const line = ctx.facts.threshold;
       const months = ahead(ctx, series, withinMonths);
       if (typeof line !== 'number' || months.length === 0) return null;
-      return months.some(([, v]) => v < line);
+      const sigma = typeof ctx.facts.forecastSigma === 'number' ? ctx.facts.forecastSigma : 0;
+      return months.some(([, v], i) => v - z * sigma * Math.sqrt(i + 1) < line);
     },
     explainers: [
       (ctx) => ({
@@ -44,6 +49,15 @@ export function compileForecastBelowLine(c: ForecastBelowLineCondition): {
           .join(', '),
       }),
       (ctx) => ({ name: 'threshold', label: '监测范围（元）', value: ctx.facts.threshold ?? null }),
+      ...(chance === undefined
+        ? []
+        : [
+            () => ({
+              name: 'forecastChance',
+              label: '预警把握（某月低于监测范围的可能性，%）',
+              value: chance,
+            }),
+          ]),
       (ctx) => ({ name: 'forecastReasons', label: '预测依据', value: ctx.facts.forecastReasons ?? null }),
       (ctx) => ({
         name: 'forecastSigma',

@@ -41,10 +41,11 @@ export type Condition =
 /**
  * 趋势预警: the household's income forecast (monitoring's household-income.forecast.v1) is under the
  * year's line (`threshold`) within `withinMonths` months — its expected figure, or the lower end of its
- * 80 % band with `bound: "lower"`. Unknown without a forecast or a line. See ./forecast-condition.ts.
+ * 80 % band with `bound: "lower"`, or — with `chance` (percent, 1–50) — when the month is under the line
+ * with at least that chance (expected − z·σ√h). Unknown without a forecast or a line. See ./forecast-condition.ts.
  */
 export interface ForecastBelowLineCondition {
-  forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower' };
+  forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower'; chance?: number };
 }
 
 /**
@@ -105,8 +106,13 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
           .object({
             withinMonths: z.number().int().min(1).max(3),
             bound: z.enum(['expected', 'lower']).optional(),
+            chance: z.number().int().min(1).max(50).optional(),
           })
-          .strict(),
+          .strict()
+          .refine((c) => c.chance === undefined || c.bound === undefined, {
+            message: 'chance 与 bound 只能选其一 (chance and bound exclude each other)',
+            path: ['chance'],
+          }),
       })
       .strict(),
     z

@@ -21,7 +21,7 @@ export type Condition =
   | { changed: { fact: string; by: 'ratio' | 'amount'; direction: 'down' | 'up' | 'either'; moreThan: Operand } }
   | { forMonths: { months: number; fact: string; op: ComparisonOp; value: Operand } }
   | { countWithin: { occurrence: string; days: number; op: ComparisonOp; value: Operand } }
-  | { forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower' } };
+  | { forecastBelowLine: { withinMonths: number; bound?: 'expected' | 'lower'; chance?: number } };
 
 export type SubjectType = 'household' | 'team-member';
 

@@ -1,4 +1,12 @@
-import { addMonths, forecastIncome, MonthlyFigure, monthsToBelowLine, reasonsText } from './forecast';
+import {
+  addMonths,
+  forecastIncome,
+  MonthlyFigure,
+  monthsToBelowLine,
+  reasonsText,
+  WARN_CHANCE,
+  zForChance,
+} from './forecast';
 
 const zero = { wage: 0, business: 0, property: 0, transfer: 0, businessCosts: 0 };
 
@@ -65,20 +73,37 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     expect(f.reasons).toEqual([{ code: 'trend_business', text: '经营性收入连续5个月增长 6%', effect: 150 }]);
   });
 
-  it('falling: wages down three months in a row are carried on, and named as the reason', () => {
-    // 3 residents, wage 30,000 → 27,900 → 25,800 → 23,700: per capita 10,000 → 7,900
-    const f = forecastIncome(wageSeries('2026-03', [10000, 10000, 10000, 9300, 8600, 7900], 3))!;
-    // (7,900 − 10,000) / 3 = −700 a month, carried at half: −350
-    expect(f.months.map((m) => m.expected)).toEqual([7550, 7200, 6850]);
-    // one-month-ahead errors 0, 0, −700, −583.3, −466.7 → rms 457.8; band 1.28 × 457.8 = 586
-    expect(f.sigma).toBe(458);
-    expect([f.months[0].lower, f.months[0].upper]).toEqual([6964, 8136]);
-    expect(f.reasons).toEqual([{ code: 'trend_wage', text: '工资性收入连续3个月下降 21%', effect: -1050 }]);
-    expect(monthsToBelowLine(f, 7600, 3)).toBe(1);
-    expect(monthsToBelowLine(f, 7000, 3)).toBe(3);
-    expect(monthsToBelowLine(f, 7000, 2)).toBeNull();
-    expect(monthsToBelowLine(f, 6900, 1, 'lower')).toBeNull();
-    expect(monthsToBelowLine(f, 7000, 1, 'lower')).toBe(1);
+  it('falling: wages down three months in a row are carried on (half the 6-month trend), and named as the reason', () => {
+    // 3 residents, wage 30,000 → 27,900 → 25,800 → 23,700 after four steady months: per capita 10,000 → 7,900
+    const f = forecastIncome(wageSeries('2026-02', [10000, 10000, 10000, 10000, 9300, 8600, 7900], 3))!;
+    // (7,900 − 10,000) / 6 = −350 a month, carried at half: −175
+    expect(f.months.map((m) => m.expected)).toEqual([7725, 7550, 7375]);
+    // one-month-ahead errors 0, 0, 0, −700, −612.5 (9,300 − 87.5), −560 (8,600 − 140) → rms 443.2;
+    // band 1.28 × 443.2 = 567
+    expect(f.sigma).toBe(443);
+    expect([f.months[0].lower, f.months[0].upper]).toEqual([7158, 8292]);
+    expect(f.reasons).toEqual([{ code: 'trend_wage', text: '工资性收入连续3个月下降 21%', effect: -525 }]);
+    expect(monthsToBelowLine(f, 7600, 3)).toBe(2);
+    expect(monthsToBelowLine(f, 7400, 3)).toBe(3);
+    expect(monthsToBelowLine(f, 7400, 2)).toBeNull();
+    expect(monthsToBelowLine(f, 7100, 1, 'lower')).toBeNull();
+    expect(monthsToBelowLine(f, 7200, 1, 'lower')).toBe(1);
+    // a 45 % chance: expected − 0.126 σ √h = 7,669, 7,471, 7,278 — under 7,500 a month before the expected figure is
+    expect(monthsToBelowLine(f, 7500, 3)).toBe(3);
+    expect(monthsToBelowLine(f, 7500, 3, { chance: WARN_CHANCE })).toBe(2);
+    expect(monthsToBelowLine(f, 7450, 3, { chance: WARN_CHANCE })).toBe(3);
+    // a line per month (next year's for the months in it): 7,375 is not under a lower line in the third month
+    expect(f.months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(monthsToBelowLine(f, [7500, 7500, 7300], 3)).toBeNull();
+    expect(monthsToBelowLine(f, [7500, 7500, 7400], 3)).toBe(3);
+  });
+
+  it('the chance a warning needs: z of the normal for 50 %, 45 %, 40 % and 10 % (the 80 % band)', () => {
+    expect(zForChance(0.5)).toBe(0);
+    expect(zForChance(0.45)).toBeCloseTo(0.126, 2);
+    expect(zForChance(0.4)).toBeCloseTo(0.253, 2);
+    expect(zForChance(0.1)).toBeCloseTo(1.282, 2);
+    expect(() => zForChance(0.6)).toThrow(RangeError);
   });
 
   it('a shock: a hospital stay stops one earner’s wage; a dividend not paid again comes off at its anniversary', () => {
@@ -123,6 +148,15 @@ describe('forecastIncome (季节性朴素法加近期趋势)', () => {
     const f = forecastIncome(figures, [{ kind: 'returned_home', on: '2026-08-15', who: '家庭成员' }])!;
     // (9,250 − 9,750) / 2 = −250, at half: −125 a month
     expect(f.months.map((m) => m.expected)).toEqual([9125, 9000, 8875]);
+    // on a flat series the return home is half an earner's wage: 24,000 / 4 / 2 earners = 3,000 per
+    // person a year, 250 a month, half of it (local work): −125 a month
+    const flat = wageSeries('2026-05', [9000, 9000, 9000, 9000, 9000, 9000], 4).map((x) => ({
+      ...x,
+      income: { ...zero, wage: 24000, transfer: 12000 },
+    }));
+    const home = forecastIncome(flat, [{ kind: 'returned_home', on: '2026-10-15', who: '户主' }])!;
+    expect(home.months.map((m) => m.expected)).toEqual([8875, 8750, 8625]);
+    expect(home.reasons[0].text).toBe('户主 2026-10 外出务工返乡，预计减少工资性收入');
   });
 
   it('gaps: a month without a figure keeps the last one; no figure, no forecast', () => {

@@ -2,22 +2,35 @@
  * 收入趋势预测 (income forecast), pure: no framework, no I/O.
  *
  * Method — 季节性朴素法加近期趋势 (seasonal naive + recent trend), in one sentence for a county official:
- * "每个月的收入按去年同月计，再加上近三个月同比变化的一半；已知的大病、住院、外出务工返乡、分红停发按其影响扣减。"
+ * "每个月的收入按去年同月计，再加上近六个月同比变化的一半，已知的大病、住院、外出务工返乡、分红停发按其影响扣减；
+ *  3个月内某月低于监测范围的可能性达到45%即预警。"
  * (each coming month is expected to bring what the same month brought last year, plus half the
- * year-on-year change of the last three months; known shocks are taken off by their effect).
+ * year-on-year change of the last six months; known shocks are taken off by their effect; a warning
+ * when the chance of a month under the line within 3 months reaches 45 %).
  *
  * The series it reads is the figure monitoring records every month: per-capita net income over the
  * last 12 months (a survey records the 12-month income). For such a rolling 12-month figure P, the
- * seasonal naive forecast of each month's income plus the last three months' average year-on-year
- * change g is exactly P(t+h) = P(t) + h·g with g = (P(t) − P(t−3)) / 3: the season is already inside
+ * seasonal naive forecast of each month's income plus the last six months' average year-on-year
+ * change g is exactly P(t+h) = P(t) + h·g with g = (P(t) − P(t−6)) / 6: the season is already inside
  * the 12-month figure (a harvest month does not look like a rise, a lean month not like a fall).
- * The trend is taken at half (g/2): a damped trend, chosen on the backtest (bench/forecast) where the
- * full trend followed the recording noise (too many false warnings: see the bench's table).
+ * The trend is taken over six months (fewer while the history is shorter): a month's change of a
+ * 12-month figure is mostly the visitor's recording noise, and over six months that noise weighs
+ * half as much as over three while a real loss (a job, an earner) keeps showing; it is carried at
+ * half (g/2): a damped trend, since the full trend followed the noise (see the bench's table).
+ *
+ * Warning (WARN_CHANCE): the forecast is a normal N(expected, (σ√h)²); a month is "likely under the
+ * line" when the chance of it is at least 45 %, i.e. expected − 0.126·σ√h < line. Why not 50 % (the
+ * expected figure alone): the aim is at most one false warning per true one, i.e. a warning right at
+ * least half the time, and a warning covers three months: a chance just under even in one of them
+ * is an even chance or more over the three. 45 % is a decision threshold chosen on the backtest
+ * among 50 / 45 / 40 % (bench/forecast: 40 % warns more than one false per true one, 50 % misses
+ * half the falls); the 80 % band's lower end is a 10 % chance: three or four false per true.
  *
  * Shocks (stated assumptions; the backtest measures what they are worth):
- *  - a member's serious illness or hospital stay, or a member back home from migrant work: one
- *    earner's wage stops — earners = max(1, round(residents / 2)), each earning an equal share of the
- *    household's wage income; the rolling figure then loses 1/12 of that share a month;
+ *  - a member's serious illness or hospital stay: one earner's wage stops — earners =
+ *    max(1, round(residents / 2)), each earning an equal share of the household's wage income; the
+ *    rolling figure then loses 1/12 of that share a month; a member back home from migrant work: half
+ *    of it (local work pays less than migrant work, but it is work: RETURNED_HOME_LOSS);
  *  - a disaster report: its declared loss (else 30 % of the business income) comes off once;
  *  - a project dividend paid a year ago that has not come again within a month of its anniversary
  *    (合作社分红本年未发放): its amount comes off (the rolling figure drops by it once it is a year old).
@@ -27,6 +40,7 @@
  * Uncertainty: the root mean square of the method's own one-month-ahead errors on the household's
  * history (up to 12), at least 3 % of the current figure, widened by √h; the band is ±1.28σ√h (80 %).
  */
+import { zForChance } from '@lib/contracts';
 
 export interface IncomeComponentsValue {
   wage: number;
@@ -124,9 +138,11 @@ export function regularSeries(figures: MonthlyFigure[]): MonthlyFigure[] {
   return out;
 }
 
-/** g: the average monthly change of the last three months (fewer when the history is shorter). */
+/** Months of history the trend is taken over. */
+export const TREND_MONTHS = 6;
+/** g: the average monthly change of the last six months (fewer when the history is shorter). */
 function rawSlopeAt(values: number[], i: number): number {
-  const k = Math.min(3, i);
+  const k = Math.min(TREND_MONTHS, i);
   return k === 0 ? 0 : (values[i] - values[i - k]) / k;
 }
 /** The share of the recent trend carried forward (a damped trend). */
@@ -184,7 +200,9 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   );
   if (earnerLosses.length > 0) {
     const s = earnerLosses.sort((a, b) => b.on.localeCompare(a.on))[0];
-    const share = earnerShare(last) / 12; // per person per month
+    // per person per month; back from migrant work, an earner usually finds local work at a lower
+    // wage rather than none: half the share (an illness or a hospital stay stops the wage)
+    const share = (earnerShare(last) / 12) * (s.kind === 'returned_home' ? RETURNED_HOME_LOSS : 1);
     const trendWage = Math.min(
       0,
       rawSlopeAt(
@@ -267,7 +285,7 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
     const pct = r?.ratio != null ? ` ${Math.round(r.ratio * 100)}%` : '';
     const text = r
       ? `${COMPONENT_LABEL[c]}连续${r.months}个月${r.down ? '下降' : '增长'}${pct}`
-      : `${COMPONENT_LABEL[c]}近3个月${slope < 0 ? '下降' : '增长'}`;
+      : `${COMPONENT_LABEL[c]}近${TREND_MONTHS}个月${slope < 0 ? '下降' : '增长'}`;
     reasons.push({ code: `trend_${c}`, text, effect });
   }
   for (const e of effects) reasons.push({ ...e.reason, effect: round(e.at(HORIZON)) });
@@ -290,15 +308,31 @@ export function forecastIncome(figures: MonthlyFigure[], shocks: Shock[] = []): 
   };
 }
 
-/** The first forecast month whose expected (or lower) figure is under the line, within n months; null if none. */
+/** The share of an earner's wage lost when they come home from migrant work (local work pays less, not nothing). */
+export const RETURNED_HOME_LOSS = 0.5;
+
+/** The chance of a month under the line at which monitoring counts a household at risk (the catalogue rule's too). */
+export const WARN_CHANCE = 0.45;
+
+export { zForChance };
+
+/**
+ * The first forecast month under the line within n months; null if none. `bound`: its expected
+ * figure, the lower end of its 80 % band, or a chance (0.4: under the line with at least a 40 %
+ * chance, expected − z·σ√h). `lines`: the line of each month when they differ (next year's).
+ */
 export function monthsToBelowLine(
-  f: Pick<Forecast, 'months'>,
-  line: number,
+  f: Pick<Forecast, 'months' | 'sigma'>,
+  line: number | number[],
   withinMonths: number,
-  bound: 'expected' | 'lower' = 'expected',
+  bound: 'expected' | 'lower' | { chance: number } = 'expected',
 ): number | null {
-  for (let h = 1; h <= Math.min(withinMonths, f.months.length); h++)
-    if (f.months[h - 1][bound] < line) return h;
+  for (let h = 1; h <= Math.min(withinMonths, f.months.length); h++) {
+    const m = f.months[h - 1];
+    const value =
+      typeof bound === 'string' ? m[bound] : m.expected - zForChance(bound.chance) * f.sigma * Math.sqrt(h);
+    if (value < (Array.isArray(line) ? line[h - 1] : line)) return h;
+  }
   return null;
 }
 
