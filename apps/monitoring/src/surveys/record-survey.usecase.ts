@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
-import { createEvent, orgUnitsOfVillage, RecordSurveyBody, SurveyRecordedV1, surveyFigures } from '@lib/contracts';
+import {
+  createEvent,
+  orgUnitsOfVillage,
+  RecordSurveyBody,
+  residentsProblem,
+  SurveyRecordedV1,
+  surveyFigures,
+} from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
+import { membersNow } from '../household-directory/known-household.schema';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
 import { incomeChangedEvent } from '../household-income/income-events';
@@ -32,6 +40,9 @@ export class RecordSurvey {
       const again = await this.replayOf(scope, body);
       if (again) return again;
     }
+    // the phone and the form check it too, with the same field and words
+    const residents = residentsProblem(body.residentMembers, membersNow(household));
+    if (residents) throw fieldError(residents.field, residents.reason);
     const now = new Date();
     const survey: Survey = {
       _id: body.id ?? randomUUID(),
