@@ -8,6 +8,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { ThresholdsModule } from './thresholds/thresholds.module';
 import { DepartmentFactsModule } from './department-facts/department-facts.module';
+import { FieldSettingsModule } from './field-settings/field-settings';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         CoverageModule,
         ThresholdsModule,
         DepartmentFactsModule,
+        FieldSettingsModule,
       ],
     };
   }
