@@ -89,6 +89,33 @@ describe('the server side of field work (#20): idempotent uploads, org-unit outl
     expect((await surveysOf(ids[0])).map((s) => s.id)).toEqual([stored]);
   });
 
+  it('a survey finding more residents than the household has members is refused naming the field as the phone does; a member added later makes room', async () => {
+    const { monitoring, households } = platform.apps;
+    const id = randomUUID();
+    const body = aSurvey(ids[2], { id, month: '2026-09', residentMembers: 3 });
+    const refused = await monitoring.post<{ problems: Array<{ field: string; reason: string }> }>(
+      '/api/v1/surveys',
+      body,
+    );
+    expect(refused.status).toBe(400);
+    // the very words the phone's form shows (residentsProblem of libs/contracts)
+    expect(refused.body.problems).toEqual([{ field: 'residentMembers', reason: '不能多于登记人口（2 人）' }]);
+    expect(await surveysOf(ids[2])).toEqual([]);
+    const added = await households.post(`/api/v1/households/${ids[2]}/members`, {
+      name: '王小明',
+      relation: 'child',
+      sex: 'male',
+      birthDate: '2001-05-20',
+      labourSkill: 'ordinary',
+    });
+    expect(added.status).toBe(201);
+    await waitFor(
+      'monitoring to count the new member',
+      async () => (await monitoring.post<Stored>('/api/v1/surveys', body)).status === 201,
+    );
+    expect((await surveysOf(ids[2])).map((s) => s.id)).toEqual([id]);
+  });
+
   it('a work log sent twice is one log', async () => {
     const sv = platform.apps.supervision;
     const team = await sv.post<{ id: string }>('/api/v1/teams', {
@@ -168,5 +195,37 @@ describe('the server side of field work (#20): idempotent uploads, org-unit outl
       ['621299101201', true, { lat: 34.58, lng: 105.72 }],
     ]);
     expect(geo.body.features[1].geometry).toEqual({ type: 'Polygon', coordinates: [ring] });
+  });
+
+  it('低于监测范围 is a filter of the survey list on the server: below, or at and above, the county’s line of the year', async () => {
+    const { monitoring } = platform.apps;
+    // 621299 has no line of its own: the national 6,000 元 applies; (20000+1500+2400-500)/2 = 11,700 元
+    const above = randomUUID();
+    const stored = await monitoring.post<Stored>(
+      '/api/v1/surveys',
+      aSurvey(ids[2], {
+        id: above,
+        month: '2026-08',
+        income: { wage: 20000, business: 1500, property: 0, transfer: 2400, businessCosts: 500 },
+      }),
+    );
+    expect(stored.status).toBe(201);
+    const listed = async (query: string) =>
+      (
+        await monitoring.get<{ items: Array<Stored & { perCapitaNetIncome: number }>; total: number }>(
+          `/api/v1/surveys?${query}`,
+        )
+      ).body;
+    const below = await listed('belowLine=true&pageSize=500');
+    expect(below.items.length).toBeGreaterThanOrEqual(3);
+    expect(below.items.every((s) => s.perCapitaNetIncome < 6000)).toBe(true);
+    expect(below.total).toBe(below.items.length);
+    const notBelow = await listed('belowLine=false');
+    expect(notBelow.items.map((s) => [s.id, s.perCapitaNetIncome])).toEqual([[above, 11700]]);
+    const ofThird = (await listed(`belowLine=true&householdId=${ids[2]}`)).items;
+    expect(ofThird.map((s) => s.perCapitaNetIncome < 6000)).toEqual([true]);
+    const bad = await monitoring.get<{ problems: Array<{ field: string }> }>('/api/v1/surveys?belowLine=yes');
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p) => p.field)).toEqual(['belowLine']);
   });
 });

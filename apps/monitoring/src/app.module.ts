@@ -9,6 +9,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { ThresholdsModule } from './thresholds/thresholds.module';
 import { DepartmentFactsModule } from './department-facts/department-facts.module';
+import { FieldSettingsModule } from './field-settings/field-settings';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         ThresholdsModule,
         DepartmentFactsModule,
         PairingsModule.withConsumer(),
+        FieldSettingsModule,
       ],
     };
   }

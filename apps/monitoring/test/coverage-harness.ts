@@ -66,13 +66,15 @@ export class MonitoringHarness {
       const householdId = h.householdId ?? randomUUID();
       ids.push(householdId);
       const units = orgUnitsOfVillage(h.villageCode);
+      // four members at least: the surveys' 常住人口 may not exceed them
       const hashes = h.idNumberHashes ?? [];
+      const slots = [...hashes, ...Array<undefined>(Math.max(0, 4 - hashes.length)).fill(undefined)];
       const event = householdRegistered({
         householdId,
         householdNumber: h.householdNumber,
         ...units,
-        memberCount: Math.max(1, hashes.length),
-        members: (hashes.length ? hashes : [undefined]).map((hash, i) => ({
+        memberCount: slots.length,
+        members: slots.map((hash, i) => ({
           memberId: `${householdId}-m${i + 1}`,
           relation: i === 0 ? ('head' as const) : ('child' as const),
           sex: 'male' as const,

@@ -45,6 +45,8 @@ describe('field work offline and the village map (#20)', () => {
     id: '',
   }));
   let cp: ConsolePage;
+  /** The village work team's member (王芳): the work log's author. */
+  let memberId = '';
   const admin = () => ({ token: suite.adminToken });
   const gw = () => suite.platform.apps.gateway;
 
@@ -90,6 +92,7 @@ describe('field work offline and the village map (#20)', () => {
       latitude: CENTRE.latitude + dLat,
       longitude: CENTRE.longitude,
     });
+    memberId = team.memberId;
     expect(await team.pushCheckIns([at('08:50', 0.0005), at('12:10', -0.0005)])).toMatchObject({
       status: 200,
       body: { accepted: 2 },
@@ -407,6 +410,129 @@ describe('field work offline and the village map (#20)', () => {
     expect(own.series[1].data).toHaveLength(6);
     expect(await problemsOf(cp)).toEqual([]);
   }, 300_000);
+
+  it('a work-team member writes a 驻村工作日志 with no network: queued, back online it uploads, and stays one entry after repeated syncs; the county’s 1-day setting expires the copy', async () => {
+    // the county sets the phones' copy to one day (离线走访设置), read at download
+    const set = await gw().request('PUT', '/api/v1/field-settings/621299', { offlineCopyDays: 1 }, admin());
+    expect(set.status).toBe(200);
+    const bad = await gw().request<{ problems: Array<{ field: string }> }>(
+      'PUT',
+      '/api/v1/field-settings/621299',
+      { offlineCopyDays: 0 },
+      admin(),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p) => p.field)).toEqual(['offlineCopyDays']);
+
+    const wt = await suite.signIn('work-team-member', 'phone');
+    try {
+      const { page, context } = wt;
+      const pending = () => page.getByTestId('pending-count').innerText();
+      await context.grantPermissions(['geolocation'], { origin: suite.baseUrl });
+      await context.setGeolocation({ ...CENTRE, accuracy: 20 });
+      await wt.go('/field');
+      await page.getByRole('button', { name: '下载本月走访' }).click();
+      await page.getByText(/有效至/).waitFor();
+      const facts = await page.evaluate<{
+        downloadedAt: string;
+        expiryDays: number;
+      }>(`new Promise((resolve) => {
+        const open = indexedDB.open('ffp-field');
+        open.onsuccess = () => {
+          const all = open.result.transaction('meta').objectStore('meta').getAll();
+          all.onsuccess = () => { open.result.close(); resolve(Object.fromEntries(all.result.map((r) => [r.key, r.value]))); };
+        };
+      })`);
+      expect(facts.expiryDays).toBe(1);
+
+      await context.setOffline(true);
+      await page.getByRole('button', { name: '写工作日志' }).click();
+      await page.getByRole('heading', { name: '离线写工作日志' }).waitFor();
+      // the content is required: refused on the phone with the API's field
+      await page.getByRole('button', { name: '保存到本机' }).click();
+      await page.locator('.el-form-item__error').first().waitFor();
+      const memberSelect = page.getByRole('combobox', { name: '队员' });
+      if ((await page.locator('.el-select__selected-item', { hasText: '王芳' }).count()) === 0) {
+        await memberSelect.click();
+        await page.getByRole('option', { name: /王芳/ }).click();
+      }
+      await page
+        .getByRole('textbox', { name: '工作内容' })
+        .fill('入户走访赵德福家，核实务工收入，宣传防返贫政策。');
+      await page.getByRole('textbox', { name: '地点' }).fill('三联村村委会');
+      await waitFor(
+        'the position',
+        async () => (await page.getByRole('textbox', { name: '纬度' }).inputValue()) !== '',
+        {
+          timeoutMs: 30_000,
+        },
+      );
+      await page.getByRole('button', { name: '保存到本机' }).click();
+      await page.waitForURL((u) => u.pathname === '/field');
+      expect(await pending()).toBe('1 待上传');
+      const logsOf = async () =>
+        (
+          await gw().get<{ items: Array<{ id: string; content: string }> }>(
+            `/api/v1/worklogs?memberId=${memberId}`,
+            admin(),
+          )
+        ).body.items;
+      expect(await logsOf()).toEqual([]);
+
+      await context.setOffline(false);
+      await waitFor('the queue to empty', async () => (await pending()) === '0 待上传', {
+        timeoutMs: 120_000,
+      });
+      const first = await logsOf();
+      expect(first.map((l) => l.content)).toEqual(['入户走访赵德福家，核实务工收入，宣传防返贫政策。']);
+      wt.takeProblems();
+      // the sync forced twice more (the answer lost on the way): still one entry
+      for (let round = 1; round <= 2; round++) {
+        await page.evaluate(`new Promise((resolve, reject) => {
+          const open = indexedDB.open('ffp-field');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('queue', 'readwrite');
+            const store = tx.objectStore('queue');
+            store.openCursor().onsuccess = (e) => {
+              const c = e.target.result;
+              if (!c) return;
+              c.update({ ...c.value, status: 'pending' });
+              c.continue();
+            };
+            tx.oncomplete = () => { open.result.close(); resolve(true); };
+            tx.onerror = () => reject(tx.error);
+          };
+        })`);
+        await page.getByRole('button', { name: '立即同步' }).click();
+        await waitFor('the forced sync', async () => (await pending()) === '0 待上传', { timeoutMs: 60_000 });
+      }
+      expect((await logsOf()).map((l) => l.id)).toEqual(first.map((l) => l.id));
+
+      // two days later the one-day copy is refused and deleted (the uploaded queue is the user's own record)
+      await page.evaluate(`new Promise((resolve) => {
+        const open = indexedDB.open('ffp-field');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'downloadedAt', value: new Date(Date.now() - 2 * 86400000).toISOString() });
+          tx.oncomplete = () => { open.result.close(); resolve(true); };
+        };
+      })`);
+      await page.reload();
+      await page.getByText('离线数据已超过 1 天，已从本机清除，请联网后重新下载').waitFor();
+      const left = await page.evaluate<number>(`new Promise((resolve) => {
+        const open = indexedDB.open('ffp-field');
+        open.onsuccess = () => {
+          const n = open.result.transaction('households').objectStore('households').count();
+          n.onsuccess = () => { open.result.close(); resolve(n.result); };
+        };
+      })`);
+      expect(left).toBe(0);
+      expect(await problemsOf(wt)).toEqual([]);
+    } finally {
+      await wt.close();
+      await gw().request('PUT', '/api/v1/field-settings/621299', { offlineCopyDays: 7 }, admin());
+    }
+  }, 600_000);
 
   it('a cadre disabled meanwhile gets a clear refusal; the queued survey stays on the phone until a permitted user takes it over', async () => {
     const { page, context } = cp;

@@ -11,10 +11,14 @@ import { BatchEventPattern } from '@lib/messaging';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListDepartmentFactsQuery, SubmitDepartmentFactsBody } from './department-facts.dto';
 import { DepartmentFactsService } from './department-facts.service';
+import { HouseholdDirectory } from '../household-directory/household-directory';
 
 @Controller()
 export class DepartmentFactsController {
-  constructor(private readonly facts: DepartmentFactsService) {}
+  constructor(
+    private readonly facts: DepartmentFactsService,
+    private readonly directory: HouseholdDirectory,
+  ) {}
 
   /** Raw facts departments produce to monitoring.department-facts.v1 (malformed ones go to its .dlq). */
   @BatchEventPattern(DepartmentFactSubmittedV1.type)
@@ -32,12 +36,15 @@ export class DepartmentFactsController {
   }
 
   @EventPattern(HouseholdMemberAddedV1.type)
-  onMemberAdded(e: HouseholdMemberAddedV1) {
+  async onMemberAdded(e: HouseholdMemberAddedV1) {
+    // one handler per event type: the directory's member count is kept here too
+    await this.directory.memberAdded(e);
     return this.facts.memberAdded(e);
   }
 
   @EventPattern(HouseholdMemberRemovedV1.type)
-  onMemberRemoved(e: HouseholdMemberRemovedV1) {
+  async onMemberRemoved(e: HouseholdMemberRemovedV1) {
+    await this.directory.memberRemoved(e);
     return this.facts.memberRemoved(e);
   }
 

@@ -3,7 +3,12 @@ import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ScopedRepository } from '@lib/persistence';
-import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
+import {
+  HouseholdClosedV1,
+  HouseholdMemberAddedV1,
+  HouseholdMemberRemovedV1,
+  HouseholdRegisteredV1,
+} from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 
 /** Monitoring's read model of the registry; reads are within the caller's scope. */
@@ -58,6 +63,23 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   /** Features that keep their own read model of households and must forget a closed one (coverage). */
   onClosure(listener: (e: HouseholdClosedV1) => Promise<void>): void {
     this.closureListeners.push(listener);
+  }
+
+  /**
+   * A member joined or left: kept as sets of ids (a redelivery changes nothing), so the survey's
+   * 常住人口 is checked against the household's members now.
+   */
+  async memberAdded(e: HouseholdMemberAddedV1): Promise<void> {
+    await this.model.updateOne(
+      { _id: e.data.householdId },
+      { $addToSet: { addedMemberIds: e.data.member.memberId } },
+    );
+  }
+  async memberRemoved(e: HouseholdMemberRemovedV1): Promise<void> {
+    await this.model.updateOne(
+      { _id: e.data.householdId },
+      { $addToSet: { removedMemberIds: e.data.memberId } },
+    );
   }
 
   private readonly registrationListeners: Array<(e: HouseholdRegisteredV1) => Promise<void>> = [];

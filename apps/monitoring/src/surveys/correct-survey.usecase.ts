@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, Principal, Scope } from '@lib/auth';
-import { CorrectSurveyBody, createEvent, SurveyCorrectedV1 } from '@lib/contracts';
+import { CorrectSurveyBody, createEvent, residentsProblem, SurveyCorrectedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
+import { HouseholdDirectory } from '../household-directory/household-directory';
+import { membersNow } from '../household-directory/known-household.schema';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
 import { incomeChangedEvent } from '../household-income/income-events';
@@ -20,6 +22,7 @@ export class CorrectSurvey {
   constructor(
     private readonly surveys: SurveysRepository,
     private readonly income: HouseholdIncome,
+    private readonly directory: HouseholdDirectory,
   ) {}
 
   async execute(scope: Scope, caller: Principal, id: string, body: CorrectSurveyBody) {
@@ -30,6 +33,11 @@ export class CorrectSurvey {
     ) as unknown as SurveyContent;
     current.missingIncomeComponents ??= [];
     current.hasMissingIncomeComponents ??= current.missingIncomeComponents.length > 0;
+    if (body.changes.residentMembers !== undefined) {
+      const household = await this.directory.findById(scope, survey.householdId);
+      const residents = household && residentsProblem(body.changes.residentMembers, membersNow(household));
+      if (residents) throw fieldError(`changes.${residents.field}`, residents.reason);
+    }
     const { next, changedFields, previousValues } = applyCorrection(current, body.changes);
     if (changedFields.length === 0)
       throw fieldError('changes', '更正内容与现有记录相同 (the changes leave the survey as it is)');

@@ -14,6 +14,9 @@ export const ListSurveysQuery = z
     hasMissingComponents: BooleanQuery.optional().describe(
       'true: only surveys with missing income components',
     ),
+    belowLine: BooleanQuery.optional().describe(
+      "true: only surveys whose 人均纯收入 is below the year's 监测范围 line of their county; false: at or above it",
+    ),
     sort: z
       .enum(['visitedAt', '-visitedAt', 'month', '-month'])
       .default('-month')

@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { labelOf } from '@lib/contracts/labels';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
-import { createEvent, orgUnitsOfVillage, RecordSurveyBody, SurveyRecordedV1, surveyFigures } from '@lib/contracts';
+import {
+  createEvent,
+  orgUnitsOfVillage,
+  RecordSurveyBody,
+  residentsProblem,
+  SurveyRecordedV1,
+  surveyFigures,
+} from '@lib/contracts';
 import { fieldConflict, fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
+import { membersNow } from '../household-directory/known-household.schema';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
 import { incomeChangedEvent } from '../household-income/income-events';
@@ -38,6 +46,9 @@ export class RecordSurvey {
       const again = await this.replayOf(scope, body);
       if (again) return again;
     }
+    // the phone and the form check it too, with the same field and words
+    const residents = residentsProblem(body.residentMembers, membersNow(household));
+    if (residents) throw fieldError(residents.field, residents.reason);
     const now = new Date();
     const survey: Survey = {
       _id: body.id ?? randomUUID(),
@@ -82,7 +93,11 @@ export class RecordSurvey {
       cause: { kind: 'survey', id: survey._id },
       time: now,
     });
-    const stored = await this.surveys.create(scope, survey, incomeChanged ? [recorded, incomeChanged] : [recorded]);
+    const stored = await this.surveys.create(
+      scope,
+      survey,
+      incomeChanged ? [recorded, incomeChanged] : [recorded],
+    );
     if (stored === 'exists') {
       // the same id landed meanwhile (two uploads of one survey racing)
       const again = await this.replayOf(scope, body);
@@ -97,7 +112,10 @@ export class RecordSurvey {
     const doc = body.id ? await this.surveys.findCurrent(scope, body.id) : null;
     if (!doc) return null;
     if (doc.householdId !== body.householdId || doc.month !== body.month)
-      throw fieldError('id', '该走访编号已用于另一户或另一月份 (this survey id belongs to another household or month)');
+      throw fieldError(
+        'id',
+        '该走访编号已用于另一户或另一月份 (this survey id belongs to another household or month)',
+      );
     const { _id, ...rest } = doc;
     return { id: _id, ...rest, replayed: true };
   }

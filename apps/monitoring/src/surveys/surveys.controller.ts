@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { CorrectSurvey } from './correct-survey.usecase';
-import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions } from '@lib/contracts';
+import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions, pickThreshold } from '@lib/contracts';
+import { ThresholdsService } from '../thresholds/thresholds.service';
 import { ListSurveysQuery } from './list-surveys.dto';
 import { RecordSurvey } from './record-survey.usecase';
 import { SurveysRepository } from './surveys.repository';
@@ -28,6 +29,7 @@ export class SurveysController {
     private readonly record: RecordSurvey,
     private readonly correct: CorrectSurvey,
     private readonly surveys: SurveysRepository,
+    private readonly thresholds: ThresholdsService,
   ) {}
 
   @Post()
@@ -96,6 +98,21 @@ export class SurveysController {
     };
   }
 
+  /** 低于监测范围: the line of each county and year the query may find (a county's own, else its province's). */
+  private async linesOf(scope: Scope, filter: Omit<ListSurveysQuery, 'page' | 'pageSize' | 'sort'>, below: boolean) {
+    const [all, pairs] = await Promise.all([this.thresholds.list({}), this.surveys.countyYears(scope, {
+        householdId: filter.householdId,
+        townCode: filter.townCode,
+        villageCode: filter.villageCode,
+        month: filter.month,
+      }),]);
+    const lines = pairs.flatMap(({ countyCode, year }) => {
+      const line = pickThreshold(all, { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
+      return line ? [{ countyCode, year, amount: line.amount }] : [];
+    });
+    return { below, lines };
+  }
+
   @Get(':id')
   @Roles(...MonitoringPermissions.readSurveys)
   async get(@CallerScope() scope: Scope, @Param('id', SurveyId) id: string) {
@@ -110,8 +127,14 @@ export class SurveysController {
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListSurveysQuery)) q: ListSurveysQuery,
   ) {
-    const { page, pageSize, sort, ...filter } = q;
-    const result = await this.surveys.list(scope, filter, sort, page, pageSize);
+    const { page, pageSize, sort, belowLine, ...filter } = q;
+    const result = await this.surveys.list(
+      scope,
+      { ...filter, belowLine: belowLine === undefined ? undefined : await this.linesOf(scope, filter, belowLine) },
+      sort,
+      page,
+      pageSize,
+    );
     return { ...result, items: result.items.map(present) };
   }
 }

@@ -6,11 +6,13 @@ import { RecordSurvey } from './record-survey.usecase';
 import { SurveyStoreModule } from './survey-store.module';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysController } from './surveys.controller';
+import { ThresholdsModule } from '../thresholds/thresholds.module';
 
 @Module({
   imports: [
     SurveyStoreModule,
     HouseholdDirectoryModule,
+    ThresholdsModule,
     HouseholdIncomeModule.fedBy({ module: SurveyStoreModule, facts: SurveysRepository }),
   ],
   controllers: [SurveysController],

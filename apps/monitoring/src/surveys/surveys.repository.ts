@@ -2,7 +2,7 @@ import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, SortOrder } from 'mongoose';
 import { assertCovers, Scope } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
+import { ScopedRepository, scopedFilter } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import type { SurveyFact } from '../household-income/income-figure';
@@ -16,6 +16,8 @@ export interface SurveyListFilter {
   visitor?: string;
   riskType?: string;
   hasMissingComponents?: boolean;
+  /** 低于监测范围: per county and year, the line the figure is compared with (computed by the caller). */
+  belowLine?: { below: boolean; lines: Array<{ countyCode: string; year: number; amount: number }> };
 }
 
 const SORTS: Record<string, Record<string, SortOrder>> = {
@@ -172,12 +174,33 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
     }));
   }
 
+  /** The counties and years of the surveys a query may find (for the lines of 低于监测范围). */
+  async countyYears(scope: Scope, filter: Pick<SurveyListFilter, 'householdId' | 'townCode' | 'villageCode' | 'month'>) {
+    const query = scopedFilter<Survey>(scope, filter);
+    const [counties, months] = await Promise.all([
+      this.model.distinct('countyCode', query).exec(),
+      this.model.distinct('month', query).exec(),
+    ]);
+    const years = [...new Set((months as string[]).map((m) => Number(m.slice(0, 4))))];
+    return (counties as string[]).flatMap((countyCode) => years.map((year) => ({ countyCode, year })));
+  }
+
   list(scope: Scope, filter: SurveyListFilter, sort: string, page: number, pageSize: number) {
-    const { riskType, hasMissingComponents, ...rest } = filter;
+    const { riskType, hasMissingComponents, belowLine, ...rest } = filter;
     return this.page(
       scope,
       {
         ...rest,
+        // a survey with no figure, or of a county and year without a line, is neither below nor above
+        $or: belowLine
+          ? belowLine.lines.length
+            ? belowLine.lines.map((l) => ({
+                countyCode: l.countyCode,
+                month: { $gte: `${l.year}-01`, $lte: `${l.year}-12` },
+                perCapitaNetIncome: belowLine.below ? { $lt: l.amount } : { $gte: l.amount },
+              }))
+            : [{ _id: { $in: [] } }]
+          : undefined,
         // an array field matches an element by equality
         riskTypes: riskType,
         // surveys from before the flag existed had every component

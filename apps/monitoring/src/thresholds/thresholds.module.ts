@@ -19,5 +19,6 @@ import { ThresholdsService } from './thresholds.service';
   ],
   controllers: [ThresholdsController],
   providers: [ThresholdsService],
+  exports: [ThresholdsService],
 })
 export class ThresholdsModule {}

@@ -15,4 +15,7 @@ export const MonitoringPermissions = {
   writeDepartmentFacts: ['county-admin', 'integration-client'],
   /** Department facts (health, disaster, schooling) and the unmatched ones to resolve. */
   readDepartmentFacts: ['county-admin', 'town-official', 'auditor'],
+  /** 离线走访设置: how long a phone's offline copy may be used (read by everyone in the county). */
+  readFieldSettings: EVERYONE,
+  writeFieldSettings: ['county-admin'],
 } satisfies Record<string, Role[]>;

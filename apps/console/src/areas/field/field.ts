@@ -111,8 +111,12 @@ export const useField = defineStore('field', () => {
     expiryDays.value = ex ?? DEFAULT_EXPIRY_DAYS;
     // an expired copy is dropped (the queue stays: it is the cadre's work)
     if (expired.value) {
-      await db.households.clear();
+      await db.transaction('rw', db.households, db.meta, async () => {
+        await db.households.clear();
+        await db.meta.delete('members');
+      });
       households.value = [];
+      members.value = [];
     } else
       households.value = hs.sort((a, b) =>
         a.householdNumber.localeCompare(b.householdNumber, 'zh-CN', { numeric: true }),
@@ -171,6 +175,11 @@ export const useField = defineStore('field', () => {
           teamMembers.push({ id: x.id, name: x.name, teamName: t.name, villageCode: t.villageCode });
       }
     }
+    // how long the copy may be used: the county's setting (离线走访设置), read now
+    const county = (units.selected ?? hs[0]?.countyCode ?? '').slice(0, 6);
+    const days = county
+      ? (await get<{ offlineCopyDays: number }>(`/api/v1/field-settings/${county}`)).offlineCopyDays
+      : DEFAULT_EXPIRY_DAYS;
     const db = fieldDb();
     const now = new Date().toISOString();
     await db.transaction('rw', db.households, db.meta, async () => {
@@ -182,6 +191,7 @@ export const useField = defineStore('field', () => {
         { key: 'lines', value: thresholds },
         { key: 'owner', value: me.value },
         { key: 'members', value: teamMembers },
+        { key: 'expiryDays', value: days },
       ]);
     });
     await refresh();
