@@ -61,3 +61,8 @@ export * from './default-thresholds';
 export * from './id-number';
 export * from './lifecycle';
 export * from './permissions';
+export * from './care-roster';
+export * from './events/care-roster-member-added.v1';
+export * from './events/care-roster-member-changed.v1';
+export * from './events/care-roster-member-removed.v1';
+export * from './events/care-frequencies-set.v1';
