@@ -19,6 +19,9 @@ import { AssistanceRepository } from '../assistance/assistance.repository';
 import { OrgUnitsController } from '../org-units/org-units.controller';
 import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { ImportLedger } from '../ledger/import-ledger.usecase';
+import { CareRosterController } from '../care-roster/care-roster.controller';
+import { CareRosterRepository } from '../care-roster/care-roster.repository';
+import { CareRoster } from '../care-roster/care-roster.usecases';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Household.name, schema: HouseholdSchema }])],
@@ -30,6 +33,7 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     AssistanceController,
     OrgUnitsController,
     RecordedFactsConsumer,
+    CareRosterController,
   ],
   providers: [
     HouseholdsRepository,
@@ -44,6 +48,8 @@ import { ImportLedger } from '../ledger/import-ledger.usecase';
     TransitionLifecycle,
     LifecycleTransitionsRepository,
     RecordedFacts,
+    CareRosterRepository,
+    CareRoster,
   ],
 })
 export class HouseholdsModule {}

@@ -29,4 +29,8 @@ export const HouseholdsPermissions = {
   lifecycleStartAssistance: ['village-cadre', 'work-team-member', 'first-secretary'],
   /** 风险消除确认 (approve or refuse, on the household's recorded facts): the county. */
   lifecycleEliminateRisk: ['county-admin'],
+  /** 关爱服务名册: who is on the village's care roster, in which group, with which carer. */
+  manageCareRoster: ['county-admin', 'town-official', 'village-cadre', 'first-secretary'],
+  /** 关爱走访频次: the county sets how often each group is visited. */
+  setCareFrequencies: ['county-admin'],
 } satisfies Record<string, Role[]>;
