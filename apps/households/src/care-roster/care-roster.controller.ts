@@ -25,7 +25,7 @@ export class CareRosterController {
   constructor(private readonly roster: CareRoster) {}
 
   @Get()
-  @Roles(...HouseholdsPermissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readCareRoster)
   list(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(RosterQuery)) q: RosterQuery) {
     return this.roster.list(scope, q);
   }
@@ -43,7 +43,7 @@ export class CareRosterController {
 
   /** The visit frequencies (days per group) in force in a county: its own over the defaults. */
   @Get('frequencies')
-  @Roles(...HouseholdsPermissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readCareRoster)
   frequencies(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(FrequenciesQuery)) q: z.infer<typeof FrequenciesQuery>,
@@ -62,7 +62,7 @@ export class CareRosterController {
   }
 
   @Get(':rosterId')
-  @Roles(...HouseholdsPermissions.readHouseholds)
+  @Roles(...HouseholdsPermissions.readCareRoster)
   one(@CallerScope() scope: Scope, @Param('rosterId', new ZodValidationPipe(RosterId)) id: string) {
     return this.roster.one(scope, id);
   }

@@ -29,6 +29,8 @@ export const HouseholdsPermissions = {
   lifecycleStartAssistance: ['village-cadre', 'work-team-member', 'first-secretary'],
   /** 风险消除确认 (approve or refuse, on the household's recorded facts): the county. */
   lifecycleEliminateRisk: ['county-admin'],
+  /** 关爱服务名册 read: the people who care for them (a paired cadre: the people paired with them). */
+  readCareRoster: FIELD_STAFF,
   /** 关爱服务名册: who is on the village's care roster, in which group, with which carer. */
   manageCareRoster: ['county-admin', 'town-official', 'village-cadre', 'first-secretary'],
   /** 关爱走访频次: the county sets how often each group is visited. */
