@@ -265,15 +265,17 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
 
     // the county visits 留守妇女 every 3 days: a village cadre may not set it, bad values name the group
     const frequencies = { countyCode: '621299', frequencies: { left_behind_woman: 3 } };
-    expect((await gw.put('/api/v1/care-roster/frequencies', frequencies, as('village'))).status).toBe(403);
-    const zero = await gw.put<Problem>(
+    expect((await gw.request('PUT', '/api/v1/care-roster/frequencies', frequencies, as('village'))).status).toBe(403);
+    const zero = await gw.request<Problem>(
+      'PUT',
       '/api/v1/care-roster/frequencies',
       { countyCode: '621299', frequencies: { left_behind_woman: 0 } },
       as('admin'),
     );
     expect(zero.status).toBe(400);
     expect(zero.body.problems?.[0].field).toBe('frequencies.left_behind_woman');
-    const set = await gw.put<{ frequencies: Record<string, number> }>(
+    const set = await gw.request<{ frequencies: Record<string, number> }>(
+      'PUT',
       '/api/v1/care-roster/frequencies',
       frequencies,
       as('admin'),

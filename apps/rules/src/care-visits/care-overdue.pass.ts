@@ -27,7 +27,7 @@ export class CareOverduePass {
         .map((m) => careOverdueAlert(m, careFrequenciesInForce(counties.get(m.countyCode)), day, openKeyOf))
         .filter((a) => a !== null);
       const open = await this.alerts.openByKeys(due.map((a) => a.openKey));
-      const raise = due.filter((a) => !open.has(a.openKey)) as Alert[];
+      const raise: Alert[] = due.filter((a) => !open.has(a.openKey));
       if (raise.length === 0) continue;
       const before = raise.length;
       const { reread, resolvedBefore } = await this.alerts.apply(raise, [], 'auto');

@@ -7,6 +7,7 @@
  */
 import { CareGroup, careVisitStatus, orgUnitsOfVillage } from '@lib/contracts';
 import { labelOf } from '@lib/contracts/labels';
+import type { Alert } from '../../alerts/alert.schema';
 
 export const CARE_OVERDUE_RULE = 'care-visit-overdue';
 export const CARE_OVERDUE_ESCALATE_MINUTES = 3 * 24 * 60;
@@ -24,30 +25,8 @@ export interface CareMember {
   lastVisitedOn: string | null;
 }
 
-export interface CareOverdueAlert {
-  _id: string;
-  ruleId: string;
-  ruleVersion: number;
-  severity: 'low' | 'medium' | 'high';
-  subjectType: 'care-member';
-  subjectId: string;
-  countyCode: string;
-  townCode: string;
-  villageCode: string;
-  period: string;
-  title: string;
-  message: string;
-  explanation: Array<{ name: string; label: string; value: string | number | null }>;
-  recipientRoles: string[];
-  recipientUsers: Array<{ userId: string; name: string }>;
-  status: 'open';
-  openKey: string;
-  triggeredBy: string;
-  raisedAt: Date;
-  resolvedAt: null;
-  resolution: null;
-  escalateAfterMinutes: number;
-}
+/** An alert as rules stores it (the type only: this file stays free of the framework). */
+export type CareOverdueAlert = Alert & { subjectType: 'care-member' };
 
 /** The alert for the member on `day`, or null when their visit is not overdue. */
 export function careOverdueAlert(
