@@ -50,3 +50,12 @@ export const careApi = {
   setFrequencies: (countyCode: string, frequencies: Record<string, number>) =>
     put<CountyFrequencies>('/api/v1/care-roster/frequencies', { countyCode, frequencies }),
 };
+
+export interface AddBody {
+  householdId: string;
+  memberId: string;
+  group: string;
+  carer: { userId?: string; name: string };
+  since: string;
+}
+export const addToRoster = (body: AddBody) => post<RosterRow>('/api/v1/care-roster', body);
