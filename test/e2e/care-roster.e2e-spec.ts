@@ -123,7 +123,13 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     // bad input: 4xx naming the field, nothing written
     const bad = await gw.post<Problem>(
       '/api/v1/care-roster',
-      { householdId: hh.body.id, memberId: elder.memberId, group: 'lonely', carer: { name: '张' }, since: today },
+      {
+        householdId: hh.body.id,
+        memberId: elder.memberId,
+        group: 'lonely',
+        carer: { name: '张' },
+        since: today,
+      },
       as('village'),
     );
     expect(bad.status).toBe(400);
@@ -168,7 +174,13 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     // the same person in the same group again: 409
     const twice = await gw.post<Problem>(
       '/api/v1/care-roster',
-      { householdId: hh.body.id, memberId: elder.memberId, group: 'living_alone_elderly', carer: { name: '李' }, since },
+      {
+        householdId: hh.body.id,
+        memberId: elder.memberId,
+        group: 'living_alone_elderly',
+        carer: { name: '李' },
+        since,
+      },
       as('village'),
     );
     expect(twice.status).toBe(409);
@@ -191,17 +203,23 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     // the village lists both, filters the overdue one
     const village = await gw.get<RosterPage>(`/api/v1/care-roster?villageCode=${demoVillage}`, as('village'));
     expect(village.body).toMatchObject({ total: 2, overdue: 1 });
-    const late = await gw.get<RosterPage>(`/api/v1/care-roster?villageCode=${demoVillage}&overdue=true`, as('village'));
-    expect(late.body.items.map((i) => i.rosterId)).toEqual([elderId]);
-    expect((await gw.get<Problem>('/api/v1/care-roster?overdue=maybe', as('village'))).body.problems?.[0].field).toBe(
-      'overdue',
+    const late = await gw.get<RosterPage>(
+      `/api/v1/care-roster?villageCode=${demoVillage}&overdue=true`,
+      as('village'),
     );
+    expect(late.body.items.map((i) => i.rosterId)).toEqual([elderId]);
+    expect(
+      (await gw.get<Problem>('/api/v1/care-roster?overdue=maybe', as('village'))).body.problems?.[0].field,
+    ).toBe('overdue');
     // the paired cadre sees the person paired with them, not the village's other one
     const mine = await gw.get<RosterPage>('/api/v1/care-roster', as('paired'));
     expect(mine.body.items.map((i) => i.rosterId)).toEqual([elderId]);
     expect((await gw.get(`/api/v1/care-roster/${womanId}`, as('paired'))).status).toBe(404);
     // another town's official sees nothing of it
-    const outside = await gw.get<RosterPage>(`/api/v1/care-roster?villageCode=${demoVillage}`, as('other-town'));
+    const outside = await gw.get<RosterPage>(
+      `/api/v1/care-roster?villageCode=${demoVillage}`,
+      as('other-town'),
+    );
     expect(outside.body).toMatchObject({ items: [], total: 0 });
     expect((await gw.get(`/api/v1/care-roster/${elderId}`, as('other-town'))).status).toBe(404);
     expect(
@@ -227,7 +245,8 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     expect(await alertsOf(elderId)).toHaveLength(1);
 
     // the notifier received it once
-    const sent = () => platform.sink.received.filter((r) => (r.json as { alertId?: string })?.alertId === alert.id);
+    const sent = () =>
+      platform.sink.received.filter((r) => (r.json as { alertId?: string })?.alertId === alert.id);
     await waitFor('the notifier to send the alert', () => sent().length > 0);
     expect(sent()[0].json).toMatchObject({ title: '关爱走访逾期' });
 
@@ -244,7 +263,11 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
       as('paired'),
     );
     expect(visit.status).toBe(201);
-    expect(visit.body.entry).toMatchObject({ lastVisitedOn: today, dueOn: addDays(today, 7), overdue: false });
+    expect(visit.body.entry).toMatchObject({
+      lastVisitedOn: today,
+      dueOn: addDays(today, 7),
+      overdue: false,
+    });
     const resolved = await waitFor('the visit to resolve the alert', async () => {
       const [a] = await alertsOf(elderId);
       return a?.status === 'resolved' ? a : undefined;
@@ -255,7 +278,10 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
       as('village'),
     );
     expect(detail.body.visits).toEqual([
-      expect.objectContaining({ note: '身体尚好，已送米面油', location: { latitude: 34.58, longitude: 105.72 } }),
+      expect.objectContaining({
+        note: '身体尚好，已送米面油',
+        location: { latitude: 34.58, longitude: 105.72 },
+      }),
     ]);
     // visited: the next pass raises nothing new
     expect(await runDay(addDays(today, 2))).toMatchObject({ careRaised: 0 });
@@ -265,7 +291,9 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
 
     // the county visits 留守妇女 every 3 days: a village cadre may not set it, bad values name the group
     const frequencies = { countyCode: '621299', frequencies: { left_behind_woman: 3 } };
-    expect((await gw.request('PUT', '/api/v1/care-roster/frequencies', frequencies, as('village'))).status).toBe(403);
+    expect(
+      (await gw.request('PUT', '/api/v1/care-roster/frequencies', frequencies, as('village'))).status,
+    ).toBe(403);
     const zero = await gw.request<Problem>(
       'PUT',
       '/api/v1/care-roster/frequencies',
@@ -282,7 +310,10 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     );
     expect(set.status).toBe(200);
     expect(set.body.frequencies).toMatchObject({ left_behind_woman: 3, living_alone_elderly: 7 });
-    const read = await gw.get<{ frequencies: Record<string, number> }>('/api/v1/care-roster/frequencies', as('village'));
+    const read = await gw.get<{ frequencies: Record<string, number> }>(
+      '/api/v1/care-roster/frequencies',
+      as('village'),
+    );
     expect(read.body.frequencies.left_behind_woman).toBe(3);
     const now = await gw.get<RosterView>(`/api/v1/care-roster/${womanId}`, as('village'));
     expect(now.body).toMatchObject({ frequencyDays: 3, overdue: true });
@@ -291,7 +322,11 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
     expect(await alertsOf(womanId)).toHaveLength(1);
 
     // the woman leaves the roster: her alert closes with the reason
-    const removed = await gw.post(`/api/v1/care-roster/${womanId}/removal`, { reason: '丈夫返乡务农' }, as('village'));
+    const removed = await gw.post(
+      `/api/v1/care-roster/${womanId}/removal`,
+      { reason: '丈夫返乡务农' },
+      as('village'),
+    );
     expect(removed.status).toBe(200);
     await waitFor('the removal to resolve the alert', async () =>
       (await alertsOf(womanId))[0]?.status === 'resolved' ? true : undefined,

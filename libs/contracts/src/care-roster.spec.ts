@@ -34,7 +34,11 @@ describe('关爱走访: due and overdue', () => {
     expect(DEFAULT_CARE_VISIT_FREQUENCY_DAYS.living_alone_elderly).toBe(7);
     expect(DEFAULT_CARE_VISIT_FREQUENCY_DAYS.left_behind_child).toBe(30);
 
-    const elderly = { group: 'living_alone_elderly' as const, since: '2026-09-01', lastVisitedOn: '2026-10-01' };
+    const elderly = {
+      group: 'living_alone_elderly' as const,
+      since: '2026-09-01',
+      lastVisitedOn: '2026-10-01',
+    };
     expect(careVisitStatus(elderly, county, '2026-10-08')).toEqual({
       frequencyDays: 7,
       dueOn: '2026-10-08',
@@ -45,6 +49,9 @@ describe('关爱走访: due and overdue', () => {
     // the same last visit, a child visited monthly by default and every 14 days in this county
     const child = { ...elderly, group: 'left_behind_child' as const };
     expect(careVisitStatus(child, careFrequenciesInForce(null), '2026-10-20').overdue).toBe(false);
-    expect(careVisitStatus(child, county, '2026-10-20')).toMatchObject({ dueOn: '2026-10-15', overdue: true });
+    expect(careVisitStatus(child, county, '2026-10-20')).toMatchObject({
+      dueOn: '2026-10-15',
+      overdue: true,
+    });
   });
 });

@@ -27,7 +27,9 @@ export const CareFrequencies = z.partialRecord(CareGroup, CareFrequencyDays);
 export type CareFrequencies = z.infer<typeof CareFrequencies>;
 
 /** The frequencies in force: the county's over the defaults. */
-export function careFrequenciesInForce(county: CareFrequencies | null | undefined): Record<CareGroup, number> {
+export function careFrequenciesInForce(
+  county: CareFrequencies | null | undefined,
+): Record<CareGroup, number> {
   return { ...DEFAULT_CARE_VISIT_FREQUENCY_DAYS, ...(county ?? {}) };
 }
 
@@ -39,7 +41,11 @@ const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
  * The day the next visit is due: the last visit (or, never visited, the day the person joined the
  * roster) plus the frequency. Days are YYYY-MM-DD (China dates).
  */
-export function careVisitDueOn(lastVisitedOn: string | null | undefined, since: string, frequencyDays: number): string {
+export function careVisitDueOn(
+  lastVisitedOn: string | null | undefined,
+  since: string,
+  frequencyDays: number,
+): string {
   return dayOf(dayNumber(lastVisitedOn && lastVisitedOn > since ? lastVisitedOn : since) + frequencyDays);
 }
 

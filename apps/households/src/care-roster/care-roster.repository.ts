@@ -129,7 +129,12 @@ export class CareRosterRepository implements OnModuleInit {
   async change(before: RosterEntry, set: Partial<RosterEntry>, events: CloudEvent[]): Promise<boolean> {
     try {
       const r = await this.entries.updateOne(
-        { _id: before._id, removedAt: null, activeKey: before.activeKey, changedAt: before.changedAt ?? null },
+        {
+          _id: before._id,
+          removedAt: null,
+          activeKey: before.activeKey,
+          changedAt: before.changedAt ?? null,
+        },
         { $set: set },
         { events },
       );
@@ -170,7 +175,10 @@ export class CareRosterRepository implements OnModuleInit {
       .find({ _id: { $in: [...new Set(householdIds)] } }, { householdNumber: 1, members: 1 })
       .lean<Array<Pick<Household, '_id' | 'householdNumber' | 'members'>>>()
       .exec();
-    const found = new Map<string, { householdNumber: string; name: string; sex: string; birthDate: string; idNumber: string | null }>();
+    const found = new Map<
+      string,
+      { householdNumber: string; name: string; sex: string; birthDate: string; idNumber: string | null }
+    >();
     for (const h of docs)
       for (const m of h.members)
         found.set(`${h._id}|${m.memberId}`, {

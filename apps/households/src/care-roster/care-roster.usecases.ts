@@ -25,14 +25,20 @@ import {
 import { activeKeyOf, CareRosterRepository, RosterEntry } from './care-roster.repository';
 
 /** Today in China (UTC+8), YYYY-MM-DD: what "in the future" and due dates are judged against. */
-export const chinaToday = (at = new Date()) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaToday = (at = new Date()) =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const conflict = (field: string, message: string, reason: string) =>
   new ConflictException({ statusCode: 409, error: 'Conflict', message, problems: [{ field, reason }] });
 
 /** A referenced record that does not exist or lies outside the scope: 404 naming the field. */
 const missing = (field: string, message: string) =>
-  new NotFoundException({ statusCode: 404, error: 'Not Found', message, problems: [{ field, reason: 'not found' }] });
+  new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    message,
+    problems: [{ field, reason: 'not found' }],
+  });
 
 /** 关爱服务名册: add, change, remove people, record visits, set a county's frequencies, read with due dates. */
 @Injectable()
@@ -99,7 +105,11 @@ export class CareRoster {
       this.event(CareRosterMemberAddedV1.type, entry, this.entryData(entry, caller.sub, at), at),
     ]);
     if (!ok)
-      throw conflict('group', '该成员已在名册此类别中 (already on the roster in this group)', 'already on the roster');
+      throw conflict(
+        'group',
+        '该成员已在名册此类别中 (already on the roster in this group)',
+        'already on the roster',
+      );
     return this.view(scope, entry);
   }
 
@@ -111,7 +121,8 @@ export class CareRoster {
 
   async change(caller: Principal, scope: Scope, id: string, body: ChangeRosterMemberBody) {
     const before = await this.entry(scope, id);
-    if (body.since && body.since > chinaToday()) throw fieldError('since', '不能是将来的日期 (in the future)');
+    if (body.since && body.since > chinaToday())
+      throw fieldError('since', '不能是将来的日期 (in the future)');
     const changed = (['group', 'carer', 'since'] as const).filter(
       (k) => body[k] !== undefined && JSON.stringify(body[k]) !== JSON.stringify(before[k]),
     );
@@ -120,7 +131,9 @@ export class CareRoster {
     const after: RosterEntry = {
       ...before,
       ...(body.group ? { group: body.group, activeKey: activeKeyOf(before.memberId, body.group) } : {}),
-      ...(body.carer ? { carer: body.carer, pairedCadreIds: body.carer.userId ? [body.carer.userId] : [] } : {}),
+      ...(body.carer
+        ? { carer: body.carer, pairedCadreIds: body.carer.userId ? [body.carer.userId] : [] }
+        : {}),
       ...(body.since ? { since: body.since } : {}),
       changedAt: at,
     };
@@ -134,7 +147,14 @@ export class CareRoster {
         since: after.since,
         changedAt: at,
       },
-      [this.event(CareRosterMemberChangedV1.type, after, { ...this.entryData(after, caller.sub, at), changed }, at)],
+      [
+        this.event(
+          CareRosterMemberChangedV1.type,
+          after,
+          { ...this.entryData(after, caller.sub, at), changed },
+          at,
+        ),
+      ],
     );
     if (!ok)
       throw conflict(
@@ -160,7 +180,8 @@ export class CareRoster {
         ),
       ],
     );
-    if (!ok) throw conflict('rosterId', '记录已被他人修改，请刷新后重试 (changed meanwhile)', 'changed meanwhile');
+    if (!ok)
+      throw conflict('rosterId', '记录已被他人修改，请刷新后重试 (changed meanwhile)', 'changed meanwhile');
     return { rosterId: id, removed: true, reason: body.reason };
   }
 
@@ -209,14 +230,25 @@ export class CareRoster {
         ),
       ],
     );
-    const lastVisitedOn = !e.lastVisitedOn || body.visitedOn > e.lastVisitedOn ? body.visitedOn : e.lastVisitedOn;
-    return { visitId, rosterId: id, ...body, visitor, entry: await this.view(scope, { ...e, lastVisitedOn }) };
+    const lastVisitedOn =
+      !e.lastVisitedOn || body.visitedOn > e.lastVisitedOn ? body.visitedOn : e.lastVisitedOn;
+    return {
+      visitId,
+      rosterId: id,
+      ...body,
+      visitor,
+      entry: await this.view(scope, { ...e, lastVisitedOn }),
+    };
   }
 
   /** The roster with each person's frequency, last visit, next due day and overdue flag on `day`. */
   async list(scope: Scope, q: RosterQuery) {
     const day = q.day ?? chinaToday();
-    const entries = await this.roster.list(scope, { townCode: q.townCode, villageCode: q.villageCode, group: q.group });
+    const entries = await this.roster.list(scope, {
+      townCode: q.townCode,
+      villageCode: q.villageCode,
+      group: q.group,
+    });
     const views = await this.views(entries, day);
     const kept = q.overdue === undefined ? views : views.filter((v) => v.overdue === q.overdue);
     // the most overdue first, then the soonest due
@@ -300,15 +332,23 @@ export class CareRoster {
     if (!covers(scope, body.countyCode))
       throw missing('countyCode', `未找到该县 (no county ${body.countyCode} in your scope)`);
     const at = new Date();
-    await this.roster.setFrequencies({ _id: body.countyCode, frequencies: body.frequencies, at, by: caller.sub }, [
-      createEvent({
-        type: CareFrequenciesSetV1.type,
-        source: 'households',
-        subject: body.countyCode,
-        time: at,
-        data: { countyCode: body.countyCode, frequencies: body.frequencies, by: caller.sub, at: at.toISOString() },
-      }),
-    ]);
+    await this.roster.setFrequencies(
+      { _id: body.countyCode, frequencies: body.frequencies, at, by: caller.sub },
+      [
+        createEvent({
+          type: CareFrequenciesSetV1.type,
+          source: 'households',
+          subject: body.countyCode,
+          time: at,
+          data: {
+            countyCode: body.countyCode,
+            frequencies: body.frequencies,
+            by: caller.sub,
+            at: at.toISOString(),
+          },
+        }),
+      ],
+    );
     return this.frequencies(scope, body.countyCode);
   }
 

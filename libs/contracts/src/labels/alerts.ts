@@ -3,7 +3,12 @@ export const alertLabels = {
   severity: { high: '高', medium: '中', low: '低' },
   alertStatus: { open: '未处理', acknowledged: '已确认', resolved: '已办结' },
   alertResolution: { auto: '自动解除', manual: '人工办结' },
-  subjectType: { household: '农户', 'team-member': '驻村队员', 'resident-request': '群众诉求', 'care-member': '关爱对象' },
+  subjectType: {
+    household: '农户',
+    'team-member': '驻村队员',
+    'resident-request': '群众诉求',
+    'care-member': '关爱对象',
+  },
   deliveryStatus: {
     delivered: '已送达',
     failed: '失败',

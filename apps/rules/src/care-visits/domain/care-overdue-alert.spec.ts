@@ -49,7 +49,9 @@ describe('关爱走访逾期 alert', () => {
   it('follows the county frequency and moves on with the visit', () => {
     const child = { ...member, group: 'left_behind_child' as const };
     expect(careOverdueAlert(child, defaults, '2026-10-20', key)).toBeNull();
-    expect(careOverdueAlert(child, careFrequenciesInForce({ left_behind_child: 14 }), '2026-10-20', key)).not.toBeNull();
+    expect(
+      careOverdueAlert(child, careFrequenciesInForce({ left_behind_child: 14 }), '2026-10-20', key),
+    ).not.toBeNull();
     const visited = { ...member, lastVisitedOn: '2026-10-10' };
     expect(careOverdueAlert(visited, defaults, '2026-10-11', key)).toBeNull();
     // without an account the carer is named in the message, the village is told by role

@@ -34,7 +34,9 @@ export const HouseholdCareVisitRecordedV1 = defineEvent({
     by: z.string().min(1),
     at: z.iso.datetime({ offset: true }),
     /** Where the visit was recorded (关爱服务名册: optional GPS of the visitor's device). */
-    location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+    location: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
   }),
 });
 export type HouseholdCareVisitRecordedV1 = EventOf<typeof HouseholdCareVisitRecordedV1>;
