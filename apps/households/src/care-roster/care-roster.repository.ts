@@ -148,7 +148,13 @@ export class CareRosterRepository implements OnModuleInit {
   /** Records the visit (with its event), then moves the entry's last visit forward. */
   async visit(visit: RosterVisit, events: CloudEvent[]): Promise<void> {
     await this.visits.insert(visit, events);
-    await this.entries.updateOne({ _id: visit.rosterId }, { $max: { lastVisitedOn: visit.visitedOn } });
+    await this.entries.updateOne(
+      {
+        _id: visit.rosterId,
+        $or: [{ lastVisitedOn: null }, { lastVisitedOn: { $lt: visit.visitedOn } }],
+      },
+      { $set: { lastVisitedOn: visit.visitedOn } },
+    );
   }
 
   visitsOf(rosterId: string, limit = 50) {
