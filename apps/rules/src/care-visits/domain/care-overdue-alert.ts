@@ -57,7 +57,7 @@ export function careOverdueAlert(
     explanation: [
       { name: 'group', label: '关爱对象类别', value: group },
       { name: 'frequencyDays', label: '走访频次（天）', value: s.frequencyDays },
-      { name: 'lastVisitedOn', label: '最近走访', value: m.lastVisitedOn },
+      { name: 'lastVisitedOn', label: '最近走访', value: m.lastVisitedOn ?? null },
       { name: 'dueOn', label: '应走访日期', value: s.dueOn },
       { name: 'daysOverdue', label: '逾期天数', value: s.daysOverdue },
       { name: 'carer', label: '结对干部', value: m.carer.name },
