@@ -14,6 +14,9 @@ import { RulesController } from './rules/rules.controller';
 import { RequestDeadlinesConsumer } from './resident-requests/request-deadlines.consumer';
 import { ScheduleRun, ScheduleRunSchema, Scheduler, SchedulerController } from './schedule/scheduler';
 import { StorageInit } from './storage-init';
+import { CareVisitsConsumer } from './care-visits/care-visits.consumer';
+import { CareRosterStore } from './care-visits/care-roster.store';
+import { CareOverduePass } from './care-visits/care-overdue.pass';
 import { SubjectsStore, SubjectVersion, SubjectVersionSchema } from './subjects/subjects.store';
 import { HeldSubjects } from './evaluation/held-subjects';
 import { SubjectsPointer } from './replay/subjects-pointer';
@@ -41,6 +44,7 @@ import {
     ThresholdsController,
     EvaluationConsumer,
     RequestDeadlinesConsumer,
+    CareVisitsConsumer,
   ],
   providers: [
     AlertsRepository,
@@ -52,6 +56,8 @@ import {
     Evaluation,
     StorageInit,
     Scheduler,
+    CareRosterStore,
+    CareOverduePass,
   ],
 })
 export class RulesModule {}

@@ -49,6 +49,10 @@ import { ResidentRequestReceivedV1 } from './events/resident-request-received.v1
 import { ResidentRequestAssignedV1 } from './events/resident-request-assigned.v1';
 import { ResidentRequestStatusChangedV1 } from './events/resident-request-status-changed.v1';
 import { ResidentRequestDeadlineReachedV1 } from './events/resident-request-deadline-reached.v1';
+import { CareRosterMemberAddedV1 } from './events/care-roster-member-added.v1';
+import { CareRosterMemberChangedV1 } from './events/care-roster-member-changed.v1';
+import { CareRosterMemberRemovedV1 } from './events/care-roster-member-removed.v1';
+import { CareFrequenciesSetV1 } from './events/care-frequencies-set.v1';
 
 /** Every event type the platform knows, by type. The one place producers and consumers agree. */
 export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
@@ -101,6 +105,10 @@ export const EventCatalog: Record<string, EventDefinition> = Object.fromEntries(
     ResidentRequestAssignedV1,
     ResidentRequestStatusChangedV1,
     ResidentRequestDeadlineReachedV1,
+    CareRosterMemberAddedV1,
+    CareRosterMemberChangedV1,
+    CareRosterMemberRemovedV1,
+    CareFrequenciesSetV1,
   ].map((d) => [d.type, d as EventDefinition]),
 );
 

@@ -64,3 +64,8 @@ export * from './permissions';
 export * from './household-closure';
 export * from './events/household-closed.v1';
 export * from './forecast-chance';
+export * from './care-roster';
+export * from './events/care-roster-member-added.v1';
+export * from './events/care-roster-member-changed.v1';
+export * from './events/care-roster-member-removed.v1';
+export * from './events/care-frequencies-set.v1';

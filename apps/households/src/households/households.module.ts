@@ -21,6 +21,9 @@ import { OrgUnitsRepository } from '../org-units/org-units.repository';
 import { ImportLedger } from '../ledger/import-ledger.usecase';
 import { ClosureController } from '../closure/closure.controller';
 import { CloseHousehold } from '../closure/use-cases/close-household.usecase';
+import { CareRosterController } from '../care-roster/care-roster.controller';
+import { CareRosterRepository } from '../care-roster/care-roster.repository';
+import { CareRoster } from '../care-roster/care-roster.usecases';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: Household.name, schema: HouseholdSchema }])],
@@ -33,6 +36,7 @@ import { CloseHousehold } from '../closure/use-cases/close-household.usecase';
     OrgUnitsController,
     RecordedFactsConsumer,
     ClosureController,
+    CareRosterController,
   ],
   providers: [
     HouseholdsRepository,
@@ -48,6 +52,8 @@ import { CloseHousehold } from '../closure/use-cases/close-household.usecase';
     LifecycleTransitionsRepository,
     RecordedFacts,
     CloseHousehold,
+    CareRosterRepository,
+    CareRoster,
   ],
 })
 export class HouseholdsModule {}

@@ -14,7 +14,8 @@ export class Alert {
   @Prop({ required: true }) ruleId!: string;
   @Prop({ required: true }) ruleVersion!: number;
   @Prop({ type: String, required: true }) severity!: 'low' | 'medium' | 'high';
-  @Prop({ type: String, required: true }) subjectType!: 'household' | 'team-member' | 'resident-request';
+  @Prop({ type: String, required: true }) subjectType!:
+    'household' | 'team-member' | 'resident-request' | 'care-member';
   @Prop({ required: true, index: true }) subjectId!: string;
   @Prop({ required: true }) countyCode!: string;
   @Prop({ required: true, index: true }) townCode!: string;

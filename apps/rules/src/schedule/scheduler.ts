@@ -19,6 +19,7 @@ import { APP_CONFIG, ZodValidationPipe } from '@lib/service-kit';
 import { RulesConfig } from '../config';
 import { chinaDay } from '../engine/rule-book';
 import { Evaluation } from '../evaluation/evaluation';
+import { CareOverduePass } from '../care-visits/care-overdue.pass';
 
 /** One document per job and period: its unique id is the claim that makes the run happen once. */
 @Schema({ collection: 'schedule_runs', versionKey: false })
@@ -48,6 +49,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     @InjectModel(ScheduleRun.name) model: Model<ScheduleRun>,
     private readonly evaluation: Evaluation,
+    private readonly careOverdue: CareOverduePass,
     @Inject(APP_CONFIG) private readonly config: RulesConfig,
   ) {
     this.runs = Store.of(model);
@@ -88,7 +90,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       }
     }
     if (!claimed) return { status: 'taken', day };
-    const result = await this.evaluation.evaluateDaily(day);
+    const result = { ...(await this.evaluation.evaluateDaily(day)), ...(await this.careOverdue.run(day)) };
     await this.runs.updateOne({ _id: id }, { $set: { doneAt: new Date(), result } });
     this.logger.log(`每日规则检查 ${day}: ${JSON.stringify(result)}`);
     return { status: 'ran', day, result };

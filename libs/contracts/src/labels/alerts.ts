@@ -3,7 +3,12 @@ export const alertLabels = {
   severity: { high: '高', medium: '中', low: '低' },
   alertStatus: { open: '未处理', acknowledged: '已确认', resolved: '已办结' },
   alertResolution: { auto: '自动解除', manual: '人工办结' },
-  subjectType: { household: '农户', 'team-member': '驻村队员', 'resident-request': '群众诉求' },
+  subjectType: {
+    household: '农户',
+    'team-member': '驻村队员',
+    'resident-request': '群众诉求',
+    'care-member': '关爱对象',
+  },
   deliveryStatus: {
     delivered: '已送达',
     failed: '失败',
@@ -42,6 +47,7 @@ export const alertLabels = {
     'microcredit-overdue': '小额信贷逾期',
     'relocated-without-employment': '搬迁户无劳动力就业',
     'resident-request-overdue': '诉求办理超期',
+    'care-visit-overdue': '关爱走访逾期',
   },
   /** Which events make a rule evaluate (rule `on`). */
   ruleTrigger: {

@@ -59,6 +59,7 @@ export const householdLabels = {
     five_guarantee: '五保户',
     disabled: '残疾人',
     empty_nest_elderly: '空巢老人',
+    living_alone_elderly: '独居老人',
   },
   lifecycleState: {
     identified: '识别纳入',

@@ -34,4 +34,10 @@ export const HouseholdsPermissions = {
    * the change, the town checks and records it); a village cadre cannot close a household.
    */
   closeHousehold: ['county-admin', 'town-official'],
+  /** 关爱服务名册 read: the people who care for them (a paired cadre: the people paired with them). */
+  readCareRoster: FIELD_STAFF,
+  /** 关爱服务名册: who is on the village's care roster, in which group, with which carer. */
+  manageCareRoster: ['county-admin', 'town-official', 'village-cadre', 'first-secretary'],
+  /** 关爱走访频次: the county sets how often each group is visited. */
+  setCareFrequencies: ['county-admin'],
 } satisfies Record<string, Role[]>;

@@ -47,3 +47,7 @@ export * from './resident-request-received';
 export * from './resident-request-assigned';
 export * from './resident-request-status-changed';
 export * from './resident-request-deadline-reached';
+export * from './care-roster-member-added';
+export * from './care-roster-member-changed';
+export * from './care-roster-member-removed';
+export * from './care-frequencies-set';

@@ -13,7 +13,7 @@ export interface Alert {
   ruleId: string;
   ruleVersion: number;
   severity: 'low' | 'medium' | 'high';
-  subjectType: 'household' | 'team-member' | 'resident-request';
+  subjectType: 'household' | 'team-member' | 'resident-request' | 'care-member';
   subjectId: string;
   countyCode: string;
   townCode: string;

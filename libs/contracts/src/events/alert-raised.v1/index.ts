@@ -19,7 +19,7 @@ export const AlertRaisedV1 = defineEvent({
     ruleId: z.string().min(1),
     ruleVersion: z.number().int().positive(),
     severity: Severity,
-    subjectType: z.enum(['household', 'team-member', 'resident-request']),
+    subjectType: z.enum(['household', 'team-member', 'resident-request', 'care-member']),
     subjectId: z.string().min(1),
     townCode: TownCode,
     villageCode: VillageCode,

@@ -12,7 +12,9 @@ export const CareGroup = z.enum([
   'five_guarantee', // 五保户
   'disabled', // 残疾人
   'empty_nest_elderly', // 空巢老人
+  'living_alone_elderly', // 独居老人
 ]);
+export type CareGroup = z.infer<typeof CareGroup>;
 
 /** A carer visited a cared-for person (关爱走访). Subject: householdId. */
 export const HouseholdCareVisitRecordedV1 = defineEvent({
@@ -31,6 +33,10 @@ export const HouseholdCareVisitRecordedV1 = defineEvent({
     carer: z.object({ userId: z.string().optional(), name: z.string().min(1) }),
     by: z.string().min(1),
     at: z.iso.datetime({ offset: true }),
+    /** Where the visit was recorded (关爱服务名册: optional GPS of the visitor's device). */
+    location: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
   }),
 });
 export type HouseholdCareVisitRecordedV1 = EventOf<typeof HouseholdCareVisitRecordedV1>;
