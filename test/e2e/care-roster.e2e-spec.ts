@@ -1,5 +1,6 @@
 import { Topics } from '@lib/contracts';
 import { AppProcess, waitFor } from '@lib/testing';
+import { crossesHop } from '../hops/cross';
 import { aHousehold, demoVillage, GATEWAY_ADMIN, Platform } from './platform';
 
 interface RosterView {
@@ -332,5 +333,21 @@ describe('care roster: overdue visits raise 关爱走访逾期, the visit resolv
       (await alertsOf(womanId))[0]?.status === 'resolved' ? true : undefined,
     );
     expect((await gw.get(`/api/v1/care-roster/${womanId}`, as('village'))).status).toBe(404);
+
+    // the elder moves in with a neighbour's family: regrouped as 空巢老人, visited every half month from now on
+    const regrouped = await gw.request<{ group: string; frequencyDays: number }>(
+      'PATCH',
+      `/api/v1/care-roster/${elderId}`,
+      { group: 'empty_nest_elderly' },
+      as('village'),
+    );
+    expect(regrouped.status).toBe(200);
+    expect(regrouped.body).toMatchObject({ group: 'empty_nest_elderly', frequencyDays: 14 });
+
+    await crossesHop('households', 'rules', 'household.care-roster-member-added.v1', platform);
+    await crossesHop('households', 'rules', 'household.care-roster-member-changed.v1', platform);
+    await crossesHop('households', 'rules', 'household.care-roster-member-removed.v1', platform);
+    await crossesHop('households', 'rules', 'household.care-frequencies-set.v1', platform);
+    await crossesHop('households', 'rules', 'household.care-visit-recorded.v1', platform);
   }, 240_000);
 });

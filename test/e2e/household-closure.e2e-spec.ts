@@ -1,5 +1,6 @@
 import readXlsxFile from 'read-excel-file/node';
 import { AppProcess, waitFor } from '@lib/testing';
+import { crossesHop } from '../hops/cross';
 import { aSurvey, demoVillage, GATEWAY_ADMIN, Platform } from './platform';
 
 interface AlertView {
@@ -219,6 +220,12 @@ describe('注销: a closed household across apps', () => {
     expect(survey.status).toBe(409);
     expect(survey.body.message).toContain('注销');
     expect(survey.body.problems?.[0].field).toBe('householdId');
+  });
+
+  it('the closure reached every app that keeps the household: monitoring, rules and projects read it', async () => {
+    await crossesHop('households', 'monitoring', 'household.closed.v1', platform);
+    await crossesHop('households', 'rules', 'household.closed.v1', platform);
+    await crossesHop('households', 'projects', 'household.closed.v1', platform);
   });
 
   it('the closed household stays readable, findable by status and exportable with its closure', async () => {
