@@ -34,6 +34,7 @@ import {
   SubjectVersionSchema,
 } from '../../apps/rules/src/subjects/subjects.store';
 import { HeldSubjects } from '../../apps/rules/src/evaluation/held-subjects';
+import { SubjectsPointer } from '../../apps/rules/src/replay/subjects-pointer';
 import {
   ThresholdRow,
   ThresholdRowSchema,
@@ -94,6 +95,7 @@ class IncomeHandler {
     Evaluation,
     CollectionsSetup,
     StorageInit,
+    SubjectsPointer, // names the subjects collection (the rules app's own read-model pointer, issue 17 replay)
   ],
 })
 class PerMessageModule {}
