@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import {
@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiQuery,
+  ApiResponse,
   DocumentBuilder,
   SwaggerModule,
 } from '@nestjs/swagger';
@@ -24,6 +25,9 @@ import {
 } from './gateway-exposure';
 import { crossFieldRulesOf, declareRefusals, methodNotAllowed } from './openapi-contract';
 import { ZodValidationPipe } from './validation';
+
+/** @nestjs/swagger's metadata key of @ApiResponse (its constants are not exported). */
+const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -123,6 +127,15 @@ function decorateHandler(controller: object, key: string): void {
         else apply(ApiParam({ name, required: true, schema: json as never, description }));
       }
     }
+  }
+  // @nestjs/swagger documents the default success (201 for POST, 200 otherwise, or @HttpCode's) only when
+  // a handler declares no response at all: one that declares its refusals (@Refuses) keeps its success too
+  const declared = Reflect.getMetadata(SWAGGER_API_RESPONSE, handler) as Record<string, unknown> | undefined;
+  if (declared && !Object.keys(declared).some((status) => /^2\d\d$/.test(status))) {
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+      (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200);
+    apply(ApiResponse({ status, description: '成功 (success)' }));
   }
   const exposure = gatewayExposureOf(handler, proto.constructor);
   if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
