@@ -12,6 +12,52 @@ const TODAY = cst.toISOString().slice(0, 10);
 /** The demo village's centre (its work team's geofence, scripts/demo/demo-geometry.ts). */
 const CENTRE = { latitude: 34.58, longitude: 105.72 };
 
+/**
+ * Marks every entry of the phone's upload queue as not yet sent (as if the answers had been lost on
+ * the way), presses 立即同步 and waits until the server has answered `expected` uploads to `apiPath`.
+ * Waiting on the answers, not on the page's counter, keeps the next step (a reload) from cutting an
+ * upload that is still on the wire. Returns what the server answered.
+ */
+async function resendQueue(
+  page: ConsolePage['page'],
+  apiPath: string,
+  expected: number,
+): Promise<Array<{ status: number; replayed?: boolean }>> {
+  const answers: Array<{ status: number; replayed?: boolean }> = [];
+  const onResponse = (r: import('playwright-core').Response) => {
+    if (r.request().method() === 'POST' && new URL(r.url()).pathname === apiPath)
+      void r
+        .json()
+        .then((b: { replayed?: boolean }) => answers.push({ status: r.status(), replayed: b.replayed }))
+        .catch(() => answers.push({ status: r.status() }));
+  };
+  page.on('response', onResponse);
+  try {
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('ffp-field');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('queue', 'readwrite');
+        const store = tx.objectStore('queue');
+        store.openCursor().onsuccess = (e) => {
+          const c = e.target.result;
+          if (!c) return;
+          c.update({ ...c.value, status: 'pending' });
+          c.continue();
+        };
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await waitFor(`${expected} answered uploads to ${apiPath}`, async () => answers.length >= expected, {
+      timeoutMs: 60_000,
+    });
+    return answers;
+  } finally {
+    page.off('response', onResponse);
+  }
+}
+
 interface SurveyView {
   id: string;
   householdId: string;
@@ -195,36 +241,11 @@ describe('field work offline and the village map (#20)', () => {
 
     // the answers were lost on the way (as on a bad line): the phone sends all five again, twice
     const resent: Array<{ status: number; replayed?: boolean }> = [];
-    page.on('response', (r) => {
-      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/surveys')
-        void r
-          .json()
-          .then((b: { replayed?: boolean }) => resent.push({ status: r.status(), replayed: b.replayed }));
-    });
     for (let round = 1; round <= 2; round++) {
-      await page.evaluate(`new Promise((resolve, reject) => {
-        const open = indexedDB.open('ffp-field');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('queue', 'readwrite');
-          const store = tx.objectStore('queue');
-          store.openCursor().onsuccess = (e) => {
-            const c = e.target.result;
-            if (!c) return;
-            c.update({ ...c.value, status: 'pending' });
-            c.continue();
-          };
-          tx.oncomplete = () => { open.result.close(); resolve(true); };
-          tx.onerror = () => reject(tx.error);
-        };
-      })`);
-      await page.getByRole('button', { name: '立即同步' }).click();
-      await waitFor(
-        'the forced sync',
-        async () => resent.length === 5 * round && (await pendingText()) === '0 待上传',
-        {
-          timeoutMs: 60_000,
-        },
-      );
+      resent.push(...(await resendQueue(page, '/api/v1/surveys', 5)));
+      await waitFor('the forced sync', async () => (await pendingText()) === '0 待上传', {
+        timeoutMs: 60_000,
+      });
     }
     expect(resent).toEqual(Array.from({ length: 10 }, () => ({ status: 201, replayed: true })));
     const again = await Promise.all(households.slice(0, 5).map((h) => surveysOf(h.id)));
@@ -488,22 +509,7 @@ describe('field work offline and the village map (#20)', () => {
       wt.takeProblems();
       // the sync forced twice more (the answer lost on the way): still one entry
       for (let round = 1; round <= 2; round++) {
-        await page.evaluate(`new Promise((resolve, reject) => {
-          const open = indexedDB.open('ffp-field');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('queue', 'readwrite');
-            const store = tx.objectStore('queue');
-            store.openCursor().onsuccess = (e) => {
-              const c = e.target.result;
-              if (!c) return;
-              c.update({ ...c.value, status: 'pending' });
-              c.continue();
-            };
-            tx.oncomplete = () => { open.result.close(); resolve(true); };
-            tx.onerror = () => reject(tx.error);
-          };
-        })`);
-        await page.getByRole('button', { name: '立即同步' }).click();
+        expect(await resendQueue(page, '/api/v1/worklogs', 1)).toEqual([{ status: 201, replayed: true }]);
         await waitFor('the forced sync', async () => (await pending()) === '0 待上传', { timeoutMs: 60_000 });
       }
       expect((await logsOf()).map((l) => l.id)).toEqual(first.map((l) => l.id));
