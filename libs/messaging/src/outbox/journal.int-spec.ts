@@ -65,7 +65,7 @@ describe('outbox journal (real database)', () => {
 
   it('recovers a chunk whose writer died after its write, and a late append is not lost', async () => {
     const d = client.db(uniqueRunId('journal-gap'));
-    const { relay, published } = recordingRelay(d);
+    const { relay, published } = recordingRelay(d, { pruneIntervalMs: 0 });
     const journal = relay.journal!;
     const things = d.collection<{ _id: string }>('things');
     relay.register(things as never);

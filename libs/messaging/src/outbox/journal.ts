@@ -237,8 +237,14 @@ export class OutboxJournal {
   private async prune(cursor: number): Promise<void> {
     if (this.pruning || Date.now() - this.lastPrune < this.options.pruneIntervalMs) return;
     this.lastPrune = Date.now();
+    // chunks the relay closed itself stay a day: a writer still appending to one (after stalling for
+    // longer than the grace) then meets a duplicate key and appends again under a new id
+    const keepRecoveredSince = new Date(Date.now() - 24 * 3600_000);
     this.pruning = this.chunks
-      .deleteMany({ _id: { $lte: cursor } })
+      .deleteMany({
+        _id: { $lte: cursor },
+        $or: [{ recovered: { $exists: false } }, { at: { $lt: keepRecoveredSince } }],
+      })
       .then(() => undefined)
       .catch(() => undefined)
       .finally(() => (this.pruning = null));
