@@ -109,8 +109,12 @@ export class Store<T extends Document> {
     options: StoreOptions,
     dbOf: () => Db | undefined,
   ): Store<T> {
-    if (options.relay)
+    if (options.relay) {
       options.relay.register(coll as unknown as Collection, { insertOnly: options.insertOnly });
+      // from the first store on, the app's relay holds a lease and reads the journal too
+      const db = dbOf();
+      if (db) options.relay.useJournal(db);
+    }
     return new Store(coll, options.relay, dbOf);
   }
 

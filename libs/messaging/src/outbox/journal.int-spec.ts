@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { infra, uniqueRunId, waitFor } from '@lib/testing';
 import type { EventPublisher, OutgoingRecord } from '../producer/event-publisher';
-import { OutboxJournal, OUTBOX_JOURNAL } from './journal';
+import { DEFAULT_JOURNAL_OPTIONS, OutboxJournal, OUTBOX_JOURNAL } from './journal';
 import { OutboxRelay } from './outbox';
 
 /**
@@ -93,8 +93,9 @@ describe('outbox journal (real database)', () => {
 
   it('relays with one instance of the app at a time; another takes over when it stops', async () => {
     const d = client.db(uniqueRunId('journal-lease'));
-    const first = recordingRelay(d);
-    const second = recordingRelay(d);
+    // a long lease, so that only a stop (which releases it) hands over here, however loaded the machine
+    const first = recordingRelay(d, { leaseMs: 30_000 });
+    const second = recordingRelay(d, { leaseMs: 30_000 });
     const journal = first.relay.journal!;
     const write = async (from: number, count: number) => {
       for (let i = from; i < from + count; i++) await journal.append(await journal.reserve(), [record(`x${i}`)]);
@@ -115,6 +116,21 @@ describe('outbox journal (real database)', () => {
     await second.relay.stop();
     const ids = [...first.published, ...second.published].map((r) => r.id);
     expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => `x${i}`));
+    await d.dropDatabase();
+  });
+
+  it('takes over from an instance that died holding the lease once the lease runs out', async () => {
+    const d = client.db(uniqueRunId('journal-takeover'));
+    const dead = new OutboxJournal(d, { ...DEFAULT_JOURNAL_OPTIONS, leaseMs: 1_500 });
+    expect(await dead.lease()).toBe(0); // took the lease, then never renews it (killed)
+    const { relay, published } = recordingRelay(d, { leaseMs: 1_500 });
+    await dead.append(await dead.reserve(), [record('t0')]);
+    const started = Date.now();
+    relay.start();
+    await waitFor('taken over', async () => published.length === 1, { timeoutMs: 20_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(await dead.lease()).toBeNull(); // the old holder, back, finds the lease taken
+    await relay.stop();
     await d.dropDatabase();
   });
 

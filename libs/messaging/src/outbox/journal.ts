@@ -185,12 +185,25 @@ export class OutboxJournal {
     publish: (records: OutgoingRecord[]) => Promise<void>,
     recover: (id: number) => Promise<OutgoingRecord[]>,
   ): Promise<{ cursor: number; more: boolean; published: number; lost?: boolean }> {
+    // what was reserved bounds the reads (and an idle pass costs this one statement)
+    let reserved = await this.reserved();
+    if (reserved <= cursor) {
+      this.missingSince = null;
+      await this.prune(cursor);
+      return { cursor, more: false, published: 0 };
+    }
     const found: JournalChunk[] = [];
     let records = 0;
     let next = cursor + 1;
     let complete = false; // all reserved chunks up to the first missing one were read
     while (records < this.options.maxRecordsPerSend) {
-      const ids = Array.from({ length: this.options.readAhead }, (_, i) => next + i);
+      if (next > reserved) reserved = await this.reserved();
+      if (next > reserved) {
+        complete = true;
+        break;
+      }
+      const count = Math.min(this.options.readAhead, reserved - next + 1);
+      const ids = Array.from({ length: count }, (_, i) => next + i);
       const page = await Promise.all(ids.map((id) => this.chunks.findOne({ _id: id })));
       let i = 0;
       for (; i < page.length && page[i]; i++) {
@@ -208,12 +221,9 @@ export class OutboxJournal {
       }
     }
     if (complete && found.length === 0) {
-      // chunk `next` is missing: still being written, or its writer died (then recover it after a grace)
-      if ((await this.reserved()) < next) {
-        this.missingSince = null;
-        await this.prune(cursor);
-        return { cursor, more: false, published: 0 };
-      }
+      if (next > reserved) return { cursor, more: false, published: 0 };
+      // chunk `next` is reserved but missing: still being written, or its writer died (then it is
+      // recovered after a grace)
       if (this.missingSince?.id !== next) this.missingSince = { id: next, at: Date.now() };
       if (Date.now() - this.missingSince.at < this.options.gapGraceMs)
         return { cursor, more: false, published: 0 };
