@@ -53,8 +53,7 @@ async function main() {
   await admin.connect();
   const topic = topicName(settings, TOPIC);
   await ensureTopics(kafka, [topic], settings.partitions);
-  const onKafka = async () =>
-    (await admin.fetchTopicOffsets(topic)).reduce((a, o) => a + Number(o.high), 0);
+  const onKafka = async () => (await admin.fetchTopicOffsets(topic)).reduce((a, o) => a + Number(o.high), 0);
   const until = async (what: string, done: () => Promise<boolean>, capMs = 600_000) => {
     const deadline = Date.now() + capMs;
     while (!(await done())) {
@@ -76,7 +75,10 @@ async function main() {
     const store = Store.onDb<Doc>(db, 'households', { relay });
     const w0 = performance.now();
     for (let i = 0; i < n; i += perWrite) {
-      const docs = Array.from({ length: Math.min(perWrite, n - i) }, (_, j) => ({ _id: `h${i + j}`, n: i + j }));
+      const docs = Array.from({ length: Math.min(perWrite, n - i) }, (_, j) => ({
+        _id: `h${i + j}`,
+        n: i + j,
+      }));
       await store.insertMany(docs, () => [event()]);
     }
     const writeMs = performance.now() - w0;
@@ -98,7 +100,11 @@ async function main() {
 
   // baseline raw: a kafkajs producer sending the same number of messages, same batch size as the relay
   const sample = Array.from({ length: 200 }, () => toOutgoingRecord(event()));
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const beforeRaw = await onKafka();
   const r0 = performance.now();
@@ -133,7 +139,10 @@ async function main() {
   const beforeOld = await onKafka();
   const o0 = performance.now();
   oldRelay.start();
-  await until('old drain', async () => (await oldRelay.pendingCount()) === 0 && (await onKafka()) - beforeOld >= OLD_N);
+  await until(
+    'old drain',
+    async () => (await oldRelay.pendingCount()) === 0 && (await onKafka()) - beforeOld >= OLD_N,
+  );
   const oldMs = performance.now() - o0;
   await oldRelay.stop();
   await oldPublisher.close();
@@ -146,7 +155,9 @@ async function main() {
   console.log(
     `[outbox] journal relay, ${SMALL_N} events in writes of 10 (${Math.ceil(SMALL_N / 10)} chunks): ${(small.drainMs / 1000).toFixed(2)} s = ${perSec(SMALL_N, small.drainMs)} events/s`,
   );
-  console.log(`[outbox] baseline raw kafkajs sendBatch of ${N} messages: ${(rawMs / 1000).toFixed(2)} s = ${perSec(N, rawMs)} events/s`);
+  console.log(
+    `[outbox] baseline raw kafkajs sendBatch of ${N} messages: ${(rawMs / 1000).toFixed(2)} s = ${perSec(N, rawMs)} events/s`,
+  );
   console.log(
     `[outbox] baseline old relay (clearing each document), ${OLD_N} events: ${(oldMs / 1000).toFixed(2)} s = ${perSec(OLD_N, oldMs)} events/s`,
   );
@@ -156,7 +167,11 @@ async function main() {
 
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
-  for (const d of databases) await mongo.db(d).dropDatabase().catch(() => undefined);
+  for (const d of databases)
+    await mongo
+      .db(d)
+      .dropDatabase()
+      .catch(() => undefined);
   await mongo.close();
 }
 

@@ -2,7 +2,14 @@ import mongoose, { Model, Schema } from 'mongoose';
 import { MongoClient } from 'mongodb';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent, createEvent, SessionRevokedV1 } from '@lib/contracts';
-import { EventPublisher, OUTBOX, OUTBOX_PENDING, OUTBOX_SEQ, OutboxRelay, OutgoingRecord } from '@lib/messaging';
+import {
+  EventPublisher,
+  OUTBOX,
+  OUTBOX_PENDING,
+  OUTBOX_SEQ,
+  OutboxRelay,
+  OutgoingRecord,
+} from '@lib/messaging';
 import { infra, uniqueRunId, waitFor } from '@lib/testing';
 import { countyCodesMigration } from './county-codes.migration';
 import { Migration, MIGRATIONS_COLLECTION, MigrationRecord, MigrationRunner } from './migrations';
@@ -180,12 +187,17 @@ describe('persistence against the real database', () => {
     it('appends one chunk per write with the events of what was written, and the relay publishes them in order', async () => {
       const published: OutgoingRecord[] = [];
       const relay = new OutboxRelay(
-        { sendRecords: async (r: OutgoingRecord[]) => void published.push(...r) } as unknown as EventPublisher,
+        {
+          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
+        } as unknown as EventPublisher,
         { pollIntervalMs: 50, batchSize: 50 },
       );
-      const journaled = Store.of(conn.model<Rec>('JournaledRec', new Schema<Rec>({ _id: String, n: Number })), {
-        relay,
-      });
+      const journaled = Store.of(
+        conn.model<Rec>('JournaledRec', new Schema<Rec>({ _id: String, n: Number })),
+        {
+          relay,
+        },
+      );
       await journaled.insert(rec('j1', '621299101201'), [event('e-j1')]);
       // a batch where one already exists: only the new ones' events are in the chunk
       const { duplicates } = await journaled.insertManyNew(
@@ -197,7 +209,10 @@ describe('persistence against the real database', () => {
       expect(await journaled.insertNew(rec('j2', '621299101201'), [event('e-j2-again')])).toBe(false);
       await journaled.insertMany([rec('j4', '621299101201')], (d) => [event(`e-${d._id}`)]);
       // the documents carry their records and chunk id (for recovery), not the pending flag
-      const j2 = await journaled.findOne({ _id: 'j2' }, { projection: { [OUTBOX_PENDING]: 1, [OUTBOX_SEQ]: 1 } });
+      const j2 = await journaled.findOne(
+        { _id: 'j2' },
+        { projection: { [OUTBOX_PENDING]: 1, [OUTBOX_SEQ]: 1 } },
+      );
       expect(j2?.[OUTBOX_SEQ as never]).toEqual(expect.any(Number));
       expect(j2?.[OUTBOX_PENDING as never]).toBeUndefined();
       expect(await relay.pendingCount()).toBe(4);

@@ -139,7 +139,9 @@ export class Store<T extends Document> {
     const id = await journal.reserve();
     const records = events.map((e) => e.map(toOutgoingRecord));
     const rows = docs.map((d, i) =>
-      records[i].length ? ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>) : d,
+      records[i].length
+        ? ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>)
+        : d,
     );
     const appendAllBut = (refused: number[]) => {
       const skip = new Set(refused);
@@ -234,7 +236,10 @@ export class Store<T extends Document> {
     rows: OptionalUnlessRequiredId<T>[],
   ): Promise<{ inserted: number; duplicates: number[] }> {
     try {
-      return { inserted: (await this.coll.insertMany(rows, { ordered: false })).insertedCount, duplicates: [] };
+      return {
+        inserted: (await this.coll.insertMany(rows, { ordered: false })).insertedCount,
+        duplicates: [],
+      };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
       return {

@@ -50,7 +50,9 @@ describe('outbox journal (real database)', () => {
       const id = await journal.reserve();
       await journal.append(
         id,
-        Array.from({ length: 1 + (w % 10) }, (_, i) => record(`e${n++}`, i === 0 ? 'same-key' : `k${w}-${i}`)),
+        Array.from({ length: 1 + (w % 10) }, (_, i) =>
+          record(`e${n++}`, i === 0 ? 'same-key' : `k${w}-${i}`),
+        ),
       );
     }
     expect(await relay.backlog()).toMatchObject({ documents: 30 });
@@ -98,7 +100,8 @@ describe('outbox journal (real database)', () => {
     const second = recordingRelay(d, { leaseMs: 30_000 });
     const journal = first.relay.journal!;
     const write = async (from: number, count: number) => {
-      for (let i = from; i < from + count; i++) await journal.append(await journal.reserve(), [record(`x${i}`)]);
+      for (let i = from; i < from + count; i++)
+        await journal.append(await journal.reserve(), [record(`x${i}`)]);
     };
     await write(0, 40);
     first.relay.start();
@@ -106,7 +109,9 @@ describe('outbox journal (real database)', () => {
     second.relay.start();
     await write(40, 40);
     second.relay.kick();
-    await waitFor('80', async () => first.published.length + second.published.length === 80, { timeoutMs: 20_000 });
+    await waitFor('80', async () => first.published.length + second.published.length === 80, {
+      timeoutMs: 20_000,
+    });
     // the holder published everything; the other instance only waited
     expect(second.published).toHaveLength(0);
     await first.relay.stop(); // releases the lease

@@ -66,7 +66,11 @@ export class OutboxRelay {
 
   constructor(
     private readonly publisher: EventPublisher,
-    private readonly options: { pollIntervalMs: number; batchSize: number; journal?: Partial<JournalOptions> } = {
+    private readonly options: {
+      pollIntervalMs: number;
+      batchSize: number;
+      journal?: Partial<JournalOptions>;
+    } = {
       pollIntervalMs: 1_000,
       batchSize: 200,
     },
@@ -165,10 +169,15 @@ export class OutboxRelay {
   private async recover(id: number): Promise<OutgoingRecord[]> {
     const records: OutgoingRecord[] = [];
     for (const c of this.collections) {
-      const docs = (await c.find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX]: 1 } }).toArray()) as PendingDoc[];
+      const docs = (await c
+        .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX]: 1 } })
+        .toArray()) as PendingDoc[];
       records.push(...docs.flatMap((d) => d[OUTBOX] ?? []));
     }
-    if (records.length) this.logger.warn(`outbox journal: chunk ${id} recovered from its documents (${records.length} records)`);
+    if (records.length)
+      this.logger.warn(
+        `outbox journal: chunk ${id} recovered from its documents (${records.length} records)`,
+      );
     return records;
   }
 
