@@ -22,6 +22,7 @@ import type { Connection, Model } from 'mongoose';
 import type { CloudEvent } from '@lib/contracts';
 import {
   OUTBOX,
+  OUTBOX_CHUNK,
   OUTBOX_PENDING,
   OUTBOX_SEQ,
   OutboxJournal,
@@ -33,7 +34,12 @@ import {
 import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 /** A projection that leaves out the outbox fields (documents read by the driver carry them). */
-export const WITHOUT_OUTBOX = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, [OUTBOX_SEQ]: 0 } as const;
+export const WITHOUT_OUTBOX = {
+  [OUTBOX]: 0,
+  [OUTBOX_PENDING]: 0,
+  [OUTBOX_SEQ]: 0,
+  [OUTBOX_CHUNK]: 0,
+} as const;
 
 export interface StoreOptions {
   /**

@@ -127,13 +127,14 @@ describe('outbox journal (real database)', () => {
   it('takes over from an instance that died holding the lease once the lease runs out', async () => {
     const d = client.db(uniqueRunId('journal-takeover'));
     const dead = new OutboxJournal(d, { ...DEFAULT_JOURNAL_OPTIONS, leaseMs: 1_500 });
+    const tookAt = Date.now();
     expect(await dead.lease()).toBe(0); // took the lease, then never renews it (killed)
-    const { relay, published } = recordingRelay(d, { leaseMs: 1_500 });
+    // the live instance's own lease is long: the old holder cannot take it back below
+    const { relay, published } = recordingRelay(d, { leaseMs: 30_000 });
     await dead.append(await dead.reserve(), [record('t0')]);
-    const started = Date.now();
     relay.start();
     await waitFor('taken over', async () => published.length === 1, { timeoutMs: 20_000 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - tookAt).toBeGreaterThanOrEqual(1_500); // not before the dead one's lease ran out
     expect(await dead.lease()).toBeNull(); // the old holder, back, finds the lease taken
     await relay.stop();
     await d.dropDatabase();

@@ -23,6 +23,11 @@ export const OUTBOX_JOURNAL = 'outbox_journal';
 export const OUTBOX_STATE = 'outbox_state';
 /** The journal chunk that carries the document's insert events (for the relay's gap recovery). */
 export const OUTBOX_SEQ = '_outboxSeq';
+/**
+ * Those events in the document, read only to rebuild a lost chunk (kept apart from `_outbox`, so a
+ * later update's pending list does not send them again).
+ */
+export const OUTBOX_CHUNK = '_outboxChunk';
 
 export interface JournalChunk {
   _id: number;
@@ -113,7 +118,7 @@ export class OutboxJournal {
 
   /** The records with their chunk id (what rides in the business document). */
   static stamp(records: OutgoingRecord[], id: number): Record<string, unknown> {
-    return { _outbox: records, [OUTBOX_SEQ]: id };
+    return { [OUTBOX_CHUNK]: records, [OUTBOX_SEQ]: id };
   }
 
   // ---- relay side ----

@@ -3,7 +3,7 @@ import type { AnyBulkWriteOperation, Collection, Db, Document } from 'mongodb';
 import { CloudEvent } from '@lib/contracts';
 import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/event-publisher';
 import { outboxMetrics } from '../observability/metrics';
-import { DEFAULT_JOURNAL_OPTIONS, JournalOptions, OUTBOX_SEQ, OutboxJournal } from './journal';
+import { DEFAULT_JOURNAL_OPTIONS, JournalOptions, OUTBOX_CHUNK, OUTBOX_SEQ, OutboxJournal } from './journal';
 
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
@@ -22,6 +22,7 @@ export const outboxSchemaFields: Record<string, object> = {
   [OUTBOX]: { type: [Object], default: undefined, select: false },
   [OUTBOX_PENDING]: { type: Boolean, default: false, index: true, select: false },
   [OUTBOX_SEQ]: { type: Number, index: true, select: false },
+  [OUTBOX_CHUNK]: { type: [Object], default: undefined, select: false },
 };
 
 /**
@@ -170,9 +171,9 @@ export class OutboxRelay {
     const records: OutgoingRecord[] = [];
     for (const c of this.collections) {
       const docs = (await c
-        .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX]: 1 } })
-        .toArray()) as PendingDoc[];
-      records.push(...docs.flatMap((d) => d[OUTBOX] ?? []));
+        .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX_CHUNK]: 1 } })
+        .toArray()) as Document[];
+      records.push(...docs.flatMap((d) => (d as { [OUTBOX_CHUNK]?: OutgoingRecord[] })[OUTBOX_CHUNK] ?? []));
     }
     if (records.length)
       this.logger.warn(
