@@ -32,7 +32,13 @@ export const OUTBOX_CHUNK = '_outboxChunk';
 export interface JournalChunk {
   _id: number;
   at: Date;
-  records: OutgoingRecord[];
+  /** How many records. */
+  n: number;
+  /**
+   * The records as one JSON string: FerretDB converts a document field by field, so one string
+   * instead of hundreds of small objects makes a chunk cheap to write and read.
+   */
+  records: string;
   /** Written by the relay after a writer died between its write and its append. */
   recovered?: boolean;
 }
@@ -109,7 +115,12 @@ export class OutboxJournal {
    */
   async append(id: number, records: OutgoingRecord[]): Promise<void> {
     try {
-      await this.chunks.insertOne({ _id: id, at: new Date(), records });
+      await this.chunks.insertOne({
+        _id: id,
+        at: new Date(),
+        n: records.length,
+        records: JSON.stringify(records),
+      });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       if (records.length) await this.append(await this.reserve(), records);
@@ -213,7 +224,7 @@ export class OutboxJournal {
       let i = 0;
       for (; i < page.length && page[i]; i++) {
         found.push(page[i]!);
-        records += page[i]!.records.length;
+        records += page[i]!.n;
         if (records >= this.options.maxRecordsPerSend) {
           i++;
           break;
@@ -234,14 +245,20 @@ export class OutboxJournal {
         return { cursor, more: false, published: 0 };
       const recovered = await recover(next);
       try {
-        await this.chunks.insertOne({ _id: next, at: new Date(), records: recovered, recovered: true });
+        await this.chunks.insertOne({
+          _id: next,
+          at: new Date(),
+          n: recovered.length,
+          records: JSON.stringify(recovered),
+          recovered: true,
+        });
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // the writer's own append came meanwhile: read that one
       }
       this.missingSince = null;
       return { cursor, more: true, published: 0 };
     }
-    const all = found.flatMap((c) => c.records);
+    const all = found.flatMap((c) => JSON.parse(c.records) as OutgoingRecord[]);
     if (all.length) await publish(all);
     const last = found[found.length - 1]._id;
     if (!(await this.advance(last))) return { cursor, more: false, published: all.length, lost: true };
