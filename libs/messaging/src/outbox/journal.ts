@@ -259,7 +259,18 @@ export class OutboxJournal {
       return { cursor, more: true, published: 0 };
     }
     const all = found.flatMap((c) => JSON.parse(c.records) as OutgoingRecord[]);
-    if (all.length) await publish(all);
+    // in sends of at most ~512 KB: the broker refuses a request with a larger record batch
+    for (let from = 0; from < all.length;) {
+      let to = from;
+      for (
+        let bytes = 0;
+        to < all.length && (to === from || bytes + all[to].value.length <= 512 * 1024);
+        to++
+      )
+        bytes += all[to].value.length;
+      await publish(all.slice(from, to));
+      from = to;
+    }
     const last = found[found.length - 1]._id;
     if (!(await this.advance(last))) return { cursor, more: false, published: all.length, lost: true };
     return { cursor: last, more: !complete, published: all.length };
