@@ -5,7 +5,7 @@
  * start until the last event is on Kafka, for a backlog in import-sized writes (BENCH_OUTBOX_WRITE
  * documents per write) and one in small writes (10 events per write: many more chunks to read).
  * Baselines in the same run, as ratios:
- *   raw    a kafkajs producer sending the very same messages in the same batch size (the floor);
+ *   raw    a kafkajs producer sending the very same messages in batches of 500 (the floor);
  *   old    the relay before the journal: pending records in each document, cleared one statement
  *          per document (outboxOnInsert + register), over a smaller backlog (BENCH_OUTBOX_OLD_N).
  * Target (issue 17): ≥ 5,000 events/s draining a backlog of 50,000.
@@ -108,8 +108,8 @@ async function main() {
   await producer.connect();
   const beforeRaw = await onKafka();
   const r0 = performance.now();
-  for (let i = 0; i < N; i += 5_000) {
-    const messages = Array.from({ length: Math.min(5_000, N - i) }, (_, j) => {
+  for (let i = 0; i < N; i += 500) {
+    const messages = Array.from({ length: Math.min(500, N - i) }, (_, j) => {
       const r = sample[(i + j) % sample.length];
       return { key: r.key, value: r.value, headers: { 'ce-type': r.type, 'ce-id': r.id } };
     });
