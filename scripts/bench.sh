@@ -6,6 +6,7 @@
 #   supervision  check-in ingestion (signed endpoint, Kafka topic) vs a raw kafkajs consumer
 #   rules        compiled default catalogue vs json-rules-engine and json-logic-engine (compiled)
 #   households   .xlsx ledger import vs exceljs parse and raw insertMany
+#   outbox       the relay draining a 50,000-event backlog (journal) vs raw kafkajs sendBatch and the old per-document way
 #   console      the shell's gzipped size vs its budget; the 1,144-household list's time to interactive vs an empty page
 #   forecast     income-forecast backtest on a synthetic 1,144-household county: recall ≥ 1 month ahead,
 #                precision, MAPE, beside today's income-below-line rule (bench/forecast/backtest.ts)
@@ -38,6 +39,7 @@ BENCHES=(
   "supervision|node dist/bench/supervision/bench.js|BENCH_SV_N=400 BENCH_SV_MEMBERS=20 BENCH_SV_RATE=10 BENCH_SV_DURATION_S=2 BENCH_SV_DRAIN_CAP_S=60"
   "rules|node dist/bench/rules/bench.js|BENCH_RULES_SUBJECTS=200 BENCH_RULES_SECONDS=0.2 BENCH_RULES_ROUNDS=1"
   "households|node dist/bench/households/import.bench.js|BENCH_HOUSEHOLDS=400 BENCH_MEMBERS=1200"
+  "outbox|node dist/bench/outbox/relay.bench.js|BENCH_OUTBOX_N=2000 BENCH_OUTBOX_WRITE=200 BENCH_OUTBOX_SMALL_N=200 BENCH_OUTBOX_OLD_N=100"
   "console|node dist/bench/console/bench.js|BENCH_CONSOLE_HOUSEHOLDS=100 BENCH_CONSOLE_ROUNDS=1"
   "forecast|node dist/bench/forecast/backtest.js|BENCH_FORECAST_HOUSEHOLDS=60 BENCH_FORECAST_MONTHS=24"
   "replay|node dist/bench/replay/bench.js|BENCH_REPLAY_EVENTS=2000 BENCH_REPLAY_HOUSEHOLDS=200"

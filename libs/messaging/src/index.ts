@@ -9,6 +9,7 @@ export * from './consumer/errors';
 export * from './consumer/event-pattern';
 export * from './consumer/partition-assignments';
 export * from './outbox/outbox';
+export * from './outbox/journal';
 export * from './messaging.module';
 export * from './consumer/rethrow-errors.filter';
 export * from './observability/metrics';

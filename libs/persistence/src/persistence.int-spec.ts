@@ -2,8 +2,15 @@ import mongoose, { Model, Schema } from 'mongoose';
 import { MongoClient } from 'mongodb';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent, createEvent, SessionRevokedV1 } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING } from '@lib/messaging';
-import { infra, uniqueRunId } from '@lib/testing';
+import {
+  EventPublisher,
+  OUTBOX,
+  OUTBOX_PENDING,
+  OUTBOX_SEQ,
+  OutboxRelay,
+  OutgoingRecord,
+} from '@lib/messaging';
+import { infra, uniqueRunId, waitFor } from '@lib/testing';
 import { countyCodesMigration } from './county-codes.migration';
 import { Migration, MIGRATIONS_COLLECTION, MigrationRecord, MigrationRunner } from './migrations';
 import { ScopedRepository } from './scoped-repository';
@@ -173,6 +180,46 @@ describe('persistence against the real database', () => {
         'e-c1-1',
         'e-c1-2',
       ]);
+    });
+  });
+
+  describe('inserts by the outbox journal (a Store with the app relay)', () => {
+    it('appends one chunk per write with the events of what was written, and the relay publishes them in order', async () => {
+      const published: OutgoingRecord[] = [];
+      const relay = new OutboxRelay(
+        {
+          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
+        } as unknown as EventPublisher,
+        { pollIntervalMs: 50, batchSize: 50 },
+      );
+      const journaled = Store.of(
+        conn.model<Rec>('JournaledRec', new Schema<Rec>({ _id: String, n: Number })),
+        {
+          relay,
+        },
+      );
+      await journaled.insert(rec('j1', '621299101201'), [event('e-j1')]);
+      // a batch where one already exists: only the new ones' events are in the chunk
+      const { duplicates } = await journaled.insertManyNew(
+        [rec('j1', '621299101201'), rec('j2', '621299101201'), rec('j3', '621299101201')],
+        (d) => [event(`e-${d._id}-batch`)],
+      );
+      expect(duplicates).toEqual([0]);
+      // a single duplicate: no event, and the relay is not held up by its chunk
+      expect(await journaled.insertNew(rec('j2', '621299101201'), [event('e-j2-again')])).toBe(false);
+      await journaled.insertMany([rec('j4', '621299101201')], (d) => [event(`e-${d._id}`)]);
+      // the documents carry their records and chunk id (for recovery), not the pending flag
+      const j2 = await journaled.findOne(
+        { _id: 'j2' },
+        { projection: { [OUTBOX_PENDING]: 1, [OUTBOX_SEQ]: 1 } },
+      );
+      expect(j2?.[OUTBOX_SEQ as never]).toEqual(expect.any(Number));
+      expect(j2?.[OUTBOX_PENDING as never]).toBeUndefined();
+      expect(await relay.pendingCount()).toBe(4);
+      relay.start();
+      await waitFor('journal relayed', async () => (await relay.pendingCount()) === 0);
+      await relay.stop();
+      expect(published.map((r) => r.id)).toEqual(['e-j1', 'e-j2-batch', 'e-j3-batch', 'e-j4']);
     });
   });
 

@@ -3,6 +3,7 @@ import type {
   BulkWriteOptions,
   BulkWriteResult,
   Collection,
+  Db,
   CountDocumentsOptions,
   DeleteResult,
   Document,
@@ -19,11 +20,26 @@ import type {
 } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { CloudEvent } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay, outboxOnInsert, outboxOnUpdate } from '@lib/messaging';
+import {
+  OUTBOX,
+  OUTBOX_CHUNK,
+  OUTBOX_PENDING,
+  OUTBOX_SEQ,
+  OutboxJournal,
+  OutboxRelay,
+  outboxOnInsert,
+  outboxOnUpdate,
+  toOutgoingRecord,
+} from '@lib/messaging';
 import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 /** A projection that leaves out the outbox fields (documents read by the driver carry them). */
-export const WITHOUT_OUTBOX = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0 } as const;
+export const WITHOUT_OUTBOX = {
+  [OUTBOX]: 0,
+  [OUTBOX_PENDING]: 0,
+  [OUTBOX_SEQ]: 0,
+  [OUTBOX_CHUNK]: 0,
+} as const;
 
 export interface StoreOptions {
   /**
@@ -70,12 +86,14 @@ export class Store<T extends Document> {
   private constructor(
     private readonly coll: Collection<T>,
     private readonly relay?: OutboxRelay,
+    /** The app's database (once connected): inserts with events go by its outbox journal. */
+    private readonly dbOf: () => Db | undefined = () => undefined,
   ) {}
 
   /** The collection behind a mongoose model, typed by the model's document. */
   static of<T extends Document>(model: Model<T>, options: StoreOptions = {}): Store<T> {
     // mongoose types its collection as Collection<Document>; the model's documents are T
-    return Store.over(model.collection as unknown as Collection<T>, options);
+    return Store.over(model.collection as unknown as Collection<T>, options, () => model.db.db);
   }
 
   /** A collection without a mongoose model (e.g. one per kind of record), by name. */
@@ -84,13 +102,72 @@ export class Store<T extends Document> {
     name: string,
     options: StoreOptions = {},
   ): Store<T> {
-    return Store.over(connection.collection(name) as unknown as Collection<T>, options);
+    return Store.over(connection.collection(name) as unknown as Collection<T>, options, () => connection.db);
   }
 
-  private static over<T extends Document>(coll: Collection<T>, options: StoreOptions): Store<T> {
-    if (options.relay)
+  /** A collection of a driver database, by name (tools and benches without mongoose). */
+  static onDb<T extends Document>(db: Db, name: string, options: StoreOptions = {}): Store<T> {
+    return Store.over(db.collection<T>(name), options, () => db);
+  }
+
+  private static over<T extends Document>(
+    coll: Collection<T>,
+    options: StoreOptions,
+    dbOf: () => Db | undefined,
+  ): Store<T> {
+    if (options.relay) {
       options.relay.register(coll as unknown as Collection, { insertOnly: options.insertOnly });
-    return new Store(coll, options.relay);
+      // from the first store on, the app's relay holds a lease and reads the journal too
+      const db = dbOf();
+      if (db) options.relay.useJournal(db);
+    }
+    return new Store(coll, options.relay, dbOf);
+  }
+
+  /** The app's outbox journal, null without a relay (or before the connection is open). */
+  private journal(): OutboxJournal | null {
+    const db = this.relay ? this.dbOf() : undefined;
+    return db && this.relay ? this.relay.useJournal(db) : null;
+  }
+
+  /**
+   * Inserts by the journal (see OutboxJournal): reserve a chunk id, write the documents with their
+   * records and that id, append the chunk with the records of the documents written. `write`
+   * answers which indexes were refused as duplicates (known not written); on any other failure no
+   * chunk is appended and the relay recovers it from the documents (those written, if any).
+   */
+  private async insertJournaled<R>(
+    journal: OutboxJournal,
+    docs: OptionalUnlessRequiredId<T>[],
+    events: CloudEvent[][],
+    write: (rows: OptionalUnlessRequiredId<T>[]) => Promise<{ refused: number[]; result: R }>,
+  ): Promise<R> {
+    const id = await journal.reserve();
+    const records = events.map((e) => e.map(toOutgoingRecord));
+    const rows = docs.map((d, i) =>
+      records[i].length
+        ? ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>)
+        : d,
+    );
+    const appendAllBut = (refused: number[]) => {
+      const skip = new Set(refused);
+      return journal.append(
+        id,
+        records.flatMap((r, i) => (skip.has(i) ? [] : r)),
+      );
+    };
+    let outcome: { refused: number[]; result: R };
+    try {
+      outcome = await write(rows);
+    } catch (e) {
+      // only duplicates: the others were written, the refused ones were not
+      if (isDuplicateKeyError(e))
+        await appendAllBut(docs.length === 1 ? [0] : writeErrorsOf(e).map((w) => w.index ?? -1));
+      throw e;
+    }
+    await appendAllBut(outcome.refused);
+    this.relay?.kick();
+    return outcome.result;
   }
 
   get collectionName(): string {
@@ -103,12 +180,29 @@ export class Store<T extends Document> {
 
   /** Inserts one document with its events; a duplicate key is thrown (see insertNew). */
   async insert(doc: OptionalUnlessRequiredId<T>, events: CloudEvent[] = []): Promise<void> {
+    const journal = events.length ? this.journal() : null;
+    if (journal)
+      return this.insertJournaled(journal, [doc], [events], async ([row]) => {
+        await this.coll.insertOne(row);
+        return { refused: [], result: undefined };
+      });
     await this.coll.insertOne(withEvents(doc, events));
     this.kick(events);
   }
 
   /** Inserts one document with its events; false (and nothing written) if its _id or unique key exists. */
   async insertNew(doc: OptionalUnlessRequiredId<T>, events: CloudEvent[] = []): Promise<boolean> {
+    const journal = events.length ? this.journal() : null;
+    if (journal)
+      return this.insertJournaled(journal, [doc], [events], async ([row]) => {
+        try {
+          await this.coll.insertOne(row);
+          return { refused: [], result: true };
+        } catch (e) {
+          if (isDuplicateKeyError(e)) return { refused: [0], result: false };
+          throw e;
+        }
+      });
     try {
       await this.coll.insertOne(withEvents(doc, events));
     } catch (e) {
@@ -129,27 +223,36 @@ export class Store<T extends Document> {
     eventsOf: (doc: OptionalUnlessRequiredId<T>) => CloudEvent[] = () => [],
   ): Promise<{ inserted: number; duplicates: number[] }> {
     if (docs.length === 0) return { inserted: 0, duplicates: [] };
-    let withOutbox = false;
-    const rows = docs.map((d) => {
-      const events = eventsOf(d);
-      if (events.length) withOutbox = true;
-      return withEvents(d, events);
-    });
-    let outcome: { inserted: number; duplicates: number[] };
+    const events = docs.map(eventsOf);
+    const journal = events.some((e) => e.length) ? this.journal() : null;
+    if (journal)
+      return this.insertJournaled(journal, docs, events, async (rows) => {
+        const outcome = await this.insertUnordered(rows);
+        return { refused: outcome.duplicates, result: outcome };
+      });
+    const withOutbox = events.some((e) => e.length);
+    const rows = docs.map((d, i) => withEvents(d, events[i]));
+    const outcome = await this.insertUnordered(rows);
+    if (withOutbox) this.relay?.kick();
+    return outcome;
+  }
+
+  /** insertMany unordered; duplicates are answered (their indexes), any other failure is thrown. */
+  private async insertUnordered(
+    rows: OptionalUnlessRequiredId<T>[],
+  ): Promise<{ inserted: number; duplicates: number[] }> {
     try {
-      outcome = {
+      return {
         inserted: (await this.coll.insertMany(rows, { ordered: false })).insertedCount,
         duplicates: [],
       };
     } catch (e) {
       if (!isDuplicateKeyError(e)) throw e;
-      outcome = {
+      return {
         inserted: (e as { insertedCount?: number }).insertedCount ?? 0,
         duplicates: writeErrorsOf(e).map((w) => w.index ?? -1),
       };
     }
-    if (withOutbox) this.relay?.kick();
-    return outcome;
   }
 
   /** Inserts a batch in one unordered statement; any failure (a duplicate too) is thrown. */
@@ -159,6 +262,12 @@ export class Store<T extends Document> {
   ) {
     if (docs.length === 0) return;
     const events = docs.map(eventsOf);
+    const journal = events.some((e) => e.length) ? this.journal() : null;
+    if (journal)
+      return this.insertJournaled(journal, docs, events, async (rows) => {
+        await this.coll.insertMany(rows, { ordered: false });
+        return { refused: [], result: undefined };
+      });
     await this.coll.insertMany(
       docs.map((d, i) => withEvents(d, events[i])),
       { ordered: false },

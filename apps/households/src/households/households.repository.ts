@@ -4,7 +4,7 @@ import { Connection, QueryFilter, Model, SortOrder } from 'mongoose';
 import { assertCovers, pairedScopeFilter, Scope } from '@lib/auth';
 import { ScopedRepository, Store } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
-import { OUTBOX, OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
+import { OUTBOX, OUTBOX_CHUNK, OUTBOX_PENDING, OUTBOX_SEQ, OutboxRelay } from '@lib/messaging';
 import { PiiCipher } from '../personal-data/pii-cipher';
 import { Household } from './household.schema';
 import { serially } from './serially';
@@ -32,7 +32,7 @@ export interface ChangeRequest {
   events: CloudEvent[];
 }
 
-const hidden = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, __v: 0 } as const;
+const hidden = { [OUTBOX]: 0, [OUTBOX_PENDING]: 0, [OUTBOX_SEQ]: 0, [OUTBOX_CHUNK]: 0, __v: 0 } as const;
 
 /**
  * Every read and write of households goes through here, within the caller's scope.

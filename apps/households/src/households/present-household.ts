@@ -29,7 +29,8 @@ export function presentHousehold<T extends { _id: string; members: Member[] } & 
     Record<string, unknown>;
   void contactPhoneCipher;
   void pairedCadreIds;
-  for (const k of ['_outbox', '_outboxPending', '__v']) delete (rest as Record<string, unknown>)[k];
+  for (const k of ['_outbox', '_outboxPending', '_outboxSeq', '_outboxChunk', '__v'])
+    delete (rest as Record<string, unknown>)[k];
   return {
     id: _id,
     ...rest,

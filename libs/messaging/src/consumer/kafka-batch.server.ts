@@ -213,12 +213,15 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
       partitionAssigners: [CoPartitionedAssigner, PartitionAssigners.roundRobin],
     });
     const consumer = this.consumer;
+    // one listener for a (re)join: log it, announce the assignment, and let state held per partition
+    // in memory be dropped / reloaded as the group hands the partitions out again
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       const assigned = Object.entries(e.payload.memberAssignment);
       this.logger.log(
         `joined group ${this.opts.groupId} (${e.payload.groupProtocol}): ${assigned.map(([t, p]) => `${baseTopicName(this.opts.kafka, t)}[${p.join(',')}]`).join(' ')}`,
       );
       announceAssignment(this.assignmentOf(e.payload.memberAssignment));
+      partitionsAssigned(e.payload.memberAssignment, this.opts.groupId);
     });
     consumer.on(consumer.events.CRASH, () => this.announceNone());
     // kafkajs restarts a consumer after a retriable crash only; after any other ("the coordinator is not aware
@@ -239,10 +242,6 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
     });
     consumer.on(consumer.events.STOP, () => this.announceNone());
     await this.consumer.connect();
-    // state held per partition in memory is dropped / reloaded when the group hands them out again
-    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) =>
-      partitionsAssigned(e.payload.memberAssignment, this.opts.groupId),
-    );
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document } from 'mongodb';
 import { CloudEvent } from '@lib/contracts';
 import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/event-publisher';
 import { outboxMetrics } from '../observability/metrics';
+import { DEFAULT_JOURNAL_OPTIONS, JournalOptions, OUTBOX_CHUNK, OUTBOX_SEQ, OutboxJournal } from './journal';
 
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
@@ -20,8 +21,16 @@ export const OUTBOX_PENDING = '_outboxPending';
 export const outboxSchemaFields: Record<string, object> = {
   [OUTBOX]: { type: [Object], default: undefined, select: false },
   [OUTBOX_PENDING]: { type: Boolean, default: false, index: true, select: false },
+  [OUTBOX_SEQ]: { type: Number, index: true, select: false },
+  [OUTBOX_CHUNK]: { type: [Object], default: undefined, select: false },
 };
 
+/**
+ * Two ways, one relay. Inserts through libs/persistence's Store go by the journal (./journal.ts): the
+ * records ride in the new document (for recovery) and in an append-only chunk read by a cursor — no
+ * statement per document afterwards. Updates (and inserts made with outboxOnInsert directly) keep
+ * the pending list in the document, cleared by the relay as below.
+ */
 /** Fields to put in a new document so its events are published with it. */
 export function outboxOnInsert(events: CloudEvent[]): Record<string, unknown> {
   return { [OUTBOX]: events.map(toOutgoingRecord), [OUTBOX_PENDING]: true };
@@ -51,14 +60,32 @@ export class OutboxRelay {
   private failures = 0;
   /** Records published since start (for health and tests). */
   published = 0;
+  /** The app's journal (set by the first Store over the app's database), null before. */
+  journal: OutboxJournal | null = null;
+  /** The journal cursor while this instance holds the app's relay lease, null otherwise. */
+  private cursor: number | null = null;
 
   constructor(
     private readonly publisher: EventPublisher,
-    private readonly options: { pollIntervalMs: number; batchSize: number } = {
+    private readonly options: {
+      pollIntervalMs: number;
+      batchSize: number;
+      journal?: Partial<JournalOptions>;
+    } = {
       pollIntervalMs: 1_000,
       batchSize: 200,
     },
   ) {}
+
+  /**
+   * Relays the journal of this database (the app's one database; later calls with another are
+   * ignored). From then on one instance of the app relays at a time: the holder of a lease in the
+   * database, taken over by another instance when it is not renewed for `leaseMs`.
+   */
+  useJournal(db: Db): OutboxJournal {
+    this.journal ??= new OutboxJournal(db, { ...DEFAULT_JOURNAL_OPTIONS, ...this.options.journal });
+    return this.journal;
+  }
 
   /**
    * `insertOnly`: the collection's documents get their events when inserted and never later (e.g.
@@ -98,11 +125,15 @@ export class OutboxRelay {
     let more = false;
     this.running = (async () => {
       try {
+        if (this.journal) {
+          this.cursor = await this.journal.lease();
+          if (this.cursor === null) return; // another instance relays; this one takes over if it stops
+        }
         do {
           this.again = false;
-          more = false;
+          more = await this.relayJournal();
           for (const c of this.collections) more = (await this.relayCollection(c)) || more;
-        } while ((this.again || more) && !this.stopped);
+        } while ((this.again || more) && !this.stopped && (!this.journal || this.cursor !== null));
         this.failures = 0;
       } catch (e) {
         this.failures++;
@@ -120,6 +151,52 @@ export class OutboxRelay {
     this.schedule(this.again ? 0 : delay);
   }
 
+  /** Publishes journal chunks after the cursor until none is ready; true if more may be waiting. */
+  private async relayJournal(): Promise<boolean> {
+    const journal = this.journal;
+    if (!journal || this.cursor === null) return false;
+    const step = await journal.relayFrom(
+      this.cursor,
+      (records) => this.publisher.sendRecords(records),
+      (id) => this.recover(id),
+    );
+    this.published += step.published;
+    outboxMetrics.published.inc(step.published);
+    this.cursor = step.lost ? null : step.cursor;
+    return step.more;
+  }
+
+  /** The records of a chunk whose writer died before appending it, from the documents it wrote. */
+  private async recover(id: number): Promise<OutgoingRecord[]> {
+    const records: OutgoingRecord[] = [];
+    for (const c of this.collections) {
+      const docs = (await c
+        .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX_CHUNK]: 1 } })
+        .toArray()) as Document[];
+      records.push(...docs.flatMap((d) => (d as { [OUTBOX_CHUNK]?: OutgoingRecord[] })[OUTBOX_CHUNK] ?? []));
+    }
+    if (records.length)
+      this.logger.warn(
+        `outbox journal: chunk ${id} recovered from its documents (${records.length} records)`,
+      );
+    return records;
+  }
+
+  /**
+   * The journal is published up to what was reserved when `docs` were read: an update's events
+   * then never overtake the insert events of its document (per-key order across both ways).
+   */
+  private async journalCaughtUp(): Promise<boolean> {
+    if (!this.journal) return true;
+    const reserved = await this.journal.reserved();
+    while (this.cursor !== null && this.cursor < reserved) {
+      const before: number = this.cursor;
+      await this.relayJournal();
+      if (this.cursor === before) return false;
+    }
+    return this.cursor !== null;
+  }
+
   /** Publishes one page of pending records of a collection; true if more may be pending. */
   async relayCollection(collection: Collection): Promise<boolean> {
     const docs = (await collection
@@ -127,6 +204,7 @@ export class OutboxRelay {
       .limit(this.options.batchSize)
       .toArray()) as PendingDoc[];
     if (docs.length === 0) return false;
+    if (!(await this.journalCaughtUp())) return false; // a chunk is still being written: next pass
     const records = docs.flatMap((d) => d[OUTBOX] ?? []);
     await this.publisher.sendRecords(records);
     this.published += records.length;
@@ -173,9 +251,9 @@ export class OutboxRelay {
     return docs.length === this.options.batchSize;
   }
 
-  /** Counts documents with records not yet published (for health and tests). */
+  /** Counts documents (and journal chunks) with records not yet published (for health and tests). */
   async pendingCount(): Promise<number> {
-    let n = 0;
+    let n = this.journal ? (await this.journal.backlog()).chunks : 0;
     for (const c of this.collections) n += await c.countDocuments({ [OUTBOX_PENDING]: true });
     return n;
   }
@@ -188,6 +266,12 @@ export class OutboxRelay {
   async backlog(sample = 100): Promise<{ documents: number; oldestAt: Date | null }> {
     let documents = 0;
     let oldest: number | null = null;
+    if (this.journal) {
+      // chunks reserved after the cursor (one per write), and when the first of them was appended
+      const { chunks, oldestAt } = await this.journal.backlog();
+      documents += chunks;
+      if (oldestAt) oldest = oldestAt.getTime();
+    }
     for (const c of this.collections) {
       const n = await c.countDocuments({ [OUTBOX_PENDING]: true });
       documents += n;
@@ -209,6 +293,11 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    if (this.journal && this.cursor !== null) {
+      this.cursor = null;
+      await this.journal.release().catch(() => undefined); // the next instance takes over at once
+    }
+    await this.journal?.stop();
   }
 }
 

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db, Document } from 'mongodb';
+import type { OutgoingRecord } from '../producer/event-publisher';
+
+/**
+ * The outbox journal: an append-only collection of chunks, one per write that carries events, with
+ * consecutive integer ids (1, 2, 3, …) from a counter. The relay keeps a cursor (the last chunk
+ * published) and reads the chunks after it by `_id` equality — the only lookup FerretDB 1.x answers
+ * without scanning the collection — several at once, sends their records in one batch and advances
+ * the cursor in one statement. Published chunks are removed in bulk by a periodic range delete.
+ *
+ * Writer protocol (no transactions, single-document writes):
+ *   1. reserve a chunk id n (one `$inc` on the counter);
+ *   2. write the business documents with their records and `_outboxSeq: n` (one statement);
+ *   3. append chunk n with the records of what was written (one statement; an empty chunk when
+ *      nothing was written, so the relay is not held up).
+ * If the app dies between 2 and 3, chunk n is missing: after `gapGraceMs` the relay looks for
+ * documents with `_outboxSeq: n` (an equality lookup per registered collection) and writes chunk n
+ * from their records itself — or an empty one if the write never happened. A writer whose append
+ * then finds chunk n taken appends its records again under a new id (a duplicate at worst, never a loss).
+ */
+export const OUTBOX_JOURNAL = 'outbox_journal';
+export const OUTBOX_STATE = 'outbox_state';
+/** The journal chunk that carries the document's insert events (for the relay's gap recovery). */
+export const OUTBOX_SEQ = '_outboxSeq';
+/**
+ * Those events in the document, read only to rebuild a lost chunk (kept apart from `_outbox`, so a
+ * later update's pending list does not send them again).
+ */
+export const OUTBOX_CHUNK = '_outboxChunk';
+
+export interface JournalChunk {
+  _id: number;
+  at: Date;
+  /** How many records. */
+  n: number;
+  /**
+   * The records as one JSON string: FerretDB converts a document field by field, so one string
+   * instead of hundreds of small objects makes a chunk cheap to write and read.
+   */
+  records: string;
+  /** Written by the relay after a writer died between its write and its append. */
+  recovered?: boolean;
+}
+
+interface CounterDoc {
+  _id: 'seq';
+  n: number;
+}
+interface LeaseDoc {
+  _id: 'relay';
+  holder: string;
+  until: Date;
+  cursor: number;
+}
+
+export interface JournalOptions {
+  /** How long a relay holds the app's lease without renewing it (another instance takes over after). */
+  leaseMs: number;
+  /** How long a missing chunk may stay missing before the relay recovers it from the documents. */
+  gapGraceMs: number;
+  /** Chunks read at once (each by `_id`, in parallel). */
+  readAhead: number;
+  /** At most this many records in one send. */
+  maxRecordsPerSend: number;
+  /** How often published chunks are removed (one range delete). */
+  pruneIntervalMs: number;
+}
+
+export const DEFAULT_JOURNAL_OPTIONS: JournalOptions = {
+  leaseMs: 10_000,
+  gapGraceMs: 30_000,
+  readAhead: 32,
+  maxRecordsPerSend: 5_000,
+  pruneIntervalMs: 60_000,
+};
+
+function isDuplicateKey(e: unknown): boolean {
+  return (e as { code?: number }).code === 11000;
+}
+
+export class OutboxJournal {
+  readonly chunks: Collection<JournalChunk>;
+  private readonly state: Collection<Document>;
+  /** This instance's name in the lease. */
+  readonly holder = randomUUID();
+  private missingSince: { id: number; at: number } | null = null;
+  private lastPrune = 0;
+  private pruning: Promise<void> | null = null;
+
+  constructor(
+    readonly db: Db,
+    readonly options: JournalOptions = DEFAULT_JOURNAL_OPTIONS,
+  ) {
+    this.chunks = db.collection<JournalChunk>(OUTBOX_JOURNAL);
+    this.state = db.collection(OUTBOX_STATE);
+  }
+
+  // ---- writer side ----
+
+  /** Reserves the id of the next chunk (step 1 of the writer protocol). */
+  async reserve(): Promise<number> {
+    const doc = (await this.state.findOneAndUpdate(
+      { _id: 'seq' } as Document,
+      { $inc: { n: 1 } },
+      { upsert: true, returnDocument: 'after', includeResultMetadata: false },
+    )) as CounterDoc | null;
+    if (!doc) throw new Error('outbox journal: no chunk id reserved');
+    return doc.n;
+  }
+
+  /**
+   * Appends chunk `id` (step 3). If the relay has meanwhile recovered that id (it wrote the chunk
+   * itself), the records go again under a new id, so none is lost.
+   */
+  async append(id: number, records: OutgoingRecord[]): Promise<void> {
+    try {
+      await this.chunks.insertOne({
+        _id: id,
+        at: new Date(),
+        n: records.length,
+        records: JSON.stringify(records),
+      });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      if (records.length) await this.append(await this.reserve(), records);
+    }
+  }
+
+  /** The records with their chunk id (what rides in the business document). */
+  static stamp(records: OutgoingRecord[], id: number): Record<string, unknown> {
+    return { [OUTBOX_CHUNK]: records, [OUTBOX_SEQ]: id };
+  }
+
+  // ---- relay side ----
+
+  /**
+   * Takes or renews the app's lease; the cursor if this instance holds it, null if another live
+   * instance does (it relays; this one waits and takes over when that lease runs out).
+   */
+  async lease(): Promise<number | null> {
+    const now = new Date();
+    const until = new Date(now.getTime() + this.options.leaseMs);
+    const doc = (await this.state.findOneAndUpdate(
+      { _id: 'relay', $or: [{ holder: this.holder }, { until: { $lt: now } }] } as Document,
+      { $set: { holder: this.holder, until } },
+      { returnDocument: 'after', includeResultMetadata: false },
+    )) as LeaseDoc | null;
+    if (doc) return doc.cursor;
+    try {
+      await this.state.insertOne({ _id: 'relay', holder: this.holder, until, cursor: 0 } as Document);
+      return 0;
+    } catch (e) {
+      if (isDuplicateKey(e)) return null;
+      throw e;
+    }
+  }
+
+  /** Lets another instance take over at once (on a clean stop). */
+  async release(): Promise<void> {
+    await this.state.updateOne({ _id: 'relay', holder: this.holder } as Document, {
+      $set: { until: new Date(0) },
+    });
+  }
+
+  /** Moves the cursor (and renews the lease); false if the lease was lost meanwhile. */
+  private async advance(cursor: number): Promise<boolean> {
+    const res = await this.state.updateOne({ _id: 'relay', holder: this.holder } as Document, {
+      $set: { cursor, until: new Date(Date.now() + this.options.leaseMs) },
+    });
+    return res.matchedCount === 1;
+  }
+
+  /** The last chunk id reserved (0 when none). */
+  async reserved(): Promise<number> {
+    const doc = (await this.state.findOne({ _id: 'seq' } as Document)) as CounterDoc | null;
+    return doc?.n ?? 0;
+  }
+
+  /** The relay's cursor (0 when none yet). */
+  async cursor(): Promise<number> {
+    const doc = (await this.state.findOne({ _id: 'relay' } as Document)) as LeaseDoc | null;
+    return doc?.cursor ?? 0;
+  }
+
+  /** Chunks reserved but not yet published, and when the first of them was written. */
+  async backlog(): Promise<{ chunks: number; oldestAt: Date | null }> {
+    const [reserved, cursor] = await Promise.all([this.reserved(), this.cursor()]);
+    if (reserved <= cursor) return { chunks: 0, oldestAt: null };
+    const next = await this.chunks.findOne({ _id: cursor + 1 });
+    return { chunks: reserved - cursor, oldestAt: next?.at ?? null };
+  }
+
+  /**
+   * One step of the relay (the caller holds the lease at `cursor`): reads the chunks after the
+   * cursor, publishes their records in one send, advances the cursor. Returns the new cursor,
+   * whether more may be waiting, and how many records went out; `lost` if the lease was lost.
+   */
+  async relayFrom(
+    cursor: number,
+    publish: (records: OutgoingRecord[]) => Promise<void>,
+    recover: (id: number) => Promise<OutgoingRecord[]>,
+  ): Promise<{ cursor: number; more: boolean; published: number; lost?: boolean }> {
+    // what was reserved bounds the reads (and an idle pass costs this one statement)
+    let reserved = await this.reserved();
+    if (reserved <= cursor) {
+      this.missingSince = null;
+      await this.prune(cursor);
+      return { cursor, more: false, published: 0 };
+    }
+    const found: JournalChunk[] = [];
+    let records = 0;
+    let next = cursor + 1;
+    let complete = false; // all reserved chunks up to the first missing one were read
+    while (records < this.options.maxRecordsPerSend) {
+      if (next > reserved) reserved = await this.reserved();
+      if (next > reserved) {
+        complete = true;
+        break;
+      }
+      const count = Math.min(this.options.readAhead, reserved - next + 1);
+      const ids = Array.from({ length: count }, (_, i) => next + i);
+      const page = await Promise.all(ids.map((id) => this.chunks.findOne({ _id: id })));
+      let i = 0;
+      for (; i < page.length && page[i]; i++) {
+        found.push(page[i]!);
+        records += page[i]!.n;
+        if (records >= this.options.maxRecordsPerSend) {
+          i++;
+          break;
+        }
+      }
+      next += i;
+      if (i < page.length && !page[i]) {
+        complete = true;
+        break;
+      }
+    }
+    if (complete && found.length === 0) {
+      if (next > reserved) return { cursor, more: false, published: 0 };
+      // chunk `next` is reserved but missing: still being written, or its writer died (then it is
+      // recovered after a grace)
+      if (this.missingSince?.id !== next) this.missingSince = { id: next, at: Date.now() };
+      if (Date.now() - this.missingSince.at < this.options.gapGraceMs)
+        return { cursor, more: false, published: 0 };
+      const recovered = await recover(next);
+      try {
+        await this.chunks.insertOne({
+          _id: next,
+          at: new Date(),
+          n: recovered.length,
+          records: JSON.stringify(recovered),
+          recovered: true,
+        });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e; // the writer's own append came meanwhile: read that one
+      }
+      this.missingSince = null;
+      return { cursor, more: true, published: 0 };
+    }
+    const all = found.flatMap((c) => JSON.parse(c.records) as OutgoingRecord[]);
+    // in sends of at most ~512 KB: the broker refuses a request with a larger record batch
+    for (let from = 0; from < all.length;) {
+      let to = from;
+      for (
+        let bytes = 0;
+        to < all.length && (to === from || bytes + all[to].value.length <= 512 * 1024);
+        to++
+      )
+        bytes += all[to].value.length;
+      await publish(all.slice(from, to));
+      from = to;
+    }
+    const last = found[found.length - 1]._id;
+    if (!(await this.advance(last))) return { cursor, more: false, published: all.length, lost: true };
+    return { cursor: last, more: !complete, published: all.length };
+  }
+
+  /** Removes published chunks in one range delete, at most every `pruneIntervalMs`, in the background. */
+  private async prune(cursor: number): Promise<void> {
+    if (this.pruning || Date.now() - this.lastPrune < this.options.pruneIntervalMs) return;
+    this.lastPrune = Date.now();
+    // chunks the relay closed itself stay a day: a writer still appending to one (after stalling for
+    // longer than the grace) then meets a duplicate key and appends again under a new id
+    const keepRecoveredSince = new Date(Date.now() - 24 * 3600_000);
+    this.pruning = this.chunks
+      .deleteMany({
+        _id: { $lte: cursor },
+        $or: [{ recovered: { $exists: false } }, { at: { $lt: keepRecoveredSince } }],
+      })
+      .then(() => undefined)
+      .catch(() => undefined)
+      .finally(() => (this.pruning = null));
+    await Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    await this.pruning;
+  }
+}
