@@ -3,7 +3,14 @@ import type { AnyBulkWriteOperation, Collection, Db, Document } from 'mongodb';
 import { CloudEvent } from '@lib/contracts';
 import { EventPublisher, OutgoingRecord, toOutgoingRecord } from '../producer/event-publisher';
 import { outboxMetrics } from '../observability/metrics';
-import { DEFAULT_JOURNAL_OPTIONS, JournalOptions, OUTBOX_CHUNK, OUTBOX_SEQ, OutboxJournal } from './journal';
+import {
+  DEFAULT_JOURNAL_OPTIONS,
+  JournalOptions,
+  OUTBOX_CHUNK,
+  OUTBOX_SEQ,
+  OutboxJournal,
+  decodeRecordsSync,
+} from './journal';
 
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
@@ -22,7 +29,8 @@ export const outboxSchemaFields: Record<string, object> = {
   [OUTBOX]: { type: [Object], default: undefined, select: false },
   [OUTBOX_PENDING]: { type: Boolean, default: false, index: true, select: false },
   [OUTBOX_SEQ]: { type: Number, index: true, select: false },
-  [OUTBOX_CHUNK]: { type: [Object], default: undefined, select: false },
+  // deflated records (a Buffer, see OutboxJournal.stamp); Mixed so mongoose leaves it as written
+  [OUTBOX_CHUNK]: { type: Object, default: undefined, select: false },
 };
 
 /**
@@ -129,10 +137,14 @@ export class OutboxRelay {
           this.cursor = await this.journal.lease();
           if (this.cursor === null) return; // another instance relays; this one takes over if it stops
         }
+        let steps = 0;
         do {
           this.again = false;
           more = await this.relayJournal();
-          for (const c of this.collections) more = (await this.relayCollection(c)) || more;
+          // documents with pending records (updates) wait while a journal backlog drains (they would
+          // wait for it anyway, see journalCaughtUp), but are looked at every few steps
+          if (!more || ++steps % 8 === 0)
+            for (const c of this.collections) more = (await this.relayCollection(c)) || more;
         } while ((this.again || more) && !this.stopped && (!this.journal || this.cursor !== null));
         this.failures = 0;
       } catch (e) {
@@ -173,7 +185,7 @@ export class OutboxRelay {
       const docs = (await c
         .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX_CHUNK]: 1 } })
         .toArray()) as Document[];
-      records.push(...docs.flatMap((d) => (d as { [OUTBOX_CHUNK]?: OutgoingRecord[] })[OUTBOX_CHUNK] ?? []));
+      records.push(...docs.flatMap((d) => decodeRecordsSync((d as Record<string, unknown>)[OUTBOX_CHUNK])));
     }
     if (records.length)
       this.logger.warn(
