@@ -36,12 +36,23 @@ export interface LedgerFixture {
     orphanMemberRows: number[];
   };
   householdNumbers: string[];
+  /** People in each household (by position, as householdNumbers). */
+  householdSizes: number[];
+  /** The monitored households' numbers (监测对象). */
+  monitoredNumbers: string[];
 }
 
 type Row = Record<string, string | number | null>;
 
 export async function generateLedger(
-  opts: { households?: number; members?: number; badRows?: boolean; seed?: number } = {},
+  opts: {
+    households?: number;
+    members?: number;
+    badRows?: boolean;
+    seed?: number;
+    /** Exactly this many monitored households, spread over the villages (else about 1 in 100). */
+    monitored?: number;
+  } = {},
 ): Promise<LedgerFixture> {
   const total = opts.households ?? 1144;
   const people = opts.members ?? 3534;
@@ -170,6 +181,17 @@ export async function generateLedger(
     members.push(list);
   }
 
+  if (opts.monitored !== undefined) {
+    // every (total / monitored)-th household, so the draws above (and so the rest of the file) stay the same
+    const every = Math.max(1, Math.floor(total / Math.max(1, opts.monitored)));
+    households.forEach((h, i) => {
+      const chosen = i % every === 3 && Math.floor(i / every) < opts.monitored!;
+      h.监测对象类别 = chosen ? (h.户类型 === '脱贫户' ? '脱贫不稳定户' : '边缘易致贫户') : null;
+      if (chosen && !h.风险类型1) h.风险类型1 = RISKS[i % RISKS.length];
+    });
+  }
+  const monitoredNumbers = numbers.filter((_, i) => households[i].监测对象类别);
+
   const rejected: number[] = [];
   const orphans: number[] = [];
   let lostMembers = 0;
@@ -225,5 +247,7 @@ export async function generateLedger(
       orphanMemberRows: orphans,
     },
     householdNumbers: numbers,
+    householdSizes: members.map((list) => list.length),
+    monitoredNumbers,
   };
 }
