@@ -26,16 +26,21 @@ const TOWN = { households: 1144, people: 3534, monitored: 9 };
 const IN_FLIGHT = 8;
 let token = '';
 
-async function call(method: string, url: string, body?: unknown) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A call through the gateway; a read that timed out upstream (502–504, a loaded machine) is asked again. */
+async function call(method: string, url: string, body?: unknown) {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+    if (method !== 'GET' || res.status < 502 || res.status > 504 || attempt === 5) return answer;
+    await sleep(1_000 * attempt);
+  }
+}
 
 /** Waits until `done` answers true, polling; an error naming `what` after `ms`. */
 async function until(what: string, done: () => Promise<boolean>, ms = 180_000) {
