@@ -95,24 +95,39 @@ export async function encodeRecords(records: OutgoingRecord[]): Promise<Buffer> 
   return deflateAsync(Buffer.from(JSON.stringify(records)), ZLIB);
 }
 
-/** The records of a stored chunk or document: deflated JSON, a JSON string, or the records themselves. */
-export async function decodeRecords(stored: unknown): Promise<OutgoingRecord[]> {
+/** A stored value as its records, or as the deflated bytes still to inflate. */
+function recordsOrBytes(stored: unknown): OutgoingRecord[] | Uint8Array {
   if (stored == null) return [];
   if (typeof stored === 'string') return JSON.parse(stored) as OutgoingRecord[];
   if (Array.isArray(stored)) return stored as OutgoingRecord[];
   const bytes = bytesOf(stored);
   if (!bytes) throw new Error('outbox journal: records in an unknown form');
-  return JSON.parse((await inflateAsync(bytes)).toString('utf8')) as OutgoingRecord[];
+  return bytes;
+}
+
+/** The records of a stored chunk or document: deflated JSON, a JSON string, or the records themselves. */
+export async function decodeRecords(stored: unknown): Promise<OutgoingRecord[]> {
+  const v = recordsOrBytes(stored);
+  return v instanceof Uint8Array
+    ? (JSON.parse((await inflateAsync(v)).toString('utf8')) as OutgoingRecord[])
+    : v;
 }
 
 /** decodeRecords for the small per-document copy (synchronous: a few records). */
 export function decodeRecordsSync(stored: unknown): OutgoingRecord[] {
-  if (stored == null) return [];
-  if (typeof stored === 'string') return JSON.parse(stored) as OutgoingRecord[];
-  if (Array.isArray(stored)) return stored as OutgoingRecord[];
-  const bytes = bytesOf(stored);
-  if (!bytes) throw new Error('outbox journal: records in an unknown form');
-  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as OutgoingRecord[];
+  const v = recordsOrBytes(stored);
+  return v instanceof Uint8Array ? (JSON.parse(inflateRawSync(v).toString('utf8')) as OutgoingRecord[]) : v;
+}
+
+/** Chunk `id` as stored. */
+async function chunkOf(id: number, records: OutgoingRecord[], recovered = false): Promise<JournalChunk> {
+  return {
+    _id: id,
+    at: new Date(),
+    n: records.length,
+    records: await encodeRecords(records),
+    ...(recovered ? { recovered: true } : {}),
+  };
 }
 
 function isDuplicateKey(e: unknown): boolean {
@@ -157,12 +172,7 @@ export class OutboxJournal {
    */
   async append(id: number, records: OutgoingRecord[]): Promise<void> {
     try {
-      await this.chunks.insertOne({
-        _id: id,
-        at: new Date(),
-        n: records.length,
-        records: await encodeRecords(records),
-      });
+      await this.chunks.insertOne(await chunkOf(id, records));
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       if (records.length) await this.append(await this.reserve(), records);
@@ -290,13 +300,7 @@ export class OutboxJournal {
         return { cursor, more: false, published: 0 };
       const recovered = await recover(next);
       try {
-        await this.chunks.insertOne({
-          _id: next,
-          at: new Date(),
-          n: recovered.length,
-          records: await encodeRecords(recovered),
-          recovered: true,
-        });
+        await this.chunks.insertOne(await chunkOf(next, recovered, true));
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // the writer's own append came meanwhile: read that one
       }
