@@ -93,6 +93,36 @@ describe('outbox journal (real database)', () => {
     await d.dropDatabase();
   });
 
+  it('stores records deflated, and still publishes chunks and documents written in the older plain forms', async () => {
+    const d = client.db(uniqueRunId('journal-forms'));
+    const { relay, published } = recordingRelay(d, { gapGraceMs: 0 });
+    const journal = relay.journal!;
+    const things = d.collection<{ _id: string }>('things');
+    relay.register(things as never);
+    const big = Array.from({ length: 200 }, (_, i) => record(`z${i}`));
+    const z = await journal.reserve();
+    await journal.append(z, big);
+    const stored = await d.collection(OUTBOX_JOURNAL).findOne({ _id: z } as never);
+    // a binary value several times smaller than the JSON it holds
+    expect(typeof stored?.records).not.toBe('string');
+    expect((stored?.records as { buffer: Uint8Array }).buffer.length * 3).toBeLessThan(
+      JSON.stringify(big).length,
+    );
+    // a chunk appended by the previous version (one JSON string)
+    const old = await journal.reserve();
+    await d
+      .collection(OUTBOX_JOURNAL)
+      .insertOne({ _id: old, at: new Date(), n: 1, records: JSON.stringify([record('old:0')]) } as never);
+    // a document of the previous version (its records as objects) whose writer died before its append
+    const lost = await journal.reserve();
+    await things.insertOne({ _id: 'lost', _outboxChunk: [record('lost:0')], _outboxSeq: lost } as never);
+    relay.start();
+    await waitFor('all published', async () => published.length === 202, { timeoutMs: 20_000 });
+    await relay.stop();
+    expect(published.map((r) => r.id)).toEqual([...big.map((r) => r.id), 'old:0', 'lost:0']);
+    await d.dropDatabase();
+  });
+
   it('relays with one instance of the app at a time; another takes over when it stops', async () => {
     const d = client.db(uniqueRunId('journal-lease'));
     // a long lease, so that only a stop (which releases it) hands over here, however loaded the machine
