@@ -98,11 +98,17 @@ async function main() {
   for (const v of DEMO_VILLAGES) for (const [n, id] of await householdsOf(v.code)) ids.set(n, id);
   const missing = ledger.householdNumbers.filter((n) => !ids.has(n));
   if (missing.length) throw new Error(`ledger import: ${missing.length} households not found (${missing[0]}…)`);
-  // monitoring learns of households from households.events.v1
-  await until('monitoring to know every household', async () => {
-    const r = await call('GET', `${gateway}/api/v1/monitored-households?pageSize=1`);
-    return r.status === 200 && Number(r.body.total) >= ledger.households;
-  });
+  // monitoring learns of households from households.events.v1: its coverage of this month counts them
+  const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  await until(
+    'monitoring to know every household',
+    async () => {
+      const r = await call('GET', `${gateway}/api/v1/coverage?month=${thisMonth}&townCode=${DEMO_TOWN.code}`);
+      const totals = r.body?.totals as { households?: number } | undefined;
+      return r.status === 200 && Number(totals?.households) >= ledger.households;
+    },
+    600_000,
+  );
 
   // last month's survey for every household: the monitored ones below the 6,000 line
   const month = demoLastMonth();
