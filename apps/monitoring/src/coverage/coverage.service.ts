@@ -13,7 +13,7 @@ import {
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
 import { APP_CONFIG, findEach } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import {
   chinaMonthDay,
   countByVillage,

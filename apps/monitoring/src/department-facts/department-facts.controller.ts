@@ -11,7 +11,7 @@ import { BatchEventPattern } from '@lib/messaging';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListDepartmentFactsQuery, SubmitDepartmentFactsBody } from './department-facts.dto';
 import { DepartmentFactsService } from './department-facts.service';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 
 @Controller()
 export class DepartmentFactsController {

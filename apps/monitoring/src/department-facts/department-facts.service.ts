@@ -13,7 +13,7 @@ import {
   HouseholdRegisteredV1,
 } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert, outboxOnUpdate, runWithConcurrency } from '@lib/messaging';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { DepartmentFact, MemberHash } from './department-fact.schema';
 import { maskIdNumber } from '@lib/crypto';
 import { IdNumberHasher } from './id-number-hash';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { ProjectDistributionPaidV1, MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { HouseholdIncome } from './household-income.service';
 
 @Controller()

@@ -12,7 +12,7 @@ import {
 } from '@lib/contracts';
 import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
 import { ScopedRepository } from '@lib/persistence';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure, monthlyHistory } from '../household-income/income-figure';
 import { deterministicId } from '../household-income/income-events';

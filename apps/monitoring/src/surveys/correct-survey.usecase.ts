@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound, Principal, Scope } from '@lib/auth';
 import { CorrectSurveyBody, createEvent, residentsProblem, SurveyCorrectedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { membersNow } from '../household-directory/known-household.schema';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { labelOf } from '@lib/contracts/labels';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import {
@@ -10,8 +9,9 @@ import {
   SurveyRecordedV1,
   surveyFigures,
 } from '@lib/contracts';
-import { fieldConflict, fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { refuseIfClosed } from '@lib/persistence';
+import { fieldError } from '@lib/service-kit';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { membersNow } from '../household-directory/known-household.schema';
 import { HouseholdIncome } from '../household-income/household-income.service';
 import { currentFigure } from '../household-income/income-figure';
@@ -36,11 +36,7 @@ export class RecordSurvey {
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
-    if (household.closedOn)
-      throw fieldConflict(
-        'householdId',
-        `该户已于 ${household.closedOn} 注销（${labelOf('householdClosureReason', household.closureReason)}），不再走访 (the household is closed)`,
-      );
+    refuseIfClosed(household, 'householdId', '不再走访', { withReason: true });
     // the device's id recorded again (a retried or doubled upload): the survey already stored
     if (body.id) {
       const again = await this.replayOf(scope, body);

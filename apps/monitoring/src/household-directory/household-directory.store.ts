@@ -1,8 +1,7 @@
-import { Controller, Injectable } from '@nestjs/common';
-import { EventPattern } from '@nestjs/microservices';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ScopedRepository } from '@lib/persistence';
+import { ClosedHouseholds, ScopedRepository } from '@lib/persistence';
 import {
   HouseholdClosedV1,
   HouseholdMemberAddedV1,
@@ -16,12 +15,15 @@ import { KnownHousehold } from './known-household.schema';
 export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
     super(model);
+    this.closures = new ClosedHouseholds(this.store);
   }
+
+  private readonly closures: ClosedHouseholds<KnownHousehold>;
 
   /** Idempotent: a redelivered registration changes nothing. */
   async registered(e: HouseholdRegisteredV1): Promise<void> {
     const d = e.data;
-    const res = await this.model.updateOne(
+    const res = await this.store.updateOne(
       { _id: d.householdId },
       {
         $setOnInsert: {
@@ -37,11 +39,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       { upsert: true },
     );
     // a registration redelivered after the household was closed: it stays out of the other read models
-    if (
-      res.upsertedCount === 0 &&
-      (await this.model.exists({ _id: d.householdId, closedOn: { $exists: true } }))
-    )
-      return;
+    if (res.upsertedCount === 0 && (await this.closures.isClosed(d.householdId))) return;
     for (const listener of this.registrationListeners) await listener(e);
   }
 
@@ -50,11 +48,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
    * every closure listener runs (coverage forgets it), on each delivery.
    */
   async closed(e: HouseholdClosedV1): Promise<void> {
-    const d = e.data;
-    await this.model.updateOne(
-      { _id: d.householdId, closedOn: { $exists: false } },
-      { $set: { closedOn: d.on, closureReason: d.reason } },
-    );
+    await this.closures.mark(e);
     for (const listener of this.closureListeners) await listener(e);
   }
 
@@ -70,13 +64,13 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
    * 常住人口 is checked against the household's members now.
    */
   async memberAdded(e: HouseholdMemberAddedV1): Promise<void> {
-    await this.model.updateOne(
+    await this.store.updateOne(
       { _id: e.data.householdId },
       { $addToSet: { addedMemberIds: e.data.member.memberId } },
     );
   }
   async memberRemoved(e: HouseholdMemberRemovedV1): Promise<void> {
-    await this.model.updateOne(
+    await this.store.updateOne(
       { _id: e.data.householdId },
       { $addToSet: { removedMemberIds: e.data.memberId } },
     );
@@ -92,23 +86,4 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   onRegistration(listener: (e: HouseholdRegisteredV1) => Promise<void>): void {
     this.registrationListeners.push(listener);
   }
-}
-
-@Controller()
-export class HouseholdDirectoryHandlers {
-  constructor(private readonly directory: HouseholdDirectory) {}
-
-  @EventPattern(HouseholdRegisteredV1.type)
-  onRegistered(e: HouseholdRegisteredV1) {
-    return this.directory.registered(e);
-  }
-
-  /** 注销: no more surveys, out of coverage. */
-  @EventPattern(HouseholdClosedV1.type)
-  onClosed(e: HouseholdClosedV1) {
-    return this.directory.closed(e);
-  }
-
-  // GET api/v1/monitored-households/:id (with the household's income) is served by
-  // household-income/monitored-households.controller.ts
 }
