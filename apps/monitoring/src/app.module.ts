@@ -6,6 +6,7 @@ import { migrations } from './migrations';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { IncomeForecastModule } from './income-forecast/income-forecast.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { ThresholdsModule } from './thresholds/thresholds.module';
 import { DepartmentFactsModule } from './department-facts/department-facts.module';
@@ -26,6 +27,7 @@ export class AppModule {
         }),
         HouseholdDirectoryModule,
         SurveysModule,
+        IncomeForecastModule,
         CoverageModule,
         ThresholdsModule,
         DepartmentFactsModule,

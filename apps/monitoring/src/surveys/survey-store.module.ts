@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { HouseholdIncomeModule } from '../household-income/household-income.module';
 import { Survey, SurveyRevision, SurveyRevisionSchema, SurveySchema } from './survey.schema';
 import { SurveysRepository } from './surveys.repository';
 
@@ -15,3 +16,9 @@ import { SurveysRepository } from './surveys.repository';
   exports: [SurveysRepository],
 })
 export class SurveyStoreModule {}
+
+/** 收入台账, fed by this survey store: one instance, shared by the survey API and the income forecast. */
+export const IncomeLedgerModule = HouseholdIncomeModule.fedBy({
+  module: SurveyStoreModule,
+  facts: SurveysRepository,
+});

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
-import { HouseholdIncomeModule } from '../household-income/household-income.module';
 import { CorrectSurvey } from './correct-survey.usecase';
 import { RecordSurvey } from './record-survey.usecase';
-import { SurveyStoreModule } from './survey-store.module';
-import { SurveysRepository } from './surveys.repository';
+import { IncomeLedgerModule, SurveyStoreModule } from './survey-store.module';
 import { SurveysController } from './surveys.controller';
 import { ThresholdsModule } from '../thresholds/thresholds.module';
 
@@ -13,7 +11,7 @@ import { ThresholdsModule } from '../thresholds/thresholds.module';
     SurveyStoreModule,
     HouseholdDirectoryModule,
     ThresholdsModule,
-    HouseholdIncomeModule.fedBy({ module: SurveyStoreModule, facts: SurveysRepository }),
+    IncomeLedgerModule,
   ],
   controllers: [SurveysController],
   providers: [RecordSurvey, CorrectSurvey],

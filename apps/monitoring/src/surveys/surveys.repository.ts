@@ -5,7 +5,7 @@ import { assertCovers, Scope } from '@lib/auth';
 import { ScopedRepository, scopedFilter } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import type { SurveyFact } from '../household-income/income-figure';
+import type { SurveyFact } from '../household-income/domain/income-figure';
 import { Survey, SurveyRevision } from './survey.schema';
 
 export interface SurveyListFilter {
