@@ -10,10 +10,12 @@ import {
   HouseholdRegisteredV1,
   SurveyRecordedV1,
 } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { isDuplicateKeyError, Store } from '@lib/persistence';
 import { APP_CONFIG, findEach } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
 import { HouseholdDirectory } from '../household-directory/household-directory.store';
+import type { KnownHousehold } from '../household-directory/known-household.schema';
 import {
   chinaMonthDay,
   countByVillage,
@@ -33,21 +35,14 @@ interface GroupRow {
   n: number;
 }
 
-const isDuplicateOnly = (e: unknown) => {
-  const err = e as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  if (err.code === 11000 && !err.writeErrors) return true;
-  const list = err.writeErrors ?? [];
-  return list.length > 0 && list.every((w) => (w.code ?? w.err?.code) === 11000);
-};
-
-/** Inserts documents, a duplicate key meaning "already there" (insert-only facts). */
-async function insertIgnoringDuplicates(model: Model<never>, docs: object[]): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await model.collection.insertMany(docs as never[], { ordered: false });
-  } catch (e) {
-    if (!isDuplicateOnly(e)) throw e;
-  }
+/** The surveys' fields coverage copies when it first starts on an existing database. */
+interface RecordedSurvey {
+  _id: string;
+  householdId: string;
+  month: string;
+  townCode: string;
+  villageCode: string;
+  visitedAt: Date;
 }
 
 /** Coverage read model: fed by registrations and by survey.recorded.v1 from our own topic. */
@@ -58,23 +53,29 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectModel(CoverageHousehold.name) private readonly households: Model<CoverageHousehold>,
     @InjectModel(CoverageMark.name) private readonly marks: Model<CoverageMark>,
-    @InjectModel(CoverageAnnouncement.name) private readonly announcements: Model<CoverageAnnouncement>,
+    @InjectModel(CoverageAnnouncement.name) announcements: Model<CoverageAnnouncement>,
     @InjectModel(CoveragePending.name) private readonly pending: Model<CoveragePending>,
     private readonly directory: HouseholdDirectory,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
     @Inject(APP_CONFIG) private readonly config: MonitoringConfig,
   ) {
+    this.householdStore = Store.of(households);
+    this.markStore = Store.of(marks);
+    this.announcementStore = Store.of(announcements, { relay });
     // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
     this.directory.onRegistration((e) => this.householdRegistered(e));
     this.directory.onClosure((e) => this.householdClosed(e));
   }
+
+  private readonly householdStore: Store<CoverageHousehold>;
+  private readonly markStore: Store<CoverageMark>;
+  private readonly announcementStore: Store<CoverageAnnouncement>;
 
   get dueDay(): number {
     return this.config.SURVEY_DUE_DAY;
   }
 
   async onModuleInit() {
-    this.relay.register(this.announcements.collection);
     await this.backfill();
     this.announcer = setTimeout(() => void this.announceLoop(), 0);
   }
@@ -119,20 +120,21 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   private async backfill() {
     const db = this.households.db;
     if ((await this.households.estimatedDocumentCount()) === 0) {
-      const known = db.collection('known_households').find({ closedOn: { $exists: false } });
+      const known = Store.named<KnownHousehold>(db, 'known_households').find({
+        closedOn: { $exists: false },
+      });
       let batch: CoverageHousehold[] = [];
       for await (const k of known) {
-        batch.push(this.entryOf(String(k._id), k as never));
+        batch.push(this.entryOf(k._id, k));
         if (batch.length === 500) {
-          await insertIgnoringDuplicates(this.households as never, batch);
+          await this.householdStore.insertManyNew(batch);
           batch = [];
         }
       }
-      await insertIgnoringDuplicates(this.households as never, batch);
+      await this.householdStore.insertManyNew(batch);
     }
     if ((await this.marks.estimatedDocumentCount()) === 0) {
-      const surveys = await db
-        .collection('surveys')
+      const surveys = await Store.named<RecordedSurvey>(db, 'surveys')
         .find({}, { projection: { householdId: 1, month: 1, villageCode: 1, townCode: 1, visitedAt: 1 } })
         .toArray();
       if (surveys.length > 0) {
@@ -144,7 +146,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             month: String(s.month),
             townCode: String(s.townCode),
             villageCode: String(s.villageCode),
-            visitedAt: new Date(s.visitedAt as Date),
+            visitedAt: new Date(s.visitedAt),
           })),
         );
       }
@@ -171,7 +173,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** Idempotent: the household's entry is written once. */
   async householdRegistered(e: HouseholdRegisteredV1): Promise<void> {
-    await insertIgnoringDuplicates(this.households as never, [this.entryOf(e.data.householdId, e.data)]);
+    await this.householdStore.insertManyNew([this.entryOf(e.data.householdId, e.data)]);
   }
 
   /**
@@ -231,7 +233,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       entries.set(id, entry);
       missing.push(entry);
     }
-    await insertIgnoringDuplicates(this.households as never, missing);
+    await this.householdStore.insertManyNew(missing);
 
     const now = new Date();
     const marks: CoverageMark[] = surveys
@@ -252,7 +254,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
           markedAt: now,
         };
       });
-    await insertIgnoringDuplicates(this.marks as never, marks);
+    await this.markStore.insertManyNew(marks);
 
     // every village-month the batch touched (even on a redelivery) is left for the announcer, which
     // coalesces batches; an unchanged state is a duplicate announcement and ignored
@@ -278,7 +280,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       );
     // two batches creating the same pending doc at once: one gets a duplicate key; the retry updates it
     await touch().catch((e) => {
-      if (!isDuplicateOnly(e)) throw e;
+      if (!isDuplicateKeyError(e)) throw e;
       return touch();
     });
   }
@@ -309,18 +311,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
         computedAt: now.toISOString(),
       },
     });
-    try {
-      await this.announcements.collection.insertOne({
-        _id: id,
-        villageCode,
-        month,
-        at: now,
-        ...outboxOnInsert([event]),
-      } as never);
-      this.relay.kick();
-    } catch (e) {
-      if (!isDuplicateOnly(e)) throw e;
-    }
+    await this.announcementStore.insertNew({ _id: id, villageCode, month, at: now }, [event]);
   }
 
   /** Per-village counts of a month under a county, town or village: two `$group/$sum` over insert-only facts. */

@@ -1,9 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
-import { ScopedRepository } from '@lib/persistence';
+import { ScopedRepository, Store } from '@lib/persistence';
 import {
   createEvent,
   DepartmentFactReceivedV1,
@@ -12,7 +12,7 @@ import {
   HouseholdMemberRemovedV1,
   HouseholdRegisteredV1,
 } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert, outboxOnUpdate, runWithConcurrency } from '@lib/messaging';
+import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { DepartmentFact, MemberHash } from './department-fact.schema';
 import { maskIdNumber } from '@lib/crypto';
@@ -28,16 +28,6 @@ interface Match {
   villageCode: string;
 }
 
-const duplicateIndexes = (e: unknown): Set<number> | null => {
-  const err = e as {
-    code?: number;
-    writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }>;
-  };
-  const list = err.writeErrors ?? [];
-  if (list.length === 0 || !list.every((w) => (w.code ?? w.err?.code) === 11000)) return null;
-  return new Set(list.map((w) => w.index));
-};
-
 /** API view: the keyed hash stays inside (it is a lookup key for personal data); the masked number shows. */
 function present(doc: DepartmentFact) {
   const { _id, idNumberHash: _hash, ...rest } = doc;
@@ -51,21 +41,20 @@ function present(doc: DepartmentFact) {
  * and matched later when a household with that member registers.
  */
 @Injectable()
-export class DepartmentFactsService extends ScopedRepository<DepartmentFact> implements OnModuleInit {
+export class DepartmentFactsService extends ScopedRepository<DepartmentFact> {
+  private readonly memberStore: Store<MemberHash>;
+
   constructor(
     @InjectModel(DepartmentFact.name) model: Model<DepartmentFact>,
     @InjectModel(MemberHash.name) private readonly members: Model<MemberHash>,
     private readonly directory: HouseholdDirectory,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
     private readonly hasher: IdNumberHasher,
   ) {
-    super(model);
+    super(model, { relay });
+    this.memberStore = Store.of(members);
     // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
     this.directory.onRegistration((e) => this.householdRegistered(e));
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
   }
 
   private async matchOf(r: DepartmentFactRecord, hash: string | null, scope: Scope): Promise<Match | null> {
@@ -155,20 +144,15 @@ export class DepartmentFactsService extends ScopedRepository<DepartmentFact> imp
         docs[i] = { doc, match };
       },
     );
-    let duplicates = new Set<number>();
-    try {
-      await this.model.collection.insertMany(
-        docs.map(({ doc, match }) =>
-          match ? { ...doc, ...outboxOnInsert([this.receivedEvent(doc, match)]) } : doc,
-        ) as never[],
-        { ordered: false },
-      );
-    } catch (e) {
-      const dups = duplicateIndexes(e);
-      if (!dups) throw e;
-      duplicates = dups;
-    }
-    this.relay.kick();
+    const matches = new Map(docs.map(({ doc, match }) => [doc, match] as const));
+    const outcome = await this.store.insertManyNew(
+      docs.map(({ doc }) => doc),
+      (doc) => {
+        const match = matches.get(doc);
+        return match ? [this.receivedEvent(doc, match)] : [];
+      },
+    );
+    const duplicates = new Set(outcome.duplicates);
     return docs.map(({ match }, i) => (duplicates.has(i) ? 'duplicate' : match ? 'matched' : 'unmatched'));
   }
 
@@ -214,12 +198,7 @@ export class DepartmentFactsService extends ScopedRepository<DepartmentFact> imp
   }
 
   private async addMembers(entries: MemberHash[]) {
-    if (entries.length === 0) return;
-    try {
-      await this.members.collection.insertMany(entries as never[], { ordered: false });
-    } catch (err) {
-      if (!duplicateIndexes(err)) throw err;
-    }
+    await this.memberStore.insertManyNew(entries);
   }
 
   /** Matches the household's unmatched facts (by member hash or by household id), each with its event. */
@@ -246,20 +225,20 @@ export class DepartmentFactsService extends ScopedRepository<DepartmentFact> imp
     }
     const now = new Date();
     for (const { fact, match } of candidates) {
-      const outbox = outboxOnUpdate([this.receivedEvent(fact, match)]);
-      const res = await this.model.collection.updateOne({ _id: fact._id, status: 'unmatched' } as never, {
-        $set: {
-          ...outbox.$set,
-          status: 'matched',
-          householdId: match.householdId,
-          memberId: match.memberId,
-          townCode: match.townCode,
-          villageCode: match.villageCode,
-          matchedAt: now,
+      await this.store.updateOne(
+        { _id: fact._id, status: 'unmatched' },
+        {
+          $set: {
+            status: 'matched',
+            householdId: match.householdId,
+            memberId: match.memberId,
+            townCode: match.townCode,
+            villageCode: match.villageCode,
+            matchedAt: now,
+          },
         },
-        $push: outbox.$push,
-      });
-      if (res.modifiedCount > 0) this.relay.kick();
+        { events: [this.receivedEvent(fact, match)] },
+      );
     }
   }
 

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { CorrectSurvey } from './correct-survey.usecase';
+import { CorrectSurvey } from './use-cases/correct-survey.usecase';
 import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions, pickThreshold } from '@lib/contracts';
 import { ThresholdsService } from '../thresholds/thresholds.service';
 import { ListSurveysQuery } from './list-surveys.dto';
-import { RecordSurvey } from './record-survey.usecase';
-import { SurveysRepository } from './surveys.repository';
+import { RecordSurvey } from './use-cases/record-survey.usecase';
+import { SurveysStore } from './surveys.store';
 
 function present<T extends { _id: string }>(doc: T) {
   const { _id, ...rest } = doc;
@@ -28,7 +28,7 @@ export class SurveysController {
   constructor(
     private readonly record: RecordSurvey,
     private readonly correct: CorrectSurvey,
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysStore,
     private readonly thresholds: ThresholdsService,
   ) {}
 

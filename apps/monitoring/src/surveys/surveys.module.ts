@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
-import { CorrectSurvey } from './correct-survey.usecase';
-import { RecordSurvey } from './record-survey.usecase';
+import { CorrectSurvey } from './use-cases/correct-survey.usecase';
+import { RecordSurvey } from './use-cases/record-survey.usecase';
 import { IncomeLedgerModule, SurveyStoreModule } from './survey-store.module';
 import { SurveysController } from './surveys.controller';
 import { ThresholdsModule } from '../thresholds/thresholds.module';

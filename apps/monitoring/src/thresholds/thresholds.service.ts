@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Principal } from '@lib/auth';
 import { createEvent, DEFAULT_THRESHOLDS, ThresholdSetV1 } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
+import { OutboxRelay } from '@lib/messaging';
+import { isDuplicateKeyError, Store } from '@lib/persistence';
 import { keyOf, placeOf, ThresholdPlace } from './threshold-key';
 import { ThresholdChange, ThresholdCurrent } from './thresholds.schema';
 import { ListThresholdsQuery, PutThresholdBody, ThresholdHistoryQuery } from './thresholds.dto';
 
 const SEED_BY = 'system:seed';
-const isDuplicate = (e: unknown) => (e as { code?: number }).code === 11000;
 
 function present<T extends { _id: string }>(doc: T) {
   const { _id, ...rest } = doc;
@@ -33,14 +33,17 @@ function filterOf(q: ListThresholdsQuery): Record<string, unknown> {
  */
 @Injectable()
 export class ThresholdsService implements OnModuleInit {
+  private readonly changeStore: Store<ThresholdChange>;
+
   constructor(
     @InjectModel(ThresholdChange.name) private readonly changes: Model<ThresholdChange>,
     @InjectModel(ThresholdCurrent.name) private readonly current: Model<ThresholdCurrent>,
-    private readonly relay: OutboxRelay,
-  ) {}
+    relay: OutboxRelay,
+  ) {
+    this.changeStore = Store.of(changes, { relay });
+  }
 
   async onModuleInit() {
-    this.relay.register(this.changes.collection);
     await this.seed();
     await this.rollForward();
   }
@@ -58,7 +61,7 @@ export class ThresholdsService implements OnModuleInit {
         setByName: '系统',
         setAt: new Date('2026-01-01T00:00:00Z'),
       }).catch((e) => {
-        if (!isDuplicate(e)) throw e;
+        if (!isDuplicateKeyError(e)) throw e;
       });
     }
   }
@@ -95,7 +98,7 @@ export class ThresholdsService implements OnModuleInit {
         { upsert: true },
       );
     } catch (e) {
-      if (!isDuplicate(e)) throw e; // already at this version or later
+      if (!isDuplicateKeyError(e)) throw e; // already at this version or later
     }
   }
 
@@ -124,8 +127,7 @@ export class ThresholdsService implements OnModuleInit {
         setAt: c.setAt.toISOString(),
       },
     });
-    await this.changes.collection.insertOne({ ...change, ...outboxOnInsert([event]) } as never);
-    this.relay.kick();
+    await this.changeStore.insert(change, [event]);
     return change;
   }
 
@@ -150,7 +152,7 @@ export class ThresholdsService implements OnModuleInit {
         setAt: new Date(),
       });
     } catch (e) {
-      if (!isDuplicate(e)) throw e;
+      if (!isDuplicateKeyError(e)) throw e;
       throw new ConflictException({
         statusCode: 409,
         error: 'Conflict',

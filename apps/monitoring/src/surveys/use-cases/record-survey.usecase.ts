@@ -11,14 +11,14 @@ import {
 } from '@lib/contracts';
 import { refuseIfClosed } from '@lib/persistence';
 import { fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory.store';
-import { membersNow } from '../household-directory/known-household.schema';
-import { HouseholdIncome } from '../household-income/household-income.service';
-import { currentFigure } from '../household-income/domain/income-figure';
-import { incomeChangedEvent } from '../household-income/domain/income-events';
-import { Survey } from './survey.schema';
-import { surveyEventData, surveyFact } from './survey-events';
-import { SurveysRepository } from './surveys.repository';
+import { HouseholdDirectory } from '../../household-directory/household-directory.store';
+import { membersNow } from '../../household-directory/known-household.schema';
+import { HouseholdIncome } from '../../household-income/household-income.service';
+import { currentFigure } from '../../household-income/domain/income-figure';
+import { incomeChangedEvent } from '../../household-income/domain/income-events';
+import { Survey } from '../survey.schema';
+import { surveyEventData, surveyFact } from '../survey-events';
+import { SurveysStore } from '../surveys.store';
 
 /**
  * Records a monthly survey, computes per-capita net income and announces it — with the household's
@@ -28,7 +28,7 @@ import { SurveysRepository } from './surveys.repository';
 export class RecordSurvey {
   constructor(
     private readonly directory: HouseholdDirectory,
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysStore,
     private readonly income: HouseholdIncome,
   ) {}
 
