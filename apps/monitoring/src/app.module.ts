@@ -11,6 +11,7 @@ import { CoverageModule } from './coverage/coverage.module';
 import { ThresholdsModule } from './thresholds/thresholds.module';
 import { DepartmentFactsModule } from './department-facts/department-facts.module';
 import { FieldSettingsModule } from './field-settings/field-settings';
+import { HouseholdsEventsConsumer } from './households-events.consumer';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         PairingsModule.withConsumer(),
         FieldSettingsModule,
       ],
+      controllers: [HouseholdsEventsConsumer],
     };
   }
 }

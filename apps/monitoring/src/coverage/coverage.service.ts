@@ -25,7 +25,7 @@ import {
   mergeBuckets,
   statusOf,
   VillageCounts,
-} from './coverage-rule';
+} from './domain/coverage-rule';
 import { CoverageAnnouncement, CoverageHousehold, CoverageMark, CoveragePending } from './coverage.schema';
 
 export type UnitField = 'countyCode' | 'townCode' | 'villageCode';
@@ -45,7 +45,7 @@ interface RecordedSurvey {
   visitedAt: Date;
 }
 
-/** Coverage read model: fed by registrations and by survey.recorded.v1 from our own topic. */
+/** Coverage read model: fed by registrations (households-events.consumer.ts) and by survey.recorded.v1 from our own topic. */
 @Injectable()
 export class CoverageService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CoverageService.name);
@@ -62,9 +62,6 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     this.householdStore = Store.of(households);
     this.markStore = Store.of(marks);
     this.announcementStore = Store.of(announcements, { relay });
-    // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
-    this.directory.onRegistration((e) => this.householdRegistered(e));
-    this.directory.onClosure((e) => this.householdClosed(e));
   }
 
   private readonly householdStore: Store<CoverageHousehold>;

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
 import { DepartmentFact, DepartmentFactSchema, MemberHash, MemberHashSchema } from './department-fact.schema';
+import { DepartmentFactsConsumer } from './department-facts.consumer';
 import { DepartmentFactsController } from './department-facts.controller';
 import { DepartmentFactsService } from './department-facts.service';
 import { DEV_PII_HASH_KEY } from '@lib/crypto';
@@ -18,7 +19,7 @@ import { IdNumberHasher } from './id-number-hash';
     ]),
     HouseholdDirectoryModule,
   ],
-  controllers: [DepartmentFactsController],
+  controllers: [DepartmentFactsController, DepartmentFactsConsumer],
   providers: [
     DepartmentFactsService,
     {
@@ -33,5 +34,6 @@ import { IdNumberHasher } from './id-number-hash';
       },
     },
   ],
+  exports: [DepartmentFactsService],
 })
 export class DepartmentFactsModule {}

@@ -53,8 +53,6 @@ export class DepartmentFactsService extends ScopedRepository<DepartmentFact> {
   ) {
     super(model, { relay });
     this.memberStore = Store.of(members);
-    // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
-    this.directory.onRegistration((e) => this.householdRegistered(e));
   }
 
   private async matchOf(r: DepartmentFactRecord, hash: string | null, scope: Scope): Promise<Match | null> {

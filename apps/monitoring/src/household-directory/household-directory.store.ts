@@ -20,8 +20,11 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
 
   private readonly closures: ClosedHouseholds<KnownHousehold>;
 
-  /** Idempotent: a redelivered registration changes nothing. */
-  async registered(e: HouseholdRegisteredV1): Promise<void> {
+  /**
+   * Idempotent: a redelivered registration changes nothing. False when it is a registration
+   * redelivered after the household was closed: it stays out of the other read models.
+   */
+  async registered(e: HouseholdRegisteredV1): Promise<boolean> {
     const d = e.data;
     const res = await this.store.updateOne(
       { _id: d.householdId },
@@ -38,25 +41,12 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       },
       { upsert: true },
     );
-    // a registration redelivered after the household was closed: it stays out of the other read models
-    if (res.upsertedCount === 0 && (await this.closures.isClosed(d.householdId))) return;
-    for (const listener of this.registrationListeners) await listener(e);
+    return !(res.upsertedCount === 0 && (await this.closures.isClosed(d.householdId)));
   }
 
-  /**
-   * 注销: the household is marked closed (idempotent: the first closure's day and reason are kept), then
-   * every closure listener runs (coverage forgets it), on each delivery.
-   */
+  /** 注销: the household is marked closed (idempotent: the first closure's day and reason are kept). */
   async closed(e: HouseholdClosedV1): Promise<void> {
     await this.closures.mark(e);
-    for (const listener of this.closureListeners) await listener(e);
-  }
-
-  private readonly closureListeners: Array<(e: HouseholdClosedV1) => Promise<void>> = [];
-
-  /** Features that keep their own read model of households and must forget a closed one (coverage). */
-  onClosure(listener: (e: HouseholdClosedV1) => Promise<void>): void {
-    this.closureListeners.push(listener);
   }
 
   /**
@@ -74,16 +64,5 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
       { _id: e.data.householdId },
       { $addToSet: { removedMemberIds: e.data.memberId } },
     );
-  }
-
-  private readonly registrationListeners: Array<(e: HouseholdRegisteredV1) => Promise<void>> = [];
-
-  /**
-   * Other features keep their own read model of registrations (coverage, the member-hash index of
-   * department facts): called after the directory's write, for every delivery (so must be idempotent);
-   * a failure fails the event, which is retried.
-   */
-  onRegistration(listener: (e: HouseholdRegisteredV1) => Promise<void>): void {
-    this.registrationListeners.push(listener);
   }
 }
