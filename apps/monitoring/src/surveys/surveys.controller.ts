@@ -4,7 +4,7 @@ import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/aut
 import { ZodValidationPipe } from '@lib/service-kit';
 import { CorrectSurvey } from './use-cases/correct-survey.usecase';
 import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions, pickThreshold } from '@lib/contracts';
-import { ThresholdsService } from '../thresholds/thresholds.service';
+import { ReadThresholds } from '../thresholds/use-cases/read-thresholds.usecase';
 import { ListSurveysQuery } from './list-surveys.dto';
 import { RecordSurvey } from './use-cases/record-survey.usecase';
 import { SurveysStore } from './surveys.store';
@@ -29,7 +29,7 @@ export class SurveysController {
     private readonly record: RecordSurvey,
     private readonly correct: CorrectSurvey,
     private readonly surveys: SurveysStore,
-    private readonly thresholds: ThresholdsService,
+    private readonly thresholds: ReadThresholds,
   ) {}
 
   @Post()

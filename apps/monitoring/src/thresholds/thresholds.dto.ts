@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Yuan, zhTypeError } from '@lib/contracts';
-import { codeProblem } from './threshold-key';
+import { codeProblem } from './domain/threshold-key';
 
 const Scope = z.enum(['national', 'province', 'county']);
 const Year = z.coerce.number().int('须为整年').min(2000).max(2100);

@@ -1,30 +1,15 @@
 import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { createHash } from 'node:crypto';
-import { Model } from 'mongoose';
 import { Principal } from '@lib/auth';
 import { createEvent, DEFAULT_THRESHOLDS, ThresholdSetV1 } from '@lib/contracts';
-import { OutboxRelay } from '@lib/messaging';
-import { isDuplicateKeyError, Store } from '@lib/persistence';
-import { keyOf, placeOf, ThresholdPlace } from './threshold-key';
-import { ThresholdChange, ThresholdCurrent } from './thresholds.schema';
-import { ListThresholdsQuery, PutThresholdBody, ThresholdHistoryQuery } from './thresholds.dto';
+import { isDuplicateKeyError } from '@lib/persistence';
+import { keyOf, placeOf, ThresholdPlace } from '../domain/threshold-key';
+import { ThresholdChange } from '../thresholds.schema';
+import { PutThresholdBody } from '../thresholds.dto';
+import { ThresholdsStore } from '../thresholds.store';
+import { present } from './read-thresholds.usecase';
 
 const SEED_BY = 'system:seed';
-
-function present<T extends { _id: string }>(doc: T) {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
-
-/** Filter of list and history queries (equality only). */
-function filterOf(q: ListThresholdsQuery): Record<string, unknown> {
-  const f: Record<string, unknown> = {};
-  if (q.scope) f.scope = q.scope;
-  if (q.year !== undefined) f.year = q.year;
-  if (q.code) f[q.code.length === 2 ? 'provinceCode' : 'countyCode'] = q.code;
-  return f;
-}
 
 /**
  * 监测范围 owned by monitoring: every change is an insert-only history entry carrying its
@@ -32,16 +17,8 @@ function filterOf(q: ListThresholdsQuery): Record<string, unknown> {
  * copy from the event and decide what to re-evaluate (nothing is re-evaluated here).
  */
 @Injectable()
-export class ThresholdsService implements OnModuleInit {
-  private readonly changeStore: Store<ThresholdChange>;
-
-  constructor(
-    @InjectModel(ThresholdChange.name) private readonly changes: Model<ThresholdChange>,
-    @InjectModel(ThresholdCurrent.name) private readonly current: Model<ThresholdCurrent>,
-    relay: OutboxRelay,
-  ) {
-    this.changeStore = Store.of(changes, { relay });
-  }
+export class SetThreshold implements OnModuleInit {
+  constructor(private readonly store: ThresholdsStore) {}
 
   async onModuleInit() {
     await this.seed();
@@ -69,37 +46,9 @@ export class ThresholdsService implements OnModuleInit {
   /** Repairs current lines behind their history (a crash between the history insert and the current update). */
   private async rollForward(key?: string) {
     const latest = new Map<string, ThresholdChange>();
-    const all = await this.changes
-      .find(key ? { key } : {})
-      .lean<ThresholdChange[]>()
-      .exec();
+    const all = await this.store.changesOf(key);
     for (const c of all) if ((latest.get(c.key)?.version ?? 0) < c.version) latest.set(c.key, c);
-    for (const c of latest.values()) await this.applyToCurrent(c);
-  }
-
-  private async applyToCurrent(c: ThresholdChange) {
-    try {
-      await this.current.updateOne(
-        { _id: c.key, version: { $lt: c.version } },
-        {
-          $set: {
-            version: c.version,
-            scope: c.scope,
-            provinceCode: c.provinceCode,
-            countyCode: c.countyCode,
-            year: c.year,
-            amount: c.amount,
-            source: c.source,
-            reason: c.reason,
-            setBy: c.setBy,
-            setAt: c.setAt,
-          },
-        },
-        { upsert: true },
-      );
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e; // already at this version or later
-    }
+    for (const c of latest.values()) await this.store.applyToCurrent(c);
   }
 
   private async insertChange(
@@ -127,16 +76,16 @@ export class ThresholdsService implements OnModuleInit {
         setAt: c.setAt.toISOString(),
       },
     });
-    await this.changeStore.insert(change, [event]);
+    await this.store.insertChange(change, [event]);
     return change;
   }
 
   /** Sets a line; the same amount and source again changes nothing. */
-  async set(caller: Principal, body: PutThresholdBody) {
+  async execute(caller: Principal, body: PutThresholdBody) {
     const place = placeOf(body.scope, body.code, body.year);
     const key = keyOf(place);
     await this.rollForward(key);
-    const now = await this.current.findById(key).lean<ThresholdCurrent>().exec();
+    const now = await this.store.currentOf(key);
     if (now && now.amount === body.amount && now.source === body.source)
       return { changed: false, threshold: present(now) };
     const version = (now?.version ?? 0) + 1;
@@ -159,38 +108,8 @@ export class ThresholdsService implements OnModuleInit {
         message: `该监测范围刚被他人修改，请刷新后重试 (${key} was changed at the same time; reload and retry)`,
       });
     }
-    await this.applyToCurrent(change);
-    const saved = await this.current.findById(key).lean<ThresholdCurrent>().exec();
+    await this.store.applyToCurrent(change);
+    const saved = await this.store.currentOf(key);
     return { changed: true, threshold: present(saved!) };
-  }
-
-  async list(q: ListThresholdsQuery) {
-    const rank = { national: 0, province: 1, county: 2 } as const;
-    const items = await this.current.find(filterOf(q)).lean<ThresholdCurrent[]>().exec();
-    return items
-      .sort(
-        (a, b) =>
-          a.year - b.year ||
-          rank[a.scope] - rank[b.scope] ||
-          (a.provinceCode ?? '').localeCompare(b.provinceCode ?? '') ||
-          (a.countyCode ?? '').localeCompare(b.countyCode ?? ''),
-      )
-      .map(present);
-  }
-
-  async history(q: ThresholdHistoryQuery) {
-    const { page, pageSize, ...rest } = q;
-    const filter = filterOf(rest);
-    const [items, total] = await Promise.all([
-      this.changes
-        .find(filter)
-        .sort({ setAt: -1, version: -1 })
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .lean<ThresholdChange[]>()
-        .exec(),
-      this.changes.countDocuments(filter).exec(),
-    ]);
-    return { items: items.map(present), total, page, pageSize };
   }
 }
