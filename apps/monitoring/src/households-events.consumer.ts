@@ -7,7 +7,7 @@ import {
   HouseholdRegisteredV1,
 } from '@lib/contracts';
 import { CoverageService } from './coverage/coverage.service';
-import { DepartmentFactsService } from './department-facts/department-facts.service';
+import { IndexMembers } from './department-facts/use-cases/index-members.usecase';
 import { HouseholdDirectory } from './household-directory/household-directory.store';
 
 /**
@@ -23,7 +23,7 @@ export class HouseholdsEventsConsumer {
   constructor(
     private readonly directory: HouseholdDirectory,
     private readonly coverage: CoverageService,
-    private readonly facts: DepartmentFactsService,
+    private readonly facts: IndexMembers,
   ) {}
 
   @EventPattern(HouseholdRegisteredV1.type)

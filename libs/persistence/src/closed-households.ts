@@ -46,9 +46,7 @@ export function refuseIfClosed(
   options: { withReason?: boolean } = {},
 ): void {
   if (!household.closedOn) return;
-  const why = options.withReason
-    ? `（${labelOf('householdClosureReason', household.closureReason)}）`
-    : '';
+  const why = options.withReason ? `（${labelOf('householdClosureReason', household.closureReason)}）` : '';
   const reason = `该户已于 ${household.closedOn} 注销${why}，${refused} (the household is closed)`;
   throw new ConflictException({
     statusCode: 409,

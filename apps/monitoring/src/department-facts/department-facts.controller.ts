@@ -3,11 +3,15 @@ import { Caller, CallerScope, covers, Principal, Roles, Scope } from '@lib/auth'
 import { MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListDepartmentFactsQuery, SubmitDepartmentFactsBody } from './department-facts.dto';
-import { DepartmentFactsService } from './department-facts.service';
+import { IntakeFacts } from './use-cases/intake-facts.usecase';
+import { ListFacts } from './use-cases/list-facts.usecase';
 
 @Controller()
 export class DepartmentFactsController {
-  constructor(private readonly facts: DepartmentFactsService) {}
+  constructor(
+    private readonly intake: IntakeFacts,
+    private readonly facts: ListFacts,
+  ) {}
 
   /**
    * A batch of up to 500 department facts (department-fact.submitted.v1 records). Each fact's county
@@ -32,7 +36,7 @@ export class DepartmentFactsController {
         message: `县代码不在您的管辖范围 (county outside your scope): ${outside.map((o) => o.field).join(', ')}`,
         problems: outside.map((o) => ({ field: o.field, reason: 'outside your scope' })),
       });
-    const outcomes = await this.facts.intake(body.facts, 'api', caller.sub, scope);
+    const outcomes = await this.intake.execute(body.facts, 'api', caller.sub, scope);
     const count = (o: string) => outcomes.filter((x) => x === o).length;
     return {
       received: outcomes.length,

@@ -6,11 +6,14 @@ import { HouseholdDirectoryModule } from '../household-directory/household-direc
 import { DepartmentFact, DepartmentFactSchema, MemberHash, MemberHashSchema } from './department-fact.schema';
 import { DepartmentFactsConsumer } from './department-facts.consumer';
 import { DepartmentFactsController } from './department-facts.controller';
-import { DepartmentFactsService } from './department-facts.service';
+import { DepartmentFactsStore } from './department-facts.store';
+import { IndexMembers } from './use-cases/index-members.usecase';
+import { IntakeFacts } from './use-cases/intake-facts.usecase';
+import { ListFacts } from './use-cases/list-facts.usecase';
 import { DEV_PII_HASH_KEY } from '@lib/crypto';
 import { IdNumberHasher } from './id-number-hash';
 
-/** 部门筛查预警: department facts matched to households (see department-facts.service.ts). */
+/** 部门筛查预警: department facts matched to households (see use-cases/intake-facts.usecase.ts). */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -21,7 +24,10 @@ import { IdNumberHasher } from './id-number-hash';
   ],
   controllers: [DepartmentFactsController, DepartmentFactsConsumer],
   providers: [
-    DepartmentFactsService,
+    DepartmentFactsStore,
+    IntakeFacts,
+    IndexMembers,
+    ListFacts,
     {
       provide: IdNumberHasher,
       inject: [APP_CONFIG],
@@ -34,6 +40,6 @@ import { IdNumberHasher } from './id-number-hash';
       },
     },
   ],
-  exports: [DepartmentFactsService],
+  exports: [IndexMembers],
 })
 export class DepartmentFactsModule {}

@@ -33,7 +33,10 @@ export class IncomeForecastController {
    */
   @Get('api/v1/monitored-households/:id/income-forecast')
   @Roles(...MonitoringPermissions.readMonitoredHouseholds)
-  @ApiResponse({ status: 204, description: '尚无预测（记录的月份不足，或不在调用者范围内） (no forecast yet)' })
+  @ApiResponse({
+    status: 204,
+    description: '尚无预测（记录的月份不足，或不在调用者范围内） (no forecast yet)',
+  })
   async get(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,

@@ -23,7 +23,10 @@ interface BenefitGap extends BenefitGapLike {
 }
 
 /** The lines of the forecast: what is recomputed when the year's line changes, not the forecast. */
-export type ForecastLines = Pick<IncomeForecast, 'line' | 'monthLines' | 'lineNote' | 'monthsToLine' | 'atRisk'>;
+export type ForecastLines = Pick<
+  IncomeForecast,
+  'line' | 'monthLines' | 'lineNote' | 'monthsToLine' | 'atRisk'
+>;
 
 /**
  * 收入趋势预测's persistence: the latest forecast per household (with household-income.forecast.v1 in

@@ -16,8 +16,14 @@ function present<T extends { _id: string }>(doc: T) {
 
 const PositionsQuery = z
   .object({
-    townCode: z.string().regex(/^\d{9}$/, '须为乡镇代码（9 位）').optional(),
-    villageCode: z.string().regex(/^\d{12}$/, '须为村代码（12 位）').optional(),
+    townCode: z
+      .string()
+      .regex(/^\d{9}$/, '须为乡镇代码（9 位）')
+      .optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, '须为村代码（12 位）')
+      .optional(),
   })
   .strict();
 
@@ -99,13 +105,20 @@ export class SurveysController {
   }
 
   /** 低于监测范围: the line of each county and year the query may find (a county's own, else its province's). */
-  private async linesOf(scope: Scope, filter: Omit<ListSurveysQuery, 'page' | 'pageSize' | 'sort'>, below: boolean) {
-    const [all, pairs] = await Promise.all([this.thresholds.list({}), this.surveys.countyYears(scope, {
+  private async linesOf(
+    scope: Scope,
+    filter: Omit<ListSurveysQuery, 'page' | 'pageSize' | 'sort'>,
+    below: boolean,
+  ) {
+    const [all, pairs] = await Promise.all([
+      this.thresholds.list({}),
+      this.surveys.countyYears(scope, {
         householdId: filter.householdId,
         townCode: filter.townCode,
         villageCode: filter.villageCode,
         month: filter.month,
-      }),]);
+      }),
+    ]);
     const lines = pairs.flatMap(({ countyCode, year }) => {
       const line = pickThreshold(all, { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
       return line ? [{ countyCode, year, amount: line.amount }] : [];
@@ -130,7 +143,10 @@ export class SurveysController {
     const { page, pageSize, sort, belowLine, ...filter } = q;
     const result = await this.surveys.list(
       scope,
-      { ...filter, belowLine: belowLine === undefined ? undefined : await this.linesOf(scope, filter, belowLine) },
+      {
+        ...filter,
+        belowLine: belowLine === undefined ? undefined : await this.linesOf(scope, filter, belowLine),
+      },
       sort,
       page,
       pageSize,

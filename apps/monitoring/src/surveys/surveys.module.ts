@@ -7,12 +7,7 @@ import { SurveysController } from './surveys.controller';
 import { ThresholdsModule } from '../thresholds/thresholds.module';
 
 @Module({
-  imports: [
-    SurveyStoreModule,
-    HouseholdDirectoryModule,
-    ThresholdsModule,
-    IncomeLedgerModule,
-  ],
+  imports: [SurveyStoreModule, HouseholdDirectoryModule, ThresholdsModule, IncomeLedgerModule],
   controllers: [SurveysController],
   providers: [RecordSurvey, CorrectSurvey],
 })

@@ -51,7 +51,10 @@ export class SurveysStore extends ScopedRepository<Survey> {
     if (!(await this.store.insertNew(survey, events))) {
       if (await this.model.exists({ _id: survey._id })) return 'exists';
       const other = await this.model
-        .findOne({ householdId: survey.householdId, month: survey.month }, { _id: 1, recordedBy: 1, recordedAt: 1 })
+        .findOne(
+          { householdId: survey.householdId, month: survey.month },
+          { _id: 1, recordedBy: 1, recordedAt: 1 },
+        )
         .lean<Pick<Survey, '_id' | 'recordedBy' | 'recordedAt'>>()
         .exec();
       throw new ConflictException({
@@ -60,7 +63,11 @@ export class SurveysStore extends ScopedRepository<Survey> {
         message: `该户本月已有走访记录 (a survey for ${survey.month} already exists for this household)`,
         problems: [{ field: 'month', reason: 'already surveyed this month' }],
         ...(other
-          ? { existingSurveyId: other._id, existingRecordedBy: other.recordedBy ?? null, existingRecordedAt: other.recordedAt }
+          ? {
+              existingSurveyId: other._id,
+              existingRecordedBy: other.recordedBy ?? null,
+              existingRecordedAt: other.recordedAt,
+            }
           : {}),
       });
     }
@@ -82,7 +89,9 @@ export class SurveysStore extends ScopedRepository<Survey> {
       })
       .sort({ month: -1 })
       .limit(20_000)
-      .lean<Array<Pick<Survey, '_id' | 'householdId' | 'villageCode' | 'month' | 'gps' | 'perCapitaNetIncome'>>>()
+      .lean<
+        Array<Pick<Survey, '_id' | 'householdId' | 'villageCode' | 'month' | 'gps' | 'perCapitaNetIncome'>>
+      >()
       .exec();
     const latest = new Map<string, (typeof docs)[number]>();
     for (const d of docs) if (d.gps && !latest.has(d.householdId)) latest.set(d.householdId, d);
@@ -161,7 +170,10 @@ export class SurveysStore extends ScopedRepository<Survey> {
   }
 
   /** The counties and years of the surveys a query may find (for the lines of 低于监测范围). */
-  async countyYears(scope: Scope, filter: Pick<SurveyListFilter, 'householdId' | 'townCode' | 'villageCode' | 'month'>) {
+  async countyYears(
+    scope: Scope,
+    filter: Pick<SurveyListFilter, 'householdId' | 'townCode' | 'villageCode' | 'month'>,
+  ) {
     const query = scopedFilter<Survey>(scope, filter);
     const [counties, months] = await Promise.all([
       this.model.distinct('countyCode', query).exec(),

@@ -4,7 +4,12 @@
  * surveys noted.
  */
 import { labelOf } from '@lib/contracts/labels';
-import { addMonths, figureAtMonth, PaymentFact, SurveyFact } from '../../household-income/domain/income-figure';
+import {
+  addMonths,
+  figureAtMonth,
+  PaymentFact,
+  SurveyFact,
+} from '../../household-income/domain/income-figure';
 import { MonthlyFigure, Shock } from './forecast';
 
 export interface DepartmentFactLike {
