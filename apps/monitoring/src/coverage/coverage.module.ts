@@ -14,6 +14,7 @@ import {
   CoveragePendingSchema,
 } from './coverage.schema';
 import { CoverageService } from './coverage.service';
+import { CoverageStore } from './coverage.store';
 
 /** 走访覆盖: who was surveyed in a month, who is due, who is overdue (see domain/coverage-rule.ts). */
 @Module({
@@ -27,7 +28,7 @@ import { CoverageService } from './coverage.service';
     HouseholdDirectoryModule,
   ],
   controllers: [CoverageController, CoverageConsumer],
-  providers: [CoverageService],
+  providers: [CoverageStore, CoverageService],
   exports: [CoverageService],
 })
 export class CoverageModule {}
