@@ -6,10 +6,12 @@ import { migrations } from './migrations';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { IncomeForecastModule } from './income-forecast/income-forecast.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { ThresholdsModule } from './thresholds/thresholds.module';
 import { DepartmentFactsModule } from './department-facts/department-facts.module';
 import { FieldSettingsModule } from './field-settings/field-settings';
+import { HouseholdsEventsConsumer } from './households-events.consumer';
 
 @Module({})
 export class AppModule {
@@ -26,12 +28,14 @@ export class AppModule {
         }),
         HouseholdDirectoryModule,
         SurveysModule,
+        IncomeForecastModule,
         CoverageModule,
         ThresholdsModule,
         DepartmentFactsModule,
         PairingsModule.withConsumer(),
         FieldSettingsModule,
       ],
+      controllers: [HouseholdsEventsConsumer],
     };
   }
 }

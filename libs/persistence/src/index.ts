@@ -4,3 +4,4 @@ export * from './scoped-repository';
 export * from './migrations';
 export * from './county-codes.migration';
 export * from './pairings';
+export * from './closed-households';

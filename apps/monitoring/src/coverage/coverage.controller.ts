@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { BatchEventPattern } from '@lib/messaging';
 import { CallerScope, covers, notFound, Roles, Scope, seesHousehold } from '@lib/auth';
-import { SurveyRecordedV1, MonitoringPermissions } from '@lib/contracts';
+import { MonitoringPermissions } from '@lib/contracts';
 import { Refuses, ZodValidationPipe } from '@lib/service-kit';
-import { dueDateOf } from './coverage-rule';
+import { dueDateOf } from './domain/coverage-rule';
 import { CoverageHouseholdsQuery, CoverageQuery } from './coverage.dto';
 import { CoverageService, UnitField } from './coverage.service';
 
@@ -17,12 +16,6 @@ function seesAnyOf(scope: Scope, unit: string): boolean {
 @Controller()
 export class CoverageController {
   constructor(private readonly coverage: CoverageService) {}
-
-  /** survey.recorded.v1 from our own topic: marks and per-village counts (idempotent for the whole batch). */
-  @BatchEventPattern(SurveyRecordedV1.type)
-  onSurveys(events: SurveyRecordedV1[]) {
-    return this.coverage.surveysRecorded(events);
-  }
 
   /** 走访覆盖 per village of a county, town or village for a month: households, surveyed, due, overdue. */
   @Get('api/v1/coverage')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountyCode, Month, TownCode, VillageCode } from '@lib/contracts';
-import { chinaMonthDay } from './coverage-rule';
+import { chinaMonthDay } from './domain/coverage-rule';
 
 const NotFutureMonth = Month.refine(
   (m) => m <= chinaMonthDay(new Date()).month,

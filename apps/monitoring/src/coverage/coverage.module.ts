@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
+import { CoverageConsumer } from './coverage.consumer';
 import { CoverageController } from './coverage.controller';
 import {
   CoverageAnnouncement,
@@ -13,8 +14,9 @@ import {
   CoveragePendingSchema,
 } from './coverage.schema';
 import { CoverageService } from './coverage.service';
+import { CoverageStore } from './coverage.store';
 
-/** 走访覆盖: who was surveyed in a month, who is due, who is overdue (see coverage-rule.ts). */
+/** 走访覆盖: who was surveyed in a month, who is due, who is overdue (see domain/coverage-rule.ts). */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -25,7 +27,8 @@ import { CoverageService } from './coverage.service';
     ]),
     HouseholdDirectoryModule,
   ],
-  controllers: [CoverageController],
-  providers: [CoverageService],
+  controllers: [CoverageController, CoverageConsumer],
+  providers: [CoverageStore, CoverageService],
+  exports: [CoverageService],
 })
 export class CoverageModule {}

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { createHash, randomUUID } from 'node:crypto';
-import { Model } from 'mongoose';
+import { createHash } from 'node:crypto';
 import { SERVICE_SCOPE } from '@lib/auth';
 import {
   CoverageChangedV1,
@@ -10,10 +8,9 @@ import {
   HouseholdRegisteredV1,
   SurveyRecordedV1,
 } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import { APP_CONFIG, findEach } from '@lib/service-kit';
+import { APP_CONFIG } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import {
   chinaMonthDay,
   countByVillage,
@@ -23,58 +20,28 @@ import {
   mergeBuckets,
   statusOf,
   VillageCounts,
-} from './coverage-rule';
-import { CoverageAnnouncement, CoverageHousehold, CoverageMark, CoveragePending } from './coverage.schema';
+} from './domain/coverage-rule';
+import { CoverageHousehold, CoverageMark } from './coverage.schema';
+import { CoverageStore, GroupRow, UnitField } from './coverage.store';
 
-export type UnitField = 'countyCode' | 'townCode' | 'villageCode';
+export type { UnitField } from './coverage.store';
 
-interface GroupRow {
-  _id: { v: string; m: string | null; d: number | null };
-  n: number;
-}
-
-const isDuplicateOnly = (e: unknown) => {
-  const err = e as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  if (err.code === 11000 && !err.writeErrors) return true;
-  const list = err.writeErrors ?? [];
-  return list.length > 0 && list.every((w) => (w.code ?? w.err?.code) === 11000);
-};
-
-/** Inserts documents, a duplicate key meaning "already there" (insert-only facts). */
-async function insertIgnoringDuplicates(model: Model<never>, docs: object[]): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await model.collection.insertMany(docs as never[], { ordered: false });
-  } catch (e) {
-    if (!isDuplicateOnly(e)) throw e;
-  }
-}
-
-/** Coverage read model: fed by registrations and by survey.recorded.v1 from our own topic. */
+/** Coverage read model: fed by registrations (households-events.consumer.ts) and by survey.recorded.v1 from our own topic. */
 @Injectable()
 export class CoverageService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CoverageService.name);
 
   constructor(
-    @InjectModel(CoverageHousehold.name) private readonly households: Model<CoverageHousehold>,
-    @InjectModel(CoverageMark.name) private readonly marks: Model<CoverageMark>,
-    @InjectModel(CoverageAnnouncement.name) private readonly announcements: Model<CoverageAnnouncement>,
-    @InjectModel(CoveragePending.name) private readonly pending: Model<CoveragePending>,
+    private readonly store: CoverageStore,
     private readonly directory: HouseholdDirectory,
-    private readonly relay: OutboxRelay,
     @Inject(APP_CONFIG) private readonly config: MonitoringConfig,
-  ) {
-    // in the constructor, not onModuleInit: the consumer starts before the HTTP app's init hooks run
-    this.directory.onRegistration((e) => this.householdRegistered(e));
-    this.directory.onClosure((e) => this.householdClosed(e));
-  }
+  ) {}
 
   get dueDay(): number {
     return this.config.SURVEY_DUE_DAY;
   }
 
   async onModuleInit() {
-    this.relay.register(this.announcements.collection);
     await this.backfill();
     this.announcer = setTimeout(() => void this.announceLoop(), 0);
   }
@@ -104,10 +71,10 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** Announces every pending village-month (public for tests); returns how many were announced. */
   async announcePending(): Promise<number> {
-    const pending = await this.pending.find({}).limit(200).lean<CoveragePending[]>().exec();
+    const pending = await this.store.pendingBatch();
     for (const p of pending) {
       await this.announce(p.villageCode, p.townCode, p.month);
-      await this.pending.deleteOne({ _id: p._id, touch: p.touch });
+      await this.store.donePending(p);
     }
     return pending.length;
   }
@@ -117,24 +84,20 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
    * surveys already recorded are copied in (insert-only, so running it twice changes nothing).
    */
   private async backfill() {
-    const db = this.households.db;
-    if ((await this.households.estimatedDocumentCount()) === 0) {
-      const known = db.collection('known_households').find({ closedOn: { $exists: false } });
+    if (!(await this.store.hasHouseholds())) {
+      const known = this.store.openKnownHouseholds();
       let batch: CoverageHousehold[] = [];
       for await (const k of known) {
-        batch.push(this.entryOf(String(k._id), k as never));
+        batch.push(this.entryOf(k._id, k));
         if (batch.length === 500) {
-          await insertIgnoringDuplicates(this.households as never, batch);
+          await this.store.addHouseholds(batch);
           batch = [];
         }
       }
-      await insertIgnoringDuplicates(this.households as never, batch);
+      await this.store.addHouseholds(batch);
     }
-    if ((await this.marks.estimatedDocumentCount()) === 0) {
-      const surveys = await db
-        .collection('surveys')
-        .find({}, { projection: { householdId: 1, month: 1, villageCode: 1, townCode: 1, visitedAt: 1 } })
-        .toArray();
+    if (!(await this.store.hasMarks())) {
+      const surveys = await this.store.recordedSurveys();
       if (surveys.length > 0) {
         this.logger.log(`coverage: marking ${surveys.length} surveys recorded before coverage existed`);
         await this.markSurveys(
@@ -144,7 +107,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             month: String(s.month),
             townCode: String(s.townCode),
             villageCode: String(s.villageCode),
-            visitedAt: new Date(s.visitedAt as Date),
+            visitedAt: new Date(s.visitedAt),
           })),
         );
       }
@@ -171,7 +134,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** Idempotent: the household's entry is written once. */
   async householdRegistered(e: HouseholdRegisteredV1): Promise<void> {
-    await insertIgnoringDuplicates(this.households as never, [this.entryOf(e.data.householdId, e.data)]);
+    await this.store.addHouseholds([this.entryOf(e.data.householdId, e.data)]);
   }
 
   /**
@@ -181,14 +144,9 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
    */
   async householdClosed(e: HouseholdClosedV1): Promise<void> {
     const { householdId, villageCode, townCode } = e.data;
-    const marks = await this.marks
-      .find({ householdId }, { month: 1 })
-      .lean<Array<{ month: string }>>()
-      .exec();
-    await this.households.deleteOne({ _id: householdId });
-    await this.marks.deleteMany({ householdId });
-    const months = new Set([...marks.map((m) => m.month), chinaMonthDay(new Date()).month]);
-    await this.touchPending([...months].map((month) => ({ villageCode, townCode, month })));
+    const marked = await this.store.removeHousehold(householdId);
+    const months = new Set([...marked, chinaMonthDay(new Date()).month]);
+    await this.store.touchPending([...months].map((month) => ({ villageCode, townCode, month })));
   }
 
   /** A batch of surveys: marks each household-month once, then announces the villages whose counts changed. */
@@ -216,7 +174,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     }>,
   ) {
     const ids = [...new Set(surveys.map((s) => s.householdId))];
-    const entries = new Map((await findEach(this.households, '_id', ids)).map((h) => [h._id, h] as const));
+    const entries = new Map((await this.store.householdsWithIds(ids)).map((h) => [h._id, h] as const));
     // a household the directory knows but coverage has not seen yet (its listener is retried)
     const missing: CoverageHousehold[] = [];
     const closed = new Set<string>();
@@ -231,7 +189,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       entries.set(id, entry);
       missing.push(entry);
     }
-    await insertIgnoringDuplicates(this.households as never, missing);
+    await this.store.addHouseholds(missing);
 
     const now = new Date();
     const marks: CoverageMark[] = surveys
@@ -252,35 +210,11 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
           markedAt: now,
         };
       });
-    await insertIgnoringDuplicates(this.marks as never, marks);
+    await this.store.addMarks(marks);
 
     // every village-month the batch touched (even on a redelivery) is left for the announcer, which
     // coalesces batches; an unchanged state is a duplicate announcement and ignored
-    await this.touchPending(marks);
-  }
-
-  /** Leaves village-months for the announcer (coalesced; an unchanged state is announced once). */
-  private async touchPending(marks: Array<{ villageCode: string; townCode: string; month: string }>) {
-    const touched = new Map(marks.map((m) => [`${m.villageCode}:${m.month}`, m] as const));
-    if (touched.size === 0) return;
-    const touch = () =>
-      this.pending.bulkWrite(
-        [...touched].map(([id, m]) => ({
-          updateOne: {
-            filter: { _id: id },
-            update: {
-              $set: { villageCode: m.villageCode, townCode: m.townCode, month: m.month, touch: randomUUID() },
-            },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    // two batches creating the same pending doc at once: one gets a duplicate key; the retry updates it
-    await touch().catch((e) => {
-      if (!isDuplicateOnly(e)) throw e;
-      return touch();
-    });
+    await this.store.touchPending(marks);
   }
 
   private async announce(villageCode: string, townCode: string, month: string) {
@@ -309,29 +243,12 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
         computedAt: now.toISOString(),
       },
     });
-    try {
-      await this.announcements.collection.insertOne({
-        _id: id,
-        villageCode,
-        month,
-        at: now,
-        ...outboxOnInsert([event]),
-      } as never);
-      this.relay.kick();
-    } catch (e) {
-      if (!isDuplicateOnly(e)) throw e;
-    }
+    await this.store.announce({ _id: id, villageCode, month, at: now }, [event]);
   }
 
   /** Per-village counts of a month under a county, town or village: two `$group/$sum` over insert-only facts. */
   async countsOf(field: UnitField, code: string, month: string, now: Date): Promise<VillageCounts[]> {
-    const group = {
-      $group: { _id: { v: '$villageCode', m: '$fromMonth', d: '$fromDay' }, n: { $sum: 1 } },
-    };
-    const [hh, mk] = await Promise.all([
-      this.households.aggregate<GroupRow>([{ $match: { [field]: code } }, group]).exec(),
-      this.marks.aggregate<GroupRow>([{ $match: { [field]: code, month } }, group]).exec(),
-    ]);
+    const [hh, mk] = await this.store.groups(field, code, month);
     const rows = (r: GroupRow[]) =>
       r.map((g) => ({ villageCode: g._id.v, fromMonth: g._id.m ?? null, fromDay: g._id.d ?? null, n: g.n }));
     return countByVillage(mergeBuckets(rows(hh), rows(mk)), month, now, this.dueDay);
@@ -339,10 +256,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** The households of a village in a month with their status, in household-number order. */
   async householdsOf(villageCode: string, month: string, now: Date, status?: CoverageStatus) {
-    const [hh, mk] = await Promise.all([
-      this.households.find({ villageCode }).lean<CoverageHousehold[]>().exec(),
-      this.marks.find({ villageCode, month }).lean<CoverageMark[]>().exec(),
-    ]);
+    const [hh, mk] = await this.store.villageMonth(villageCode, month);
     const marked = new Map(mk.map((m) => [m.householdId, m] as const));
     const rows = hh.map((h) => {
       const mark = marked.get(h._id);

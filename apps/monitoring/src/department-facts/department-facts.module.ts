@@ -4,12 +4,16 @@ import { APP_CONFIG } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
 import { DepartmentFact, DepartmentFactSchema, MemberHash, MemberHashSchema } from './department-fact.schema';
+import { DepartmentFactsConsumer } from './department-facts.consumer';
 import { DepartmentFactsController } from './department-facts.controller';
-import { DepartmentFactsService } from './department-facts.service';
+import { DepartmentFactsStore } from './department-facts.store';
+import { IndexMembers } from './use-cases/index-members.usecase';
+import { IntakeFacts } from './use-cases/intake-facts.usecase';
+import { ListFacts } from './use-cases/list-facts.usecase';
 import { DEV_PII_HASH_KEY } from '@lib/crypto';
 import { IdNumberHasher } from './id-number-hash';
 
-/** 部门筛查预警: department facts matched to households (see department-facts.service.ts). */
+/** 部门筛查预警: department facts matched to households (see use-cases/intake-facts.usecase.ts). */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -18,9 +22,12 @@ import { IdNumberHasher } from './id-number-hash';
     ]),
     HouseholdDirectoryModule,
   ],
-  controllers: [DepartmentFactsController],
+  controllers: [DepartmentFactsController, DepartmentFactsConsumer],
   providers: [
-    DepartmentFactsService,
+    DepartmentFactsStore,
+    IntakeFacts,
+    IndexMembers,
+    ListFacts,
     {
       provide: IdNumberHasher,
       inject: [APP_CONFIG],
@@ -33,5 +40,6 @@ import { IdNumberHasher } from './id-number-hash';
       },
     },
   ],
+  exports: [IndexMembers],
 })
 export class DepartmentFactsModule {}

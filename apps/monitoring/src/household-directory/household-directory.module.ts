@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { HouseholdDirectory, HouseholdDirectoryHandlers } from './household-directory';
+import { HouseholdDirectory } from './household-directory.store';
 import { KnownHousehold, KnownHouseholdSchema } from './known-household.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: KnownHousehold.name, schema: KnownHouseholdSchema }])],
-  controllers: [HouseholdDirectoryHandlers],
   providers: [HouseholdDirectory],
   exports: [HouseholdDirectory],
 })

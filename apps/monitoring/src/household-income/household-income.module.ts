@@ -1,15 +1,13 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
-import { AssistanceIncomeConsumer } from './assistance-income.consumer';
+import { HouseholdIncomeConsumer } from './household-income.consumer';
+import { MonitoredHouseholdsController } from './household-income.controller';
 import { HouseholdIncome } from './household-income.service';
+import { PaymentsStore } from './household-income.store';
 import { IncomePayment, IncomePaymentSchema } from './income-payment.schema';
-import { MonitoredHouseholdsController } from './monitored-households.controller';
-import { PaymentsRepository } from './payments.repository';
 import { SurveyFacts } from './survey-facts';
-import { IncomeForecast, IncomeForecastSchema } from '../income-forecast/income-forecast.schema';
-import { IncomeForecastController } from '../income-forecast/income-forecast.controller';
-import { IncomeForecasts } from '../income-forecast/income-forecasts.service';
+import { CountPayment } from './use-cases/count-payment.usecase';
 
 /** 收入台账: the one owner of the household income ledger, fed by surveys and project payments. */
 @Module({})
@@ -19,19 +17,15 @@ export class HouseholdIncomeModule {
     return {
       module: HouseholdIncomeModule,
       imports: [
-        MongooseModule.forFeature([
-          { name: IncomePayment.name, schema: IncomePaymentSchema },
-          // 收入趋势预测 (income-forecast/): the forecast is computed from this ledger
-          { name: IncomeForecast.name, schema: IncomeForecastSchema },
-        ]),
+        MongooseModule.forFeature([{ name: IncomePayment.name, schema: IncomePaymentSchema }]),
         HouseholdDirectoryModule,
         surveys.module,
       ],
-      controllers: [MonitoredHouseholdsController, IncomeForecastController, AssistanceIncomeConsumer],
+      controllers: [MonitoredHouseholdsController, HouseholdIncomeConsumer],
       providers: [
-        PaymentsRepository,
+        PaymentsStore,
         HouseholdIncome,
-        IncomeForecasts,
+        CountPayment,
         { provide: SurveyFacts, useExisting: surveys.facts },
       ],
       exports: [HouseholdIncome],

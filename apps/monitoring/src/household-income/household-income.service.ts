@@ -1,23 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import {
-  AssistanceIncomePaidV1,
-  incomeComponentOfBenefit,
-  orgUnitsOfVillage,
-  ProjectDistributionPaidV1,
-} from '@lib/contracts';
-import { changesOf, currentFigure, monthlyHistory, PaymentFact, SurveyFact } from './income-figure';
-import { incomeChangedEvent } from './income-events';
-import { PaymentsRepository } from './payments.repository';
+import { Injectable } from '@nestjs/common';
+import { changesOf, currentFigure, monthlyHistory, PaymentFact, SurveyFact } from './domain/income-figure';
+import { PaymentsStore } from './household-income.store';
 import { SurveyFacts } from './survey-facts';
 
-/** 收入台账: the household's income from its surveys, project payments and assistance ledgers' payments. */
+/** 收入台账 (read): the household's income from its surveys, project payments and assistance ledgers' payments. */
 @Injectable()
 export class HouseholdIncome {
-  private readonly logger = new Logger(HouseholdIncome.name);
-
   constructor(
     private readonly surveys: SurveyFacts,
-    private readonly payments: PaymentsRepository,
+    private readonly payments: PaymentsStore,
   ) {}
 
   async factsOf(householdId: string): Promise<{ surveys: SurveyFact[]; payments: PaymentFact[] }> {
@@ -26,95 +17,6 @@ export class HouseholdIncome {
       this.payments.factsOf(householdId),
     ]);
     return { surveys, payments };
-  }
-
-  /**
-   * Counts a project payment once per distributionId (a redelivery, or another event with the same
-   * distributionId, is a duplicate key), and announces the new figure in the same write.
-   */
-  countDistribution(e: ProjectDistributionPaidV1): Promise<void> {
-    const d = e.data;
-    return this.count(
-      {
-        distributionId: d.distributionId,
-        projectId: d.projectId,
-        projectName: d.projectName,
-        kind: d.kind,
-        component: incomeComponentOfBenefit(d.kind),
-        amount: d.amount,
-        paidOn: d.paidOn,
-      },
-      { ...d, eventId: e.id, causeKind: 'project-distribution' },
-    );
-  }
-
-  /**
-   * Counts an assistance ledger's payment (公益岗位 wage, 雨露计划 subsidy, 消费帮扶 purchase, 村集体经济
-   * distribution) the same way, once per paymentId, as the component the event names. Its ledger is
-   * the payment's kind, its record (post, school, product, village) stands where a project would.
-   */
-  countAssistancePayment(e: AssistanceIncomePaidV1): Promise<void> {
-    const d = e.data;
-    return this.count(
-      {
-        distributionId: d.paymentId,
-        projectId: d.recordId,
-        projectName: d.recordName,
-        kind: d.ledger,
-        component: d.component,
-        amount: d.amount,
-        paidOn: d.paidOn,
-      },
-      { ...d, eventId: e.id, causeKind: 'assistance-payment' },
-    );
-  }
-
-  private async count(
-    fact: PaymentFact,
-    src: {
-      householdId: string;
-      townCode: string;
-      villageCode: string;
-      recordedBy: string;
-      eventId: string;
-      causeKind: 'project-distribution' | 'assistance-payment';
-    },
-  ): Promise<void> {
-    if (await this.payments.exists(fact.distributionId)) return;
-    const { surveys, payments } = await this.factsOf(src.householdId);
-    const after = [...payments.filter((p) => p.distributionId !== fact.distributionId), fact];
-    const event = incomeChangedEvent({
-      householdId: src.householdId,
-      townCode: src.townCode,
-      villageCode: src.villageCode,
-      before: currentFigure(surveys, payments),
-      after: currentFigure(surveys, after),
-      surveys,
-      payments: after,
-      cause: { kind: src.causeKind, id: fact.distributionId },
-      time: new Date(),
-    });
-    const inserted = await this.payments.insert(
-      {
-        _id: fact.distributionId,
-        householdId: src.householdId,
-        countyCode: orgUnitsOfVillage(src.villageCode).countyCode,
-        townCode: src.townCode,
-        villageCode: src.villageCode,
-        projectId: fact.projectId,
-        projectName: fact.projectName,
-        kind: fact.kind,
-        component: fact.component,
-        amount: fact.amount,
-        paidOn: fact.paidOn,
-        recordedBy: src.recordedBy,
-        eventId: src.eventId,
-        receivedAt: new Date(),
-        changedFigure: event !== null,
-      },
-      event ? [event] : [],
-    );
-    if (!inserted) this.logger.log(`payment ${fact.distributionId} already counted (event ${src.eventId})`);
   }
 
   /** What GET /monitored-households/:id shows of the household's income. */

@@ -1,4 +1,4 @@
-import { SurveyFact } from './income-figure';
+import { SurveyFact } from './domain/income-figure';
 
 /**
  * What the income ledger (收入台账) reads of a household's surveys. The survey store provides it

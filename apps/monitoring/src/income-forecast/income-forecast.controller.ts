@@ -1,17 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
-import {
-  DepartmentFactReceivedV1,
-  HouseholdIncomeChangedV1,
-  MonitoringPermissions,
-  ProjectBeneficiaryWithoutBenefitV1,
-} from '@lib/contracts';
+import { MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { IncomeForecasts } from './income-forecasts.service';
+import { ReadForecasts } from './use-cases/read-forecasts.usecase';
 
 export const AtRiskQuery = z
   .object({
@@ -28,28 +22,10 @@ export const AtRiskQuery = z
   })
   .strict();
 
-/** 收入趋势预测: recomputed on monitoring's own events; the household's forecast and the at-risk list. */
+/** 收入趋势预测 (HTTP): the household's forecast and the at-risk list. */
 @Controller()
 export class IncomeForecastController {
-  constructor(private readonly forecasts: IncomeForecasts) {}
-
-  /** Every change of the income figure (survey, correction, project payment). */
-  @EventPattern(HouseholdIncomeChangedV1.type)
-  onIncomeChanged(e: HouseholdIncomeChangedV1) {
-    return this.forecasts.recompute(e.data.householdId, e.id);
-  }
-
-  /** Projects: a beneficiary link paid nothing this year (a dividend that stopped: 合作社分红本年未发放). */
-  @EventPattern(ProjectBeneficiaryWithoutBenefitV1.type)
-  onBenefitGap(e: ProjectBeneficiaryWithoutBenefitV1) {
-    return this.forecasts.benefitGap(e);
-  }
-
-  /** A department's fact (illness, hospital stay, disaster) about the household. */
-  @EventPattern(DepartmentFactReceivedV1.type)
-  onDepartmentFact(e: DepartmentFactReceivedV1) {
-    return this.forecasts.recompute(e.data.householdId, e.id);
-  }
+  constructor(private readonly forecasts: ReadForecasts) {}
 
   /**
    * The household's forecast; 204 (no content) while it has none: too few months recorded yet, or not
@@ -57,7 +33,10 @@ export class IncomeForecastController {
    */
   @Get('api/v1/monitored-households/:id/income-forecast')
   @Roles(...MonitoringPermissions.readMonitoredHouseholds)
-  @ApiResponse({ status: 204, description: '尚无预测（记录的月份不足，或不在调用者范围内） (no forecast yet)' })
+  @ApiResponse({
+    status: 204,
+    description: '尚无预测（记录的月份不足，或不在调用者范围内） (no forecast yet)',
+  })
   async get(
     @CallerScope() scope: Scope,
     @Param('id', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) id: string,

@@ -1,5 +1,5 @@
 import { DataOf, SurveyRecordedV1 } from '@lib/contracts';
-import type { SurveyFact } from '../household-income/income-figure';
+import type { SurveyFact } from '../household-income/domain/income-figure';
 import type { Survey, SurveyContent } from './survey.schema';
 
 type SurveyRecordedData = DataOf<typeof SurveyRecordedV1>;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { HouseholdIncomeModule } from '../household-income/household-income.module';
 import { Survey, SurveyRevision, SurveyRevisionSchema, SurveySchema } from './survey.schema';
-import { SurveysRepository } from './surveys.repository';
+import { SurveysStore } from './surveys.store';
 
 /** Survey storage, shared by the survey API and the household income (收入台账). */
 @Module({
@@ -11,7 +12,13 @@ import { SurveysRepository } from './surveys.repository';
       { name: SurveyRevision.name, schema: SurveyRevisionSchema },
     ]),
   ],
-  providers: [SurveysRepository],
-  exports: [SurveysRepository],
+  providers: [SurveysStore],
+  exports: [SurveysStore],
 })
 export class SurveyStoreModule {}
+
+/** 收入台账, fed by this survey store: one instance, shared by the survey API and the income forecast. */
+export const IncomeLedgerModule = HouseholdIncomeModule.fedBy({
+  module: SurveyStoreModule,
+  facts: SurveysStore,
+});

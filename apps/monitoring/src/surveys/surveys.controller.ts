@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { CorrectSurvey } from './correct-survey.usecase';
+import { CorrectSurvey } from './use-cases/correct-survey.usecase';
 import { CorrectSurveyBody, RecordSurveyBody, MonitoringPermissions, pickThreshold } from '@lib/contracts';
-import { ThresholdsService } from '../thresholds/thresholds.service';
+import { ReadThresholds } from '../thresholds/use-cases/read-thresholds.usecase';
 import { ListSurveysQuery } from './list-surveys.dto';
-import { RecordSurvey } from './record-survey.usecase';
-import { SurveysRepository } from './surveys.repository';
+import { RecordSurvey } from './use-cases/record-survey.usecase';
+import { SurveysStore } from './surveys.store';
 
 function present<T extends { _id: string }>(doc: T) {
   const { _id, ...rest } = doc;
@@ -16,8 +16,14 @@ function present<T extends { _id: string }>(doc: T) {
 
 const PositionsQuery = z
   .object({
-    townCode: z.string().regex(/^\d{9}$/, '须为乡镇代码（9 位）').optional(),
-    villageCode: z.string().regex(/^\d{12}$/, '须为村代码（12 位）').optional(),
+    townCode: z
+      .string()
+      .regex(/^\d{9}$/, '须为乡镇代码（9 位）')
+      .optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, '须为村代码（12 位）')
+      .optional(),
   })
   .strict();
 
@@ -28,8 +34,8 @@ export class SurveysController {
   constructor(
     private readonly record: RecordSurvey,
     private readonly correct: CorrectSurvey,
-    private readonly surveys: SurveysRepository,
-    private readonly thresholds: ThresholdsService,
+    private readonly surveys: SurveysStore,
+    private readonly thresholds: ReadThresholds,
   ) {}
 
   @Post()
@@ -99,13 +105,20 @@ export class SurveysController {
   }
 
   /** 低于监测范围: the line of each county and year the query may find (a county's own, else its province's). */
-  private async linesOf(scope: Scope, filter: Omit<ListSurveysQuery, 'page' | 'pageSize' | 'sort'>, below: boolean) {
-    const [all, pairs] = await Promise.all([this.thresholds.list({}), this.surveys.countyYears(scope, {
+  private async linesOf(
+    scope: Scope,
+    filter: Omit<ListSurveysQuery, 'page' | 'pageSize' | 'sort'>,
+    below: boolean,
+  ) {
+    const [all, pairs] = await Promise.all([
+      this.thresholds.list({}),
+      this.surveys.countyYears(scope, {
         householdId: filter.householdId,
         townCode: filter.townCode,
         villageCode: filter.villageCode,
         month: filter.month,
-      }),]);
+      }),
+    ]);
     const lines = pairs.flatMap(({ countyCode, year }) => {
       const line = pickThreshold(all, { countyCode, provinceCode: countyCode.slice(0, 2) }, year);
       return line ? [{ countyCode, year, amount: line.amount }] : [];
@@ -130,7 +143,10 @@ export class SurveysController {
     const { page, pageSize, sort, belowLine, ...filter } = q;
     const result = await this.surveys.list(
       scope,
-      { ...filter, belowLine: belowLine === undefined ? undefined : await this.linesOf(scope, filter, belowLine) },
+      {
+        ...filter,
+        belowLine: belowLine === undefined ? undefined : await this.linesOf(scope, filter, belowLine),
+      },
       sort,
       page,
       pageSize,

@@ -1,20 +1,13 @@
 import { Module } from '@nestjs/common';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
-import { HouseholdIncomeModule } from '../household-income/household-income.module';
-import { CorrectSurvey } from './correct-survey.usecase';
-import { RecordSurvey } from './record-survey.usecase';
-import { SurveyStoreModule } from './survey-store.module';
-import { SurveysRepository } from './surveys.repository';
+import { CorrectSurvey } from './use-cases/correct-survey.usecase';
+import { RecordSurvey } from './use-cases/record-survey.usecase';
+import { IncomeLedgerModule, SurveyStoreModule } from './survey-store.module';
 import { SurveysController } from './surveys.controller';
 import { ThresholdsModule } from '../thresholds/thresholds.module';
 
 @Module({
-  imports: [
-    SurveyStoreModule,
-    HouseholdDirectoryModule,
-    ThresholdsModule,
-    HouseholdIncomeModule.fedBy({ module: SurveyStoreModule, facts: SurveysRepository }),
-  ],
+  imports: [SurveyStoreModule, HouseholdDirectoryModule, ThresholdsModule, IncomeLedgerModule],
   controllers: [SurveysController],
   providers: [RecordSurvey, CorrectSurvey],
 })

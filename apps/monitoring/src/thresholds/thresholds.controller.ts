@@ -3,7 +3,8 @@ import { Body, Controller, ForbiddenException, Get, Put, Query } from '@nestjs/c
 import { assertCovers, Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ListThresholdsQuery, PutThresholdBody, ThresholdHistoryQuery } from './thresholds.dto';
-import { ThresholdsService } from './thresholds.service';
+import { ReadThresholds } from './use-cases/read-thresholds.usecase';
+import { SetThreshold } from './use-cases/set-threshold.usecase';
 
 /**
  * 监测范围 (yearly per-capita income lines). Reference data of the whole platform: everyone may read
@@ -12,7 +13,10 @@ import { ThresholdsService } from './thresholds.service';
  */
 @Controller('api/v1/thresholds')
 export class ThresholdsController {
-  constructor(private readonly thresholds: ThresholdsService) {}
+  constructor(
+    private readonly thresholds: ReadThresholds,
+    private readonly setThreshold: SetThreshold,
+  ) {}
 
   @Get()
   @Roles(...MonitoringPermissions.readThresholds)
@@ -42,6 +46,6 @@ export class ThresholdsController {
         message:
           '全国和省级监测范围仅可由平台服务账号设置 (national and province lines are set by the service identity only)',
       });
-    return this.thresholds.set(caller, body);
+    return this.setThreshold.execute(caller, body);
   }
 }

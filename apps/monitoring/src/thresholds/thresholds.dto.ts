@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Yuan, zhTypeError } from '@lib/contracts';
-import { codeProblem } from './threshold-key';
+import { codeProblem } from './domain/threshold-key';
 
 const Scope = z.enum(['national', 'province', 'county']);
 const Year = z.coerce.number().int('须为整年').min(2000).max(2100);
@@ -9,17 +9,16 @@ export const PutThresholdBody = z
   .object({
     scope: Scope.describe('national, province or county'),
     code: z.string().optional().describe('2-digit province or 6-digit county code; none for national'),
-    year: z.number(zhTypeError({ required: '必填' })).int('须为整年').min(2000).max(2100),
+    year: z
+      .number(zhTypeError({ required: '必填' }))
+      .int('须为整年')
+      .min(2000)
+      .max(2100),
     amount: Yuan.refine(
       (v) => v > 0 && v <= 1_000_000,
       '须大于0且不超过1000000 (must be > 0 and ≤ 1,000,000)',
     ).describe('yuan per person per year'),
-    source: z
-      .string()
-      .trim()
-      .min(1, '必填')
-      .max(200)
-      .describe('the document that published the figure'),
+    source: z.string().trim().min(1, '必填').max(200).describe('the document that published the figure'),
     reason: z.string().trim().min(2, '须说明原因 (a reason is required)').max(500),
   })
   .strict()

@@ -7,9 +7,11 @@ import {
   ThresholdCurrent,
   ThresholdCurrentSchema,
 } from './thresholds.schema';
-import { ThresholdsService } from './thresholds.service';
+import { ThresholdsStore } from './thresholds.store';
+import { ReadThresholds } from './use-cases/read-thresholds.usecase';
+import { SetThreshold } from './use-cases/set-threshold.usecase';
 
-/** 监测范围 as data owned by monitoring (history, announcements); see thresholds.service.ts. */
+/** 监测范围 as data owned by monitoring (history, announcements); see use-cases/set-threshold.usecase.ts. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -18,7 +20,7 @@ import { ThresholdsService } from './thresholds.service';
     ]),
   ],
   controllers: [ThresholdsController],
-  providers: [ThresholdsService],
-  exports: [ThresholdsService],
+  providers: [ThresholdsStore, SetThreshold, ReadThresholds],
+  exports: [ReadThresholds],
 })
 export class ThresholdsModule {}

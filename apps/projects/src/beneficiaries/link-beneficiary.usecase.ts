@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import { createEvent, ProjectBeneficiaryLinkedV1 } from '@lib/contracts';
-import { fieldConflict, fieldError } from '@lib/service-kit';
+import { refuseIfClosed } from '@lib/persistence';
+import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { ProjectsService } from '../projects/projects.service';
 import { present } from '../problems';
@@ -25,11 +26,7 @@ export class LinkBeneficiary {
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
-    if (household.closedOn)
-      throw fieldConflict(
-        'householdId',
-        `该户已于 ${household.closedOn} 注销，不能再建立利益联结 (the household is closed)`,
-      );
+    refuseIfClosed(household, 'householdId', '不能再建立利益联结');
     const existing = body.kind === 'dividend' ? await this.beneficiaries.ofProject(projectId) : [];
     const problem = checkLink(project, household, body, existing);
     if (problem) throw fieldError(problem.field, problem.reason);

@@ -2,7 +2,7 @@ import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ScopedRepository } from '@lib/persistence';
+import { ClosedHouseholds, ScopedRepository } from '@lib/persistence';
 import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
 import { KnownHousehold } from './known-household.schema';
 
@@ -11,7 +11,10 @@ import { KnownHousehold } from './known-household.schema';
 export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
   constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
     super(model);
+    this.closures = new ClosedHouseholds(this.store);
   }
+
+  private readonly closures: ClosedHouseholds<KnownHousehold>;
 
   /** Idempotent: a redelivered registration changes nothing ($setOnInsert on the household id). */
   async registered(e: HouseholdRegisteredV1): Promise<void> {
@@ -39,11 +42,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
    * beneficiary links end), on every delivery: they are idempotent.
    */
   async closed(e: HouseholdClosedV1): Promise<void> {
-    const d = e.data;
-    await this.model.updateOne(
-      { _id: d.householdId, closedOn: { $exists: false } },
-      { $set: { closedOn: d.on, closureReason: d.reason } },
-    );
+    await this.closures.mark(e);
     for (const listener of this.closureListeners) await listener(e);
   }
 

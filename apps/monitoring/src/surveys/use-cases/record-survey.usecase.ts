@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { labelOf } from '@lib/contracts/labels';
 import { randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import {
@@ -10,15 +9,16 @@ import {
   SurveyRecordedV1,
   surveyFigures,
 } from '@lib/contracts';
-import { fieldConflict, fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { membersNow } from '../household-directory/known-household.schema';
-import { HouseholdIncome } from '../household-income/household-income.service';
-import { currentFigure } from '../household-income/income-figure';
-import { incomeChangedEvent } from '../household-income/income-events';
-import { Survey } from './survey.schema';
-import { surveyEventData, surveyFact } from './survey-events';
-import { SurveysRepository } from './surveys.repository';
+import { refuseIfClosed } from '@lib/persistence';
+import { fieldError } from '@lib/service-kit';
+import { HouseholdDirectory } from '../../household-directory/household-directory.store';
+import { membersNow } from '../../household-directory/known-household.schema';
+import { HouseholdIncome } from '../../household-income/household-income.service';
+import { currentFigure } from '../../household-income/domain/income-figure';
+import { incomeChangedEvent } from '../../household-income/domain/income-events';
+import { Survey } from '../survey.schema';
+import { surveyEventData, surveyFact } from '../survey-events';
+import { SurveysStore } from '../surveys.store';
 
 /**
  * Records a monthly survey, computes per-capita net income and announces it — with the household's
@@ -28,7 +28,7 @@ import { SurveysRepository } from './surveys.repository';
 export class RecordSurvey {
   constructor(
     private readonly directory: HouseholdDirectory,
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysStore,
     private readonly income: HouseholdIncome,
   ) {}
 
@@ -36,11 +36,7 @@ export class RecordSurvey {
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');
-    if (household.closedOn)
-      throw fieldConflict(
-        'householdId',
-        `该户已于 ${household.closedOn} 注销（${labelOf('householdClosureReason', household.closureReason)}），不再走访 (the household is closed)`,
-      );
+    refuseIfClosed(household, 'householdId', '不再走访', { withReason: true });
     // the device's id recorded again (a retried or doubled upload): the survey already stored
     if (body.id) {
       const again = await this.replayOf(scope, body);

@@ -4,8 +4,13 @@
  * surveys noted.
  */
 import { labelOf } from '@lib/contracts/labels';
-import { addMonths, figureAtMonth, PaymentFact, SurveyFact } from '../household-income/income-figure';
-import { MonthlyFigure, Shock } from './domain/forecast';
+import {
+  addMonths,
+  figureAtMonth,
+  PaymentFact,
+  SurveyFact,
+} from '../../household-income/domain/income-figure';
+import { MonthlyFigure, Shock } from './forecast';
 
 export interface DepartmentFactLike {
   kind: string;

@@ -1,5 +1,5 @@
 import { INCOME_COMPONENTS, ReportedIncome, surveyFigures } from '@lib/contracts';
-import type { SurveyContent } from './survey.schema';
+import type { SurveyContent } from '../survey.schema';
 
 /** What a correction may change (validated by CorrectSurveyBody). */
 export interface SurveyChanges {

@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, SortOrder } from 'mongoose';
 import { assertCovers, Scope } from '@lib/auth';
-import { ScopedRepository, scopedFilter } from '@lib/persistence';
+import { ScopedRepository, scopedFilter, Store } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay, outboxOnInsert } from '@lib/messaging';
-import type { SurveyFact } from '../household-income/income-figure';
+import { OutboxRelay } from '@lib/messaging';
+import type { SurveyFact } from '../household-income/domain/income-figure';
 import { Survey, SurveyRevision } from './survey.schema';
 
 export interface SurveyListFilter {
@@ -27,22 +27,18 @@ const SORTS: Record<string, Record<string, SortOrder>> = {
   '-month': { month: -1, householdId: 1 },
 };
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
-
 /** Every read and write of surveys and their corrections, within the caller's scope. */
 @Injectable()
-export class SurveysRepository extends ScopedRepository<Survey> implements OnModuleInit {
+export class SurveysStore extends ScopedRepository<Survey> {
+  private readonly revisionStore: Store<SurveyRevision>;
+
   constructor(
     @InjectModel(Survey.name) model: Model<Survey>,
     @InjectModel(SurveyRevision.name) private readonly revisionModel: Model<SurveyRevision>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    super(model);
-  }
-
-  async onModuleInit() {
-    this.relay.register(this.model.collection);
-    this.relay.register(this.revisionModel.collection);
+    super(model, { relay });
+    this.revisionStore = Store.of(revisionModel, { relay });
   }
 
   /**
@@ -52,13 +48,13 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
    */
   async create(scope: Scope, survey: Survey, events: CloudEvent[]): Promise<'created' | 'exists'> {
     assertCovers(scope, survey.villageCode);
-    try {
-      await this.model.collection.insertOne({ ...survey, ...outboxOnInsert(events) } as never);
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
+    if (!(await this.store.insertNew(survey, events))) {
       if (await this.model.exists({ _id: survey._id })) return 'exists';
       const other = await this.model
-        .findOne({ householdId: survey.householdId, month: survey.month }, { _id: 1, recordedBy: 1, recordedAt: 1 })
+        .findOne(
+          { householdId: survey.householdId, month: survey.month },
+          { _id: 1, recordedBy: 1, recordedAt: 1 },
+        )
         .lean<Pick<Survey, '_id' | 'recordedBy' | 'recordedAt'>>()
         .exec();
       throw new ConflictException({
@@ -67,11 +63,14 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
         message: `该户本月已有走访记录 (a survey for ${survey.month} already exists for this household)`,
         problems: [{ field: 'month', reason: 'already surveyed this month' }],
         ...(other
-          ? { existingSurveyId: other._id, existingRecordedBy: other.recordedBy ?? null, existingRecordedAt: other.recordedAt }
+          ? {
+              existingSurveyId: other._id,
+              existingRecordedBy: other.recordedBy ?? null,
+              existingRecordedAt: other.recordedAt,
+            }
           : {}),
       });
     }
-    this.relay.kick();
     return 'created';
   }
 
@@ -90,7 +89,9 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
       })
       .sort({ month: -1 })
       .limit(20_000)
-      .lean<Array<Pick<Survey, '_id' | 'householdId' | 'villageCode' | 'month' | 'gps' | 'perCapitaNetIncome'>>>()
+      .lean<
+        Array<Pick<Survey, '_id' | 'householdId' | 'villageCode' | 'month' | 'gps' | 'perCapitaNetIncome'>>
+      >()
       .exec();
     const latest = new Map<string, (typeof docs)[number]>();
     for (const d of docs) if (d.gps && !latest.has(d.householdId)) latest.set(d.householdId, d);
@@ -128,28 +129,22 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
    * revision: the second is refused (409) and changes nothing.
    */
   async addRevision(revision: SurveyRevision, events: CloudEvent[]): Promise<void> {
-    try {
-      await this.revisionModel.collection.insertOne({ ...revision, ...outboxOnInsert(events) } as never);
-    } catch (e) {
-      if (isDuplicateKey(e))
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `该走访记录正被他人同时更正，请刷新后重试 (survey ${revision.surveyId} was corrected meanwhile; reload and retry)`,
-          problems: [{ field: 'changes', reason: 'corrected by someone else meanwhile' }],
-        });
-      throw e;
-    }
-    this.relay.kick();
+    if (!(await this.revisionStore.insertNew(revision, events)))
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `该走访记录正被他人同时更正，请刷新后重试 (survey ${revision.surveyId} was corrected meanwhile; reload and retry)`,
+        problems: [{ field: 'changes', reason: 'corrected by someone else meanwhile' }],
+      });
   }
 
   /** Brings the survey up to a stored revision (only from the revision before it: never backwards). */
   async applyRevision(r: SurveyRevision): Promise<void> {
     const prev = r.revision - 1;
-    await this.model.collection.updateOne(
+    await this.store.updateOne(
       prev === 1
-        ? { _id: r.surveyId as never, $or: [{ revision: 1 }, { revision: { $exists: false } }] }
-        : { _id: r.surveyId as never, revision: prev },
+        ? { _id: r.surveyId, $or: [{ revision: 1 }, { revision: { $exists: false } }] }
+        : { _id: r.surveyId, revision: prev },
       { $set: { ...r.snapshot, revision: r.revision, correctedAt: r.correctedAt } },
     );
   }
@@ -175,7 +170,10 @@ export class SurveysRepository extends ScopedRepository<Survey> implements OnMod
   }
 
   /** The counties and years of the surveys a query may find (for the lines of 低于监测范围). */
-  async countyYears(scope: Scope, filter: Pick<SurveyListFilter, 'householdId' | 'townCode' | 'villageCode' | 'month'>) {
+  async countyYears(
+    scope: Scope,
+    filter: Pick<SurveyListFilter, 'householdId' | 'townCode' | 'villageCode' | 'month'>,
+  ) {
     const query = scopedFilter<Survey>(scope, filter);
     const [counties, months] = await Promise.all([
       this.model.distinct('countyCode', query).exec(),

@@ -1,4 +1,4 @@
-import { PaymentFact } from '../household-income/income-figure';
+import { PaymentFact } from '../../household-income/domain/income-figure';
 import { dividendShocks, shocksOf } from './forecast-facts';
 
 const pay = (projectId: string, paidOn: string, amount: number, kind = 'dividend'): PaymentFact => ({

@@ -1,39 +1,19 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { Connection, Model } from 'mongoose';
-import { Scope, SERVICE_SCOPE } from '@lib/auth';
+import { Injectable } from '@nestjs/common';
+import { SERVICE_SCOPE } from '@lib/auth';
 import {
   createEvent,
   HouseholdIncomeForecastV1,
   orgUnitsOfVillage,
   pickThreshold,
   ProjectBeneficiaryWithoutBenefitV1,
-  ThresholdScope,
 } from '@lib/contracts';
-import { OutboxRelay, outboxOnUpdate } from '@lib/messaging';
-import { ScopedRepository } from '@lib/persistence';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { HouseholdIncome } from '../household-income/household-income.service';
-import { currentFigure, monthlyHistory } from '../household-income/income-figure';
-import { deterministicId } from '../household-income/income-events';
-import { forecastIncome, monthsToBelowLine, HORIZON, WARN_CHANCE } from './domain/forecast';
-import {
-  BenefitGapLike,
-  DepartmentFactLike,
-  dividendShocks,
-  monthlyFigures,
-  shocksOf,
-  SurveyEmploymentLike,
-} from './forecast-facts';
-import { IncomeForecast } from './income-forecast.schema';
-
-interface ThresholdRow {
-  scope: ThresholdScope;
-  provinceCode: string | null;
-  countyCode: string | null;
-  year: number;
-  amount: number;
-}
+import { HouseholdDirectory } from '../../household-directory/household-directory.store';
+import { HouseholdIncome } from '../../household-income/household-income.service';
+import { currentFigure } from '../../household-income/domain/income-figure';
+import { deterministicId } from '../../household-income/domain/income-events';
+import { forecastIncome, monthsToBelowLine, HORIZON, WARN_CHANCE } from '../domain/forecast';
+import { dividendShocks, monthlyFigures, shocksOf } from '../domain/forecast-facts';
+import { IncomeForecastStore } from '../income-forecast.store';
 
 /**
  * 收入趋势预测: recomputes a household's forecast from its facts when they change, keeps the latest
@@ -41,20 +21,12 @@ interface ThresholdRow {
  * department facts and lines monitoring keeps (their collections, read-only).
  */
 @Injectable()
-export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements OnModuleInit {
+export class RecomputeForecast {
   constructor(
-    @InjectModel(IncomeForecast.name) model: Model<IncomeForecast>,
-    @InjectConnection() private readonly db: Connection,
+    private readonly store: IncomeForecastStore,
     private readonly income: HouseholdIncome,
     private readonly directory: HouseholdDirectory,
-    private readonly relay: OutboxRelay,
-  ) {
-    super(model);
-  }
-
-  onModuleInit() {
-    this.relay.register(this.model.collection);
-  }
+  ) {}
 
   /**
    * The line of each forecast month: its own year's when set (next year's for the months in it),
@@ -64,7 +36,7 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
     countyCode: string,
     months: string[],
   ): Promise<{ lines: Array<number | null>; lineNote: string | null }> {
-    const rows = await this.db.collection<ThresholdRow>('thresholds').find({}).toArray();
+    const rows = await this.store.allThresholds();
     const where = { countyCode, provinceCode: countyCode.slice(0, 2) };
     const notes = new Set<string>();
     const baseYear = Number(months[0].slice(0, 4));
@@ -88,21 +60,16 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
    */
   async benefitGap(e: ProjectBeneficiaryWithoutBenefitV1): Promise<void> {
     const d = e.data;
-    await this.db.collection('forecast_benefit_gaps').updateOne(
-      { _id: `${d.beneficiaryId}:${d.year}` as never },
-      {
-        $setOnInsert: {
-          householdId: d.householdId,
-          projectId: d.projectId,
-          projectName: d.projectName,
-          kind: d.kind,
-          year: d.year,
-          detectedOn: d.detectedOn,
-          eventId: e.id,
-        },
-      },
-      { upsert: true },
-    );
+    await this.store.addBenefitGap({
+      _id: `${d.beneficiaryId}:${d.year}`,
+      householdId: d.householdId,
+      projectId: d.projectId,
+      projectName: d.projectName,
+      kind: d.kind,
+      year: d.year,
+      detectedOn: d.detectedOn,
+      eventId: e.id,
+    });
     await this.recompute(d.householdId, e.id);
   }
 
@@ -110,21 +77,10 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
   async recompute(householdId: string, cause: string): Promise<void> {
     const [{ surveys, payments }, facts, surveyDocs, household, gaps] = await Promise.all([
       this.income.factsOf(householdId),
-      this.db
-        .collection('department_facts')
-        .find(
-          { householdId, status: 'matched' },
-          { projection: { kind: 1, memberId: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } },
-        )
-        .toArray() as unknown as Promise<DepartmentFactLike[]>,
-      this.db
-        .collection('surveys')
-        .find({ householdId }, { projection: { month: 1, visitedAt: 1, employmentChanges: 1 } })
-        .toArray() as unknown as Promise<SurveyEmploymentLike[]>,
+      this.store.matchedFactsOf(householdId),
+      this.store.surveyEmploymentOf(householdId),
       this.directory.findById(SERVICE_SCOPE, householdId),
-      this.db.collection('forecast_benefit_gaps').find({ householdId }).toArray() as unknown as Promise<
-        BenefitGapLike[]
-      >,
+      this.store.benefitGapsOf(householdId),
     ]);
     const now = currentFigure(surveys, payments);
     if (!now) return;
@@ -134,7 +90,7 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
       ...dividendShocks(gaps, payments),
     ]);
     if (!f) return;
-    const villageCode = household?.villageCode ?? (await this.villageOf(householdId));
+    const villageCode = household?.villageCode ?? (await this.store.villageOf(householdId));
     if (!villageCode) return;
     const units = orgUnitsOfVillage(villageCode);
     const { lines, lineNote } = await this.linesFor(units.countyCode, [
@@ -147,7 +103,7 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
     const monthsToLine = ahead.every((l): l is number => l !== null)
       ? monthsToBelowLine(f, ahead, HORIZON, { chance: WARN_CHANCE })
       : null;
-    const previous = await this.model.findById(householdId).lean<IncomeForecast>().exec();
+    const previous = await this.store.previous(householdId);
     const same =
       previous &&
       JSON.stringify([
@@ -174,12 +130,13 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
       computedAt,
     };
     if (same) {
-      await this.model.collection.updateOne(
-        { _id: householdId as never },
-        {
-          $set: { line, monthLines: doc.monthLines, lineNote, monthsToLine, atRisk: doc.atRisk },
-        },
-      );
+      await this.store.updateLines(householdId, {
+        line,
+        monthLines: doc.monthLines,
+        lineNote,
+        monthsToLine,
+        atRisk: doc.atRisk,
+      });
       return;
     }
     const event = createEvent({
@@ -198,40 +155,6 @@ export class IncomeForecasts extends ScopedRepository<IncomeForecast> implements
         computedAt: computedAt.toISOString(),
       },
     });
-    const { $push, $set } = outboxOnUpdate([event]);
-    await this.model.collection.updateOne(
-      { _id: householdId as never },
-      { $set: { ...doc, ...$set }, $push },
-      { upsert: true },
-    );
-    this.relay.kick();
-  }
-
-  private async villageOf(householdId: string): Promise<string | null> {
-    const s = await this.db
-      .collection('surveys')
-      .findOne({ householdId }, { projection: { villageCode: 1 } });
-    return (s?.villageCode as string | undefined) ?? null;
-  }
-
-  /** The household page: its forecast, the line, and the per-month history it starts from. */
-  async view(scope: Scope, householdId: string) {
-    const doc = await this.findById(scope, householdId);
-    if (!doc) return null;
-    const { surveys, payments } = await this.income.factsOf(householdId);
-    const { _id, ...rest } = doc;
-    return { householdId: _id, ...rest, history: monthlyHistory(surveys, payments) };
-  }
-
-  /** Households at risk (expected under the line within 3 months), by village, in the caller's scope. */
-  async atRisk(scope: Scope, q: { townCode?: string; villageCode?: string; page: number; pageSize: number }) {
-    const page = await this.page(
-      scope,
-      { townCode: q.townCode, villageCode: q.villageCode, atRisk: true },
-      { villageCode: 1, monthsToLine: 1, _id: 1 },
-      q.page,
-      q.pageSize,
-    );
-    return { ...page, items: page.items.map(({ _id, ...rest }) => ({ householdId: _id, ...rest })) };
+    await this.store.put(householdId, doc, [event]);
   }
 }

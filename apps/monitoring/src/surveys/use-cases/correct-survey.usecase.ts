@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { notFound, Principal, Scope } from '@lib/auth';
 import { CorrectSurveyBody, createEvent, residentsProblem, SurveyCorrectedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { membersNow } from '../household-directory/known-household.schema';
-import { HouseholdIncome } from '../household-income/household-income.service';
-import { currentFigure } from '../household-income/income-figure';
-import { incomeChangedEvent } from '../household-income/income-events';
-import { applyCorrection } from './correction';
-import { SURVEY_CONTENT_FIELDS, SurveyContent, SurveyRevision } from './survey.schema';
-import { surveyEventData, surveyFact } from './survey-events';
-import { SurveysRepository } from './surveys.repository';
+import { HouseholdDirectory } from '../../household-directory/household-directory.store';
+import { membersNow } from '../../household-directory/known-household.schema';
+import { HouseholdIncome } from '../../household-income/household-income.service';
+import { currentFigure } from '../../household-income/domain/income-figure';
+import { incomeChangedEvent } from '../../household-income/domain/income-events';
+import { applyCorrection } from '../domain/correction';
+import { SURVEY_CONTENT_FIELDS, SurveyContent, SurveyRevision } from '../survey.schema';
+import { surveyEventData, surveyFact } from '../survey-events';
+import { SurveysStore } from '../surveys.store';
 
 /**
  * 更正: a new revision of a survey. The correction (who, when, why, what changed and what it was)
@@ -20,7 +20,7 @@ import { SurveysRepository } from './surveys.repository';
 @Injectable()
 export class CorrectSurvey {
   constructor(
-    private readonly surveys: SurveysRepository,
+    private readonly surveys: SurveysStore,
     private readonly income: HouseholdIncome,
     private readonly directory: HouseholdDirectory,
   ) {}

@@ -1,5 +1,5 @@
 import { applyCorrection } from './correction';
-import { SurveyContent } from './survey.schema';
+import { SurveyContent } from '../survey.schema';
 
 const recorded: SurveyContent = {
   visitedAt: new Date('2026-10-12T02:00:00Z'),

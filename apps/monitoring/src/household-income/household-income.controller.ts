@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { EventPattern } from '@nestjs/microservices';
 import { z } from 'zod';
 import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
-import { ProjectDistributionPaidV1, MonitoringPermissions } from '@lib/contracts';
+import { MonitoringPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
 import { HouseholdIncome } from './household-income.service';
 
 @Controller()
@@ -13,12 +12,6 @@ export class MonitoredHouseholdsController {
     private readonly directory: HouseholdDirectory,
     private readonly income: HouseholdIncome,
   ) {}
-
-  /** Project payments (projects.events.v1) are household income. */
-  @EventPattern(ProjectDistributionPaidV1.type)
-  onDistributionPaid(e: ProjectDistributionPaidV1) {
-    return this.income.countDistribution(e);
-  }
 
   /**
    * The household as monitoring knows it (answers once its registration has arrived), with its

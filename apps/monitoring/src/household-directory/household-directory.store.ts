@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ClosedHouseholds, ScopedRepository } from '@lib/persistence';
+import {
+  HouseholdClosedV1,
+  HouseholdMemberAddedV1,
+  HouseholdMemberRemovedV1,
+  HouseholdRegisteredV1,
+} from '@lib/contracts';
+import { KnownHousehold } from './known-household.schema';
+
+/** Monitoring's read model of the registry; reads are within the caller's scope. */
+@Injectable()
+export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
+  constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
+    super(model);
+    this.closures = new ClosedHouseholds(this.store);
+  }
+
+  private readonly closures: ClosedHouseholds<KnownHousehold>;
+
+  /**
+   * Idempotent: a redelivered registration changes nothing. False when it is a registration
+   * redelivered after the household was closed: it stays out of the other read models.
+   */
+  async registered(e: HouseholdRegisteredV1): Promise<boolean> {
+    const d = e.data;
+    const res = await this.store.updateOne(
+      { _id: d.householdId },
+      {
+        $setOnInsert: {
+          householdNumber: d.householdNumber,
+          countyCode: d.countyCode,
+          townCode: d.townCode,
+          villageCode: d.villageCode,
+          memberCount: d.memberCount,
+          registeredAt: new Date(d.registeredAt),
+          members: d.members.map((m) => ({ memberId: m.memberId, relation: m.relation })),
+        },
+      },
+      { upsert: true },
+    );
+    return !(res.upsertedCount === 0 && (await this.closures.isClosed(d.householdId)));
+  }
+
+  /** 注销: the household is marked closed (idempotent: the first closure's day and reason are kept). */
+  async closed(e: HouseholdClosedV1): Promise<void> {
+    await this.closures.mark(e);
+  }
+
+  /**
+   * A member joined or left: kept as sets of ids (a redelivery changes nothing), so the survey's
+   * 常住人口 is checked against the household's members now.
+   */
+  async memberAdded(e: HouseholdMemberAddedV1): Promise<void> {
+    await this.store.updateOne(
+      { _id: e.data.householdId },
+      { $addToSet: { addedMemberIds: e.data.member.memberId } },
+    );
+  }
+  async memberRemoved(e: HouseholdMemberRemovedV1): Promise<void> {
+    await this.store.updateOne(
+      { _id: e.data.householdId },
+      { $addToSet: { removedMemberIds: e.data.memberId } },
+    );
+  }
+}
