@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, type SchemaObject } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
@@ -36,11 +36,12 @@ const entries = new BodyOf(EntryBodies);
 const documented = (bodies: Record<string, z.ZodType>) =>
   ApiBody({
     schema: {
+      // zod's JSON Schema types allow boolean sub-schemas, OpenAPI's do not; these bodies have none
       oneOf: Object.entries(bodies).map(([ledger, schema]) => ({
         title: ledger,
-        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as SchemaObject),
       })),
-    } as never,
+    },
   });
 
 /** A record as callers see it: masked personal data only (the account number is never kept in clear), with its figures. */
