@@ -8,7 +8,7 @@ import { OutboxRelay } from '@lib/messaging';
 import { Distribution } from './distribution.schema';
 
 @Injectable()
-export class DistributionsRepository extends ScopedRepository<Distribution> {
+export class DistributionsStore extends ScopedRepository<Distribution> {
   constructor(@InjectModel(Distribution.name) model: Model<Distribution>, relay: OutboxRelay) {
     super(model, { relay });
   }

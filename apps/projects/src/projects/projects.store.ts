@@ -7,7 +7,7 @@ import { Milestone, Project } from './project.schema';
 
 /** Every read and write of projects, within the caller's scope. */
 @Injectable()
-export class ProjectsRepository extends ScopedRepository<Project> {
+export class ProjectsStore extends ScopedRepository<Project> {
   constructor(@InjectModel(Project.name) model: Model<Project>) {
     super(model);
   }
