@@ -6,7 +6,7 @@ import { ZodValidationPipe } from '@lib/service-kit';
 import { PageQuery, ProjectId } from '../dto';
 import { present } from '../problems';
 import { GetProject } from '../projects/use-cases/get-project.usecase';
-import { LinkBeneficiaryBody } from './beneficiary.dto';
+import { LinkBeneficiaryBody } from './beneficiaries.dto';
 import { FindLinks } from './use-cases/find-links.usecase';
 import { LinkBeneficiary } from './use-cases/link-beneficiary.usecase';
 

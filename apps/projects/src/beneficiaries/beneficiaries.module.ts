@@ -4,7 +4,7 @@ import { HouseholdDirectoryModule } from '../household-directory/household-direc
 import { ProjectsModule } from '../projects/projects.module';
 import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesStore } from './beneficiaries.store';
-import { Beneficiary, BeneficiarySchema } from './beneficiary.schema';
+import { Beneficiary, BeneficiarySchema } from './beneficiaries.schema';
 import { EndLinksOfClosedHousehold } from './end-links-of-closed-household.usecase';
 import { FindLinks } from './use-cases/find-links.usecase';
 import { LinkBeneficiary } from './use-cases/link-beneficiary.usecase';

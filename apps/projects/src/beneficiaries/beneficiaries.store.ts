@@ -5,7 +5,7 @@ import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
-import { Beneficiary } from './beneficiary.schema';
+import { Beneficiary } from './beneficiaries.schema';
 
 @Injectable()
 export class BeneficiariesStore extends ScopedRepository<Beneficiary> {

@@ -6,7 +6,7 @@ import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { ProjectId } from '../dto';
 import { present } from '../problems';
 import { GetProject } from '../projects/use-cases/get-project.usecase';
-import { IdempotencyKey, ListDistributionsQuery, PayDistributionBody } from './distribution.dto';
+import { IdempotencyKey, ListDistributionsQuery, PayDistributionBody } from './distributions.dto';
 import { FindPayments } from './use-cases/find-payments.usecase';
 import { PayDistribution } from './use-cases/pay-distribution.usecase';
 import { ShowHouseholdBenefits } from './use-cases/show-household-benefits.usecase';

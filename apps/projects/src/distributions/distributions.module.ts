@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { Distribution, DistributionSchema } from './distribution.schema';
+import { Distribution, DistributionSchema } from './distributions.schema';
 import { DistributionsController, HouseholdBenefitsController } from './distributions.controller';
 import { DistributionsStore } from './distributions.store';
 import { FindPayments } from './use-cases/find-payments.usecase';

@@ -5,7 +5,7 @@ import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
-import { Distribution } from './distribution.schema';
+import { Distribution } from './distributions.schema';
 
 @Injectable()
 export class DistributionsStore extends ScopedRepository<Distribution> {

@@ -5,7 +5,7 @@ import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { DistributionsModule } from '../distributions/distributions.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { RecordsModule } from '../records/records.module';
-import { ProgressFinding, ProgressFindingSchema } from './finding.schema';
+import { ProgressFinding, ProgressFindingSchema } from './progress.schema';
 import { ProgressController } from './progress.controller';
 import { ProgressScheduler } from './progress.scheduler';
 import { ProgressStore } from './progress.store';

@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { Store } from '@lib/persistence';
-import { ProgressFinding } from './finding.schema';
+import { ProgressFinding } from './progress.schema';
 
 /** A finding to raise and the event it raises. */
 export interface RaisedFinding {

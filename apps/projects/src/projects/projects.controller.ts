@@ -12,7 +12,7 @@ import {
   ListProjectsQuery,
   MilestoneBody,
   UpdateProjectBody,
-} from './project.dto';
+} from './projects.dto';
 import { AddMilestone } from './use-cases/add-milestone.usecase';
 import { CompleteMilestone } from './use-cases/complete-milestone.usecase';
 import { CreateProject } from './use-cases/create-project.usecase';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { Project, ProjectSchema } from './project.schema';
+import { Project, ProjectSchema } from './projects.schema';
 import { ProjectsController } from './projects.controller';
 import { ProjectsStore } from './projects.store';
 import { AddMilestone } from './use-cases/add-milestone.usecase';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@lib/auth';
-import { Beneficiary } from '../beneficiary.schema';
+import { Beneficiary } from '../beneficiaries.schema';
 import { BeneficiariesStore } from '../beneficiaries.store';
 
 /**

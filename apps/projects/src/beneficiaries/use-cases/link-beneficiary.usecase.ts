@@ -6,8 +6,8 @@ import { fieldConflict, fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../../household-directory/household-directory';
 import { present } from '../../problems';
 import { GetProject } from '../../projects/use-cases/get-project.usecase';
-import { LinkBeneficiaryBody } from '../beneficiary.dto';
-import { Beneficiary } from '../beneficiary.schema';
+import { LinkBeneficiaryBody } from '../beneficiaries.dto';
+import { Beneficiary } from '../beneficiaries.schema';
 import { BeneficiariesStore } from '../beneficiaries.store';
 import { checkLink } from '../domain/beneficiary-rules';
 

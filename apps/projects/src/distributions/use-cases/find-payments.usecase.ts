@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@lib/auth';
-import { Distribution } from '../distribution.schema';
+import { Distribution } from '../distributions.schema';
 import { DistributionsStore } from '../distributions.store';
 
 /** Read-only: the payments made (收益分配). Exported: the progress check asks what each link was paid in a year. */

@@ -8,8 +8,8 @@ import { ProjectsClock } from '../../clock';
 import { present } from '../../problems';
 import { GetProject } from '../../projects/use-cases/get-project.usecase';
 import { checkDistribution } from '../domain/distribution-rules';
-import { PayDistributionBody } from '../distribution.dto';
-import { Distribution } from '../distribution.schema';
+import { PayDistributionBody } from '../distributions.dto';
+import { Distribution } from '../distributions.schema';
 import { DistributionsStore } from '../distributions.store';
 
 /** A UUID derived from the project and the client's Idempotency-Key: the same request, the same id. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Scope } from '@lib/auth';
 import { FindLinks } from '../../beneficiaries/use-cases/find-links.usecase';
-import { Beneficiary } from '../../beneficiaries/beneficiary.schema';
+import { Beneficiary } from '../../beneficiaries/beneficiaries.schema';
 import { PROJECTS_CONFIG, ProjectsConfig } from '../../config';
 import { FindPayments } from '../../distributions/use-cases/find-payments.usecase';
 import { ListProjects } from '../../projects/use-cases/list-projects.usecase';

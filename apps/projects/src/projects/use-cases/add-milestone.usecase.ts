@@ -5,7 +5,7 @@ import { ProjectsClock } from '../../clock';
 import { problemsError } from '../../problems';
 import { presentProject } from '../domain/present-project';
 import { checkMilestoneDates } from '../domain/project-rules';
-import { MilestoneBody } from '../project.dto';
+import { MilestoneBody } from '../projects.dto';
 import { ProjectsStore } from '../projects.store';
 import { GetProject } from './get-project.usecase';
 

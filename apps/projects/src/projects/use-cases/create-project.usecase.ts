@@ -6,8 +6,8 @@ import { ProjectsClock } from '../../clock';
 import { problemsError } from '../../problems';
 import { presentProject } from '../domain/present-project';
 import { checkPlan } from '../domain/project-rules';
-import { CreateProjectBody } from '../project.dto';
-import { Project } from '../project.schema';
+import { CreateProjectBody } from '../projects.dto';
+import { Project } from '../projects.schema';
 import { ProjectsStore } from '../projects.store';
 
 /** 立项: a project of a village in the caller's scope, its plan checked (dates, money, milestones). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, Scope } from '@lib/auth';
-import { Project } from '../project.schema';
+import { Project } from '../projects.schema';
 import { ProjectsStore } from '../projects.store';
 
 /**

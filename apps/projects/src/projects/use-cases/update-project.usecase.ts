@@ -3,8 +3,8 @@ import { notFound, Scope } from '@lib/auth';
 import { ProjectsClock } from '../../clock';
 import { problemsError } from '../../problems';
 import { presentProject } from '../domain/present-project';
-import { UpdateProjectBody } from '../project.dto';
-import { Project } from '../project.schema';
+import { UpdateProjectBody } from '../projects.dto';
+import { Project } from '../projects.schema';
 import { ProjectsStore } from '../projects.store';
 import { GetProject } from './get-project.usecase';
 
