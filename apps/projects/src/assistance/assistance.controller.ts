@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, type SchemaObject } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
@@ -8,16 +8,14 @@ import { AssistanceLedger, ProjectsPermissions } from '@lib/contracts';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { todayIn } from '../calendar';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { present } from '../problems';
 import { CreateBodies, CreateBody, EntryBodies, EntryBody, LedgerParam, ListQuery, RecordId } from './assistance.dto';
-import { AssistanceRecord } from './assistance.schema';
-import { AssistanceStore } from './assistance.store';
 import { exportColumns } from './domain/export-columns';
-import { installmentStatus, monthsWorked, outstanding, paidToHousehold, employedLabour } from './domain/ledgers';
+import { presentRecord } from './domain/present-record';
 import { AddLedgerEntry } from './use-cases/add-ledger-entry.usecase';
 import { CheckMicrocreditOverdue } from './use-cases/check-microcredit-overdue.usecase';
+import { ListLedger } from './use-cases/list-ledger.usecase';
 import { RecordLedgerEntry } from './use-cases/record-ledger-entry.usecase';
+import { ShowHouseholdLedgers } from './use-cases/show-household-ledgers.usecase';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TIMEZONE = 'Asia/Shanghai';
@@ -36,27 +34,13 @@ const entries = new BodyOf(EntryBodies);
 const documented = (bodies: Record<string, z.ZodType>) =>
   ApiBody({
     schema: {
+      // zod's JSON Schema types allow boolean sub-schemas, OpenAPI's do not; these bodies have none
       oneOf: Object.entries(bodies).map(([ledger, schema]) => ({
         title: ledger,
-        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as SchemaObject),
       })),
-    } as never,
-  });
-
-/** A record as callers see it: masked personal data only (the account number is never kept in clear), with its figures. */
-export function presentRecord(r: AssistanceRecord, today: string) {
-  const { pairedCadreIds: _p, ...rest } = r;
-  return {
-    ...present(rest),
-    figures: {
-      paid: r.entries.reduce((s, e) => s + Math.round((e.amount ?? 0) * 100), 0) / 100,
-      ...(r.ledger === 'public_welfare_job' ? { monthsWorked: monthsWorked(r.entries) } : {}),
-      ...(r.ledger === 'relocation' ? { employedLabour: employedLabour(r.entries) } : {}),
-      ...(r.schedule ? { outstanding: outstanding(r.schedule) } : {}),
     },
-    ...(r.schedule ? { schedule: r.schedule.map((i) => ({ ...i, status: installmentStatus(i, today) })) } : {}),
-  };
-}
+  });
 
 /** 帮扶台账: 公益岗位, 小额信贷, 雨露计划, 易地搬迁后续扶持, 消费帮扶, 村集体经济 (issue 19). */
 @Controller('api/v1/assistance')
@@ -65,7 +49,7 @@ export class AssistanceController {
     private readonly record: RecordLedgerEntry,
     private readonly addEntry: AddLedgerEntry,
     private readonly overdue: CheckMicrocreditOverdue,
-    private readonly store: AssistanceStore,
+    private readonly ledgers: ListLedger,
   ) {}
 
   /** 小额信贷逾期 check now (also run periodically): each due and unpaid repayment announced once. */
@@ -84,7 +68,7 @@ export class AssistanceController {
     @Query(new ZodValidationPipe(ListQuery)) q: ListQuery,
   ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.store.list(scope, ledger, filter, page, pageSize);
+    const result = await this.ledgers.page(scope, ledger, filter, page, pageSize);
     const today = todayIn(TIMEZONE);
     return { ...result, items: result.items.map((r) => presentRecord(r, today)) };
   }
@@ -99,7 +83,7 @@ export class AssistanceController {
     @Res() res: ServerResponse,
   ) {
     const { page: _p, pageSize: _s, ...filter } = q;
-    const records = await this.store.all(scope, ledger, filter);
+    const records = await this.ledgers.all(scope, ledger, filter);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'fangfanpin projects';
     const ws = wb.addWorksheet(labelOf('assistanceLedger', ledger), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -156,32 +140,14 @@ export class AssistanceController {
 /** What the household page shows of the ledgers: money by ledger, loans outstanding, the records. */
 @Controller('api/v1/households')
 export class HouseholdLedgersController {
-  constructor(
-    private readonly directory: HouseholdDirectory,
-    private readonly store: AssistanceStore,
-  ) {}
+  constructor(private readonly ledgers: ShowHouseholdLedgers) {}
 
   @Get(':householdId/assistance-ledgers')
   @Roles(...ProjectsPermissions.readLedgers)
-  async get(
+  get(
     @CallerScope() scope: Scope,
     @Param('householdId', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）'))) householdId: string,
   ) {
-    const records = await this.store.ofHousehold(scope, householdId);
-    const known = await this.directory.findById(scope, householdId);
-    const today = todayIn(TIMEZONE);
-    const loans = records.filter((r) => r.ledger === 'microcredit' && r.householdId === householdId);
-    return {
-      householdId,
-      known: known !== null,
-      incomeByLedger: paidToHousehold(records, householdId),
-      microcredit: {
-        loans: loans.length,
-        amount: loans.reduce((s, r) => s + Math.round(Number(r.details.amount) * 100), 0) / 100,
-        outstanding: loans.reduce((s, r) => s + Math.round(outstanding(r.schedule ?? []) * 100), 0) / 100,
-        overdue: loans.flatMap((r) => (r.schedule ?? []).filter((i) => installmentStatus(i, today) === 'overdue')).length,
-      },
-      records: records.map((r) => ({ ...presentRecord(r, today), entries: r.entries.filter((e) => !e.householdId || e.householdId === householdId) })),
-    };
+    return this.ledgers.execute(scope, householdId, todayIn(TIMEZONE));
   }
 }

@@ -10,8 +10,7 @@ import {
   yuan,
   zhTypeError,
 } from '@lib/contracts';
-import { IsoDate } from '../projects/project.dto';
-import { ClientId } from '../distributions/distribution.dto';
+import { ClientId, IsoDate } from '../dto';
 
 const HouseholdId = z.string(zhTypeError({ required: '必填' })).uuid('须为农户编号（UUID）');
 const Text = (max: number) => z.string(zhTypeError({ required: '必填' })).trim().min(1, '不能为空').max(max);

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import type { Filter, UpdateFilter } from 'mongodb';
+import type { Model, QueryFilter } from 'mongoose';
 import { pairedScopeFilter, Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { pageOf, ScopedRepository, WITHOUT_OUTBOX } from '@lib/persistence';
 import { AssistanceRecord } from './assistance.schema';
 import type { Installment, Ledger, LedgerEntry } from './domain/ledgers';
+
+/** What an entry changes on its record besides the entry (a loan's schedule when a repayment is recorded). */
+export type EntryChanges = Pick<Partial<AssistanceRecord>, 'schedule' | 'nextWatchedDue'>;
+/** What the record must still look like for the entry to be added (the loan unchanged since it was read). */
+export type EntryGuard = Pick<Partial<AssistanceRecord>, 'nextWatchedDue'>;
 
 /** assistance_records: scoped reads (a 帮扶责任人 sees their households' records only), writes with their events. */
 @Injectable()
@@ -16,9 +22,9 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   }
 
   /** Records carry their pairings: within the units, and only the paired households' where the caller is paired only. */
-  protected override scoped(scope: Scope, query: Record<string, unknown>) {
+  protected override scoped(scope: Scope, query: Record<string, unknown>): QueryFilter<AssistanceRecord> {
     const defined = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-    return (scope.all ? defined : { $and: [defined, pairedScopeFilter(scope)] }) as never;
+    return scope.all ? defined : { $and: [defined, pairedScopeFilter(scope)] };
   }
 
   insert(r: AssistanceRecord, events: CloudEvent[]): Promise<boolean> {
@@ -40,15 +46,14 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   async addEntry(
     id: string,
     entry: LedgerEntry,
-    set: Record<string, unknown>,
+    set: EntryChanges,
     events: CloudEvent[],
-    guard: Record<string, unknown> = {},
+    guard: EntryGuard = {},
   ): Promise<boolean> {
-    const r = await this.store.updateOne(
-      { _id: id, 'entries._id': { $ne: entry._id }, ...guard } as never,
-      { $push: { entries: entry }, ...(Object.keys(set).length ? { $set: set } : {}) } as never,
-      { events },
-    );
+    const filter: Filter<AssistanceRecord> = { _id: id, 'entries._id': { $ne: entry._id }, ...guard };
+    const update: UpdateFilter<AssistanceRecord> = { $push: { entries: entry } };
+    if (Object.keys(set).length) update.$set = set;
+    const r = await this.store.updateOne(filter, update, { events });
     return r.modifiedCount > 0;
   }
 
@@ -88,8 +93,8 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   /** Marks installments announced, with their events, only if the loan was not changed since it was read. */
   async markOverdue(loan: AssistanceRecord, schedule: Installment[], next: string | null, events: CloudEvent[]): Promise<boolean> {
     const r = await this.store.updateOne(
-      { _id: loan._id, nextWatchedDue: loan.nextWatchedDue } as never,
-      { $set: { schedule, nextWatchedDue: next } } as never,
+      { _id: loan._id, nextWatchedDue: loan.nextWatchedDue },
+      { $set: { schedule, nextWatchedDue: next } },
       { events },
     );
     return r.modifiedCount > 0;
@@ -97,6 +102,6 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
 
   /** A household's 帮扶责任人 changed: its records follow. */
   async pairingChanged(householdId: string, cadreIds: string[]) {
-    await this.store.updateMany({ householdId } as never, { $set: { pairedCadreIds: cadreIds } } as never);
+    await this.store.updateMany({ householdId }, { $set: { pairedCadreIds: cadreIds } });
   }
 }

@@ -1,25 +1,22 @@
 import { ProjectsPermissions } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { DistributionsRepository } from '../distributions/distributions.repository';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { ProjectId } from '../projects/project.dto';
-import { ProjectsService } from '../projects/projects.service';
+import { PageQuery, ProjectId } from '../dto';
 import { present } from '../problems';
-import { PageQuery } from '../records/records.dto';
-import { LinkBeneficiaryBody } from './beneficiary.dto';
-import { BeneficiariesRepository } from './beneficiaries.repository';
-import { LinkBeneficiary } from './link-beneficiary.usecase';
+import { GetProject } from '../projects/use-cases/get-project.usecase';
+import { LinkBeneficiaryBody } from './beneficiaries.dto';
+import { FindLinks } from './use-cases/find-links.usecase';
+import { LinkBeneficiary } from './use-cases/link-beneficiary.usecase';
 
 /** 受益户: households linked to a project. */
 @Controller('api/v1/projects/:id/beneficiaries')
 export class BeneficiariesController {
   constructor(
     private readonly link: LinkBeneficiary,
-    private readonly projects: ProjectsService,
-    private readonly beneficiaries: BeneficiariesRepository,
+    private readonly getProject: GetProject,
+    private readonly links: FindLinks,
   ) {}
 
   @Post()
@@ -41,39 +38,8 @@ export class BeneficiariesController {
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
     @Query(new ZodValidationPipe(PageQuery)) q: z.infer<typeof PageQuery>,
   ) {
-    await this.projects.get(scope, id);
-    const result = await this.beneficiaries.list(scope, id, q.page, q.pageSize);
+    await this.getProject.execute(scope, id);
+    const result = await this.links.page(scope, id, q.page, q.pageSize);
     return { ...result, items: result.items.map(present) };
-  }
-}
-
-/** What a household gets from projects (its links and payments); 404 until projects knows the household. */
-@Controller('api/v1/projects/households')
-export class HouseholdBenefitsController {
-  constructor(
-    private readonly directory: HouseholdDirectory,
-    private readonly beneficiaries: BeneficiariesRepository,
-    private readonly distributions: DistributionsRepository,
-  ) {}
-
-  @Get(':householdId')
-  @Roles(...ProjectsPermissions.readProjects)
-  async get(
-    @CallerScope() scope: Scope,
-    @Param('householdId', new ZodValidationPipe(z.string().uuid('须为农户编号（UUID）')))
-    householdId: string,
-  ) {
-    const household = await this.directory.findById(scope, householdId);
-    if (!household) throw notFound(`产业项目系统尚无该户 (unknown household ${householdId})`);
-    const [links, paid] = await Promise.all([
-      this.beneficiaries.byHousehold(scope, householdId),
-      this.distributions.ofHousehold(scope, householdId),
-    ]);
-    return {
-      household: present(household),
-      benefits: links.map(present),
-      distributions: paid.map(({ amountFen: _fen, ...d }) => present(d)),
-      totalPaid: paid.reduce((s, d) => s + d.amountFen, 0) / 100,
-    };
   }
 }

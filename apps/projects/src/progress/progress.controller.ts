@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { VillageCode, ProjectsPermissions } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
-import { IsoDate } from '../projects/project.dto';
-import { ProjectsService } from '../projects/projects.service';
-import { ProgressService } from './progress.service';
+import { ProjectsClock } from '../clock';
+import { IsoDate } from '../dto';
+import { RaiseFindings } from './use-cases/raise-findings.usecase';
+import { ReportProgress } from './use-cases/report-progress.usecase';
 
 const ProgressQuery = z
   .object({
@@ -19,12 +20,13 @@ const RunCheckBody = z.object({ asOf: IsoDate.optional() }).strict();
 @Controller('api/v1/projects/progress')
 export class ProgressController {
   constructor(
-    private readonly progress: ProgressService,
-    private readonly projects: ProjectsService,
+    private readonly reportProgress: ReportProgress,
+    private readonly raiseFindings: RaiseFindings,
+    private readonly clock: ProjectsClock,
   ) {}
 
   private asOf(asOf: string | undefined, field: string) {
-    const today = this.projects.today();
+    const today = this.clock.today();
     if (asOf && asOf > today) throw fieldError(field, '不能晚于今天 (must not be in the future)');
     return asOf ?? today;
   }
@@ -35,7 +37,7 @@ export class ProgressController {
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ProgressQuery)) q: z.infer<typeof ProgressQuery>,
   ) {
-    return this.progress.report(scope, this.asOf(q.asOf, 'asOf'), q.villageCode);
+    return this.reportProgress.execute(scope, this.asOf(q.asOf, 'asOf'), q.villageCode);
   }
 
   /** Runs the periodic check now (raises each finding's event once per period, whoever runs it). */
@@ -43,6 +45,6 @@ export class ProgressController {
   @HttpCode(200)
   @Roles(...ProjectsPermissions.runProjectChecks)
   run(@Body(new ZodValidationPipe(RunCheckBody)) body: z.infer<typeof RunCheckBody>) {
-    return this.progress.raise(this.asOf(body.asOf, 'asOf'));
+    return this.raiseFindings.execute(this.asOf(body.asOf, 'asOf'));
   }
 }

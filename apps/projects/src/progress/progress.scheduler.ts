@@ -11,7 +11,7 @@ import { REDIS_CONNECTION } from '@lib/service-kit';
 import { todayIn } from '../calendar';
 import { PROJECTS_CONFIG, ProjectsConfig } from '../config';
 import { CheckMicrocreditOverdue } from '../assistance/use-cases/check-microcredit-overdue.usecase';
-import { ProgressService } from './progress.service';
+import { RaiseFindings } from './use-cases/raise-findings.usecase';
 
 export const PROGRESS_QUEUE = 'projects-progress';
 const SCHEDULER_ID = 'progress-check';
@@ -30,7 +30,7 @@ export class ProgressScheduler implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(PROJECTS_CONFIG) private readonly config: ProjectsConfig,
-    private readonly progress: ProgressService,
+    private readonly raiseFindings: RaiseFindings,
     private readonly microcredit: CheckMicrocreditOverdue,
   ) {}
 
@@ -56,7 +56,7 @@ export class ProgressScheduler implements OnApplicationBootstrap, BeforeApplicat
       PROGRESS_QUEUE,
       async () => {
         const today = todayIn(this.config.PROJECTS_TIMEZONE);
-        await this.progress.raise(today);
+        await this.raiseFindings.execute(today);
         await this.microcredit.execute(today); // 小额信贷逾期 (assistance ledgers)
       },
       { connection: this.redis.duplicate(), prefix, concurrency: 1 },

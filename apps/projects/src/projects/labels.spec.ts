@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
 import { OutputKind, SalesChannel } from '../records/records.dto';
-import { FundSourceKind, OwnerKind, ProjectStatus, ProjectType } from './project.dto';
+import { FundSourceKind, OwnerKind, ProjectStatus, ProjectType } from './projects.dto';
 
 /** Every value the projects API answers with has a Chinese label for the console and the exports. */
 const enums: [LabelKind, z.ZodEnum<Record<string, string>>][] = [

@@ -3,23 +3,33 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
+import { ProjectsClock } from '../clock';
+import { ProjectId } from '../dto';
+import { presentProject } from './domain/present-project';
 import {
   CompleteMilestoneBody,
   CreateProjectBody,
   ListProjectsQuery,
   MilestoneBody,
-  ProjectId,
   UpdateProjectBody,
-} from './project.dto';
-import { ProjectsRepository } from './projects.repository';
-import { ProjectsService } from './projects.service';
-import { presentProject } from './present-project';
+} from './projects.dto';
+import { AddMilestone } from './use-cases/add-milestone.usecase';
+import { CompleteMilestone } from './use-cases/complete-milestone.usecase';
+import { CreateProject } from './use-cases/create-project.usecase';
+import { GetProject } from './use-cases/get-project.usecase';
+import { ListProjects } from './use-cases/list-projects.usecase';
+import { UpdateProject } from './use-cases/update-project.usecase';
 
 @Controller('api/v1/projects')
 export class ProjectsController {
   constructor(
-    private readonly service: ProjectsService,
-    private readonly projects: ProjectsRepository,
+    private readonly createProject: CreateProject,
+    private readonly listProjects: ListProjects,
+    private readonly getProject: GetProject,
+    private readonly updateProject: UpdateProject,
+    private readonly addMilestoneTo: AddMilestone,
+    private readonly completeMilestone: CompleteMilestone,
+    private readonly clock: ProjectsClock,
   ) {}
 
   @Post()
@@ -30,7 +40,7 @@ export class ProjectsController {
     @Caller() caller: Principal,
     @Body(new ZodValidationPipe(CreateProjectBody)) body: CreateProjectBody,
   ) {
-    return this.service.create(scope, caller, body);
+    return this.createProject.execute(scope, caller, body);
   }
 
   @Get()
@@ -40,15 +50,15 @@ export class ProjectsController {
     @Query(new ZodValidationPipe(ListProjectsQuery)) q: ListProjectsQuery,
   ) {
     const { page, pageSize, ...filter } = q;
-    const result = await this.projects.list(scope, filter, page, pageSize);
-    const today = this.service.today();
+    const result = await this.listProjects.page(scope, filter, page, pageSize);
+    const today = this.clock.today();
     return { ...result, items: result.items.map((p) => presentProject(p, today)) };
   }
 
   @Get(':id')
   @Roles(...ProjectsPermissions.readProjects)
   async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(ProjectId)) id: string) {
-    return presentProject(await this.service.get(scope, id), this.service.today());
+    return presentProject(await this.getProject.execute(scope, id), this.clock.today());
   }
 
   @Patch(':id')
@@ -58,7 +68,7 @@ export class ProjectsController {
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
     @Body(new ZodValidationPipe(UpdateProjectBody)) body: UpdateProjectBody,
   ) {
-    return this.service.update(scope, id, body);
+    return this.updateProject.execute(scope, id, body);
   }
 
   @Post(':id/milestones')
@@ -69,7 +79,7 @@ export class ProjectsController {
     @Param('id', new ZodValidationPipe(ProjectId)) id: string,
     @Body(new ZodValidationPipe(MilestoneBody)) body: MilestoneBody,
   ) {
-    return this.service.addMilestone(scope, id, body);
+    return this.addMilestoneTo.execute(scope, id, body);
   }
 
   @Post(':id/milestones/:milestoneId/completion')
@@ -82,6 +92,6 @@ export class ProjectsController {
     milestoneId: string,
     @Body(new ZodValidationPipe(CompleteMilestoneBody)) body: z.infer<typeof CompleteMilestoneBody>,
   ) {
-    return this.service.completeMilestone(scope, id, milestoneId, body.completedOn);
+    return this.completeMilestone.execute(scope, id, milestoneId, body.completedOn);
   }
 }

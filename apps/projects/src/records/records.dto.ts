@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { yuan, zhTypeError } from '@lib/contracts';
-import { IsoDate } from '../projects/project.dto';
+import { IsoDate } from '../dto';
 
 export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
 /** 销售渠道: 镇电商中心微信群 / 集市 / 企业收购 / 其他 */
@@ -35,10 +35,3 @@ export const RecordSaleBody = z
   })
   .strict();
 export type RecordSaleBody = z.infer<typeof RecordSaleBody>;
-
-export const PageQuery = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();

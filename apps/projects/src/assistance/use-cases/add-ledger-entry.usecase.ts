@@ -6,7 +6,7 @@ import { fieldError } from '@lib/service-kit';
 import { HouseholdDirectory } from '../../household-directory/household-directory';
 import { EntryBody } from '../assistance.dto';
 import { AssistanceRecord } from '../assistance.schema';
-import { AssistanceStore } from '../assistance.store';
+import { AssistanceStore, EntryChanges, EntryGuard } from '../assistance.store';
 import { componentOf, employedLabour, LedgerEntry, monthsOf, nextWatchedDue, wageFor } from '../domain/ledgers';
 import { employmentChanged, incomePaid } from './ledger-events';
 
@@ -41,8 +41,8 @@ export class AddLedgerEntry {
       recordedBy,
       recordedAt: new Date(),
     };
-    const set: Record<string, unknown> = {};
-    const guard: Record<string, unknown> = {};
+    const set: EntryChanges = {};
+    const guard: EntryGuard = {};
     const events: CloudEvent[] = [];
     let payTo = r.householdId ? { householdId: r.householdId, townCode: r.townCode, villageCode: r.villageCode } : null;
 

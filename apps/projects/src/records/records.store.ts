@@ -6,7 +6,7 @@ import { ScopedRepository } from '@lib/persistence';
 import { Output, Sale } from './records.schema';
 
 @Injectable()
-export class OutputsRepository extends ScopedRepository<Output> {
+export class OutputsStore extends ScopedRepository<Output> {
   constructor(@InjectModel(Output.name) model: Model<Output>) {
     super(model);
   }
@@ -28,7 +28,7 @@ export class OutputsRepository extends ScopedRepository<Output> {
 }
 
 @Injectable()
-export class SalesRepository extends ScopedRepository<Sale> {
+export class SalesStore extends ScopedRepository<Sale> {
   constructor(@InjectModel(Sale.name) model: Model<Sale>) {
     super(model);
   }

@@ -4,25 +4,25 @@ import { Principal, Scope } from '@lib/auth';
 import { createEvent, ProjectBeneficiaryLinkedV1 } from '@lib/contracts';
 import { refuseIfClosed } from '@lib/persistence';
 import { fieldError } from '@lib/service-kit';
-import { HouseholdDirectory } from '../household-directory/household-directory';
-import { ProjectsService } from '../projects/projects.service';
-import { present } from '../problems';
-import { LinkBeneficiaryBody } from './beneficiary.dto';
-import { Beneficiary } from './beneficiary.schema';
-import { BeneficiariesRepository } from './beneficiaries.repository';
-import { checkLink } from './beneficiary-rules';
+import { HouseholdDirectory } from '../../household-directory/household-directory';
+import { present } from '../../problems';
+import { GetProject } from '../../projects/use-cases/get-project.usecase';
+import { LinkBeneficiaryBody } from '../beneficiaries.dto';
+import { Beneficiary } from '../beneficiaries.schema';
+import { BeneficiariesStore } from '../beneficiaries.store';
+import { checkLink } from '../domain/beneficiary-rules';
 
 /** Links a registered household to a project and announces it (project.beneficiary-linked.v1). */
 @Injectable()
 export class LinkBeneficiary {
   constructor(
-    private readonly projects: ProjectsService,
+    private readonly getProject: GetProject,
     private readonly directory: HouseholdDirectory,
-    private readonly beneficiaries: BeneficiariesRepository,
+    private readonly beneficiaries: BeneficiariesStore,
   ) {}
 
   async execute(scope: Scope, caller: Principal, projectId: string, body: LinkBeneficiaryBody) {
-    const project = await this.projects.get(scope, projectId);
+    const project = await this.getProject.execute(scope, projectId);
     // a household outside the caller's scope is as unknown as one that does not exist
     const household = await this.directory.findById(scope, body.householdId);
     if (!household) throw fieldError('householdId', '未知的户 (no such household in the registry)');

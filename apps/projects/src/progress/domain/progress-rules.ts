@@ -3,7 +3,7 @@
  * raised once per period: an overdue milestone once per milestone and due date, a project without
  * sales once per month, a beneficiary without benefit once per year.
  */
-import { addMonths, covers, daysBetween, IsoDate } from '../calendar';
+import { addMonths, covers, daysBetween, IsoDate } from '../../calendar';
 
 export interface ProjectView {
   _id: string;

@@ -1,6 +1,6 @@
 /** When a project may pay a household (pure). */
-import { FieldProblem } from '@lib/service-kit';
-import { covers } from '../calendar';
+import type { FieldProblem } from '@lib/service-kit';
+import { covers } from '../../calendar';
 
 export interface LinkView {
   _id: string;

@@ -1,5 +1,5 @@
 /** Who may be linked to a project, and how (pure). */
-import { FieldProblem } from '@lib/service-kit';
+import type { FieldProblem } from '@lib/service-kit';
 
 const toBasisPoints = (pct: number) => Math.round(pct * 100);
 

@@ -3,11 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { assertCovers, Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
-import { Milestone, Project } from './project.schema';
+import { Milestone, Project } from './projects.schema';
 
 /** Every read and write of projects, within the caller's scope. */
 @Injectable()
-export class ProjectsRepository extends ScopedRepository<Project> {
+export class ProjectsStore extends ScopedRepository<Project> {
   constructor(@InjectModel(Project.name) model: Model<Project>) {
     super(model);
   }

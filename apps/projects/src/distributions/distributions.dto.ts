@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ProjectBenefitKind, yuan, zhTypeError } from '@lib/contracts';
-import { IsoDate } from '../projects/project.dto';
-
-/** Ids clients may choose (a UUID or any 8-64 safe characters). */
-export const ClientId = z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/, '须为 8–64 位字母、数字或 . _ : -');
+import { ClientId, IsoDate } from '../dto';
 
 export const PayDistributionBody = z
   .object({

@@ -3,13 +3,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Principal, Scope } from '@lib/auth';
 import { createEvent, ProjectDistributionPaidV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
-import { BeneficiariesRepository } from '../beneficiaries/beneficiaries.repository';
-import { ProjectsService } from '../projects/projects.service';
-import { present } from '../problems';
-import { PayDistributionBody } from './distribution.dto';
-import { checkDistribution } from './distribution-rules';
-import { Distribution } from './distribution.schema';
-import { DistributionsRepository } from './distributions.repository';
+import { FindLinks } from '../../beneficiaries/use-cases/find-links.usecase';
+import { ProjectsClock } from '../../clock';
+import { present } from '../../problems';
+import { GetProject } from '../../projects/use-cases/get-project.usecase';
+import { checkDistribution } from '../domain/distribution-rules';
+import { PayDistributionBody } from '../distributions.dto';
+import { Distribution } from '../distributions.schema';
+import { DistributionsStore } from '../distributions.store';
 
 /** A UUID derived from the project and the client's Idempotency-Key: the same request, the same id. */
 export function distributionIdOf(projectId: string, idempotencyKey: string): string {
@@ -32,9 +33,10 @@ const samePayment = (d: Distribution, projectId: string, b: PayDistributionBody)
 @Injectable()
 export class PayDistribution {
   constructor(
-    private readonly projects: ProjectsService,
-    private readonly beneficiaries: BeneficiariesRepository,
-    private readonly distributions: DistributionsRepository,
+    private readonly getProject: GetProject,
+    private readonly links: FindLinks,
+    private readonly distributions: DistributionsStore,
+    private readonly clock: ProjectsClock,
   ) {}
 
   async execute(
@@ -44,14 +46,14 @@ export class PayDistribution {
     body: PayDistributionBody,
     idempotencyKey: string | undefined,
   ): Promise<{ replayed: boolean; distribution: ReturnType<typeof present<Distribution>> }> {
-    const project = await this.projects.get(scope, projectId);
+    const project = await this.getProject.execute(scope, projectId);
     const id =
       body.distributionId ?? (idempotencyKey ? distributionIdOf(projectId, idempotencyKey) : randomUUID());
     const replay = await this.replayOf(id, projectId, body);
     if (replay) return replay;
 
-    const links = await this.beneficiaries.ofHousehold(projectId, body.householdId);
-    const check = checkDistribution(project, links, body, this.projects.today());
+    const links = await this.links.ofHouseholdInProject(projectId, body.householdId);
+    const check = checkDistribution(project, links, body, this.clock.today());
     if (!check.ok) throw fieldError(check.problem.field, check.problem.reason);
     const link = links.find((l) => l._id === check.link._id)!;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectBenefitKind, zhTypeError } from '@lib/contracts';
-import { IsoDate } from '../projects/project.dto';
+import { IsoDate } from '../dto';
 
 export const LinkBeneficiaryBody = z
   .object({

@@ -5,10 +5,10 @@ import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
-import { Distribution } from './distribution.schema';
+import { Distribution } from './distributions.schema';
 
 @Injectable()
-export class DistributionsRepository extends ScopedRepository<Distribution> {
+export class DistributionsStore extends ScopedRepository<Distribution> {
   constructor(@InjectModel(Distribution.name) model: Model<Distribution>, relay: OutboxRelay) {
     super(model, { relay });
   }

@@ -1,8 +1,8 @@
 /**
  * Rules of a project's plan (pure, no framework): dates, money, milestone status.
  */
-import { FieldProblem } from '@lib/service-kit';
-import type { IsoDate } from '../calendar';
+import type { FieldProblem } from '@lib/service-kit';
+import type { IsoDate } from '../../calendar';
 
 export type MilestoneStatus = 'planned' | 'done' | 'overdue';
 

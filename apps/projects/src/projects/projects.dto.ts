@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isRealDay, TownCode, VillageCode, yuan, zhTypeError } from '@lib/contracts';
+import { TownCode, VillageCode, yuan } from '@lib/contracts';
+import { IsoDate } from '../dto';
 
 /** 产业类型 */
 export const ProjectType = z.enum([
@@ -28,11 +29,6 @@ export const FundSourceKind = z.enum([
   'self_raised', // 农户自筹
   'other',
 ]);
-
-export const IsoDate = z
-  .string(zhTypeError({ required: '必填' }))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
-  .refine(isRealDay, '不是日历上的日期');
 
 const PositiveYuan = yuan({ above: 0 });
 const NonNegativeYuan = yuan({ min: 0 });
@@ -108,5 +104,3 @@ export const ListProjectsQuery = z
   })
   .strict();
 export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
-
-export const ProjectId = z.string().uuid('须为项目编号（UUID）');

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../calendar';
+import type { IsoDate } from '../../calendar';
 import { milestoneStatus } from './project-rules';
-import { Project } from './project.schema';
+import type { Project } from '../projects.schema';
 
 /** A project as the API shows it: milestone status computed for today. */
 export function presentProject(p: Project, today: IsoDate) {
