@@ -3,7 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { Paging, ZodValidationPipe } from '@lib/service-kit';
-import { AuditRepository } from './audit.repository';
+import { AuditStore } from './audit.store';
 
 const ListAuditQuery = Paging.extend({
   actorId: z.string().uuid().optional(),
@@ -36,7 +36,7 @@ const ListAuditQuery = Paging.extend({
 /** 审计日志: queryable by auditors, for the actors within their scope. */
 @Controller('api/v1/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditStore) {}
 
   @Get()
   @Roles(...GatewayPermissions.readAudit)

@@ -1,9 +1,9 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { Request, Response, NextFunction } from 'express';
 import type { AuthedRequest } from '@lib/auth';
-import { UsersRepository } from '../users/users.repository';
-import { AuditRepository } from './audit.repository';
-import { auditEntryOf } from './audit-entry';
+import { UsersStore } from '../users/users.store';
+import { AuditStore } from './audit.store';
+import { auditEntryOf } from './domain/audit-entry';
 
 /**
  * The gateway's own API (sign-in, users, integration clients, the audit log itself) is audited like
@@ -15,8 +15,8 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger('audit');
 
   constructor(
-    private readonly audit: AuditRepository,
-    private readonly users: UsersRepository,
+    private readonly audit: AuditStore,
+    private readonly users: UsersStore,
   ) {}
 
   use(req: Request, res: Response, next: NextFunction) {

@@ -10,8 +10,8 @@ import {
   HouseholdsPermissions,
 } from '@lib/contracts';
 import { fieldConflict, fieldError, ZodValidationPipe } from '@lib/service-kit';
-import { Household } from '../households/household.schema';
-import { HouseholdsRepository } from '../households/households.repository';
+import { Household } from '../households/households.schema';
+import { HouseholdsStore } from '../households/households.store';
 import {
   CarePairingBody,
   CareVisitBody,
@@ -19,7 +19,7 @@ import {
   PlanMeasureBody,
   RelocationBody,
 } from './assistance.dto';
-import { AssistanceRepository } from './assistance.repository';
+import { AssistanceStore } from './assistance.store';
 
 const Id = z.string().uuid('须为编号（UUID）');
 type Measure = PlanMeasureBody & { _id: string; householdId: string; at: Date; by: string };
@@ -38,8 +38,8 @@ const orgOf = (h: Household) => ({
 @Controller('api/v1/households/:id')
 export class AssistanceController {
   constructor(
-    private readonly households: HouseholdsRepository,
-    private readonly records: AssistanceRepository,
+    private readonly households: HouseholdsStore,
+    private readonly records: AssistanceStore,
   ) {}
 
   private async household(scope: Scope, id: string) {

@@ -12,7 +12,7 @@ import {
   RosterVisitBody,
   SetFrequenciesBody,
 } from './care-roster.dto';
-import { CareRoster } from './care-roster.usecases';
+import { CareRoster } from './use-cases/care-roster.usecases';
 
 const RosterId = z.string().uuid('须为名册编号（UUID）');
 

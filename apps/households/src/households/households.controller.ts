@@ -3,8 +3,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { ChangeHousehold } from './change-household.usecase';
-import { HouseholdsRepository } from './households.repository';
+import { ChangeHousehold } from './use-cases/change-household.usecase';
+import { HouseholdsStore } from './households.store';
 import {
   ListHouseholdsQuery,
   MemberBody,
@@ -13,9 +13,9 @@ import {
   RemoveMemberQuery,
   UpdateHouseholdBody,
   UpdateMemberBody,
-} from './register-household.dto';
-import { RegisterHousehold } from './register-household.usecase';
-import { presentHousehold } from './present-household';
+} from './households.dto';
+import { RegisterHousehold } from './use-cases/register-household.usecase';
+import { presentHousehold } from './domain/present-household';
 
 const HouseholdId = z.string().uuid('须为农户编号（UUID）');
 const MemberId = z.string().uuid('须为队员编号（UUID）');
@@ -26,7 +26,7 @@ export class HouseholdsController {
   constructor(
     private readonly register: RegisterHousehold,
     private readonly changeHousehold: ChangeHousehold,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdsStore,
   ) {}
 
   @Post()

@@ -3,9 +3,9 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { fieldError, GatewayTimeout, ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdsRepository } from '../households/households.repository';
-import { ListHouseholdsQuery } from '../households/register-household.dto';
-import { ImportLedger } from './import-ledger.usecase';
+import { HouseholdsStore } from '../households/households.store';
+import { ListHouseholdsQuery } from '../households/households.dto';
+import { ImportLedger } from './use-cases/import-ledger.usecase';
 import { addToExport, ledgerWorkbook } from './workbook';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +34,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export class LedgerController {
   constructor(
     private readonly importLedger: ImportLedger,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdsStore,
   ) {}
 
   /** Body: the .xlsx file (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */

@@ -3,8 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, ConflictException } 
 import { z } from 'zod';
 import { CallerScope, covers, notFound, Roles, Scope } from '@lib/auth';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
-import { buildTree, levelOf, parentOf } from './org-unit';
-import { OrgUnitsRepository } from './org-units.repository';
+import { buildTree, levelOf, parentOf } from './domain/org-unit';
+import { OrgUnitsStore } from './org-units.store';
 
 const RegisterOrgUnitBody = z
   .object({
@@ -24,7 +24,7 @@ type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;
  */
 @Controller('api/v1/org-units')
 export class OrgUnitsController {
-  constructor(private readonly units: OrgUnitsRepository) {}
+  constructor(private readonly units: OrgUnitsStore) {}
 
   /** The units the caller may see (their scope and everything below, plus the units above it), as a tree. */
   @Get()
@@ -55,7 +55,7 @@ export class OrgUnitsController {
         type: 'Feature' as const,
         id: u.code,
         properties: { code: u.code, name: u.name, level: u.level, parentCode: u.parentCode, centre: u.centre ?? null },
-        geometry: OrgUnitsRepository.boundaryOf(u),
+        geometry: OrgUnitsStore.boundaryOf(u),
       }));
     return { type: 'FeatureCollection', features };
   }

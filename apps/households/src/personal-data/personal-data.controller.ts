@@ -3,10 +3,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdsRepository } from '../households/households.repository';
-import { PersonalDataReadsRepository } from './personal-data-reads.repository';
-import { PiiCipher } from './pii-cipher';
-import { openHealth } from './seal';
+import { HouseholdsStore } from '../households/households.store';
+import { PersonalDataReadsStore } from './personal-data.store';
+import { PiiCipher } from '../households/domain/pii-cipher';
+import { openHealth } from '../households/domain/seal';
 
 const Id = z.string().uuid('须为编号（UUID）');
 /** Why the clear value is needed (查看原因), kept in the audit entry of the read. */
@@ -27,8 +27,8 @@ type RevealQuery = z.infer<typeof RevealQuery>;
 @Controller('api/v1/households/:id')
 export class PersonalDataController {
   constructor(
-    private readonly households: HouseholdsRepository,
-    private readonly reads: PersonalDataReadsRepository,
+    private readonly households: HouseholdsStore,
+    private readonly reads: PersonalDataReadsStore,
     private readonly cipher: PiiCipher,
   ) {}
 
