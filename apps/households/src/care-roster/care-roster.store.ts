@@ -2,38 +2,11 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { pairedScopeFilter, Scope } from '@lib/auth';
-import { CareFrequencies, CareGroup, CloudEvent } from '@lib/contracts';
+import { CareFrequencies, CloudEvent } from '@lib/contracts';
 import { OUTBOX_PENDING, OutboxRelay } from '@lib/messaging';
 import { isDuplicateKeyError, Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { serially } from '../serially';
-
-export interface Person {
-  userId?: string;
-  name: string;
-}
-
-/** One person on the village's 关爱服务名册 (a member of a registered household). */
-export interface RosterEntry {
-  _id: string;
-  householdId: string;
-  memberId: string;
-  countyCode: string;
-  townCode: string;
-  villageCode: string;
-  group: CareGroup;
-  carer: Person;
-  since: string;
-  /** The carer's user id when they have an account: a 帮扶责任人 sees the entries paired with them. */
-  pairedCadreIds: string[];
-  /** `${memberId}|${group}` while on the roster (unique): one entry per person and group. */
-  activeKey: string;
-  lastVisitedOn: string | null;
-  addedAt: Date;
-  addedBy: string;
-  changedAt: Date | null;
-  removedAt: Date | null;
-  removalReason?: string;
-}
+import { Person, RosterEntry } from './domain/roster';
 
 export interface RosterVisit {
   _id: string;
@@ -58,7 +31,6 @@ export interface CountyFrequencies {
 }
 
 const hidden = { projection: WITHOUT_OUTBOX };
-export const activeKeyOf = (memberId: string, group: string) => `${memberId}|${group}`;
 
 /**
  * 关爱服务名册: the entries (changed in place, their events in the same write), the visits (insert-only)

@@ -7,6 +7,7 @@ import { Household, HouseholdSchema } from './households.schema';
 import { HouseholdsStore } from './households.store';
 import { piiCipherProvider } from './pii-cipher.provider';
 import { ChangeHousehold } from './use-cases/change-household.usecase';
+import { ReadHouseholds } from './use-cases/read-households.usecase';
 import { RegisterHousehold } from './use-cases/register-household.usecase';
 
 /**
@@ -17,7 +18,14 @@ import { RegisterHousehold } from './use-cases/register-household.usecase';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Household.name, schema: HouseholdSchema }])],
   controllers: [HouseholdsController],
-  providers: [HouseholdsStore, ActiveMembershipsStore, piiCipherProvider, RegisterHousehold, ChangeHousehold],
+  providers: [
+    HouseholdsStore,
+    ActiveMembershipsStore,
+    piiCipherProvider,
+    RegisterHousehold,
+    ChangeHousehold,
+    ReadHouseholds,
+  ],
   exports: [HouseholdsStore, ActiveMembershipsStore, PiiCipher, ChangeHousehold],
 })
 export class HouseholdsModule {}

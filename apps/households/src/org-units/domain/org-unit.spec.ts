@@ -1,4 +1,4 @@
-import { buildTree, levelOf, parentOf } from './org-unit';
+import { buildTree, levelOf, parentOf, shownTo } from './org-unit';
 
 describe('org units (县 > 乡镇 > 村 > 组)', () => {
   it('knows the level and parent of a code', () => {
@@ -27,5 +27,16 @@ describe('org units (县 > 乡镇 > 村 > 组)', () => {
     ]);
     expect(tree).toHaveLength(1);
     expect(tree[0].children.map((c) => c.name)).toEqual(['三联村', '银杏村']);
+  });
+});
+
+describe('which units a caller is shown', () => {
+  const village = { all: false as const, counties: [], towns: [], villages: ['530102001001'] };
+  it('shows the units in scope and those above them, not their neighbours', () => {
+    expect(shownTo(village, '530102001001', true)).toBe(true);
+    expect(shownTo(village, '530102001', false)).toBe(true);
+    expect(shownTo(village, '530102', false)).toBe(true);
+    expect(shownTo(village, '530102002', false)).toBe(false);
+    expect(shownTo({ all: true }, '530102002', true)).toBe(true);
   });
 });

@@ -38,3 +38,17 @@ export function buildTree(
   }
   return roots;
 }
+
+/** The unit codes a caller holds a role at (none for the whole platform). */
+type Held = { all: true } | { all: false; counties: string[]; towns: string[]; villages: string[] };
+
+/**
+ * Whether a unit is shown to a caller: inside their scope (`covered`, the caller's check of the unit), or
+ * above one of their units (a village official sees the names of their town and county).
+ */
+export function shownTo(held: Held, code: string, covered: boolean): boolean {
+  return (
+    covered ||
+    (!held.all && [...held.counties, ...held.towns, ...held.villages].some((s) => s.startsWith(code)))
+  );
+}
