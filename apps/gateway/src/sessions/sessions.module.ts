@@ -10,6 +10,7 @@ import { SessionsStore } from './sessions.store';
 import { TokenIssuer } from './token-issuer';
 import { EndUserSessions } from './use-cases/end-user-sessions.usecase';
 import { Revoker } from './use-cases/revoke-tokens.usecase';
+import { SignIn } from './use-cases/sign-in.usecase';
 
 /** 登录与会话: sign-in, refresh, sign-out, revocations, the token issuer and the gateway's Redis counters. */
 @Module({
@@ -21,7 +22,15 @@ import { Revoker } from './use-cases/revoke-tokens.usecase';
     ]),
   ],
   controllers: [AuthController, JwksController],
-  providers: [SessionsStore, RevocationsStore, Revoker, EndUserSessions, TokenIssuer, GatewayCounters],
+  providers: [
+    SessionsStore,
+    RevocationsStore,
+    Revoker,
+    EndUserSessions,
+    SignIn,
+    TokenIssuer,
+    GatewayCounters,
+  ],
   exports: [TokenIssuer, GatewayCounters],
 })
 export class SessionsModule {}
