@@ -7,6 +7,7 @@ import { ClosureModule } from './closure/closure.module';
 import { HouseholdsConfig } from './config';
 import { HouseholdsModule } from './households/households.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { migrations } from './migrations';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -23,6 +24,7 @@ export class AppModule {
           config,
           database: config.MONGO_DB,
           publishes: [Topics.households],
+          migrations,
         }),
         HouseholdsModule,
         PersonalDataModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CareRosterModule } from '../care-roster/care-roster.module';
 import { HouseholdsModule } from '../households/households.module';
 import { AssistanceController } from './assistance.controller';
 import { AssistanceStore } from './assistance.store';
@@ -11,7 +12,7 @@ import { RecordRelocation } from './use-cases/record-relocation.usecase';
 
 /** 一户一策, 关爱服务 pairings and 搬迁 records of a household. */
 @Module({
-  imports: [HouseholdsModule],
+  imports: [HouseholdsModule, CareRosterModule],
   controllers: [AssistanceController],
   providers: [
     AssistanceStore,

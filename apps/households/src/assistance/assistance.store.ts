@@ -11,18 +11,12 @@ const hidden = { projection: WITHOUT_OUTBOX };
 /** A record of any kind: keyed by its own id, filed under its household. */
 type AssistanceRecord = { _id: string; householdId?: string } & Record<string, unknown>;
 
-export type Kind =
-  'plan_measures' | 'plan_measure_completions' | 'care_pairings' | 'care_visits' | 'relocations';
-const KINDS: Kind[] = [
-  'plan_measures',
-  'plan_measure_completions',
-  'care_pairings',
-  'care_visits',
-  'relocations',
-];
+/** (关爱结对 and their visits are the care roster's: care-roster/care-pairings.migration.ts moved the old ones.) */
+export type Kind = 'plan_measures' | 'plan_measure_completions' | 'relocations';
+const KINDS: Kind[] = ['plan_measures', 'plan_measure_completions', 'relocations'];
 
 /**
- * 一户一策, 关爱服务, 搬迁: insert-only records keyed by household, each with its events in the same write
+ * 一户一策, 搬迁: insert-only records keyed by household, each with its events in the same write
  * (no document is updated, so nothing races the outbox relay on FerretDB). A completion is its own record
  * whose _id is the measure's: completing twice is a duplicate key. Callers check the household's scope.
  */

@@ -24,5 +24,7 @@ import { SetCareFrequencies } from './use-cases/set-care-frequencies.usecase';
     RecordRosterVisit,
     SetCareFrequencies,
   ],
+  // the household page's 关爱服务 tab pairs and visits through the roster
+  exports: [AddRosterMember, RecordRosterVisit, ReadCareRoster],
 })
 export class CareRosterModule {}

@@ -95,6 +95,11 @@ export class CareRosterStore implements OnModuleInit {
       .toArray();
   }
 
+  /** A household's entries on the roster, oldest first (its page shows them; the caller saw the household). */
+  ofHousehold(householdId: string) {
+    return this.entries.find({ householdId, removedAt: null }, hidden).sort({ addedAt: 1 }).toArray();
+  }
+
   /** Writes the entry's new fields if it is still as read (false: changed meanwhile, or a duplicate group). */
   async change(before: RosterEntry, set: Partial<RosterEntry>, events: CloudEvent[]): Promise<boolean> {
     try {

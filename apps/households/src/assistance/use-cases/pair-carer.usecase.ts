@@ -1,41 +1,24 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Principal, Scope } from '@lib/auth';
-import { fieldError } from '@lib/service-kit';
+import { AddRosterMember } from '../../care-roster/use-cases/add-roster-member.usecase';
 import { HouseholdsStore } from '../../households/households.store';
 import { CarePairingBody } from '../assistance.dto';
-import { AssistanceStore } from '../assistance.store';
-import { orgOf } from '../domain/assistance';
 import { openHouseholdIn } from './assistance-household';
 
-/** 关爱结对: pairs a member of an open household with a carer, once per member and group. */
+/**
+ * 关爱结对 from a household's page: the member goes on the 关爱服务名册 (one entry per member and group: a
+ * repeat is a 409), so the roster's due dates and overdue alerts cover them. The pairing's id is the entry's.
+ */
 @Injectable()
 export class PairCarer {
   constructor(
     private readonly households: HouseholdsStore,
-    private readonly records: AssistanceStore,
+    private readonly addRosterMember: AddRosterMember,
   ) {}
 
   async execute(caller: Principal, scope: Scope, id: string, body: CarePairingBody) {
-    const h = await openHouseholdIn(this.households, scope, id);
-    if (!h.members.some((m) => m.memberId === body.memberId))
-      throw fieldError('memberId', '不是该户成员 (not a member of this household)');
-    // one pairing per member and group: a deterministic id makes a repeat a 409
-    const pairingId = `${id}:${body.memberId}:${body.group}`;
-    const ok = await this.records.insert('care_pairings', {
-      _id: pairingId,
-      householdId: id,
-      ...orgOf(h),
-      ...body,
-      at: new Date(),
-      by: caller.sub,
-    });
-    if (!ok)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: '该成员已有此类关爱结对 (already paired for this group)',
-        problems: [{ field: 'group', reason: 'already paired' }],
-      });
-    return { pairingId, householdId: id, ...body };
+    await openHouseholdIn(this.households, scope, id);
+    const entry = await this.addRosterMember.execute(caller, scope, { householdId: id, ...body });
+    return { pairingId: entry.rosterId, householdId: id, ...body };
   }
 }

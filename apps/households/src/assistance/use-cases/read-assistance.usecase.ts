@@ -1,21 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@lib/auth';
+import { ReadCareRoster } from '../../care-roster/use-cases/read-care-roster.usecase';
 import { HouseholdsStore } from '../../households/households.store';
-import {
-  CarePairingBody,
-  CareVisitBody,
-  CompleteMeasureBody,
-  PlanMeasureBody,
-  RelocationBody,
-} from '../assistance.dto';
+import { CompleteMeasureBody, PlanMeasureBody, RelocationBody } from '../assistance.dto';
 import { AssistanceStore } from '../assistance.store';
 import { measureStatus, today } from '../domain/assistance';
 import { householdIn } from './assistance-household';
 
 export type Measure = PlanMeasureBody & { _id: string; householdId: string; at: Date; by: string };
 type Completion = CompleteMeasureBody & { _id: string; householdId: string; at: Date; by: string };
-export type Pairing = CarePairingBody & { _id: string; householdId: string; at: Date; by: string };
-type Visit = CareVisitBody & { _id: string; householdId: string; pairingId: string; at: Date; by: string };
 
 /** What a household's page shows of its assistance: the plan, the care pairings, the relocations. */
 @Injectable()
@@ -23,6 +16,7 @@ export class ReadAssistance {
   constructor(
     private readonly households: HouseholdsStore,
     private readonly records: AssistanceStore,
+    private readonly roster: ReadCareRoster,
   ) {}
 
   /** The plan: every measure with its status (planned / in_progress / overdue / completed). */
@@ -49,29 +43,28 @@ export class ReadAssistance {
     };
   }
 
-  /** 关爱结对 with their visits. */
+  /** 关爱结对 with their visits: the household's people on the 关爱服务名册. */
   async carePairings(scope: Scope, id: string) {
     await householdIn(this.households, scope, id);
-    const [pairings, visits] = await Promise.all([
-      this.records.ofHousehold<Pairing>('care_pairings', id),
-      this.records.ofHousehold<Visit>('care_visits', id),
-    ]);
+    const onRoster = await this.roster.ofHousehold(id);
     return {
       householdId: id,
-      pairings: pairings.map(({ _id, householdId, ...p }) => {
-        void householdId;
-        const mine = visits.filter((v) => v.pairingId === _id);
-        return {
-          pairingId: _id,
-          ...p,
-          visits: mine.map(({ _id: visitId, visitedOn, notes, by }) => ({ visitId, visitedOn, notes, by })),
-          lastVisitedOn:
-            mine
-              .map((v) => v.visitedOn)
-              .sort()
-              .at(-1) ?? null,
-        };
-      }),
+      pairings: onRoster.map(({ entry: e, visits }) => ({
+        pairingId: e._id,
+        memberId: e.memberId,
+        group: e.group,
+        carer: e.carer,
+        since: e.since,
+        countyCode: e.countyCode,
+        townCode: e.townCode,
+        villageCode: e.villageCode,
+        at: e.addedAt,
+        by: e.addedBy,
+        visits: visits
+          .map((v) => ({ visitId: v._id, visitedOn: v.visitedOn, notes: v.note, by: v.by }))
+          .reverse(),
+        lastVisitedOn: e.lastVisitedOn,
+      })),
     };
   }
 

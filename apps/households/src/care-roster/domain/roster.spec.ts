@@ -7,6 +7,7 @@ import {
   entryData,
   lastVisitAfter,
   newRosterEntry,
+  rosterIdOf,
   rosterEvent,
   sees,
   visitDayProblem,
@@ -80,5 +81,14 @@ describe('关爱服务名册 entries', () => {
       villageid: '530102001001',
       data: { rosterId: 'r1', memberId: 'm1', by: 'admin', at: at.toISOString() },
     });
+  });
+
+  it('finds the entry of an old care pairing id, and a roster id as it is', () => {
+    const old =
+      'a1b2c3d4-0000-4000-8000-000000000001:b1b2c3d4-0000-4000-8000-000000000002:left_behind_elderly';
+    expect(rosterIdOf(old)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(rosterIdOf(old)).toBe(rosterIdOf(old));
+    expect(rosterIdOf(`${old}x`)).not.toBe(rosterIdOf(old));
+    expect(rosterIdOf('A1B2C3D4-0000-4000-8000-000000000001')).toBe('a1b2c3d4-0000-4000-8000-000000000001');
   });
 });

@@ -1,4 +1,5 @@
 /** 关爱服务名册: pure rules of the roster's entries (no framework, no I/O). */
+import { createHash } from 'node:crypto';
 import type { Scope } from '@lib/auth';
 import { createEvent } from '@lib/contracts';
 import type { CareGroup } from '@lib/contracts';
@@ -34,6 +35,21 @@ export interface RosterEntry {
 }
 
 export const activeKeyOf = (memberId: string, group: string) => `${memberId}|${group}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The roster entry of a care pairing id. Pairings made on a household's page before the roster took them
+ * over were named `household:member:group`; they moved onto the roster (the 0002 migration) under a UUID
+ * derived from that name, so the old id still finds its entry. A roster id is its own entry's.
+ */
+export function rosterIdOf(pairingId: string): string {
+  if (UUID.test(pairingId)) return pairingId.toLowerCase();
+  const h = createHash('sha1').update(`care-pairing:${pairingId}`).digest('hex');
+  // formatted as a name-based UUID (version 5, RFC 4122 variant)
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** The user ids that see an entry as its paired cadre: the carer's, when they have an account. */
 export const pairedCadreIdsOf = (carer: Person) => (carer.userId ? [carer.userId] : []);

@@ -54,6 +54,15 @@ export class ReadCareRoster {
     };
   }
 
+  /**
+   * A household's people on the roster, each with their visits (newest first): what its page shows under
+   * 关爱服务. The caller has seen the household; the entries are read whoever their carer is.
+   */
+  async ofHousehold(householdId: string) {
+    const entries = await this.roster.ofHousehold(householdId);
+    return Promise.all(entries.map(async (e) => ({ entry: e, visits: await this.roster.visitsOf(e._id) })));
+  }
+
   /** The county's frequencies in force; a caller sees those of the counties their units lie in. */
   async frequencies(scope: Scope, countyCode: string | undefined) {
     const county = countyCode ?? countyOf(scope);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Principal, Scope } from '@lib/auth';
+import { notFound, Principal, Scope } from '@lib/auth';
 import { HouseholdCareVisitRecordedV1 } from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { RosterVisitBody } from '../care-roster.dto';
@@ -17,8 +17,11 @@ export class RecordRosterVisit {
     private readonly views: RosterViews,
   ) {}
 
-  async execute(caller: Principal, scope: Scope, id: string, body: RosterVisitBody) {
+  /** `householdId`: the visit is recorded from that household's page (404 for an entry of another). */
+  async execute(caller: Principal, scope: Scope, id: string, body: RosterVisitBody, householdId?: string) {
     const e = await entryIn(this.roster, scope, id);
+    if (householdId !== undefined && e.householdId !== householdId)
+      throw notFound(`未找到该关爱对象 (no roster entry ${id} in household ${householdId})`);
     const problem = visitDayProblem(e, body.visitedOn, chinaToday());
     if (problem) throw fieldError('visitedOn', problem);
     const at = new Date();
