@@ -104,5 +104,5 @@ describe('关爱结对 made on household pages move onto the 关爱服务名册 
       ['v3', 'existing-child-entry', '2026-09-01', null],
     ]);
     expect(visits[0].visitor).toEqual({ userId: 'user:carer-1', name: '村妇联主任' });
-  });
+  }, 180_000);
 });
