@@ -5,8 +5,8 @@
  * a wrong check character, one person in two households, a household row without its village.
  * Deterministic (seeded), so every run sees the same file.
  */
-import { checkCharOf } from '../../apps/households/src/personal-data/id-number';
-import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from '../../apps/households/src/ledger/ledger-layout';
+import { checkCharOf } from '../../apps/households/src/households/domain/id-number';
+import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from '../../apps/households/src/ledger/domain/ledger-layout';
 import { ledgerWorkbook } from '../../apps/households/src/ledger/workbook';
 
 const VILLAGES = ['621299101201', '621299101202', '621299101203', '621299101204', '621299101205'];

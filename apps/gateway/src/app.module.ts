@@ -1,34 +1,21 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { MongooseModule } from '@nestjs/mongoose';
 import { Redis } from 'ioredis';
 import { Topics } from '@lib/contracts';
 import { activeKeyIdOf, KeyRing } from '@lib/crypto';
 import { REDIS_CONNECTION, ServiceKitModule } from '@lib/service-kit';
 import { AuditController } from './audit/audit.controller';
-import { ConsoleModule } from './console/console.module';
-import { AuditEntry, AuditEntrySchema } from './audit/audit-entry.schema';
-import { AuditRepository } from './audit/audit.repository';
+import { AuditModule } from './audit/audit.module';
 import { OwnApiAuditMiddleware } from './audit/own-api-audit.middleware';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
-import { ApiKey, ApiKeySchema } from './integrations/api-key.schema';
-import { ApiKeysRepository } from './integrations/api-keys.repository';
-import { IntegrationClientsController } from './integrations/integration-clients.controller';
-import { CallerRateLimit, proxyThrottlerModule } from './proxy/caller-rate-limit';
-import { ProxyController } from './proxy/proxy.controller';
-import { RouteTableService } from './proxy/route-table.service';
-import { AuthController, JwksController } from './sessions/auth.controller';
-import { GatewayCounters } from './sessions/gateway-redis';
-import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
-import { RevocationsRepository } from './sessions/revocations.repository';
-import { Revoker } from './sessions/revoker';
-import { RevokedToken, RevokedTokenSchema } from './sessions/revoked-token.schema';
-import { SessionsRepository } from './sessions/sessions.repository';
-import { TokenIssuer } from './sessions/token-issuer';
-import { BootstrapAdmin } from './users/bootstrap-admin';
-import { User, UserSchema } from './users/user.schema';
+import { ConsoleModule } from './console/console.module';
+import { IntegrationClientsController } from './integrations/integrations.controller';
+import { IntegrationsModule } from './integrations/integrations.module';
+import { ProxyModule } from './proxy/proxy.module';
+import { AuthController, JwksController } from './sessions/sessions.controller';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersController } from './users/users.controller';
-import { UsersRepository } from './users/users.repository';
+import { UsersModule } from './users/users.module';
 
 /** The gateway's own API (the proxy's catch-all comes after it: see below). */
 export const OWN_CONTROLLERS = [
@@ -79,29 +66,12 @@ export class AppModule implements NestModule {
           ],
         }),
         ConsoleModule.register(),
-        proxyThrottlerModule(config),
-        MongooseModule.forFeature([
-          { name: User.name, schema: UserSchema },
-          { name: RefreshToken.name, schema: RefreshTokenSchema },
-          { name: RevokedToken.name, schema: RevokedTokenSchema },
-          { name: ApiKey.name, schema: ApiKeySchema },
-          { name: AuditEntry.name, schema: AuditEntrySchema },
-        ]),
-      ],
-      // the proxy's catch-all comes last, after the gateway's own routes
-      controllers: [...OWN_CONTROLLERS, ProxyController],
-      providers: [
-        UsersRepository,
-        SessionsRepository,
-        RevocationsRepository,
-        Revoker,
-        ApiKeysRepository,
-        AuditRepository,
-        TokenIssuer,
-        GatewayCounters,
-        CallerRateLimit,
-        RouteTableService,
-        BootstrapAdmin,
+        UsersModule,
+        SessionsModule,
+        IntegrationsModule,
+        AuditModule,
+        // the proxy's catch-all comes last, after the gateway's own routes (modules register in this order)
+        ProxyModule.register(config),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { Topics } from '@lib/contracts';
 import { AppProcess, devToken, infra, waitFor } from '@lib/testing';
-import { checkCharOf } from '../src/personal-data/id-number';
+import { checkCharOf } from '../src/households/domain/id-number';
 import { HouseholdsHarness } from './harness';
 
 const idNumber = (first17: string) => first17 + checkCharOf(first17);

@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { AppProcess, devToken, infra, waitFor } from '@lib/testing';
-import { checkCharOf } from '../src/personal-data/id-number';
+import { checkCharOf } from '../src/households/domain/id-number';
 import { HouseholdsHarness } from './harness';
 
 type Summary = {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import { Topics } from '@lib/contracts';
 import { AppProcess, devToken, waitFor } from '@lib/testing';
-import { checkCharOf } from '../src/personal-data/id-number';
+import { checkCharOf } from '../src/households/domain/id-number';
 import { HouseholdsHarness } from './harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

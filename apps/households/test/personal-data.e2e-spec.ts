@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { Topics } from '@lib/contracts';
 import { AppProcess, devToken, infra, waitFor } from '@lib/testing';
-import { checkCharOf } from '../src/personal-data/id-number';
+import { checkCharOf } from '../src/households/domain/id-number';
 import { HouseholdsHarness } from './harness';
 
 const HASH_KEY = 'e2e-pii-hash-key-0123456789';

@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import readXlsxFile from 'read-excel-file/node';
 import { AppProcess, devToken, infra } from '@lib/testing';
-import { checkCharOf } from '../src/personal-data/id-number';
+import { checkCharOf } from '../src/households/domain/id-number';
 import { HouseholdsHarness } from './harness';
 
 const idNumber = (first17: string) => first17 + checkCharOf(first17);

@@ -1,9 +1,7 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { Request, Response, NextFunction } from 'express';
 import type { AuthedRequest } from '@lib/auth';
-import { UsersRepository } from '../users/users.repository';
-import { AuditRepository } from './audit.repository';
-import { auditEntryOf } from './audit-entry';
+import { RecordRequest } from './use-cases/record-request.usecase';
 
 /**
  * The gateway's own API (sign-in, users, integration clients, the audit log itself) is audited like
@@ -14,10 +12,7 @@ import { auditEntryOf } from './audit-entry';
 export class OwnApiAuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger('audit');
 
-  constructor(
-    private readonly audit: AuditRepository,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(private readonly recordRequest: RecordRequest) {}
 
   use(req: Request, res: Response, next: NextFunction) {
     const started = Date.now();
@@ -28,7 +23,7 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
       if (typeof id === 'string') createdId = id;
       return json(body);
     };
-    res.once('finish', () => void this.audit.whileWriting(this.record(req, res, started, createdId)));
+    res.once('finish', () => void this.record(req, res, started, createdId));
     next();
   }
 
@@ -41,12 +36,10 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
       const caller = (req as unknown as AuthedRequest).principal ?? null;
       // a sign-in names who tried (never the password), and is seen by the auditors of that user's units
       const tried = !caller && typeof body?.username === 'string' ? body.username.slice(0, 128) : null;
-      const user = tried ? await this.users.byUsername(tried) : null;
-      const entry = auditEntryOf({
+      await this.recordRequest.execute({
         started,
         caller,
-        actorName: tried,
-        actorGrants: user?.roles,
+        triedUsername: tried,
         method: req.method.toUpperCase(),
         url,
         resource,
@@ -55,7 +48,6 @@ export class OwnApiAuditMiddleware implements NestMiddleware {
         ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         userAgent: req.headers['user-agent'],
       });
-      await this.audit.append(entry);
     } catch (e) {
       this.logger.error(`audit entry not written: ${(e as Error).message}`);
     }

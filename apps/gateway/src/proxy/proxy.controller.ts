@@ -20,15 +20,15 @@ import {
 } from '@lib/auth';
 import { injectTraceHeaders } from '@lib/messaging';
 import { REDIS_CONNECTION } from '@lib/service-kit';
-import { auditEntryOf } from '../audit/audit-entry';
-import { AuditRepository } from '../audit/audit.repository';
+import { auditEntryOf } from '../audit/domain/audit-entry';
+import { AuditStore } from '../audit/audit.store';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { ApiKeysRepository } from '../integrations/api-keys.repository';
+import { ApiKeysStore } from '../integrations/integrations.store';
 import { GatewayCounters } from '../sessions/gateway-redis';
 import { TokenIssuer } from '../sessions/token-issuer';
 import { CallerRateLimit } from './caller-rate-limit';
 import { RouteTableService } from './route-table.service';
-import { RoutedRequest } from './routes';
+import { RoutedRequest } from './domain/routes';
 
 interface GatewayRequest extends IncomingMessage {
   originalUrl: string;
@@ -127,8 +127,8 @@ export class ProxyController implements OnApplicationShutdown {
     @Inject(REDIS_CONNECTION) redis: Redis,
     private readonly issuer: TokenIssuer,
     private readonly counters: GatewayCounters,
-    private readonly apiKeys: ApiKeysRepository,
-    private readonly audit: AuditRepository,
+    private readonly apiKeys: ApiKeysStore,
+    private readonly audit: AuditStore,
     private readonly routes: RouteTableService,
     private readonly rateLimit: CallerRateLimit,
   ) {

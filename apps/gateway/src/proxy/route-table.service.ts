@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OPENAPI_JSON_PATH } from '@lib/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { ApiDescription, Resolution, RouteTable, Upstream, UPSTREAMS } from './routes';
+import { ApiDescription, Resolution, RouteTable, Upstream, UPSTREAMS } from './domain/routes';
 
 /** A request's route, or why there is none; 'unavailable': an app whose description is unknown may own it. */
 export type Lookup = Resolution | { kind: 'unavailable'; missing: Upstream[] };

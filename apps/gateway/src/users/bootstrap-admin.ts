@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { hashPassword } from './passwords';
-import { scopeCodesOf, UsersRepository } from './users.repository';
+import { hashPassword } from './domain/passwords';
+import { scopeCodesOf, UsersStore } from './users.store';
 
 const DISPLAY_NAME = '县级管理员';
 const LEGACY_DISPLAY_NAME = '县级管理员 (county administrator)';
@@ -14,7 +14,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UsersStore,
   ) {}
 
   async onApplicationBootstrap() {

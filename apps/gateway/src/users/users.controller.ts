@@ -1,25 +1,13 @@
 import { EVERYONE, GatewayPermissions } from '@lib/contracts';
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { assertCovers, Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { hashPassword } from './passwords';
-import { User } from './user.schema';
+import { User } from './users.schema';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserNamesQuery } from './users.dto';
-import { scopeCodesOf, UsersRepository } from './users.repository';
-import { Revoker } from '../sessions/revoker';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { UsersStore } from './users.store';
+import { ChangeUser } from './use-cases/change-user.usecase';
+import { CreateUser } from './use-cases/create-user.usecase';
 
 const present = ({ _id, passwordHash: _p, scopeCodes: _s, ...rest }: User) => ({ id: _id, ...rest });
 const UserId = z.string().uuid('须为用户编号（UUID）');
@@ -28,9 +16,9 @@ const UserId = z.string().uuid('须为用户编号（UUID）');
 @Controller('api/v1/users')
 export class UsersController {
   constructor(
-    private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
-    private readonly revoker: Revoker,
+    private readonly users: UsersStore,
+    private readonly createUser: CreateUser,
+    private readonly changeUser: ChangeUser,
   ) {}
 
   @Post()
@@ -41,20 +29,7 @@ export class UsersController {
     @Caller() caller: Principal,
     @Body(new ZodValidationPipe(CreateUserBody)) body: CreateUserBody,
   ) {
-    for (const r of body.roles) assertCovers(scope, r.unit); // 403: granting a unit outside one's scope
-    const user: User = {
-      _id: randomUUID(),
-      username: body.username,
-      displayName: body.displayName,
-      passwordHash: await hashPassword(body.password),
-      roles: body.roles,
-      scopeCodes: scopeCodesOf(body.roles),
-      disabled: false,
-      createdAt: new Date(),
-      createdBy: caller.sub,
-    };
-    await this.users.create(user);
-    return present(user);
+    return present(await this.createUser.execute(scope, caller, body));
   }
 
   @Get()
@@ -98,23 +73,6 @@ export class UsersController {
     @Param('id', new ZodValidationPipe(UserId)) id: string,
     @Body(new ZodValidationPipe(UpdateUserBody)) body: UpdateUserBody,
   ) {
-    if (id === caller.sub && body.disabled)
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: '不能停用自己 (cannot disable yourself)',
-      });
-    for (const r of body.roles ?? []) assertCovers(scope, r.unit);
-    const updated = await this.users.update(scope, id, {
-      ...(body.roles ? { roles: body.roles, scopeCodes: scopeCodesOf(body.roles) } : {}),
-      ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-    });
-    if (!updated) throw notFound(`未找到该用户 (no user ${id})`);
-    if (body.disabled || body.roles) {
-      await this.sessions.revokeAllOf(id);
-      // and the access tokens they hold, at the gateway and in every app
-      await this.revoker.user(id, body.disabled ? 'user-disabled' : 'roles-changed');
-    }
-    return present(updated);
+    return present(await this.changeUser.execute(scope, caller, id, body));
   }
 }

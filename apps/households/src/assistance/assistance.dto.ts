@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CareGroup, MeasureType } from '@lib/contracts';
-import { isoDate } from '../households/register-household.dto';
+import { isoDate } from '../households/households.dto';
 
 const person = z
   .object({ userId: z.string().trim().min(1).max(64).optional(), name: z.string().trim().min(1).max(64) })

@@ -12,7 +12,12 @@ import {
   RosterVisitBody,
   SetFrequenciesBody,
 } from './care-roster.dto';
-import { CareRoster } from './care-roster.usecases';
+import { AddRosterMember } from './use-cases/add-roster-member.usecase';
+import { ChangeRosterMember } from './use-cases/change-roster-member.usecase';
+import { ReadCareRoster } from './use-cases/read-care-roster.usecase';
+import { RecordRosterVisit } from './use-cases/record-roster-visit.usecase';
+import { RemoveRosterMember } from './use-cases/remove-roster-member.usecase';
+import { SetCareFrequencies } from './use-cases/set-care-frequencies.usecase';
 
 const RosterId = z.string().uuid('须为名册编号（UUID）');
 
@@ -22,12 +27,19 @@ const RosterId = z.string().uuid('须为名册编号（UUID）');
  */
 @Controller('api/v1/care-roster')
 export class CareRosterController {
-  constructor(private readonly roster: CareRoster) {}
+  constructor(
+    private readonly read: ReadCareRoster,
+    private readonly addMember: AddRosterMember,
+    private readonly changeMember: ChangeRosterMember,
+    private readonly removeMember: RemoveRosterMember,
+    private readonly recordVisit: RecordRosterVisit,
+    private readonly setCareFrequencies: SetCareFrequencies,
+  ) {}
 
   @Get()
   @Roles(...HouseholdsPermissions.readCareRoster)
   list(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(RosterQuery)) q: RosterQuery) {
-    return this.roster.list(scope, q);
+    return this.read.list(scope, q);
   }
 
   @Post()
@@ -39,7 +51,7 @@ export class CareRosterController {
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(AddRosterMemberBody)) body: AddRosterMemberBody,
   ) {
-    return this.roster.add(caller, scope, body);
+    return this.addMember.execute(caller, scope, body);
   }
 
   /** The visit frequencies (days per group) in force in a county: its own over the defaults. */
@@ -50,7 +62,7 @@ export class CareRosterController {
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(FrequenciesQuery)) q: z.infer<typeof FrequenciesQuery>,
   ) {
-    return this.roster.frequencies(scope, q.countyCode);
+    return this.read.frequencies(scope, q.countyCode);
   }
 
   @Put('frequencies')
@@ -61,13 +73,13 @@ export class CareRosterController {
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(SetFrequenciesBody)) body: SetFrequenciesBody,
   ) {
-    return this.roster.setFrequencies(caller, scope, body);
+    return this.setCareFrequencies.execute(caller, scope, body);
   }
 
   @Get(':rosterId')
   @Roles(...HouseholdsPermissions.readCareRoster)
   one(@CallerScope() scope: Scope, @Param('rosterId', new ZodValidationPipe(RosterId)) id: string) {
-    return this.roster.one(scope, id);
+    return this.read.one(scope, id);
   }
 
   @Patch(':rosterId')
@@ -78,7 +90,7 @@ export class CareRosterController {
     @Param('rosterId', new ZodValidationPipe(RosterId)) id: string,
     @Body(new ZodValidationPipe(ChangeRosterMemberBody)) body: ChangeRosterMemberBody,
   ) {
-    return this.roster.change(caller, scope, id, body);
+    return this.changeMember.execute(caller, scope, id, body);
   }
 
   /** 移出名册 with a reason: no visit is due any more, its open overdue alert is closed. */
@@ -91,7 +103,7 @@ export class CareRosterController {
     @Param('rosterId', new ZodValidationPipe(RosterId)) id: string,
     @Body(new ZodValidationPipe(RemoveRosterMemberBody)) body: RemoveRosterMemberBody,
   ) {
-    return this.roster.remove(caller, scope, id, body);
+    return this.removeMember.execute(caller, scope, id, body);
   }
 
   /** 关爱走访: recorded on the roster by the people who do the work (a paired cadre on their own entries). */
@@ -104,6 +116,6 @@ export class CareRosterController {
     @Param('rosterId', new ZodValidationPipe(RosterId)) id: string,
     @Body(new ZodValidationPipe(RosterVisitBody)) body: RosterVisitBody,
   ) {
-    return this.roster.visit(caller, scope, id, body);
+    return this.recordVisit.execute(caller, scope, id, body);
   }
 }

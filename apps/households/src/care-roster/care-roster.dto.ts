@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CareFrequencies, CareGroup, CountyCode, TownCode, VillageCode } from '@lib/contracts';
-import { isoDate } from '../households/register-household.dto';
+import { isoDate } from '../households/households.dto';
 
 const person = z
   .object({

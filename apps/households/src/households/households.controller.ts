@@ -1,10 +1,9 @@
 import { HouseholdsPermissions } from '@lib/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller, CallerScope, notFound, Principal, Roles, Scope } from '@lib/auth';
+import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { ChangeHousehold } from './change-household.usecase';
-import { HouseholdsRepository } from './households.repository';
+import { ChangeHousehold } from './use-cases/change-household.usecase';
 import {
   ListHouseholdsQuery,
   MemberBody,
@@ -13,9 +12,9 @@ import {
   RemoveMemberQuery,
   UpdateHouseholdBody,
   UpdateMemberBody,
-} from './register-household.dto';
-import { RegisterHousehold } from './register-household.usecase';
-import { presentHousehold } from './present-household';
+} from './households.dto';
+import { RegisterHousehold } from './use-cases/register-household.usecase';
+import { ReadHouseholds } from './use-cases/read-households.usecase';
 
 const HouseholdId = z.string().uuid('须为农户编号（UUID）');
 const MemberId = z.string().uuid('须为队员编号（UUID）');
@@ -26,7 +25,7 @@ export class HouseholdsController {
   constructor(
     private readonly register: RegisterHousehold,
     private readonly changeHousehold: ChangeHousehold,
-    private readonly households: HouseholdsRepository,
+    private readonly read: ReadHouseholds,
   ) {}
 
   @Post()
@@ -41,24 +40,18 @@ export class HouseholdsController {
 
   @Get(':id')
   @Roles(...HouseholdsPermissions.readHouseholds)
-  async get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
-    const doc = await this.households.load(scope, id);
-    if (!doc) throw notFound(`未找到该户 (no household ${id})`);
-    return presentHousehold(doc);
+  get(@CallerScope() scope: Scope, @Param('id', new ZodValidationPipe(HouseholdId)) id: string) {
+    return this.read.one(scope, id);
   }
 
   /** Filters by village, town, type, category, risk type, paired cadre and lifecycle state; paged and sorted. */
   @Get()
   @Roles(...HouseholdsPermissions.readHouseholds)
-  async list(
+  list(
     @CallerScope() scope: Scope,
     @Query(new ZodValidationPipe(ListHouseholdsQuery)) q: ListHouseholdsQuery,
   ) {
-    const { page, pageSize, sort, view, ...filter } = q;
-    if (view === 'summary')
-      return { ...(await this.households.summaries(scope, filter, sort, page, pageSize)), sort };
-    const result = await this.households.list(scope, filter, sort, page, pageSize);
-    return { ...result, sort, items: result.items.map(presentHousehold) };
+    return this.read.list(scope, q);
   }
 
   @Patch(':id')

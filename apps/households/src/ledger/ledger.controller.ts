@@ -3,10 +3,9 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { fieldError, GatewayTimeout, ZodValidationPipe } from '@lib/service-kit';
-import { HouseholdsRepository } from '../households/households.repository';
-import { ListHouseholdsQuery } from '../households/register-household.dto';
-import { ImportLedger } from './import-ledger.usecase';
-import { addToExport, ledgerWorkbook } from './workbook';
+import { ListHouseholdsQuery } from '../households/households.dto';
+import { ImportLedger } from './use-cases/import-ledger.usecase';
+import { ExportLedger } from './use-cases/export-ledger.usecase';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 30 * 1024 * 1024;
@@ -34,7 +33,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export class LedgerController {
   constructor(
     private readonly importLedger: ImportLedger,
-    private readonly households: HouseholdsRepository,
+    private readonly exportLedger: ExportLedger,
   ) {}
 
   /** Body: the .xlsx file (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
@@ -55,9 +54,7 @@ export class LedgerController {
     @Query(new ZodValidationPipe(ExportQuery)) q: Record<string, string | undefined>,
     @Res() res: ServerResponse,
   ) {
-    const sheets = ledgerWorkbook();
-    for await (const batch of this.households.each(scope, q)) addToExport(sheets, batch);
-    const file = Buffer.from(await sheets.wb.xlsx.writeBuffer());
+    const file = await this.exportLedger.execute(scope, q);
     res.writeHead(200, {
       'content-type': XLSX,
       'content-disposition': 'attachment; filename="households-ledger.xlsx"',

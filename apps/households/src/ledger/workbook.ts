@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fieldError } from '@lib/service-kit';
-import { Household } from '../households/household.schema';
-import { HIDDEN } from '../households/present-household';
+import { Household } from '../households/households.schema';
+import { HIDDEN } from '../households/domain/present-household';
 import {
   CellValue,
   Column,
@@ -12,8 +12,8 @@ import {
   MEMBER_COLUMNS,
   MEMBER_SHEET,
   normalizeHeader,
-} from './ledger-layout';
-import { SheetRow } from './plan-import';
+} from './domain/ledger-layout';
+import { SheetRow } from './domain/plan-import';
 
 /** exceljs cell values (rich text, hyperlinks, formulas) reduced to plain values. */
 function plain(v: ExcelJS.CellValue): CellValue {

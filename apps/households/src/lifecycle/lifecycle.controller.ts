@@ -3,9 +3,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { TransitionBody } from './transition.dto';
-import { TransitionLifecycle } from './transition-lifecycle.usecase';
-import { STEP_PERMISSION } from './lifecycle';
+import { TransitionBody } from './lifecycle.dto';
+import { TransitionLifecycle } from './use-cases/transition-lifecycle.usecase';
+import { STEP_PERMISSION } from './domain/lifecycle';
 
 /** Anyone who owns some step; the use case checks the step asked for is theirs (403 otherwise). */
 const STEP_OWNERS = [...new Set(Object.values(STEP_PERMISSION).flatMap((p) => HouseholdsPermissions[p]))];

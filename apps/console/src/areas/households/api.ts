@@ -149,6 +149,7 @@ export interface CareVisit {
   notes?: string;
 }
 
+/** A household's person on the 关爱服务名册 (pairingId: the roster entry's id). */
 export interface CarePairing {
   pairingId: string;
   memberId: string;
@@ -237,8 +238,6 @@ export const householdsApi = {
   completeMeasure: (id: string, measureId: string, body: unknown) =>
     post(`${H}/${id}/plan/measures/${measureId}/completion`, body),
   carePairings: (id: string) => get<{ pairings: CarePairing[] }>(`${H}/${id}/care-pairings`),
-  recordVisit: (id: string, pairingId: string, body: unknown) =>
-    post(`${H}/${id}/care-pairings/${encodeURIComponent(pairingId)}/visits`, body),
   relocations: (id: string) => get<{ relocations: Relocation[] }>(`${H}/${id}/relocations`),
   pairCadres: (id: string, cadres: PairedCadre[]) => put<Household>(`${H}/${id}/paired-cadres`, { cadres }),
   monitored: (id: string) => get<MonitoredHousehold>(`/api/v1/monitored-households/${id}`),

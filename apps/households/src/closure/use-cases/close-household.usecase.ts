@@ -2,9 +2,9 @@ import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { covers, notFound, Principal, Scope, scopeOf } from '@lib/auth';
 import { HouseholdClosedV1, HouseholdsPermissions } from '@lib/contracts';
 import { fieldConflict, fieldError } from '@lib/service-kit';
-import { ChangeHousehold } from '../../households/change-household.usecase';
-import { HouseholdsRepository } from '../../households/households.repository';
-import { LifecycleTransitionsRepository } from '../../lifecycle/lifecycle-transitions.repository';
+import { ChangeHousehold } from '../../households/use-cases/change-household.usecase';
+import { HouseholdsStore } from '../../households/households.store';
+import { LifecycleTransitionsStore } from '../../lifecycle/lifecycle.store';
 import { CloseHouseholdBody } from '../closure.dto';
 import { decideClosure } from '../domain/closure';
 
@@ -21,9 +21,9 @@ export class CloseHousehold {
   private readonly logger = new Logger(CloseHousehold.name);
 
   constructor(
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdsStore,
     private readonly changeHousehold: ChangeHousehold,
-    private readonly transitions: LifecycleTransitionsRepository,
+    private readonly transitions: LifecycleTransitionsStore,
   ) {}
 
   async execute(caller: Principal, scope: Scope, id: string, body: CloseHouseholdBody) {
