@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { RosterModule } from '../teams/roster.module';
+import { TeamsModule } from '../teams/teams.module';
 import { Inspection, InspectionSchema } from './inspection.schema';
 import { InspectionsController } from './inspections.controller';
 import { InspectionsStore } from './inspections.store';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Inspection.name, schema: InspectionSchema }]), RosterModule],
+  imports: [MongooseModule.forFeature([{ name: Inspection.name, schema: InspectionSchema }]), TeamsModule],
   controllers: [InspectionsController],
   providers: [InspectionsStore],
 })

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Scope } from '@lib/auth';
-import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { TeamsStore } from '../teams/teams.store';
-import { memberAndTeam, present } from '../teams/teams.usecases';
-import { Decision, decisionConflict } from '../decisions';
+import { TeamsStore } from '../../teams/teams.store';
+import { RejudgeMemberDays } from '../../teams/teams.ports';
+import { memberAndTeam } from '../../teams/team-lookups';
+import { present } from '../../present';
+import { Decision, decisionConflict } from '../../decisions';
 import { LeaveDecidedV1 } from '@lib/contracts';
-import { memberEvent, orgOf } from '../member-event';
-import { RequestLeaveBody } from './leaves.dto';
-import { Leave } from './leave.schema';
-import { LeavesStore } from './leaves.store';
-
-function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
+import { memberEvent, orgOf } from '../../member-event';
+import { RequestLeaveBody } from '../leaves.dto';
+import { Leave } from '../leave.schema';
+import { LeavesStore } from '../leaves.store';
+import { daysBetween } from '../domain/leave-kinds';
 
 /** 请假 / 公出 审批: members ask, the town approves or rejects; approval re-judges the days covered. */
 @Injectable()
@@ -24,7 +19,7 @@ export class ManageLeaves {
   constructor(
     private readonly teams: TeamsStore,
     private readonly leaves: LeavesStore,
-    private readonly attendance: RecomputeAttendance,
+    private readonly attendance: RejudgeMemberDays,
   ) {}
 
   async request(scope: Scope, body: RequestLeaveBody) {

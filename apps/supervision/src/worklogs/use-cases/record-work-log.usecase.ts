@@ -3,14 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Scope } from '@lib/auth';
 import { fieldError } from '@lib/service-kit';
 import { WorkLogRecordedV1 } from '@lib/contracts';
-import { isInside, localDay } from '../attendance/attendance-day';
-import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { memberEvent, orgOf } from '../member-event';
-import { TeamsStore } from '../teams/teams.store';
-import { memberAndTeam, present } from '../teams/teams.usecases';
-import { RecordWorkLogBody } from './work-logs.dto';
-import { WorkLog } from './work-log.schema';
-import { WorkLogsStore } from './work-logs.store';
+import { localDay } from '../../local-day';
+import { present } from '../../present';
+import { memberEvent, orgOf } from '../../member-event';
+import { isInside } from '../../teams/domain/geofence';
+import { TeamsStore } from '../../teams/teams.store';
+import { RejudgeMemberDays } from '../../teams/teams.ports';
+import { memberAndTeam } from '../../teams/team-lookups';
+import { RecordWorkLogBody } from '../worklogs.dto';
+import { WorkLog } from '../work-log.schema';
+import { WorkLogsStore } from '../worklogs.store';
 
 /** Records a work log (驻村工作日志); it proves daytime presence when its place is in the village. */
 @Injectable()
@@ -18,7 +20,7 @@ export class RecordWorkLog {
   constructor(
     private readonly teams: TeamsStore,
     private readonly logs: WorkLogsStore,
-    private readonly attendance: RecomputeAttendance,
+    private readonly attendance: RejudgeMemberDays,
   ) {}
 
   async execute(scope: Scope, body: RecordWorkLogBody) {

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { present } from '../teams/teams.usecases';
-import { ListWorkLogsQuery, RecordWorkLogBody } from './work-logs.dto';
-import { RecordWorkLog } from './record-work-log.usecase';
-import { WorkLogsStore } from './work-logs.store';
+import { present } from '../present';
+import { ListWorkLogsQuery, RecordWorkLogBody } from './worklogs.dto';
+import { RecordWorkLog } from './use-cases/record-work-log.usecase';
+import { WorkLogsStore } from './worklogs.store';
 
 /** 驻村工作日志, within the caller's org-unit scope ("only your own logs" is still to come). */
 @Controller('api/v1/worklogs')

@@ -1,4 +1,4 @@
-import { isInside, pointInPolygon } from './attendance-day';
+import { isInside, pointInPolygon } from './geofence';
 
 /** A village outline (村界) shaped like a U: the notch between the arms is outside the village. */
 const u = [

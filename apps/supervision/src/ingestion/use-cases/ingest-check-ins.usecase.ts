@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { unitChain } from '@lib/auth';
 import { CheckInAcceptedV1, CheckInRecord, CloudEvent } from '@lib/contracts';
-import { localDay, isInside } from '../attendance/attendance-day';
-import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { AttendanceLedger } from '../attendance/attendance-ledger';
-import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
-import { CheckInsStore } from '../checkins/check-ins.store';
-import { memberEvent, orgOf } from '../member-event';
-import { batchProfile } from './ingest-profile';
-import { Roster } from '../teams/roster';
+import { localDay } from '../../local-day';
+import { isInside } from '../../teams/domain/geofence';
+import { RecomputeAttendance } from '../../attendance/use-cases/recompute-attendance.usecase';
+import { AttendanceLedger } from '../../attendance/attendance-ledger';
+import { CheckIn, ReceivedVia, UnmatchedCheckIn } from '../../checkins/check-in.schema';
+import { CheckInsStore } from '../../checkins/checkins.store';
+import { memberEvent, orgOf } from '../../member-event';
+import { batchProfile } from '../ingest-profile';
+import { Roster } from '../../teams/roster';
 
 export interface IngestResult {
   received: number;

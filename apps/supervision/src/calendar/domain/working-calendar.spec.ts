@@ -1,4 +1,4 @@
-import { summarizeMonth } from '../attendance/attendance-day';
+import { summarizeMonth } from '../../attendance/domain/attendance-day';
 import {
   changedMonths,
   countWorkingDays,

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '@lib/service-kit';
-import { SupervisionConfig } from '../config';
+import { SupervisionConfig } from '../../config';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
-import { orgOf } from '../member-event';
-import { TeamsStore } from '../teams/teams.store';
-import { LeavesStore } from '../leaves/leaves.store';
-import { WorkingCalendars } from '../calendar/working-calendars';
-import { computeAttendanceDay, daysOfMonth, isPosted, localDay } from './attendance-day';
-import { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceStore } from './attendance.store';
+import { orgOf } from '../../member-event';
+import { TeamsStore } from '../../teams/teams.store';
+import { LeavesStore } from '../../leaves/leaves.store';
+import { WorkingCalendars } from '../../calendar/working-calendars';
+import { computeAttendanceDay, daysOfMonth, isPosted, localDay } from '../domain/attendance-day';
+import { AttendanceDayDoc } from '../attendance-day.schema';
+import { AttendanceStore } from '../attendance.store';
 import { dayComputedEvent, fingerprintOf, patternFlaggedEvent } from './recompute-attendance.usecase';
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CheckInRecord } from '@lib/contracts';
-import { ReceivedVia, UnmatchedCheckIn } from '../checkins/check-in.schema';
-import { CheckInsStore } from '../checkins/check-ins.store';
+import { ReceivedVia, UnmatchedCheckIn } from '../../checkins/check-in.schema';
+import { CheckInsStore } from '../../checkins/checkins.store';
+import { AttachCheckInsOfUser } from '../../teams/teams.ports';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
 /** The record as it was received, from what was kept aside. */
@@ -29,7 +30,7 @@ function recordOf(u: UnmatchedCheckIn, memberId: string): CheckInRecord {
  * duplicate. (A member id is made at creation, so nothing can have been sent for it before.)
  */
 @Injectable()
-export class AttachUnmatchedCheckIns {
+export class AttachUnmatchedCheckIns implements AttachCheckInsOfUser {
   constructor(
     private readonly checkIns: CheckInsStore,
     private readonly ingest: IngestCheckIns,

@@ -1,8 +1,8 @@
 import { CheckInRecord } from '@lib/contracts';
-import type { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import type { AttendanceLedger } from '../attendance/attendance-ledger';
-import type { CheckInsStore } from '../checkins/check-ins.store';
-import type { Roster } from '../teams/roster';
+import type { RecomputeAttendance } from '../../attendance/use-cases/recompute-attendance.usecase';
+import type { AttendanceLedger } from '../../attendance/attendance-ledger';
+import type { CheckInsStore } from '../../checkins/checkins.store';
+import type { Roster } from '../../teams/roster';
 import { IngestCheckIns } from './ingest-check-ins.usecase';
 
 /** The pipeline's decisions, with its repositories replaced by in-memory ones (no I/O). */

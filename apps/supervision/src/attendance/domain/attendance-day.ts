@@ -7,23 +7,16 @@
  *   morning  before 10:00 · daytime 10:00–17:00 · evening from 17:00 · night from 18:00 and before 08:00.
  */
 import type { AttendancePattern } from '@lib/contracts';
+import { CHINA_UTC_OFFSET_MINUTES, localDay } from '../../local-day';
+import type { Excuse } from '../../leaves/domain/leave-kinds';
+import { Geofence, isInside } from '../../teams/domain/geofence';
 
-export const CHINA_UTC_OFFSET_MINUTES = 480;
+export { CHINA_UTC_OFFSET_MINUTES, localDay } from '../../local-day';
+export type { Excuse } from '../../leaves/domain/leave-kinds';
+export { haversineMeters, isInside, pointInPolygon } from '../../teams/domain/geofence';
+export type { GeoPoint, Geofence } from '../../teams/domain/geofence';
+
 export const DEFAULT_MARGIN_MINUTES = 60;
-
-export interface GeoPoint {
-  latitude: number;
-  longitude: number;
-}
-
-export interface Geofence extends GeoPoint {
-  radiusM: number;
-  /**
-   * The village's outline (村界), vertices in order (not closed: the last joins the first). When
-   * given (3 or more vertices) it decides inside/outside instead of the centre and radius.
-   */
-  polygon?: GeoPoint[] | null;
-}
 
 /** HH:MM local time. */
 export interface WorkingHours {
@@ -64,7 +57,6 @@ export interface DayContext {
 }
 
 /** 请假 / 公出: approved by the town, they excuse the day's patterns; 公出 counts as on post. */
-export type Excuse = 'leave' | 'official_business';
 
 export interface SharedDevice {
   deviceSN: string;
@@ -90,70 +82,7 @@ export interface AttendanceDay {
   excused: Excuse | null;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine, mean Earth radius). */
-export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
-  const dLat = rad(b.latitude - a.latitude);
-  const dLon = rad(b.longitude - a.longitude);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/**
- * Point in polygon (ray casting on longitude/latitude as plane coordinates — exact enough for a
- * village a few km across). A point on an edge or vertex counts as inside.
- */
-export function pointInPolygon(p: GeoPoint, polygon: GeoPoint[]): boolean {
-  const n = polygon.length;
-  if (n < 3) return false;
-  const x = p.longitude;
-  const y = p.latitude;
-  let inside = false;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = polygon[i].longitude;
-    const yi = polygon[i].latitude;
-    const xj = polygon[j].longitude;
-    const yj = polygon[j].latitude;
-    // on the edge j→i: collinear and within its bounding box
-    const cross = (x - xj) * (yi - yj) - (y - yj) * (xi - xj);
-    if (
-      Math.abs(cross) <= 1e-12 &&
-      x >= Math.min(xi, xj) &&
-      x <= Math.max(xi, xj) &&
-      y >= Math.min(yi, yj) &&
-      y <= Math.max(yi, yj)
-    )
-      return true;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Inside the fence by coordinates (polygon when given, else radius); without them by the source's verdict; null when unknown. */
-export function isInside(
-  s: Pick<Sighting, 'latitude' | 'longitude' | 'locationResult' | 'inside'>,
-  fence: Geofence,
-): boolean | null {
-  if (typeof s.inside === 'boolean') return s.inside;
-  if (typeof s.latitude === 'number' && typeof s.longitude === 'number') {
-    const at = { latitude: s.latitude, longitude: s.longitude };
-    if (fence.polygon && fence.polygon.length >= 3) return pointInPolygon(at, fence.polygon);
-    return haversineMeters(at, fence) <= fence.radiusM;
-  }
-  if (s.locationResult === 'Normal') return true;
-  if (s.locationResult === 'Outside') return false;
-  return null;
-}
-
 const shifted = (at: Date, offsetMinutes: number) => new Date(at.getTime() + offsetMinutes * 60_000);
-
-/** The local calendar day of a moment, YYYY-MM-DD. */
-export function localDay(at: Date, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): string {
-  return shifted(at, offsetMinutes).toISOString().slice(0, 10);
-}
 
 /** Minutes since local midnight. */
 export function localMinutes(at: Date, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): number {

@@ -4,7 +4,7 @@ import { LocalDay } from '../local-day';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { CheckInsStore } from './check-ins.store';
+import { CheckInsStore } from './checkins.store';
 
 const Page = {
   page: z.coerce.number().int().min(1).default(1),

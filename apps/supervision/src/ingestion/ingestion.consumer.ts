@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CheckInRecordedV1 } from '@lib/contracts';
 import { BatchEventPattern } from '@lib/messaging';
-import { IngestCheckIns } from './ingest-check-ins.usecase';
+import { IngestCheckIns } from './use-cases/ingest-check-ins.usecase';
 
 /**
  * The raw topic supervision.checkins.v1: the runner has validated each record against

@@ -6,24 +6,26 @@ import {
   AttendancePatternFlaggedV1,
   CloudEvent,
 } from '@lib/contracts';
-import { CheckIn } from '../checkins/check-in.schema';
-import { CheckInsStore } from '../checkins/check-ins.store';
-import { MemberOrg, memberEvent, orgOf } from '../member-event';
-import { TeamsStore } from '../teams/teams.store';
-import { Roster } from '../teams/roster';
-import { WorkLogsStore } from '../worklogs/work-logs.store';
-import { LeavesStore } from '../leaves/leaves.store';
-import { VisitsStore } from '../visits/visits.store';
-import { WorkingCalendars } from '../calendar/working-calendars';
-import { AttendanceDay, computeAttendanceDay, daysOfMonth, isPosted, Sighting } from './attendance-day';
-import { AttendanceDayDoc } from './attendance-day.schema';
-import { AttendanceStore } from './attendance.store';
-import { AttendanceLedger, sightingsOf } from './attendance-ledger';
-
-export interface MemberDay {
-  memberId: string;
-  day: string;
-}
+import { CheckIn } from '../../checkins/check-in.schema';
+import { CheckInsStore } from '../../checkins/checkins.store';
+import { MemberOrg, memberEvent, orgOf } from '../../member-event';
+import { TeamsStore } from '../../teams/teams.store';
+import { Roster } from '../../teams/roster';
+import { MemberDay, RejudgeMemberDays } from '../../teams/teams.ports';
+import { WorkLogsStore } from '../../worklogs/worklogs.store';
+import { LeavesStore } from '../../leaves/leaves.store';
+import { VisitsStore } from '../../visits/visits.store';
+import { WorkingCalendars } from '../../calendar/working-calendars';
+import {
+  AttendanceDay,
+  computeAttendanceDay,
+  daysOfMonth,
+  isPosted,
+  Sighting,
+} from '../domain/attendance-day';
+import { AttendanceDayDoc } from '../attendance-day.schema';
+import { AttendanceStore, DayWrite } from '../attendance.store';
+import { AttendanceLedger, sightingsOf } from '../attendance-ledger';
 
 export const PATTERN_LABELS: Record<AttendancePattern, string> = {
   morning_evening_only: '早晚打卡、白天不见人 (morning and evening check-ins, no daytime activity)',
@@ -40,12 +42,6 @@ const dedupe = (list: MemberDay[]) => [
 
 /** What a computed day's next computation needs of it. */
 type Computed = Pick<AttendanceDayDoc, 'fingerprint' | 'announced'>;
-
-/** A day to write and the events that go with it. */
-export interface DayWrite {
-  day: AttendanceDayDoc;
-  events: CloudEvent[];
-}
 
 /** What the judgement of member-days is given (from the database or from the ledger). */
 interface DayFacts {
@@ -67,7 +63,7 @@ const TARGETED_MAX_MEMBER_DAYS = 20;
  * in a few queries, computes, and writes only the days whose facts changed, with their events.
  */
 @Injectable()
-export class RecomputeAttendance {
+export class RecomputeAttendance implements RejudgeMemberDays {
   constructor(
     private readonly checkIns: CheckInsStore,
     private readonly teams: TeamsStore,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Scope, SERVICE_SCOPE } from '@lib/auth';
-import { memberNotFound, teamNotFound } from '../teams/teams.usecases';
-import { TeamsStore } from '../teams/teams.store';
-import { LeavesStore } from '../leaves/leaves.store';
-import { WorkingCalendars } from '../calendar/working-calendars';
-import { daysOfMonth, localDay, summarizeMonth } from './attendance-day';
-import { AttendanceStore } from './attendance.store';
+import { memberNotFound, teamNotFound } from '../../teams/team-lookups';
+import { TeamsStore } from '../../teams/teams.store';
+import { LeavesStore } from '../../leaves/leaves.store';
+import { WorkingCalendars } from '../../calendar/working-calendars';
+import { daysOfMonth, localDay, summarizeMonth } from '../domain/attendance-day';
+import { AttendanceStore } from '../attendance.store';
 
 /** A member's month: the computed days and the summary against the requirement. */
 @Injectable()

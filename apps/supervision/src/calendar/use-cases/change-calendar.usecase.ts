@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { RecomputeAttendance } from '../attendance/recompute-attendance.usecase';
-import { TeamsStore } from '../teams/teams.store';
-import { CalendarStore } from './calendar.store';
-import { WorkingCalendars } from './working-calendars';
-import { CalendarEntries, changedMonths, mergeCalendars, workingDayOf } from './working-calendar';
+import { TeamsStore } from '../../teams/teams.store';
+import { RejudgeMemberDays } from '../../teams/teams.ports';
+import { CalendarStore } from '../calendar.store';
+import { WorkingCalendars } from '../working-calendars';
+import { CalendarEntries, changedMonths, mergeCalendars, workingDayOf } from '../domain/working-calendar';
 
 /** Changing a calendar re-judges the attendance of the months whose working days changed. */
 @Injectable()
@@ -12,7 +12,7 @@ export class ChangeCalendar {
     private readonly repo: CalendarStore,
     private readonly calendars: WorkingCalendars,
     private readonly teams: TeamsStore,
-    private readonly attendance: RecomputeAttendance,
+    private readonly attendance: RejudgeMemberDays,
   ) {}
 
   async setCountyOverride(year: number, countyCode: string, entries: CalendarEntries, by: string) {

@@ -29,7 +29,7 @@ import {
 import { CheckInRecord } from '@lib/contracts';
 import { APP_CONFIG, REDIS_CONNECTION, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
-import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
+import { IngestCheckIns } from '../ingestion/use-cases/ingest-check-ins.usecase';
 import { IntegrationClient, parseSecrets } from './integration-clients';
 
 export const MAX_BATCH = 500;
