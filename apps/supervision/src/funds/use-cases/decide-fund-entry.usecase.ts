@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@lib/auth';
 import { FundEntryApprovedV1 } from '@lib/contracts';
-import { decisionConflict, Decision } from '../../decisions';
+import { decisionConflict, Decision, decisionSet } from '../../decisions';
 import { orgOf, teamEvent } from '../../member-event';
 import { FundEntry } from '../fund-entry.schema';
 import { FundsStore } from '../funds.store';
@@ -14,12 +14,7 @@ export class DecideFundEntry {
   async execute(scope: Scope, id: string, body: Decision): Promise<FundEntry> {
     const pending = await this.funds.findById(scope, id);
     if (!pending || pending.status !== 'pending') throw decisionConflict(id, pending);
-    const set = {
-      status: body.approve ? ('approved' as const) : ('rejected' as const),
-      decidedAt: new Date(),
-      decidedBy: body.decidedBy,
-      decisionNote: body.note,
-    };
+    const set = decisionSet(body);
     // an approved spending counts from now: announced (fund-entry.approved.v1) with the decision
     const events = body.approve
       ? [

@@ -5,7 +5,7 @@ import { TeamsStore } from '../../teams/teams.store';
 import { RejudgeMemberDays } from '../../teams/teams.ports';
 import { memberAndTeam } from '../../teams/team-lookups';
 import { present } from '../../present';
-import { Decision, decisionConflict } from '../../decisions';
+import { Decision, decisionConflict, decisionSet } from '../../decisions';
 import { LeaveDecidedV1 } from '@lib/contracts';
 import { memberEvent, orgOf } from '../../member-event';
 import { RequestLeaveBody } from '../leaves.dto';
@@ -45,12 +45,7 @@ export class ManageLeaves {
   async decide(scope: Scope, id: string, body: Decision) {
     const pending = await this.leaves.findById(scope, id);
     if (!pending || pending.status !== 'pending') throw decisionConflict(id, pending);
-    const set = {
-      status: body.approve ? ('approved' as const) : ('rejected' as const),
-      decidedAt: new Date(),
-      decidedBy: body.decidedBy,
-      decisionNote: body.note,
-    };
+    const set = decisionSet(body);
     const event = memberEvent(
       LeaveDecidedV1.type,
       `leave-decided:${id}`,
