@@ -96,7 +96,7 @@ export function parseClock(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-/** Monday–Friday (the working calendar with holidays and 调休 is calendar/working-calendar.ts). */
+/** Monday–Friday (the working calendar with holidays and 调休 is calendar/domain/working-calendar.ts). */
 export function isWeekday(day: string): boolean {
   const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
   return dow !== 0 && dow !== 6;
