@@ -1,4 +1,4 @@
-import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/working-calendar';
+import { CalendarEntries, workingDayOf } from '../../apps/supervision/src/calendar/domain/working-calendar';
 import { AppProcess, waitFor } from '@lib/testing';
 import { crossesHop } from '../hops/cross';
 import { aWorkTeam, GATEWAY_ADMIN, Platform } from './platform';

@@ -6,6 +6,14 @@ import { migrations } from './migrations';
 import { SupervisionConfig } from './config';
 import { AttendanceModule } from './attendance/attendance.module';
 import { TeamsModule } from './teams/teams.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CheckInsModule } from './checkins/checkins.module';
+import { LeavesModule } from './leaves/leaves.module';
+import { VisitsModule } from './visits/visits.module';
+import { WorkLogsModule } from './worklogs/worklogs.module';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { DingTalkModule } from './dingtalk/dingtalk.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FundsModule } from './funds/funds.module';
 
@@ -25,7 +33,15 @@ export class AppModule {
           providers: [{ provide: REDIS_CONNECTION, useFactory: () => new Redis(config.REDIS_URL) }],
         }),
         TeamsModule,
+        CalendarModule,
+        CheckInsModule,
+        LeavesModule,
+        VisitsModule,
+        WorkLogsModule,
         AttendanceModule,
+        IngestionModule,
+        DingTalkModule,
+        IntegrationsModule,
         InspectionsModule,
         FundsModule,
       ],

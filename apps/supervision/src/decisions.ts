@@ -12,6 +12,16 @@ export const DecisionBody = z
   .strict();
 export type Decision = z.infer<typeof DecisionBody>;
 
+/** What a decision sets on the pending request it decides (approved or rejected, when, by whom, why). */
+export function decisionSet(body: Decision) {
+  return {
+    status: body.approve ? ('approved' as const) : ('rejected' as const),
+    decidedAt: new Date(),
+    decidedBy: body.decidedBy,
+    decisionNote: body.note,
+  };
+}
+
 /** Why a decision did not apply: no such record (404) or already decided (409). */
 export function decisionConflict(id: string, existing: { status: string } | null) {
   if (!existing)

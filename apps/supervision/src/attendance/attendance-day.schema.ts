@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { AttendancePattern } from '@lib/contracts';
 import { outboxSchemaFields } from '@lib/messaging';
 import { MemberDayRecord } from '../member-day.schema';
-import type { Excuse, SharedDevice } from './attendance-day';
+import type { Excuse, SharedDevice } from './domain/attendance-day';
 
 /** 考勤日: a member's computed day. _id = `${memberId}:${day}`. */
 @Schema({ collection: 'attendance_days', versionKey: false })

@@ -1,11 +1,11 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { onPartitionsAssigned } from '@lib/messaging';
-import type { Sighting } from './attendance-day';
+import type { Sighting } from './domain/attendance-day';
 import type { AttendanceDayDoc } from './attendance-day.schema';
 import { AttendanceStore } from './attendance.store';
 import { CheckIn } from '../checkins/check-in.schema';
-import { CheckInsStore } from '../checkins/check-ins.store';
-import { WorkLogsStore } from '../worklogs/work-logs.store';
+import { CheckInsStore } from '../checkins/checkins.store';
+import { WorkLogsStore } from '../worklogs/worklogs.store';
 import { VisitsStore } from '../visits/visits.store';
 import type { WorkLog } from '../worklogs/work-log.schema';
 import type { Visit } from '../visits/visit.schema';

@@ -2,13 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { localDay } from './attendance-day';
+import { localDay } from './domain/attendance-day';
 import { AttendanceQuery, CloseDaysBody, RecomputeBody, TeamAttendanceQuery } from './attendance.dto';
-import { RecomputeAttendance } from './recompute-attendance.usecase';
+import { RecomputeAttendance } from './use-cases/recompute-attendance.usecase';
 import { TeamsStore } from '../teams/teams.store';
-import { memberAndTeam, teamOf } from '../teams/teams.usecases';
-import { CloseDays } from './close-days.usecase';
-import { AttendanceMonth } from './attendance-month.usecase';
+import { memberAndTeam, teamOf } from '../teams/team-lookups';
+import { CloseDays } from './use-cases/close-days.usecase';
+import { AttendanceMonth } from './use-cases/attendance-month.usecase';
 
 /**
  * Attendance days and month summaries, within the caller's org-unit scope: a member outside it is

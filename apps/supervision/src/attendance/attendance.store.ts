@@ -2,11 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
+import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { isDuplicateKeyError, Store, updateWithEvents, withEvents } from '@lib/persistence';
 import { findAllEach, ofMembersOnDays, onDays } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
-import type { DayWrite } from './recompute-attendance.usecase';
+
+/** A day to write and the events that go with it. */
+export interface DayWrite {
+  day: AttendanceDayDoc;
+  events: CloudEvent[];
+}
 
 /** A changed day and the fingerprint of the computation it replaces. */
 export interface DayReplacement extends DayWrite {

@@ -3,20 +3,16 @@ import { assertCovers, Caller, CallerScope, covers, Principal, Roles, Scope } fr
 import { CountyCode } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { ChangeCalendar } from './change-calendar.usecase';
-import { CalendarStore } from './calendar.store';
+import { ChangeCalendar } from './use-cases/change-calendar.usecase';
+import { ReadCalendar } from './use-cases/read-calendar.usecase';
 import { CalendarQuery, calendarBodyProblem, CountyCalendarBody, Year } from './calendar.dto';
 import { WorkingCalendars } from './working-calendars';
-import { daysOfYear, mergeCalendars, workingDayOf } from './working-calendar';
-
-const entriesOf = (d: { holidays: string[]; workdays: string[] } | null) =>
-  d ? { holidays: d.holidays, workdays: d.workdays } : null;
 
 /** 工作日历: national holidays and 调休, and a county's override (set by the county's admin). */
 @Controller('api/v1/calendars')
 export class CalendarController {
   constructor(
-    private readonly repo: CalendarStore,
+    private readonly read: ReadCalendar,
     private readonly calendars: WorkingCalendars,
     private readonly change: ChangeCalendar,
   ) {}
@@ -35,23 +31,7 @@ export class CalendarController {
         error: 'Not Found',
         message: `未找到该县的工作日历 (no calendar of county ${q.countyCode})`,
       });
-    const national = entriesOf(await this.repo.findOne(year, null));
-    const override = q.countyCode ? entriesOf(await this.repo.findOne(year, q.countyCode)) : null;
-    const effective = mergeCalendars(national, override);
-    const isWorking = workingDayOf(effective);
-    const workingDays = daysOfYear(year).filter(isWorking);
-    const workingDaysPerMonth: Record<string, number> = {};
-    for (const d of daysOfYear(year)) workingDaysPerMonth[d.slice(0, 7)] ??= 0;
-    for (const d of workingDays) workingDaysPerMonth[d.slice(0, 7)]++;
-    return {
-      year,
-      countyCode: q.countyCode ?? null,
-      national,
-      override,
-      effective,
-      workingDaysPerMonth,
-      workingDays,
-    };
+    return this.read.execute(year, q.countyCode ?? null);
   }
 
   /**

@@ -3,7 +3,7 @@ import { Store } from '@lib/persistence';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { findEach } from '@lib/service-kit';
-import { CalendarEntries, NATIONAL_CALENDARS } from './working-calendar';
+import { CalendarEntries, NATIONAL_CALENDARS } from './domain/working-calendar';
 import { calendarId, WorkingCalendarDoc } from './calendar.schema';
 
 /** All database access for working calendars. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarStore } from './calendar.store';
 import { calendarId } from './calendar.schema';
-import { CalendarEntries, IsWorkingDay, mergeCalendars, workingDayOf } from './working-calendar';
+import { CalendarEntries, IsWorkingDay, mergeCalendars, workingDayOf } from './domain/working-calendar';
 
 const CACHE_MS = 10_000;
 

@@ -14,7 +14,7 @@ import { CheckInRecord, zhTypeError } from '@lib/contracts';
 import { Public } from '@lib/auth';
 import { APP_CONFIG, fieldError, PublicIntegration, ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionConfig } from '../config';
-import { IngestCheckIns } from '../ingestion/ingest-check-ins.usecase';
+import { IngestCheckIns } from '../ingestion/use-cases/ingest-check-ins.usecase';
 import { DingTalkCrypto, DingTalkCryptoError, timestampProblem } from '@lib/crypto';
 import { DingTalkCheckRecord, DingTalkEvent, toCheckInRecord } from './dingtalk-event';
 

@@ -1,27 +1,26 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { decisionConflict, Decision, DecisionBody } from '../decisions';
-import { FundEntryApprovedV1 } from '@lib/contracts';
-import { orgOf, teamEvent } from '../member-event';
+import { Decision, DecisionBody } from '../decisions';
 import { SupervisionRoles } from '../supervision-roles';
-import { TeamsStore } from '../teams/teams.store';
-import { present, teamOf } from '../teams/teams.usecases';
+import { present } from '../present';
 import { FundEntry } from './fund-entry.schema';
 import { ListFundEntriesQuery, RecordFundEntryBody } from './funds.dto';
 import { FundsStore } from './funds.store';
+import { yuanOf } from './domain/amounts';
+import { RecordFundEntry } from './use-cases/record-fund-entry.usecase';
+import { DecideFundEntry } from './use-cases/decide-fund-entry.usecase';
 
-const toYuan = (fen: number) => fen / 100;
-const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest), amount: toYuan(amountFen) });
+const presentEntry = ({ amountFen, ...rest }: FundEntry) => ({ ...present(rest), amount: yuanOf(amountFen) });
 
 /** 经费台账 with the town's approval, within the caller's org-unit scope. */
 @Controller('api/v1/fund-entries')
 export class FundsController {
   constructor(
     private readonly funds: FundsStore,
-    private readonly teams: TeamsStore,
+    private readonly recordEntry: RecordFundEntry,
+    private readonly decideEntry: DecideFundEntry,
   ) {}
 
   @Post()
@@ -31,23 +30,7 @@ export class FundsController {
     @CallerScope() scope: Scope,
     @Body(new ZodValidationPipe(RecordFundEntryBody)) body: RecordFundEntryBody,
   ) {
-    const team = await teamOf(this.teams, scope, body.teamId);
-    const { amount, ...rest } = body;
-    const entry: FundEntry = {
-      _id: randomUUID(),
-      ...rest,
-      amountFen: Math.round(amount * 100),
-      countyCode: team.countyCode,
-      townCode: team.townCode,
-      villageCode: team.villageCode,
-      status: 'pending',
-      decidedAt: null,
-      decidedBy: null,
-      decisionNote: null,
-      createdAt: new Date(),
-    };
-    await this.funds.insert(entry);
-    return presentEntry(entry);
+    return presentEntry(await this.recordEntry.execute(scope, body));
   }
 
   @Post(':id/decision')
@@ -58,35 +41,7 @@ export class FundsController {
     @Param('id', new ZodValidationPipe(z.string().uuid('须为台账条目编号（UUID）'))) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: Decision,
   ) {
-    const pending = await this.funds.findById(scope, id);
-    if (!pending || pending.status !== 'pending') throw decisionConflict(id, pending);
-    const set = {
-      status: body.approve ? ('approved' as const) : ('rejected' as const),
-      decidedAt: new Date(),
-      decidedBy: body.decidedBy,
-      decisionNote: body.note,
-    };
-    // an approved spending counts from now: announced (fund-entry.approved.v1) with the decision
-    const events = body.approve
-      ? [
-          teamEvent(
-            FundEntryApprovedV1.type,
-            `fund-entry-approved:${id}`,
-            orgOf({ ...pending, _id: pending.teamId }),
-            {
-              fundEntryId: id,
-              spentOn: pending.spentOn,
-              amountFen: pending.amountFen,
-              category: pending.category,
-              decidedBy: set.decidedBy,
-              decidedAt: set.decidedAt.toISOString(),
-            },
-          ),
-        ]
-      : [];
-    const decided = await this.funds.decide(scope, id, set, events);
-    if (!decided) throw decisionConflict(id, await this.funds.findById(scope, id));
-    return presentEntry(decided);
+    return presentEntry(await this.decideEntry.execute(scope, id, body));
   }
 
   /** The ledger page and the month's (or all-time) totals per status, in yuan. */
@@ -104,7 +59,7 @@ export class FundsController {
     return {
       ...result,
       items: result.items.map(presentEntry),
-      totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, toYuan(v)])),
+      totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, yuanOf(v)])),
     };
   }
 }

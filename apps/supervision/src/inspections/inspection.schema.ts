@@ -1,8 +1,10 @@
 import { outboxSchemaFields } from '@lib/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export const FollowUpStatuses = ['open', 'rectifying', 'closed'] as const;
-export type FollowUpStatus = (typeof FollowUpStatuses)[number];
+import { FollowUpStatus, FollowUpStatuses } from './domain/inspection-status';
+
+export { FollowUpStatuses };
+export type { FollowUpStatus };
 
 /** 督查: an inspection of a team (在岗情况、帮扶工作) by the discipline office or the town, with follow-up. */
 @Schema({ collection: 'inspections', versionKey: false })

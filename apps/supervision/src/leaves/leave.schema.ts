@@ -1,8 +1,8 @@
 import { outboxSchemaFields } from '@lib/messaging';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Excuse } from '../attendance/attendance-day';
+import { Excuse, LeaveKinds } from './domain/leave-kinds';
 
-export const LeaveKinds = ['leave', 'official_business'] as const;
+export { LeaveKinds };
 export const LeaveStatuses = ['pending', 'approved', 'rejected'] as const;
 
 /** 请假 / 公出 申请: a member asks, the town decides; an approved one excuses the days it covers. */

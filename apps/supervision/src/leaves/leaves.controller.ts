@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { SupervisionRoles } from '../supervision-roles';
-import { present } from '../teams/teams.usecases';
+import { present } from '../present';
 import { Decision, DecisionBody } from '../decisions';
 import { ListLeavesQuery, RequestLeaveBody } from './leaves.dto';
 import { LeavesStore } from './leaves.store';
-import { ManageLeaves } from './leaves.usecases';
+import { ManageLeaves } from './use-cases/manage-leaves.usecase';
 
 /** 请假 / 公出, within the caller's org-unit scope. */
 @Controller('api/v1/leaves')

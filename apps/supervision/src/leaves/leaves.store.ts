@@ -4,7 +4,7 @@ import { OutboxRelay } from '@lib/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
-import type { Excuse } from '../attendance/attendance-day';
+import type { Excuse } from './domain/leave-kinds';
 import { ScopedCollection } from '../scoped-collection';
 import { findAllEach } from '../equality-lookups';
 import { Leave } from './leave.schema';

@@ -11,7 +11,9 @@ import {
   UpdateTeamBody,
 } from './teams.dto';
 import { TeamsStore } from './teams.store';
-import { ManageTeams, memberNotFound, present } from './teams.usecases';
+import { present } from '../present';
+import { ManageTeams } from './use-cases/manage-teams.usecase';
+import { memberNotFound } from './team-lookups';
 
 /** Teams and members, within the caller's org-unit scope (outside it: 404 to read, 403 to create). */
 @Controller('api/v1')
