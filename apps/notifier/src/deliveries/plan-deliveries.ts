@@ -5,7 +5,7 @@ import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { PairingsStore } from '../pairings/pairings.store';
+import { FindPairedCadres } from '../pairings/use-cases/find-paired-cadres.usecase';
 import { DeliveriesStore } from './deliveries.store';
 import { Delivery } from './delivery.schema';
 import { DeliveryQueue } from '../queues/delivery-queue';
@@ -32,7 +32,7 @@ export class PlanDeliveries {
     private readonly deliveries: DeliveriesStore,
     private readonly queue: DeliveryQueue,
     private readonly channels: ChannelDirectory,
-    private readonly pairings: PairingsStore,
+    private readonly pairings: FindPairedCadres,
     private readonly contacts: ContactDirectory,
   ) {}
 
@@ -131,7 +131,7 @@ export class PlanDeliveries {
     // people the alert names (a resident request's assignee, 承办人): reached like paired cadres
     if (a.recipientUsers?.length) return this.forPeople(a, common, a.recipientUsers, 'assignee');
     if (!addressesCadres(a)) return { toSend: [], unreachable: [] };
-    const pairing = await this.pairings.find(a.subjectId);
+    const pairing = await this.pairings.of(a.subjectId);
     if (!pairing || pairing.cadres.length === 0) {
       this.logger.warn(`alert ${a.alertId}: no paired cadre known for household ${a.subjectId}`);
       return { toSend: [], unreachable: [] };
