@@ -1,4 +1,4 @@
-import '@lib/messaging/kafkajs-request-queue';
+import '../../messaging/src/kafkajs-request-queue';
 import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { infra } from './infra';
 import { waitFor } from './wait-for';

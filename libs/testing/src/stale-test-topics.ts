@@ -1,4 +1,4 @@
-import '@lib/messaging/kafkajs-request-queue';
+import '../../messaging/src/kafkajs-request-queue';
 import { Kafka, logLevel } from 'kafkajs';
 import { infra } from './infra';
 

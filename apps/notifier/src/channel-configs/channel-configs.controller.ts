@@ -20,10 +20,10 @@ import { OutgoingNotification } from '../channels/channel';
 import { ChannelSender } from '../channels/channel-sender';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { ChannelConfig, OrgLevel } from './channel-config.schema';
+import { ChannelConfig, OrgLevel } from './channel-configs.schema';
 import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelTarget, maskTarget, recipientsOf } from './channel-target';
-import { SecretBox } from './secret-box';
+import { SecretBox } from './domain/secret-box';
 
 /** Who configures channels: the county's and towns' administrators, within their units. */
 const manageChannels = NotifierPermissions.manageChannels;

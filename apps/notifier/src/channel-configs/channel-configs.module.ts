@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { ChannelConfig, ChannelConfigSchema } from './channel-config.schema';
+import { ChannelConfig, ChannelConfigSchema } from './channel-configs.schema';
 import { ChannelConfigsController } from './channel-configs.controller';
 import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelDirectory } from './channel-directory';
-import { SecretBox } from './secret-box';
+import { SecretBox } from './domain/secret-box';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: ChannelConfig.name, schema: ChannelConfigSchema }])],

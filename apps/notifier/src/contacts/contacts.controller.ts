@@ -13,11 +13,11 @@ import {
   Scope,
 } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { OrgLevel } from '../channel-configs/channel-config.schema';
-import { SecretBox } from '../channel-configs/secret-box';
-import { Contact } from './contact.schema';
+import { OrgLevel } from '../channel-configs/channel-configs.schema';
+import { SecretBox } from '../channel-configs/domain/secret-box';
+import { Contact } from './contacts.schema';
 import { ContactsStore } from './contacts.store';
-import { channelsOf, maskAddress, PersonAddress } from './person-contact';
+import { channelsOf, maskAddress, PersonAddress } from './domain/person-contact';
 
 export const UserId = z
   .string()

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { ContactDirectory } from './contact-directory';
-import { Contact, ContactSchema } from './contact.schema';
+import { Contact, ContactSchema } from './contacts.schema';
 import { ContactsController } from './contacts.controller';
 import { ContactsStore } from './contacts.store';
 

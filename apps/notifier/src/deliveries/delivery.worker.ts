@@ -6,14 +6,14 @@ import { REDIS_CONNECTION } from '@lib/service-kit';
 import { ChannelDirectory } from '../channel-configs/channel-directory';
 import { ChannelResult, OutgoingNotification } from '../channels/channel';
 import { ChannelSender, isRobot } from '../channels/channel-sender';
-import { digestCapacity } from '../channels/robot-messages';
+import { digestCapacity } from '../channels/domain/robot-messages';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesStore } from './deliveries.store';
 import { DELIVERY_QUEUE, DeliveryJob } from '../queues/delivery-queue';
 import { QueueWorker } from '../queues/queue-worker';
-import { Delivery, DeliveryAttempt } from './delivery.schema';
+import { Delivery, DeliveryAttempt } from './deliveries.schema';
 import { RobotGate } from './robot-gate';
 import { countAttempt, countFinished } from '../metrics/notifier-metrics';
 

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
-import { ChannelDirectory } from '../channel-configs/channel-directory';
-import { NotifierConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { FindPairedCadres } from '../pairings/use-cases/find-paired-cadres.usecase';
-import { DeliveriesStore } from './deliveries.store';
-import { Delivery } from './delivery.schema';
-import { DeliveryQueue } from '../queues/delivery-queue';
-import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
-import { selectChannels } from './select-channels';
+import { ChannelDirectory } from '../../channel-configs/channel-directory';
+import { NotifierConfig } from '../../config';
+import { ContactDirectory } from '../../contacts/contact-directory';
+import { NOTIFIER_CONFIG } from '../../notifier.tokens';
+import { FindPairedCadres } from '../../pairings/use-cases/find-paired-cadres.usecase';
+import { DeliveriesStore } from '../deliveries.store';
+import { Delivery } from '../deliveries.schema';
+import { DeliveryQueue } from '../../queues/delivery-queue';
+import { addressesCadres, planCadreDeliveries } from '../domain/plan-cadre-deliveries';
+import { selectChannels } from '../domain/select-channels';
 
 export function deliveryIdOf(alertId: string, channel: string, recipient: string): string {
   return createHash('sha256').update(`${alertId}|${channel}|${recipient}`).digest('hex').slice(0, 32);

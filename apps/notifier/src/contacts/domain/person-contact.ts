@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { maskPhone } from '@lib/crypto';
-import type { PersonChannel } from './contact.schema';
+
+/** How a person can be reached: the kinds of person channel a contact has. */
+export type PersonChannel = 'sms' | 'email';
 
 /** A person's reachable addresses, in clear (sealed at rest). */
 export const PersonAddress = z
