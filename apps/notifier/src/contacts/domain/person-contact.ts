@@ -33,3 +33,34 @@ export function maskAddress(a: PersonAddress): { phone?: string; email?: string 
 export function channelsOf(a: PersonAddress): PersonChannel[] {
   return [...(a.phone ? (['sms'] as const) : []), ...(a.email ? (['email'] as const) : [])];
 }
+
+const LEVEL = { 6: 'county', 9: 'town', 12: 'village' } as const;
+
+/** The contact document of a person (pure): unit codes by level, channels and the masked copy of the address. */
+export function contactOf(c: {
+  userId: string;
+  name: string;
+  /** The person's org unit: county 6, town 9 or village 12 digits. */
+  unit: string;
+  address: PersonAddress;
+  sealed: string;
+  updatedBy: string;
+  now: Date;
+}) {
+  const u = c.unit;
+  return {
+    _id: c.userId,
+    name: c.name,
+    unit: u,
+    level: LEVEL[u.length as 6 | 9 | 12],
+    countyCode: u.slice(0, 6),
+    townCode: u.length >= 9 ? u.slice(0, 9) : null,
+    villageCode: u.length === 12 ? u : null,
+    channels: channelsOf(c.address),
+    sealed: c.sealed,
+    masked: maskAddress(c.address),
+    updatedBy: c.updatedBy,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
+}

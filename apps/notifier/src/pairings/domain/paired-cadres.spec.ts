@@ -13,7 +13,7 @@ describe('pairedCadres', () => {
     ]);
   });
 
-  it('lists a cadre whose name was never heard under their id, and each cadre once', () => {
+  it('lists a cadre whose name has not been heard under their id, and each cadre once', () => {
     expect(pairedCadres(['u-li', 'u-wang', 'u-li'], names)).toEqual([
       { userId: 'u-li', name: 'u-li', orgUnit: '' },
       { userId: 'u-wang', name: '王五', orgUnit: '621299' },

@@ -8,7 +8,7 @@ export interface PairedCadre {
 
 /**
  * The household's cadres in the pairing's order, each with the name and unit last heard for them; a cadre
- * whose name was never heard keeps their user id as name (and no unit) rather than vanishing from the list.
+ * whose name has not been heard keeps their user id as name (and no unit) rather than vanishing from the list.
  */
 export function pairedCadres(
   cadreIds: readonly string[],
