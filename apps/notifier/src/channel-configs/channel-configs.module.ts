@@ -7,6 +7,8 @@ import { ChannelConfigsController } from './channel-configs.controller';
 import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelDirectory } from './channel-directory';
 import { SecretBox } from './domain/secret-box';
+import { SaveChannel } from './use-cases/save-channel.usecase';
+import { TestChannel } from './use-cases/test-channel.usecase';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: ChannelConfig.name, schema: ChannelConfigSchema }])],
@@ -14,6 +16,8 @@ import { SecretBox } from './domain/secret-box';
   providers: [
     ChannelConfigsStore,
     ChannelDirectory,
+    SaveChannel,
+    TestChannel,
     {
       provide: SecretBox,
       inject: [NOTIFIER_CONFIG],
