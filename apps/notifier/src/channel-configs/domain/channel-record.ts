@@ -7,21 +7,27 @@ import { type ChannelTarget, recipientsOf } from '../../channels/channel-target'
 
 const LEVEL = { 6: 'county', 9: 'town', 12: 'village' } as const;
 
+/** Where a record of an org unit is filed: its level, and its county, town and village codes (scope fields). */
+export function filingOf(unit: string) {
+  return {
+    unit,
+    level: LEVEL[unit.length as 6 | 9 | 12],
+    countyCode: unit.slice(0, 6),
+    townCode: unit.length >= 9 ? unit.slice(0, 9) : null,
+    villageCode: unit.length === 12 ? unit : null,
+  };
+}
+
 export function channelRecordOf(
   body: { name: string; unit: string; roles: string[]; enabled: boolean; target: ChannelTarget },
   sealed: string,
   masked: Record<string, unknown>,
   now: Date,
 ) {
-  const u = body.unit;
   return {
     name: body.name,
     kind: body.target.kind,
-    unit: u,
-    level: LEVEL[u.length as 6 | 9 | 12],
-    countyCode: u.slice(0, 6),
-    townCode: u.length >= 9 ? u.slice(0, 9) : null,
-    villageCode: u.length === 12 ? u : null,
+    ...filingOf(body.unit),
     roles: body.roles,
     recipients: recipientsOf(body.target),
     enabled: body.enabled,

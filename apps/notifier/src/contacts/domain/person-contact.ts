@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maskPhone } from '@lib/crypto';
+import { filingOf } from '../../channel-configs/domain/channel-record';
 
 /** How a person can be reached: the kinds of person channel a contact has. */
 export type PersonChannel = 'sms' | 'email';
@@ -34,8 +35,6 @@ export function channelsOf(a: PersonAddress): PersonChannel[] {
   return [...(a.phone ? (['sms'] as const) : []), ...(a.email ? (['email'] as const) : [])];
 }
 
-const LEVEL = { 6: 'county', 9: 'town', 12: 'village' } as const;
-
 /** The contact document of a person (pure): unit codes by level, channels and the masked copy of the address. */
 export function contactOf(c: {
   userId: string;
@@ -47,15 +46,10 @@ export function contactOf(c: {
   updatedBy: string;
   now: Date;
 }) {
-  const u = c.unit;
   return {
     _id: c.userId,
     name: c.name,
-    unit: u,
-    level: LEVEL[u.length as 6 | 9 | 12],
-    countyCode: u.slice(0, 6),
-    townCode: u.length >= 9 ? u.slice(0, 9) : null,
-    villageCode: u.length === 12 ? u : null,
+    ...filingOf(c.unit),
     channels: channelsOf(c.address),
     sealed: c.sealed,
     masked: maskAddress(c.address),

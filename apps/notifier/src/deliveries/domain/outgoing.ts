@@ -5,18 +5,8 @@
 import type { ChannelResult, DigestItem, OutgoingNotification } from '../../channels/channel';
 import type { PersonAddress } from '../../contacts/domain/person-contact';
 
-/** The facts of a delivery a message is built from. */
-export interface DeliveryFacts {
-  _id: string;
-  alertId: string;
-  severity: string;
-  title: string;
-  message: string;
-  townCode: string;
-  villageCode: string;
-  subjectId: string;
-  escalationLevel?: number;
-}
+/** The facts of a delivery a message is built from: the notification's, under the delivery's id. */
+export type DeliveryFacts = Omit<OutgoingNotification, 'deliveryId' | 'digestOf'> & { _id: string };
 
 export interface Attempt {
   at: Date;
