@@ -13,6 +13,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { loadSigningKey, signAccessToken } from '@lib/auth';

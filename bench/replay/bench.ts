@@ -9,6 +9,7 @@
  *
  *   node dist/bench/replay/bench.js          (in npm run bench; smoke: small counts)
  */
+import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, logLevel, Message } from 'kafkajs';
 import { Topics } from '@lib/contracts';
 import { householdIncomeChanged, householdRegistered, placeOf } from '@lib/testing';

@@ -1,3 +1,4 @@
+import '@lib/messaging/kafkajs-request-queue';
 import { Admin, Kafka, logLevel, Message, Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { infra } from '@lib/testing/infra';

@@ -5,6 +5,7 @@
  * ours is what the app does beyond it. Reads BENCH_TOPIC, BENCH_GROUP, KAFKA_BROKERS; prints the
  * summary and exits on SIGTERM/SIGINT.
  */
+import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 
 export function runRawConsumer(options: {

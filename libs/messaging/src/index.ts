@@ -15,3 +15,4 @@ export * from './consumer/rethrow-errors.filter';
 export * from './observability/metrics';
 export * from './observability/trace-context';
 export * from './consumer/consumption-gate';
+export * from './kafkajs-request-queue';

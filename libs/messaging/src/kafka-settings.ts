@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConnectionOptions } from 'node:tls';
+import './kafkajs-request-queue';
 import { Kafka, logLevel, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 
 // We use the default (Java-compatible murmur2) partitioner on purpose; no need to warn about it.

@@ -20,6 +20,8 @@ export class PairedHousehold {
   @Prop({ required: true }) villageCode!: string;
   @Prop({ type: [String], default: [], index: true }) cadreIds!: string[];
   @Prop({ required: true }) version!: number;
+  /** When the pairing last changed (the event's `at`); null on records written before it was kept. */
+  @Prop({ type: Date, default: null }) changedAt?: Date | null;
 }
 export const PairedHouseholdSchema = SchemaFactory.createForClass(PairedHousehold);
 
@@ -33,7 +35,14 @@ export class PairingsReadModel implements PairedHouseholds {
     try {
       const r = await this.model.updateOne(
         { _id: d.householdId, version: { $lt: d.version } },
-        { $set: { villageCode: d.villageCode, cadreIds: d.cadres.map((c) => c.userId), version: d.version } },
+        {
+          $set: {
+            villageCode: d.villageCode,
+            cadreIds: d.cadres.map((c) => c.userId),
+            version: d.version,
+            changedAt: new Date(d.at),
+          },
+        },
         { upsert: true },
       );
       return r.modifiedCount + r.upsertedCount > 0;
@@ -41,6 +50,11 @@ export class PairingsReadModel implements PairedHouseholds {
       if (isDuplicateKeyError(err)) return false; // as new or newer is stored: keep it
       throw err;
     }
+  }
+
+  /** The household's pairing (its cadres' ids in the event's order), or null when none is known. */
+  find(householdId: string): Promise<PairedHousehold | null> {
+    return this.model.findById(householdId).lean<PairedHousehold>().exec();
   }
 
   async householdsPairedWith(cadre: string, units: string[]): Promise<string[]> {

@@ -1,3 +1,4 @@
+import '../../messaging/src/kafkajs-request-queue';
 import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { infra } from './infra';
 import { waitFor } from './wait-for';

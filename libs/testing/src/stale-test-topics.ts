@@ -1,3 +1,4 @@
+import '../../messaging/src/kafkajs-request-queue';
 import { Kafka, logLevel } from 'kafkajs';
 import { infra } from './infra';
 

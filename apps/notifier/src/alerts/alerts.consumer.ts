@@ -1,13 +1,9 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { BatchEventPattern } from '@lib/messaging';
-import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, orgUnitsOfVillage } from '@lib/contracts';
-import { NotifierConfig } from '../config';
-import { PlanDeliveries } from '../deliveries/plan-deliveries';
-import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { AlertStatesStore } from './alert-states.store';
-import { escalationDueAt, escalationMinutesOf } from './escalation-policy';
-import { EscalationQueue } from './escalation-queue';
+import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1 } from '@lib/contracts';
+import { CloseAlert } from './use-cases/close-alert.usecase';
+import { RecordRaisedAlerts } from './use-cases/record-raised-alerts.usecase';
 
 /**
  * rules.alerts.v1: a raised alert is recorded (open), sent to its recipients and, when it has an
@@ -17,69 +13,23 @@ import { EscalationQueue } from './escalation-queue';
 @Controller()
 export class AlertsConsumer {
   constructor(
-    @Inject(NOTIFIER_CONFIG) private readonly config: NotifierConfig,
-    private readonly plan: PlanDeliveries,
-    private readonly alerts: AlertStatesStore,
-    private readonly escalations: EscalationQueue,
+    private readonly recordRaised: RecordRaisedAlerts,
+    private readonly closeAlert: CloseAlert,
   ) {}
 
-  /**
-   * A run of raised alerts at once (issue 17): their states in one insert, their deliveries planned
-   * together (PlanDeliveries.forAlerts) and their first escalations scheduled in one call. A
-   * redelivered run writes nothing new (deterministic ids everywhere).
-   */
+  /** A run of raised alerts at once (RecordRaisedAlerts). */
   @BatchEventPattern(AlertRaisedV1.type)
-  async onAlertsRaised(batch: AlertRaisedV1[]) {
-    // the same alert twice in a run (a redelivery): its last raise
-    const events = [...new Map(batch.map((e) => [e.data.alertId, e])).values()];
-    const minutesOf = new Map(
-      events.map((e) => [
-        e.data.alertId,
-        escalationMinutesOf(e.data, {
-          high: this.config.ESCALATION_DEFAULT_MINUTES_HIGH,
-          medium: this.config.ESCALATION_DEFAULT_MINUTES_MEDIUM,
-          low: this.config.ESCALATION_DEFAULT_MINUTES_LOW,
-        }),
-      ]),
-    );
-    const states = await this.alerts.raisedMany(
-      events.map(({ data: a }) => ({
-        alertId: a.alertId,
-        facts: {
-          countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
-          townCode: a.townCode,
-          villageCode: a.villageCode,
-          subjectId: a.subjectId,
-          ruleId: a.ruleId,
-          severity: a.severity,
-          title: a.title,
-          message: a.message,
-          recipientRoles: a.recipientRoles,
-          escalateAfterMinutes: minutesOf.get(a.alertId)!,
-          raisedAt: new Date(a.raisedAt),
-        },
-      })),
-    );
-    await this.plan.forAlerts(events);
-    await this.escalations.scheduleMany(
-      events.flatMap(({ data: a }) => {
-        const minutes = minutesOf.get(a.alertId)!;
-        if (states.get(a.alertId)?.status !== 'open' || minutes <= 0) return [];
-        const due = escalationDueAt(new Date(a.raisedAt), minutes, 1, this.config.ESCALATION_MINUTE_MS);
-        return [{ alertId: a.alertId, level: 1, dueAt: due }];
-      }),
-    );
+  onAlertsRaised(batch: AlertRaisedV1[]) {
+    return this.recordRaised.run(batch);
   }
 
   @EventPattern(AlertAcknowledgedV1.type)
-  async onAlertAcknowledged(e: AlertAcknowledgedV1) {
-    await this.alerts.acknowledged(e.data.alertId, new Date(e.data.acknowledgedAt));
-    await this.escalations.cancel(e.data.alertId);
+  onAlertAcknowledged(e: AlertAcknowledgedV1) {
+    return this.closeAlert.acknowledged(e.data.alertId, new Date(e.data.acknowledgedAt));
   }
 
   @EventPattern(AlertResolvedV1.type)
-  async onAlertResolved(e: AlertResolvedV1) {
-    await this.alerts.resolved(e.data.alertId, new Date(e.data.resolvedAt));
-    await this.escalations.cancel(e.data.alertId);
+  onAlertResolved(e: AlertResolvedV1) {
+    return this.closeAlert.resolved(e.data.alertId, new Date(e.data.resolvedAt));
   }
 }

@@ -3,11 +3,14 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { AlertsConsumer } from './alerts.consumer';
-import { AlertState, AlertStateSchema } from './alert-state.schema';
-import { AlertStatesStore } from './alert-states.store';
+import { AlertState, AlertStateSchema } from './alerts.schema';
+import { AlertStatesStore } from './alerts.store';
 import { EscalationQueue } from './escalation-queue';
 import { EscalationWorker } from './escalation.worker';
-import { PlanEscalation } from './plan-escalation';
+import { CloseAlert } from './use-cases/close-alert.usecase';
+import { EscalateAlert } from './use-cases/escalate-alert.usecase';
+import { PlanEscalation } from './use-cases/plan-escalation.usecase';
+import { RecordRaisedAlerts } from './use-cases/record-raised-alerts.usecase';
 
 /** The alert read model, the rules.alerts.v1 consumer and escalations (升级提醒). */
 @Module({
@@ -17,6 +20,14 @@ import { PlanEscalation } from './plan-escalation';
     ChannelConfigsModule,
   ],
   controllers: [AlertsConsumer],
-  providers: [AlertStatesStore, EscalationQueue, EscalationWorker, PlanEscalation],
+  providers: [
+    AlertStatesStore,
+    EscalationQueue,
+    EscalationWorker,
+    PlanEscalation,
+    RecordRaisedAlerts,
+    CloseAlert,
+    EscalateAlert,
+  ],
 })
 export class AlertsModule {}

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { NotifierConfig } from '../config';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { escalationJobId, maxEscalationLevel } from './escalation-policy';
+import { escalationJobId, maxEscalationLevel } from './domain/escalation-policy';
 
 export const ESCALATION_QUEUE = 'escalations';
 

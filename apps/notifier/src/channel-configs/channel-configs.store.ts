@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
-import { ChannelConfig } from './channel-config.schema';
+import { ChannelConfig } from './channel-configs.schema';
 
 /** Channel configurations; callers see their scope's, the worker reads as the service. */
 @Injectable()

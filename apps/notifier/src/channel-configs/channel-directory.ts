@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_SCOPE } from '@lib/auth';
-import { ChannelConfig } from './channel-config.schema';
+import { ChannelConfig } from './channel-configs.schema';
 import { ChannelConfigsStore } from './channel-configs.store';
 import { ChannelTarget } from './channel-target';
-import { SecretBox } from './secret-box';
+import { SecretBox } from './domain/secret-box';
 
 /** What the worker and the planner know of channels: candidates for an alert, opened targets. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { ChannelTarget } from '../channels/channel-target';
-import { maskSecret, maskUrl } from './secret-box';
+import { maskSecret, maskUrl } from './domain/secret-box';
 
 export { ChannelTarget, recipientsOf } from '../channels/channel-target';
 export type { ChannelKind } from '../channels/channel-target';

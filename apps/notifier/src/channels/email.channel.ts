@@ -1,6 +1,6 @@
 import * as nodemailer from 'nodemailer';
 import { ChannelResult, OutgoingNotification } from './channel';
-import { alertMarkdown } from './robot-messages';
+import { alertMarkdown } from './domain/robot-messages';
 
 /** Email over SMTP (nodemailer: the well-kept SMTP client for Node). */
 export class EmailChannel {

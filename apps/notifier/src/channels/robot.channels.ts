@@ -4,7 +4,7 @@ import {
   dingTalkSignedUrl,
   ROBOT_RATE_LIMITED,
   weComMarkdownBody,
-} from './robot-messages';
+} from './domain/robot-messages';
 
 async function postJson(
   url: string,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_SCOPE } from '@lib/auth';
-import { SecretBox } from '../channel-configs/secret-box';
-import { Contact } from './contact.schema';
+import { SecretBox } from '../channel-configs/domain/secret-box';
+import { Contact } from './contacts.schema';
 import { ContactsStore } from './contacts.store';
-import { PersonAddress } from './person-contact';
+import { PersonAddress } from './domain/person-contact';
 
 /** What the planner and the worker know of people: their contacts, and (to send only) their addresses. */
 @Injectable()

@@ -1,50 +1,12 @@
 import { NotifierPermissions } from '@lib/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  Caller,
-  CallerScope,
-  covers,
-  forbidden,
-  notFound,
-  OrgUnit,
-  Principal,
-  Roles,
-  Scope,
-} from '@lib/auth';
+import { Caller, CallerScope, covers, forbidden, notFound, Principal, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
-import { OrgLevel } from '../channel-configs/channel-config.schema';
-import { SecretBox } from '../channel-configs/secret-box';
-import { Contact } from './contact.schema';
+import { ContactBody, ListQuery, UserId } from './contacts.dto';
+import { Contact } from './contacts.schema';
 import { ContactsStore } from './contacts.store';
-import { channelsOf, maskAddress, PersonAddress } from './person-contact';
-
-export const UserId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, '须为用户编号');
-
-const ContactBody = PersonAddress.extend({
-  name: z.string().trim().min(1).max(50).describe('姓名'),
-  unit: OrgUnit.describe("the person's org unit (县 6, 乡镇 9 or 村 12 digits): who may manage the contact"),
-})
-  .strict()
-  .refine((b) => b.phone || b.email, {
-    message: '至少填写手机号或邮箱 (phone or email is required)',
-    path: ['phone'],
-  });
-type ContactBody = z.infer<typeof ContactBody>;
-
-const ListQuery = z
-  .object({
-    unit: OrgUnit.optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-
-const LEVEL: Record<number, OrgLevel> = { 6: 'county', 9: 'town', 12: 'village' };
+import { PutContact } from './use-cases/put-contact.usecase';
 
 /** What the API shows: phone and email masked, never the sealed value. */
 const present = ({ _id, sealed: _sealed, masked, ...rest }: Contact) => ({ userId: _id, ...rest, ...masked });
@@ -58,7 +20,7 @@ const present = ({ _id, sealed: _sealed, masked, ...rest }: Contact) => ({ userI
 export class ContactsController {
   constructor(
     private readonly contacts: ContactsStore,
-    private readonly box: SecretBox,
+    private readonly putContact: PutContact,
   ) {}
 
   @Put(':userId')
@@ -70,26 +32,8 @@ export class ContactsController {
     @Body(new ZodValidationPipe(ContactBody)) body: ContactBody,
   ) {
     if (!covers(scope, body.unit)) throw forbidden();
-    const u = body.unit;
-    const address: PersonAddress = { phone: body.phone, email: body.email };
-    const now = new Date();
-    const doc: Contact = {
-      _id: userId,
-      name: body.name,
-      unit: u,
-      level: LEVEL[u.length],
-      countyCode: u.slice(0, 6),
-      townCode: u.length >= 9 ? u.slice(0, 9) : null,
-      villageCode: u.length === 12 ? u : null,
-      channels: channelsOf(address),
-      sealed: this.box.seal(JSON.stringify(address)),
-      masked: maskAddress(address),
-      updatedBy: caller.sub,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const outcome = await this.contacts.put(scope, doc);
-    if (outcome === 'outside') throw forbidden();
+    const stored = await this.putContact.run(scope, caller.sub, userId, body);
+    if (stored === 'outside') throw forbidden();
     return present((await this.contacts.findById(scope, userId))!);
   }
 

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import { ScopedRepository } from '@lib/persistence';
-import { Contact } from './contact.schema';
+import { Contact } from './contacts.schema';
 
 /** Person contacts; callers see their scope's, the planner and the worker read as the service. */
 @Injectable()

@@ -4,7 +4,7 @@ import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { TownCode, NotifierPermissions } from '@lib/contracts';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { DeliveriesStore } from './deliveries.store';
-import { Delivery } from './delivery.schema';
+import { Delivery } from './deliveries.schema';
 
 const ListDeliveriesQuery = z
   .object({

@@ -6,9 +6,9 @@ import { PairingsModule } from '../pairings/pairings.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesStore } from './deliveries.store';
 import { DeliveryQueue } from '../queues/delivery-queue';
-import { Delivery, DeliverySchema } from './delivery.schema';
+import { Delivery, DeliverySchema } from './deliveries.schema';
 import { DeliveryWorker } from './delivery.worker';
-import { PlanDeliveries } from './plan-deliveries';
+import { PlanDeliveries } from './use-cases/plan-deliveries.usecase';
 import { StrandedDeliverySweep } from './stranded-sweep';
 
 @Module({

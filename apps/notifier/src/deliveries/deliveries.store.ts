@@ -7,7 +7,7 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import { ScopedRepository, updateWithEvents } from '@lib/persistence';
 import { createEvent, NotificationDeliveredV1, NotificationFailedV1 } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
-import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './delivery.schema';
+import { Delivery, DeliveryAttempt, DeliveryKind, DeliveryStatus } from './deliveries.schema';
 
 /** The delivery log; callers read it within their scope, the worker acts as the service. */
 @Injectable()

@@ -4,37 +4,19 @@ import { Redis } from 'ioredis';
 import { SERVICE_SCOPE } from '@lib/auth';
 import { REDIS_CONNECTION } from '@lib/service-kit';
 import { ChannelDirectory } from '../channel-configs/channel-directory';
-import { ChannelResult, OutgoingNotification } from '../channels/channel';
+import { ChannelResult } from '../channels/channel';
 import { ChannelSender, isRobot } from '../channels/channel-sender';
-import { digestCapacity } from '../channels/robot-messages';
+import { digestCapacity } from '../channels/domain/robot-messages';
 import { NotifierConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { NOTIFIER_CONFIG } from '../notifier.tokens';
 import { DeliveriesStore } from './deliveries.store';
 import { DELIVERY_QUEUE, DeliveryJob } from '../queues/delivery-queue';
 import { QueueWorker } from '../queues/queue-worker';
-import { Delivery, DeliveryAttempt } from './delivery.schema';
+import { Delivery, DeliveryAttempt } from './deliveries.schema';
 import { RobotGate } from './robot-gate';
+import { attemptOf, digestItemOf, notificationOf, personTargetOf } from './domain/outgoing';
 import { countAttempt, countFinished } from '../metrics/notifier-metrics';
-
-const notificationOf = (d: Delivery, id = d._id): OutgoingNotification => ({
-  deliveryId: id,
-  alertId: d.alertId,
-  severity: d.severity,
-  title: d.title,
-  message: d.message,
-  townCode: d.townCode,
-  villageCode: d.villageCode,
-  subjectId: d.subjectId,
-  ...(d.escalationLevel ? { escalationLevel: d.escalationLevel } : {}),
-});
-
-const digestItemOf = (d: Delivery) => ({
-  alertId: d.alertId,
-  severity: d.severity,
-  title: d.title,
-  villageCode: d.villageCode,
-});
 
 /**
  * Sends deliveries; retried by BullMQ with exponential backoff and jitter. SMS, email and webhooks
@@ -94,34 +76,18 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
 
   /** A person delivery: the contact's current mobile or email through the notifier's own gateway. */
   private async sendToPerson(d: Delivery, userId: string): Promise<ChannelResult> {
-    const address = await this.contacts.addressOf(userId);
     const c = this.config;
-    if (d.channel === 'sms') {
-      if (!address?.phone) return { ok: false, error: `联系方式已删除 (no mobile registered for ${userId})` };
-      if (!c.NOTIFIER_SMS_GATEWAY_URL)
-        return { ok: false, error: '未配置短信网关 (NOTIFIER_SMS_GATEWAY_URL)' };
-      const target = {
-        kind: 'sms' as const,
+    const to = personTargetOf(d.channel, userId, await this.contacts.addressOf(userId), {
+      sms: {
         url: c.NOTIFIER_SMS_GATEWAY_URL,
         appKey: c.NOTIFIER_SMS_APP_KEY,
         secret: c.NOTIFIER_SMS_SECRET,
         templateId: c.NOTIFIER_SMS_TEMPLATE_ID,
-        phones: [address.phone],
-      };
-      return this.sender.send(target, address.phone, notificationOf(d));
-    }
-    if (d.channel === 'email') {
-      if (!address?.email) return { ok: false, error: `联系方式已删除 (no email registered for ${userId})` };
-      if (!c.NOTIFIER_SMTP_URL) return { ok: false, error: '未配置邮件服务器 (NOTIFIER_SMTP_URL)' };
-      const target = {
-        kind: 'email' as const,
-        smtpUrl: c.NOTIFIER_SMTP_URL,
-        from: c.NOTIFIER_MAIL_FROM,
-        to: [address.email],
-      };
-      return this.sender.send(target, address.email, notificationOf(d));
-    }
-    return { ok: false, error: `不支持的个人渠道 (unsupported person channel ${d.channel})` };
+      },
+      email: { smtpUrl: c.NOTIFIER_SMTP_URL, from: c.NOTIFIER_MAIL_FROM },
+    });
+    if ('error' in to) return { ok: false, error: to.error };
+    return this.sender.send(to.target, to.recipient, notificationOf(d));
   }
 
   private async sendRobotDigest(
@@ -172,13 +138,7 @@ export class DeliveryWorker extends QueueWorker<DeliveryJob> implements OnApplic
   }
 
   private attemptOf(result: ChannelResult, started: number): DeliveryAttempt {
-    return {
-      at: new Date(),
-      ok: result.ok,
-      status: result.status ?? null,
-      error: result.error ?? null,
-      latencyMs: Date.now() - started,
-    };
+    return attemptOf(result, started, new Date());
   }
 
   /** Records the outcome; a failure throws so BullMQ retries; the last one is the dead letter. */

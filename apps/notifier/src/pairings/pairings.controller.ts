@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CallerScope, notFound, Roles, Scope } from '@lib/auth';
 import { ZodValidationPipe } from '@lib/service-kit';
 import { ContactDirectory } from '../contacts/contact-directory';
-import { PairingsStore } from './pairings.store';
+import { FindPairedCadres } from './use-cases/find-paired-cadres.usecase';
 
 const HouseholdId = z
   .string()
@@ -16,7 +16,7 @@ const HouseholdId = z
 @Controller('api/v1/pairings')
 export class PairingsController {
   constructor(
-    private readonly pairings: PairingsStore,
+    private readonly pairings: FindPairedCadres,
     private readonly contacts: ContactDirectory,
   ) {}
 
@@ -26,11 +26,11 @@ export class PairingsController {
     @CallerScope() scope: Scope,
     @Param('householdId', new ZodValidationPipe(HouseholdId)) householdId: string,
   ) {
-    const p = await this.pairings.find(householdId, scope);
+    const p = await this.pairings.of(householdId, scope);
     if (!p) throw notFound(`未找到该户的帮扶责任人 (no pairing known for household ${householdId})`);
     const contacts = await this.contacts.ofUsers(p.cadres.map((c) => c.userId));
     return {
-      householdId: p._id,
+      householdId: p.householdId,
       villageCode: p.villageCode,
       version: p.version,
       changedAt: p.changedAt,

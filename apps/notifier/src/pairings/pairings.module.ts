@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PairingsModule as PairingRecordModule } from '@lib/persistence';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PairingsConsumer } from './pairings.consumer';
-import { Pairing, PairingSchema } from './pairing.schema';
 import { PairingsController } from './pairings.controller';
+import { PairedCadreName, PairedCadreNameSchema } from './pairings.schema';
 import { PairingsStore } from './pairings.store';
+import { FindPairedCadres } from './use-cases/find-paired-cadres.usecase';
+import { RecordPairing } from './use-cases/record-pairing.usecase';
 
-/** The pairing read model (帮扶责任人 per household), fed by household.pairing-changed.v1. */
+/**
+ * 帮扶责任人 per household, fed by household.pairing-changed.v1: which cadres a household has is the shared
+ * pairing record (libs/persistence, as in the other apps); their names are the notifier's own (pairings.store).
+ * Exports `FindPairedCadres` (the deliveries planner's question).
+ */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Pairing.name, schema: PairingSchema }]), ContactsModule],
+  imports: [
+    PairingRecordModule,
+    MongooseModule.forFeature([{ name: PairedCadreName.name, schema: PairedCadreNameSchema }]),
+    ContactsModule,
+  ],
   controllers: [PairingsConsumer, PairingsController],
-  providers: [PairingsStore],
-  exports: [PairingsStore],
+  providers: [PairingsStore, RecordPairing, FindPairedCadres],
+  exports: [FindPairedCadres],
 })
 export class PairingsModule {}

@@ -1,37 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Scope, SERVICE_SCOPE } from '@lib/auth';
-import { isDuplicateKeyError, ScopedRepository } from '@lib/persistence';
-import { Pairing } from './pairing.schema';
+import { isDuplicateKeyError } from '@lib/persistence';
+import { PairedCadreName } from './pairings.schema';
 
-/**
- * Pairings, last writer wins by the household's version: one conditional upsert per event, so a
- * redelivered or late older event changes nothing (its version is not newer than the stored one).
- */
+/** The names of paired cadres, newest event wins per cadre (a redelivered or older event changes nothing). */
 @Injectable()
-export class PairingsStore extends ScopedRepository<Pairing> {
-  constructor(@InjectModel(Pairing.name) model: Model<Pairing>) {
-    super(model);
+export class PairingsStore {
+  constructor(@InjectModel(PairedCadreName.name) private readonly model: Model<PairedCadreName>) {}
+
+  /** Remembers each cadre's name and unit as of `namedAt`, unless a newer naming is stored. */
+  async rememberNames(
+    cadres: ReadonlyArray<{ userId: string; name: string; orgUnit: string }>,
+    namedAt: Date,
+  ): Promise<void> {
+    await Promise.all(
+      cadres.map(async ({ userId, name, orgUnit }) => {
+        try {
+          await this.model
+            .updateOne(
+              { _id: userId, namedAt: { $lt: namedAt } },
+              { $set: { name, orgUnit, namedAt } },
+              { upsert: true },
+            )
+            .exec();
+        } catch (e) {
+          if (!isDuplicateKeyError(e)) throw e; // a naming as new or newer is stored: keep it
+        }
+      }),
+    );
   }
 
-  /** Stores the household's cadre list if `p` is newer than what is stored; true if it was applied. */
-  async apply(p: Pairing): Promise<boolean> {
-    const { _id, ...set } = p;
-    try {
-      const r = await this.store.updateOne(
-        { _id, version: { $lt: p.version } },
-        { $set: set },
-        { upsert: true },
-      );
-      return r.modifiedCount + r.upsertedCount > 0;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false; // a version as new or newer is stored: keep it
-      throw e;
-    }
-  }
-
-  find(householdId: string, scope: Scope = SERVICE_SCOPE): Promise<Pairing | null> {
-    return this.findById(scope, householdId);
+  /** The names of these cadres (those ever heard), by user id. */
+  async namesOf(userIds: readonly string[]): Promise<Map<string, PairedCadreName>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.model
+      .find({ _id: { $in: [...new Set(userIds)] } })
+      .lean<PairedCadreName[]>()
+      .exec();
+    return new Map(rows.map((r) => [r._id, r]));
   }
 }

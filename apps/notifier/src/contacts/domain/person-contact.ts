@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { maskPhone } from '@lib/crypto';
-import type { PersonChannel } from './contact.schema';
+import { filingOf } from '../../channel-configs/domain/channel-record';
+
+/** How a person can be reached: the kinds of person channel a contact has. */
+export type PersonChannel = 'sms' | 'email';
 
 /** A person's reachable addresses, in clear (sealed at rest). */
 export const PersonAddress = z
@@ -30,4 +33,28 @@ export function maskAddress(a: PersonAddress): { phone?: string; email?: string 
 
 export function channelsOf(a: PersonAddress): PersonChannel[] {
   return [...(a.phone ? (['sms'] as const) : []), ...(a.email ? (['email'] as const) : [])];
+}
+
+/** The contact document of a person (pure): unit codes by level, channels and the masked copy of the address. */
+export function contactOf(c: {
+  userId: string;
+  name: string;
+  /** The person's org unit: county 6, town 9 or village 12 digits. */
+  unit: string;
+  address: PersonAddress;
+  sealed: string;
+  updatedBy: string;
+  now: Date;
+}) {
+  return {
+    _id: c.userId,
+    name: c.name,
+    ...filingOf(c.unit),
+    channels: channelsOf(c.address),
+    sealed: c.sealed,
+    masked: maskAddress(c.address),
+    updatedBy: c.updatedBy,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
 }

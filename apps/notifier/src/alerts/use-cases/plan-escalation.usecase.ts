@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ChannelDirectory } from '../channel-configs/channel-directory';
-import { NotifierConfig } from '../config';
-import { Delivery } from '../deliveries/delivery.schema';
-import { deliveryIdOf, PlanDeliveries } from '../deliveries/plan-deliveries';
-import { selectEscalationChannels } from '../deliveries/select-channels';
-import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import type { AlertState } from './alert-state.schema';
-import { EscalationTarget, escalationMessage } from './escalation-policy';
+import { ChannelDirectory } from '../../channel-configs/channel-directory';
+import { NotifierConfig } from '../../config';
+import { Delivery } from '../../deliveries/deliveries.schema';
+import { deliveryIdOf, PlanDeliveries } from '../../deliveries/use-cases/plan-deliveries.usecase';
+import { selectEscalationChannels } from '../../deliveries/domain/select-channels';
+import { NOTIFIER_CONFIG } from '../../notifier.tokens';
+import type { AlertState } from '../alerts.schema';
+import { EscalationTarget, escalationMessage } from '../domain/escalation-policy';
 
 /** Escalation planning (升级提醒): who gets a still-open alert again at each level. */
 @Injectable()

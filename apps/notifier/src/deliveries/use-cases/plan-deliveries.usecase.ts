@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
-import { ChannelDirectory } from '../channel-configs/channel-directory';
-import { NotifierConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { NOTIFIER_CONFIG } from '../notifier.tokens';
-import { PairingsStore } from '../pairings/pairings.store';
-import { DeliveriesStore } from './deliveries.store';
-import { Delivery } from './delivery.schema';
-import { DeliveryQueue } from '../queues/delivery-queue';
-import { addressesCadres, planCadreDeliveries } from './plan-cadre-deliveries';
-import { selectChannels } from './select-channels';
+import { ChannelDirectory } from '../../channel-configs/channel-directory';
+import { NotifierConfig } from '../../config';
+import { ContactDirectory } from '../../contacts/contact-directory';
+import { NOTIFIER_CONFIG } from '../../notifier.tokens';
+import { FindPairedCadres } from '../../pairings/use-cases/find-paired-cadres.usecase';
+import { DeliveriesStore } from '../deliveries.store';
+import { Delivery } from '../deliveries.schema';
+import { DeliveryQueue } from '../../queues/delivery-queue';
+import { addressesCadres, planCadreDeliveries } from '../domain/plan-cadre-deliveries';
+import { selectChannels } from '../domain/select-channels';
 
 export function deliveryIdOf(alertId: string, channel: string, recipient: string): string {
   return createHash('sha256').update(`${alertId}|${channel}|${recipient}`).digest('hex').slice(0, 32);
@@ -32,7 +32,7 @@ export class PlanDeliveries {
     private readonly deliveries: DeliveriesStore,
     private readonly queue: DeliveryQueue,
     private readonly channels: ChannelDirectory,
-    private readonly pairings: PairingsStore,
+    private readonly pairings: FindPairedCadres,
     private readonly contacts: ContactDirectory,
   ) {}
 
@@ -131,7 +131,7 @@ export class PlanDeliveries {
     // people the alert names (a resident request's assignee, 承办人): reached like paired cadres
     if (a.recipientUsers?.length) return this.forPeople(a, common, a.recipientUsers, 'assignee');
     if (!addressesCadres(a)) return { toSend: [], unreachable: [] };
-    const pairing = await this.pairings.find(a.subjectId);
+    const pairing = await this.pairings.of(a.subjectId);
     if (!pairing || pairing.cadres.length === 0) {
       this.logger.warn(`alert ${a.alertId}: no paired cadre known for household ${a.subjectId}`);
       return { toSend: [], unreachable: [] };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Store } from '@lib/persistence';
-import { AlertState } from './alert-state.schema';
+import { AlertState } from './alerts.schema';
 
 type RaisedFacts = Omit<AlertState, '_id' | 'status' | 'acknowledgedAt' | 'resolvedAt'>;
 

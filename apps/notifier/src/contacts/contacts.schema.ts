@@ -1,8 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { OrgLevel } from '../channel-configs/channel-config.schema';
+import type { OrgLevel } from '../channel-configs/channel-configs.schema';
+import type { PersonChannel } from './domain/person-contact';
 
-/** How a person can be reached: the kinds of person channel a contact has. */
-export type PersonChannel = 'sms' | 'email';
+export type { PersonChannel } from './domain/person-contact';
 
 /**
  * One person's contact channels (a cadre's mobile for SMS, an email address), keyed by their user

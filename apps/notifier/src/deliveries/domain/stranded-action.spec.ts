@@ -1,4 +1,4 @@
-import { STALLED_REASON, strandedAction } from './stranded-sweep';
+import { STALLED_REASON, strandedAction } from './stranded-action';
 
 describe('stranded deliveries: what a pending delivery needs, by its job', () => {
   it('retries a job failed by stalling, queues a lost one again, leaves live jobs alone', () => {

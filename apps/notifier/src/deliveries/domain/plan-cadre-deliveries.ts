@@ -4,8 +4,8 @@
  * email, when the notifier has a gateway for it); a cadre who cannot be reached gets one record
  * saying why (channel "none"), so the gap shows in the delivery log instead of vanishing.
  */
-import type { PersonChannel } from '../contacts/contact.schema';
-import type { PairedCadre } from '../pairings/pairing.schema';
+import type { PersonChannel } from '../../contacts/domain/person-contact';
+import type { PairedCadre } from '../../pairings/domain/paired-cadres';
 
 /** The recipient role (libs/auth roles, rules catalogue recipientRoles) of the household's cadres. */
 export const PAIRED_CADRE_ROLE = 'paired-cadre';

@@ -4,7 +4,7 @@
  * WeCom robot: key in the URL; markdown content ≤ 4,096 bytes, text ≤ 2,048 bytes (UTF-8).
  */
 import { createHmac } from 'node:crypto';
-import { DigestItem, OutgoingNotification } from './channel';
+import { DigestItem, OutgoingNotification } from '../channel';
 
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低' };
 
