@@ -102,11 +102,16 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       closed.set(a._id, event);
       return { ...a, ...(update.$set as Partial<Alert>) };
     });
+    // resolves first: an alert resolved by the run frees its open key for the one the run raises
+    // after it (inserted first, that one was refused for the key and its subject read again)
+    const reread = await this.resolve(
+      resolve.filter((a) => !raising.has(a._id)),
+      resolution,
+    );
     const { duplicates } = await this.store.insertManyNew(inserts, (a) => [
       alertRaisedEvent(a),
       ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
     ]);
-    const reread = new Set<string>();
     const resolvedBefore = new Set<string>();
     await runWithConcurrency(duplicates, 8, async (i) => {
       // refused: the same alert written before (a redelivery: done) or another holding the open key
@@ -114,8 +119,6 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       if (!stored) reread.add(inserts[i].subjectId);
       else if (stored.status === 'resolved') resolvedBefore.add(stored._id);
     });
-    const updates = resolve.filter((a) => !raising.has(a._id));
-    for (const id of await this.resolve(updates, resolution)) reread.add(id);
     return { reread, resolvedBefore };
   }
 
@@ -131,7 +134,10 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       alerts.map((a) => {
         const { update, event } = resolveAlertUpdate(a, resolution, now, note);
         return {
-          updateOne: { filter: { _id: a._id, status: { $ne: 'resolved' } }, update: updateWithEvents(update, [event]) },
+          updateOne: {
+            filter: { _id: a._id, status: { $ne: 'resolved' } },
+            update: updateWithEvents(update, [event]),
+          },
         };
       }),
       { ordered: true, carriesEvents: true },
@@ -181,11 +187,9 @@ export class AlertsRepository extends ScopedRepository<Alert> {
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
     const { update, event } = resolveAlertUpdate(doc, 'manual', new Date(), note, by);
-    const { modifiedCount } = await this.store.updateOne(
-      { _id: id, status: { $ne: 'resolved' } },
-      update,
-      { events: [event] },
-    );
+    const { modifiedCount } = await this.store.updateOne({ _id: id, status: { $ne: 'resolved' } }, update, {
+      events: [event],
+    });
     if (modifiedCount !== 1) return 'resolved';
     return (await this.findById(scope, id)) ?? 'missing';
   }
