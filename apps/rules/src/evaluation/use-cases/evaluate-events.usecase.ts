@@ -16,7 +16,7 @@ import { countEvaluations } from '../rule-metrics';
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, a few
  * statements per run whatever its size (issue #17): the states and unresolved alerts of the subjects
  * of owned partitions are held in memory (HeldSubjects); the others are read, one query per subject.
- * Per subject, events are taken in order. Writes: one bulk resolve, one insert of the raised alerts
+ * Per subject, events are taken in order. Writes: the resolves, one insert of the raised alerts
  * (after the resolves: an alert the run resolves frees its open key for the one it raises next), one insert
  * of the new subject versions.
  *
