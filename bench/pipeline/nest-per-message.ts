@@ -20,13 +20,13 @@ import { MessagingModule } from '@lib/messaging';
 import { CollectionsSetup } from '@lib/service-kit';
 import { Alert, AlertSchema } from '../../apps/rules/src/alerts/alert.schema';
 import { AlertsRepository } from '../../apps/rules/src/alerts/alerts.repository';
-import { Evaluation } from '../../apps/rules/src/evaluation/evaluation';
+import { EvaluateEvents } from '../../apps/rules/src/evaluation/use-cases/evaluate-events.usecase';
 import {
   RuleVersionDoc,
   RuleVersionDocSchema,
   RuleVersionsRepository,
 } from '../../apps/rules/src/rules/rule-versions.repository';
-import { ScheduleRun, ScheduleRunSchema } from '../../apps/rules/src/schedule/scheduler';
+import { ScheduleRun, ScheduleRunSchema } from '../../apps/rules/src/schedule/schedule-run.schema';
 import { StorageInit } from '../../apps/rules/src/storage-init';
 import {
   SubjectsStore,
@@ -46,7 +46,7 @@ const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
 @Controller()
 class IncomeHandler {
-  constructor(private readonly evaluation: Evaluation) {}
+  constructor(private readonly evaluation: EvaluateEvents) {}
 
   @EventPattern(TOPIC)
   async onIncome(@Payload() value: unknown) {
@@ -56,7 +56,7 @@ class IncomeHandler {
       ...envelope,
       data: HouseholdIncomeChangedV1.schema.parse(envelope.data),
     } as HouseholdIncomeChangedV1;
-    await this.evaluation.evaluate([event]);
+    await this.evaluation.execute([event]);
   }
 }
 
@@ -92,7 +92,7 @@ class IncomeHandler {
     HeldSubjects, // nothing is held: Nest's transport announces no partitions, every event is read
     ThresholdsRepository,
     RuleVersionsRepository,
-    Evaluation,
+    EvaluateEvents,
     CollectionsSetup,
     StorageInit,
     SubjectsPointer, // names the subjects collection (the rules app's own read-model pointer, issue 17 replay)

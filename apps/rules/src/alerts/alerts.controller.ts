@@ -5,7 +5,8 @@ import { Severity, TownCode, VillageCode, RulesPermissions, zhTypeError } from '
 import { ZodValidationPipe } from '@lib/service-kit';
 import { Alert } from './alert.schema';
 import { AlertsRepository } from './alerts.repository';
-import { HeldSubjects } from '../evaluation/held-subjects';
+import { AcknowledgeAlert } from './use-cases/acknowledge-alert.usecase';
+import { ResolveAlert } from './use-cases/resolve-alert.usecase';
 
 const Status = z.enum(['open', 'acknowledged', 'resolved']).describe('open / acknowledged / resolved');
 
@@ -55,7 +56,8 @@ const present = ({ _id, openKey: _k, ...rest }: Alert) => ({ id: _id, ...rest })
 export class AlertsController {
   constructor(
     private readonly alerts: AlertsRepository,
-    private readonly held: HeldSubjects,
+    private readonly acknowledgeAlert: AcknowledgeAlert,
+    private readonly resolveAlert: ResolveAlert,
   ) {}
 
   @Get()
@@ -97,7 +99,7 @@ export class AlertsController {
     @Param('id', new ZodValidationPipe(AlertId)) id: string,
     @Body(new ZodValidationPipe(AcknowledgeBody)) body: z.infer<typeof AcknowledgeBody>,
   ) {
-    const result = await this.alerts.acknowledge(scope, id, caller.sub, body?.note);
+    const result = await this.acknowledgeAlert.execute(scope, id, caller.sub, body?.note);
     if (result === 'missing') throw notFound(`未找到该预警 (no alert ${id})`);
     if (result === 'not-open')
       throw new ConflictException({
@@ -105,7 +107,6 @@ export class AlertsController {
         error: 'Conflict',
         message: `该预警已确认或已解除 (alert ${id} is not open)`,
       });
-    await this.held.changedElsewhere([result.subjectId]);
     return present(result);
   }
 
@@ -119,7 +120,7 @@ export class AlertsController {
     @Param('id', new ZodValidationPipe(AlertId)) id: string,
     @Body(new ZodValidationPipe(ResolveBody)) body: z.infer<typeof ResolveBody>,
   ) {
-    const result = await this.alerts.resolveManually(scope, id, caller.sub, body.note);
+    const result = await this.resolveAlert.execute(scope, id, caller.sub, body.note);
     if (result === 'missing') throw notFound(`未找到该预警 (no alert ${id})`);
     if (result === 'resolved')
       throw new ConflictException({
@@ -127,7 +128,6 @@ export class AlertsController {
         error: 'Conflict',
         message: `该预警已解除 (alert ${id} is resolved already)`,
       });
-    await this.held.changedElsewhere([result.subjectId]);
     return present(result);
   }
 }

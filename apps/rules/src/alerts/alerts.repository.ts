@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { ScopedRepository, updateWithEvents, WITHOUT_OUTBOX } from '@lib/persistence';
+import { ScopedRepository, WITHOUT_OUTBOX } from '@lib/persistence';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import { acknowledgeAlertUpdate, alertRaisedEvent, resolveAlertUpdate } from './alert-events';
 import { AlertResolvedV1 } from '@lib/contracts';
@@ -81,7 +81,7 @@ export class AlertsRepository extends ScopedRepository<Alert> {
 
   /**
    * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others
-   * (one bulk statement). An alert raised and resolved by the same run is inserted resolved, with
+   * (single updates side by side, first). An alert raised and resolved by the same run is inserted resolved, with
    * both its events (no update, and its open key is free for the run's next alert). An alert whose
    * id or open key exists already (a redelivery, another writer) is refused, not doubled. Returns
    * the subjects to read again (an alert refused for another's open key, one resolved meanwhile) and
@@ -102,11 +102,16 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       closed.set(a._id, event);
       return { ...a, ...(update.$set as Partial<Alert>) };
     });
+    // resolves first: an alert resolved by the run frees its open key for the one the run raises
+    // after it (inserted first, that one was refused for the key and its subject read again)
+    const reread = await this.resolve(
+      resolve.filter((a) => !raising.has(a._id)),
+      resolution,
+    );
     const { duplicates } = await this.store.insertManyNew(inserts, (a) => [
       alertRaisedEvent(a),
       ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
     ]);
-    const reread = new Set<string>();
     const resolvedBefore = new Set<string>();
     await runWithConcurrency(duplicates, 8, async (i) => {
       // refused: the same alert written before (a redelivery: done) or another holding the open key
@@ -114,29 +119,31 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       if (!stored) reread.add(inserts[i].subjectId);
       else if (stored.status === 'resolved') resolvedBefore.add(stored._id);
     });
-    const updates = resolve.filter((a) => !raising.has(a._id));
-    for (const id of await this.resolve(updates, resolution)) reread.add(id);
     return { reread, resolvedBefore };
   }
 
   /**
-   * Resolves unresolved alerts (with alert.resolved.v1 in the same write) in one statement; resolved
-   * ones are left alone. Returns the subjects whose alerts were not all unresolved any more (resolved
-   * elsewhere meanwhile: the caller re-reads them).
+   * Resolves unresolved alerts, each with alert.resolved.v1 in the same write; resolved ones are left
+   * alone. Single updates, 8 at once: FerretDB runs a bulk of updates one after the other, and slower
+   * per update than single statements side by side (measured: 33 resolves as one ordered bulk 8.1 s and
+   * 13.1 s, as single updates 8 at once 1.9 s and 0.7 s, on the loaded 2-core box). Returns the subjects
+   * of the alerts found resolved already (elsewhere meanwhile: the caller re-reads them).
    */
   async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<Set<string>> {
-    if (alerts.length === 0) return new Set();
     const now = new Date();
-    const result = await this.store.bulkWrite(
-      alerts.map((a) => {
-        const { update, event } = resolveAlertUpdate(a, resolution, now, note);
-        return {
-          updateOne: { filter: { _id: a._id, status: { $ne: 'resolved' } }, update: updateWithEvents(update, [event]) },
-        };
-      }),
-      { ordered: true, carriesEvents: true },
-    );
-    return (result?.matchedCount ?? 0) < alerts.length ? new Set(alerts.map((a) => a.subjectId)) : new Set();
+    const resolvedElsewhere = new Set<string>();
+    await runWithConcurrency(alerts, 8, async (a) => {
+      const { update, event } = resolveAlertUpdate(a, resolution, now, note);
+      const { matchedCount } = await this.store.updateOne(
+        { _id: a._id, status: { $ne: 'resolved' } },
+        update,
+        {
+          events: [event],
+        },
+      );
+      if (matchedCount === 0) resolvedElsewhere.add(a.subjectId);
+    });
+    return resolvedElsewhere;
   }
 
   list(scope: Scope, filter: AlertFilter, page: number, pageSize: number) {
@@ -181,11 +188,9 @@ export class AlertsRepository extends ScopedRepository<Alert> {
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
     const { update, event } = resolveAlertUpdate(doc, 'manual', new Date(), note, by);
-    const { modifiedCount } = await this.store.updateOne(
-      { _id: id, status: { $ne: 'resolved' } },
-      update,
-      { events: [event] },
-    );
+    const { modifiedCount } = await this.store.updateOne({ _id: id, status: { $ne: 'resolved' } }, update, {
+      events: [event],
+    });
     if (modifiedCount !== 1) return 'resolved';
     return (await this.findById(scope, id)) ?? 'missing';
   }

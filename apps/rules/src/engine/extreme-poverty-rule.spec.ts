@@ -16,9 +16,9 @@ function afterSupportFor(
     householdNumber: '0301',
     members: [
       { memberId: 'm-able', relation: 'head', sex: 'male', birthDate: '1970-03-01', labourSkill: 'ordinary' },
-      { memberId: 'm-old', relation: 'mother', sex: 'female', birthDate: '1950-05-01', labourSkill: 'none' },
+      { memberId: 'm-old', relation: 'parent', sex: 'female', birthDate: '1950-05-01', labourSkill: 'none' },
     ],
-  } as never);
+  });
   const s = emptyState(registered);
   applyEvent(s, registered);
   const fact = departmentFactReceived({

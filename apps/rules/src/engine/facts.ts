@@ -5,7 +5,8 @@
 import { ASSISTANCE_FACTS } from './assistance-catalogue';
 
 export type FactType = 'number' | 'string' | 'boolean';
-export type FactValue = number | string | boolean | null;
+export type { FactValue } from '../subjects/domain/subject-facts';
+import type { FactValue } from '../subjects/domain/subject-facts';
 
 export interface FactInfo {
   type: FactType;

@@ -2,10 +2,10 @@ import { zForChance } from '@lib/contracts';
 import type { ExplainedFact } from './compiler';
 import type { EvalContext } from './facts';
 import type { ForecastBelowLineCondition } from './rule-language';
+import { FORECAST_EXPECTED, FORECAST_LOWER } from '../subjects/domain/subject-facts';
 
 /** The monthly series the forecast applier keeps (subjects/domain/forecast-applier.ts). */
-export const FORECAST_EXPECTED = 'forecastExpected';
-export const FORECAST_LOWER = 'forecastLower';
+export { FORECAST_EXPECTED, FORECAST_LOWER };
 
 /** The forecast's months after its base month, oldest first: [month, value]. */
 function ahead(ctx: EvalContext, series: string, n: number): Array<[string, number]> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Trigger } from '../subjects/domain/subject-facts';
 
 /**
  * The rule language (规则语言): a rule is JSON data — a condition over a subject's facts and what to
@@ -130,29 +131,10 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/**
- * Which events make the rule evaluate for their subject (see the README's table). `daily`: the
- * scheduler's once-a-day pass over every subject (time-based rules).
- */
-export const Trigger = z.enum([
-  'household',
-  'income',
-  'survey',
-  'department-fact',
-  'lifecycle',
-  'plan',
-  'project',
-  'attendance-flag',
-  'attendance-day',
-  'daily',
-  'forecast',
-  'assistance',
-]);
-export type Trigger = z.infer<typeof Trigger>;
+/** Which events make the rule evaluate for their subject: the subjects' triggers (../subjects/domain/subject-facts.ts). */
+export { Trigger };
 
-export const RuleId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{2,63}$/, '须为 3–64 位小写字母、数字或短横线');
+export const RuleId = z.string().regex(/^[a-z][a-z0-9-]{2,63}$/, '须为 3–64 位小写字母、数字或短横线');
 
 /** What a rule says: when to evaluate, the condition, and the alert it raises. */
 export const RuleBody = z

@@ -5,7 +5,7 @@ import { BatchEventPattern } from '@lib/messaging';
 import { checkAppliers, EVENT_APPLIERS, subjectEventsOf } from '../subjects/domain/event-appliers';
 import { SubjectEvent } from '../subjects/domain/subject-state';
 import { ThresholdsRepository } from '../thresholds/thresholds.repository';
-import { Evaluation } from './evaluation';
+import { EvaluateEvents } from './use-cases/evaluate-events.usecase';
 
 /** The topics rules consumes. */
 export const RULES_TOPICS = [Topics.households, Topics.monitoring, Topics.supervision, Topics.projects];
@@ -18,7 +18,7 @@ export const RULES_TOPICS = [Topics.households, Topics.monitoring, Topics.superv
 @Controller()
 export class EvaluationConsumer {
   constructor(
-    readonly evaluation: Evaluation,
+    readonly evaluateEvents: EvaluateEvents,
     private readonly thresholds: ThresholdsRepository,
   ) {}
 
@@ -32,7 +32,7 @@ for (const applier of EVENT_APPLIERS) {
   const name = `on ${applier.event.type}`;
   const descriptor: PropertyDescriptor = {
     value(this: EvaluationConsumer, events: SubjectEvent[]) {
-      return this.evaluation.evaluate(subjectEventsOf(events));
+      return this.evaluateEvents.execute(subjectEventsOf(events));
     },
     configurable: true,
     writable: true,

@@ -26,7 +26,7 @@ export interface Held {
  *
  * Held state may go stale only when something else writes the subject (another instance during a
  * rebalance, the daily pass, a person resolving an alert): every such writer adds a subject version
- * (SubjectsStore.touch), so the holder's next write is refused and it re-reads (Evaluation).
+ * (SubjectsStore.touch), so the holder's next write is refused and it re-reads (evaluation/use-cases/evaluate-events.usecase.ts).
  */
 @Injectable()
 export class HeldSubjects implements OnModuleDestroy {

@@ -1,35 +1,13 @@
-import { RulesPermissions } from '@lib/contracts';
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Post,
-} from '@nestjs/common';
-import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Store } from '@lib/persistence';
-import { z } from 'zod';
-import { Roles } from '@lib/auth';
-import { APP_CONFIG, ZodValidationPipe } from '@lib/service-kit';
+import { APP_CONFIG } from '@lib/service-kit';
 import { RulesConfig } from '../config';
 import { chinaDay } from '../engine/rule-book';
-import { Evaluation } from '../evaluation/evaluation';
+import { EvaluateDaily } from '../evaluation/use-cases/evaluate-daily.usecase';
+import { ScheduleRun } from './schedule-run.schema';
 import { CareOverduePass } from '../care-visits/care-overdue.pass';
-
-/** One document per job and period: its unique id is the claim that makes the run happen once. */
-@Schema({ collection: 'schedule_runs', versionKey: false })
-export class ScheduleRun {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true }) claimedAt!: Date;
-  @Prop({ type: Date, default: null }) doneAt!: Date | null;
-  @Prop({ type: Object, default: null }) result!: Record<string, number> | null;
-}
-export const ScheduleRunSchema = SchemaFactory.createForClass(ScheduleRun);
 
 /** A claim not finished after this long is taken over (its instance died mid-run). */
 const STALE_MS = 10 * 60_000;
@@ -48,7 +26,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
 
   constructor(
     @InjectModel(ScheduleRun.name) model: Model<ScheduleRun>,
-    private readonly evaluation: Evaluation,
+    private readonly evaluateDaily: EvaluateDaily,
     private readonly careOverdue: CareOverduePass,
     @Inject(APP_CONFIG) private readonly config: RulesConfig,
   ) {
@@ -90,31 +68,9 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       }
     }
     if (!claimed) return { status: 'taken', day };
-    const result = { ...(await this.evaluation.evaluateDaily(day)), ...(await this.careOverdue.run(day)) };
+    const result = { ...(await this.evaluateDaily.execute(day)), ...(await this.careOverdue.run(day)) };
     await this.runs.updateOne({ _id: id }, { $set: { doneAt: new Date(), result } });
     this.logger.log(`每日规则检查 ${day}: ${JSON.stringify(result)}`);
     return { status: 'ran', day, result };
-  }
-}
-
-const RunBody = z
-  .object({
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
-      .optional(),
-  })
-  .strict();
-
-@Controller('api/v1/rules/schedule')
-export class SchedulerController {
-  constructor(private readonly scheduler: Scheduler) {}
-
-  /** Runs a day's time-based pass now (once per day across instances). Services and county admins. */
-  @Post('daily')
-  @HttpCode(200)
-  @Roles(...RulesPermissions.writeRules)
-  run(@Body(new ZodValidationPipe(RunBody)) body: z.infer<typeof RunBody>) {
-    return this.scheduler.runDaily(body.day ?? chinaDay());
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, Get, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Roles } from '@lib/auth';
-import { ThresholdSetV1, RulesPermissions } from '@lib/contracts';
+import { ThresholdSetV1 } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
 
@@ -25,6 +24,7 @@ ThresholdRowSchema.index({ scope: 1, provinceCode: 1, countyCode: 1, year: 1 }, 
 @Injectable()
 export class ThresholdsRepository {
   private cache: { rows: Threshold[]; at: number } | null = null;
+  private reading: Promise<Threshold[]> | null = null;
 
   constructor(@InjectModel(ThresholdRow.name) private readonly model: Model<ThresholdRow>) {}
 
@@ -43,11 +43,19 @@ export class ThresholdsRepository {
     );
   }
 
+  /** The lines, read at most every 5 s: the partition batches running at once share one read. */
   async all(): Promise<Threshold[]> {
     if (this.cache && Date.now() - this.cache.at < 5_000) return this.cache.rows;
-    const rows = await this.model.find({}, { _id: 0 }).lean().exec();
-    this.cache = { rows, at: Date.now() };
-    return rows;
+    this.reading ??= this.model
+      .find({}, { _id: 0 })
+      .lean()
+      .exec()
+      .then((rows) => {
+        this.cache = { rows, at: Date.now() };
+        return rows;
+      })
+      .finally(() => (this.reading = null));
+    return this.reading;
   }
 
   /**
@@ -68,23 +76,5 @@ export class ThresholdsRepository {
       { ordered: true },
     );
     this.cache = null;
-  }
-}
-
-/**
- * The lines the rules evaluate with (rules' copy of monitoring's 监测范围, kept from threshold.set.v1).
- * Monitoring owns the lines and answers /api/v1/thresholds; this copy has its own path, so that each path
- * is declared by one app (it lags the owner by the event's trip).
- */
-@Controller('api/v1/evaluation/thresholds')
-export class ThresholdsController {
-  constructor(private readonly thresholds: ThresholdsRepository) {}
-
-  /** Reference data of the whole platform (keyed by province and county), not tenant records. */
-  @Get()
-  @Roles(...RulesPermissions.readRules)
-  async list() {
-    const items = await this.thresholds.all();
-    return { items: [...items].sort((a, b) => a.year - b.year || a.scope.localeCompare(b.scope)) };
   }
 }

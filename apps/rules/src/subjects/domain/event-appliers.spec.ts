@@ -151,7 +151,7 @@ describe('注销 (household.closed.v1)', () => {
         reason,
         on,
       },
-    }) as never;
+    });
 
   it('marks the household closed from the closure day; a later closure does not move it', () => {
     const first = closedEvent('2026-11-02', 'death');

@@ -23,7 +23,7 @@ import {
   SurveyCorrectedV1,
   SurveyRecordedV1,
 } from '@lib/contracts';
-import { FactValue } from '../../engine/facts';
+import { FactValue } from './subject-facts';
 import { ASSISTANCE_APPLIERS } from './assistance-appliers';
 import {
   Applied,
@@ -256,7 +256,7 @@ export const EVENT_APPLIERS: readonly EventApplier[] = [
     }
     return { trigger: 'lifecycle', asOf: d.on, eventFacts: { 'event.lifecycleTo': d.to } };
   }),
-  /** 注销: the household raises no alert any more; its open alerts are closed (evaluation/evaluation.ts). */
+  /** 注销: the household raises no alert any more; its open alerts are closed (evaluation/use-cases/evaluate-events.usecase.ts). */
   applier(HouseholdClosedV1, 'household', (s, e) => {
     s.facts.closedOn ??= e.data.on;
     s.facts.closureReason ??= e.data.reason;

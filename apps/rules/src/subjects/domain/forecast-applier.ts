@@ -1,5 +1,5 @@
 import { HouseholdIncomeForecastV1 } from '@lib/contracts';
-import { FORECAST_EXPECTED, FORECAST_LOWER } from '../../engine/forecast-condition';
+import { FORECAST_EXPECTED, FORECAST_LOWER } from './subject-facts';
 import type { Applied, SubjectState } from './subject-state';
 
 const yuan = (x: number) => Math.round(x).toLocaleString('en-US');

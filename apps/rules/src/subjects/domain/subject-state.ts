@@ -1,6 +1,5 @@
 import { orgUnitsOfVillage, SurveyRecordedV1 } from '@lib/contracts';
-import { FactValue } from '../../engine/facts';
-import { Trigger } from '../../engine/rule-language';
+import { FactValue, Trigger } from './subject-facts';
 
 /**
  * A subject's state (主体状态): per household and per work-team member, just what rules need, built

@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { AlertsRepository } from '../alerts/alerts.repository';
-import { chinaDay } from '../engine/rule-book';
-import { contextOf, decide, evaluateEvents, isClosed, Outcome } from '../engine/evaluate';
+import { AlertsRepository } from '../../alerts/alerts.repository';
+import { chinaDay } from '../../engine/rule-book';
+import { decide, evaluateEvents, isClosed } from '../../engine/evaluate';
 import { closureReasonText, HouseholdClosureReason } from '@lib/contracts';
-import { openKeyOf } from '../alerts/alert.schema';
-import { SERVICE_SCOPE } from '@lib/auth';
-import { RuleVersionsRepository } from '../rules/rule-versions.repository';
-import { subjectIdOf } from '../subjects/domain/event-appliers';
-import { SubjectEvent, SubjectState } from '../subjects/domain/subject-state';
-import { SubjectsStore } from '../subjects/subjects.store';
-import { Alert } from '../alerts/alert.schema';
-import { HeldSubjects } from './held-subjects';
-import { ThresholdsRepository } from '../thresholds/thresholds.repository';
-import { countEvaluations } from './rule-metrics';
+import { RuleVersionsRepository } from '../../rules/rule-versions.repository';
+import { subjectIdOf } from '../../subjects/domain/event-appliers';
+import { SubjectEvent, SubjectState } from '../../subjects/domain/subject-state';
+import { SubjectsStore } from '../../subjects/subjects.store';
+import { Alert } from '../../alerts/alert.schema';
+import { HeldSubjects } from '../held-subjects';
+import { ThresholdsRepository } from '../../thresholds/thresholds.repository';
+import { countEvaluations } from '../rule-metrics';
 
 /**
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, a few
  * statements per run whatever its size (issue #17): the states and unresolved alerts of the subjects
  * of owned partitions are held in memory (HeldSubjects); the others are read, one query per subject.
- * Per subject, events are taken in order. Writes: one insert of the raised alerts, one bulk resolve,
- * one insert of the new subject versions.
+ * Per subject, events are taken in order. Writes: the resolves, one insert of the raised alerts
+ * (after the resolves: an alert the run resolves frees its open key for the one it raises next), one insert
+ * of the new subject versions.
  *
  * Alerts are written first, then the states (with the applied event ids): a crash in between
  * re-evaluates on redelivery, and the deterministic alert id and the open key (subject, rule,
@@ -28,7 +27,7 @@ import { countEvaluations } from './rule-metrics';
  * again and its events re-applied.
  */
 @Injectable()
-export class Evaluation {
+export class EvaluateEvents {
   constructor(
     private readonly subjects: SubjectsStore,
     private readonly alerts: AlertsRepository,
@@ -37,7 +36,7 @@ export class Evaluation {
     private readonly rules: RuleVersionsRepository,
   ) {}
 
-  async evaluate(events: SubjectEvent[]): Promise<void> {
+  async execute(events: SubjectEvent[]): Promise<void> {
     let pending = events;
     let reread = new Set<string>();
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -46,54 +45,6 @@ export class Evaluation {
       reread = await this.evaluateOnce(pending, reread);
       pending = pending.filter((e) => reread.has(subjectIdOf(e)));
     }
-  }
-
-  /**
-   * The daily pass of time-based rules (trigger `daily`) over every household at `day`: raises what
-   * holds, resolves what cleared; subject states are read, not changed. Idempotent (open keys).
-   */
-  async evaluateDaily(day: string): Promise<{ subjects: number; raised: number; resolved: number }> {
-    const [thresholds, book] = await Promise.all([this.thresholds.all(), this.rules.current()]);
-    let subjects = 0;
-    let raised = 0;
-    let resolved = 0;
-    for (const subjectType of ['household', 'team-member'] as const) {
-      for await (const page of this.subjects.scan(SERVICE_SCOPE, subjectType)) {
-        subjects += page.length;
-        const outcomes: Outcome[] = [];
-        for (const s of page) {
-          if (isClosed(s)) continue;
-          const rules = book.applicable(s.subjectType, 'daily', s.countyCode, s.townCode, day);
-          if (rules.length === 0) continue;
-          const ctx = contextOf(s, day, {}, thresholds);
-          for (const rule of rules) {
-            const period = rule.compiled.periodOf(day);
-            // one alert per subject, rule and period: a resolved one is not raised again by the
-            // next day's pass in the same period (same alert id)
-            outcomes.push({
-              rule,
-              subject: s,
-              eventId: `daily:${period}`,
-              period,
-              openKey: openKeyOf(s._id, rule.ruleId, period),
-              holds: rule.compiled.test(ctx),
-              ctx,
-            });
-          }
-        }
-        const open = await this.alerts.openByKeys(
-          outcomes.filter((o) => o.holds !== null).map((o) => o.openKey),
-        );
-        const { raise, resolve } = decide(outcomes, open, new Date());
-        await this.alerts.apply(raise, resolve, 'auto');
-        // the holders of these subjects re-read them before their next write
-        await this.held.changedElsewhere([...new Set([...raise, ...resolve].map((a) => a.subjectId))]);
-        countEvaluations(outcomes, raise, resolve);
-        raised += raise.length;
-        resolved += resolve.length;
-      }
-    }
-    return { subjects, raised, resolved };
   }
 
   /**
