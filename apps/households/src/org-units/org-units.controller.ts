@@ -1,4 +1,4 @@
-import { GeoBoundary, GeoCentre, HouseholdsPermissions, OrgUnitGeometryBody } from '@lib/contracts';
+import { GeoBoundary, GeoCentre, HouseholdsPermissions, OrgUnitGeometryBody, refusals } from '@lib/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, ConflictException } from '@nestjs/common';
 import { z } from 'zod';
 import { CallerScope, covers, notFound, Roles, Scope } from '@lib/auth';
@@ -15,7 +15,8 @@ const RegisterOrgUnitBody = z
     boundary: GeoBoundary.optional(),
     centre: GeoCentre.optional(),
   })
-  .strict();
+  .strict()
+  .meta(refusals({ field: 'code', rule: '须在调用者的管辖范围内 (within your scope)' }));
 type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;
 
 /**
