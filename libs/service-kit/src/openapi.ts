@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { applyDecorators, INestApplication, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -35,6 +35,10 @@ import { SAFE_KEY_PATTERN, ZodValidationPipe } from './validation';
 
 /** @nestjs/swagger's metadata key of @ApiResponse (its constants are not exported). */
 const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
+/** … and of @ApiExtension. */
+const SWAGGER_API_EXTENSION = 'swagger/apiExtension';
+/** A body schema chosen by a path parameter (see ApiBodyChosenBy). */
+export const CHOSEN_BY_EXTENSION = 'x-chosen-by';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -166,7 +170,16 @@ function decorateHandler(controller: object, key: string): void {
       (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200);
     apply(ApiResponse({ status, description: '成功 (success)' }));
   }
-  if (refusals.length) apply(ApiExtension(REFUSALS_EXTENSION, refusals));
+  if (refusals.length) {
+    // with those a decorator declared (ApiBodyChosenBy): @nestjs/swagger keeps the first value of a key
+    const extensions = (Reflect.getMetadata(SWAGGER_API_EXTENSION, handler) ?? {}) as Record<string, unknown>;
+    const declared = (extensions[REFUSALS_EXTENSION] as typeof refusals | undefined) ?? [];
+    Reflect.defineMetadata(
+      SWAGGER_API_EXTENSION,
+      { ...extensions, [REFUSALS_EXTENSION]: [...declared, ...refusals] },
+      handler,
+    );
+  }
   const exposure = gatewayExposureOf(handler, proto.constructor);
   if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
   const timeout = gatewayTimeoutOf(handler, proto.constructor);
@@ -186,6 +199,23 @@ function decorateHandler(controller: object, key: string): void {
           ? `需要角色 (roles): ${roles.join(', ')}。数据按调用者的组织范围过滤 (scoped to the caller's org units).`
           : '无角色可调用 (closed: no role may call it)') + ruleText,
     }),
+  );
+}
+
+/**
+ * A body whose schema a path parameter chooses (`POST /assistance/{ledger}`: each ledger's own): described
+ * as oneOf the schemas, each titled by the parameter's value, with `x-chosen-by` naming the parameter (so a
+ * client, and the fuzzer, sends the one the path names), and the rules of each (`x-refusals`).
+ */
+export function ApiBodyChosenBy(param: string, bodies: Record<string, z.ZodType>) {
+  const branches = Object.entries(bodies).map(([value, schema]) => ({
+    title: value,
+    ...jsonSchemaOf(schema),
+  }));
+  const refusals = branches.flatMap((b) => refusalsIn(b, 'body'));
+  return applyDecorators(
+    ApiBody({ schema: { oneOf: branches, [CHOSEN_BY_EXTENSION]: { in: 'path', name: param } } as never }),
+    ...(refusals.length ? [ApiExtension(REFUSALS_EXTENSION, refusals)] : []),
   );
 }
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBody } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { AssistanceLedger, ProjectsPermissions } from '@lib/contracts';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
-import { ZodValidationPipe } from '@lib/service-kit';
+import { ApiBodyChosenBy, ZodValidationPipe } from '@lib/service-kit';
 import { todayIn } from '../calendar';
 import { HouseholdDirectory } from '../household-directory/household-directory';
 import { present } from '../problems';
@@ -33,15 +32,7 @@ const creates = new BodyOf(CreateBodies);
 const entries = new BodyOf(EntryBodies);
 
 /** The API description of a body chosen by the path's ledger: one of the ledgers' schemas, each titled by its ledger. */
-const documented = (bodies: Record<string, z.ZodType>) =>
-  ApiBody({
-    schema: {
-      oneOf: Object.entries(bodies).map(([ledger, schema]) => ({
-        title: ledger,
-        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-      })),
-    } as never,
-  });
+const documented = (bodies: Record<string, z.ZodType>) => ApiBodyChosenBy('ledger', bodies);
 
 /** A record as callers see it: masked personal data only (the account number is never kept in clear), with its figures. */
 export function presentRecord(r: AssistanceRecord, today: string) {
