@@ -58,6 +58,8 @@ const APPS: AppName[] = [...ALL_APPS];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 /** A failure replays with the seed the run printed: FUZZ_SEED=<seed> npm run fuzz. */
 const SEED = Number(process.env.FUZZ_SEED || Date.now() % 2 ** 31);
+/** Eight apps start on a loaded machine: as long as one app's start may take (APP_START_TIMEOUT_MS), and more. */
+const START_TIMEOUT_MS = Number(process.env.APP_START_TIMEOUT_MS || 240_000) + 120_000;
 /** Operations that end the fuzzer's own session or are not JSON: driven elsewhere (auth and upload specs). */
 const SKIP = /^(post \/api\/v1\/auth\/(logout|refresh)|post .*\/imports?$|post \/api\/v1\/integrations\/)/;
 
@@ -175,7 +177,7 @@ describe('API fuzzer through the gateway', () => {
       expect(r.status).toBe(200);
       docs[app] = r.body;
     }
-  }, 300_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     const of = (list: Finding[], app: AppName) => list.filter((f) => f.app === app).length;

@@ -202,7 +202,9 @@ export function refusalsIn(schema: Json, root: string): DocumentedRefusal[] {
     [...path, ...(field ? field.split('.') : [])].join('.') || root;
   const add = (r: DocumentedRefusal) => {
     const key = `${r.field}\u0000${r.rule}\u0000${r.status ?? 400}`;
-    if (!seen.has(key)) (found.push(r), seen.add(key));
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(r);
   };
   const walk = (s: unknown, path: string[], depth: number) => {
     if (!s || typeof s !== 'object' || depth > 32) return;
