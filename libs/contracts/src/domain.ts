@@ -39,8 +39,14 @@ export function orgUnitsOfVillage(villageCode: string) {
   };
 }
 
-/** At most two decimals, exactly: 1234567890.12 too (its float times 100 is off by more than any fixed epsilon). */
-const twoDecimals = (v: number) => Number(v.toFixed(2)) === v;
+/**
+ * At most two decimals, up to the float's own rounding: 1234567890.12 × 100 is off by about 1e-5 (more than
+ * a fixed epsilon), 0.1 + 0.2 by 4e-15; the tolerance grows with the magnitude, a thousandth of a fen stays out.
+ */
+const twoDecimals = (v: number) => {
+  const fen = v * 100;
+  return Math.abs(Math.round(fen) - fen) < Math.max(1e-6, 8 * Number.EPSILON * Math.abs(fen));
+};
 
 /** Money in yuan with at most two decimals (fen). */
 export const Yuan = z
