@@ -36,7 +36,7 @@ export const CloseDaysBody = z
     month: Month,
     /** Last day to close (default: yesterday); never later than yesterday. */
     through: LocalDay.optional(),
-    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
+    teamId: references(z.string().uuid('须为工作队编号（UUID）'), 'work team', 400).optional(),
   })
   .strict();
 export type CloseDaysBody = z.infer<typeof CloseDaysBody>;
