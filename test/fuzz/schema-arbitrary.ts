@@ -77,10 +77,21 @@ function stringOf(s: JsonSchema): fc.Arbitrary<string> {
 }
 
 function numberOf(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const exMin = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : undefined;
-  const exMax = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : undefined;
-  const min = s.minimum ?? (exMin !== undefined ? exMin + (integer ? 1 : 1e-6) : -1e9);
-  const max = s.maximum ?? (exMax !== undefined ? exMax - (integer ? 1 : 1e-6) : 1e9);
+  // OpenAPI 3.0 says an exclusive bound as `minimum` with `exclusiveMinimum: true` (zod's .positive())
+  const exMin =
+    typeof s.exclusiveMinimum === 'number'
+      ? s.exclusiveMinimum
+      : s.exclusiveMinimum === true
+        ? s.minimum
+        : undefined;
+  const exMax =
+    typeof s.exclusiveMaximum === 'number'
+      ? s.exclusiveMaximum
+      : s.exclusiveMaximum === true
+        ? s.maximum
+        : undefined;
+  const min = exMin !== undefined ? exMin + (integer ? 1 : 1e-6) : (s.minimum ?? -1e9);
+  const max = exMax !== undefined ? exMax - (integer ? 1 : 1e-6) : (s.maximum ?? 1e9);
   if (s.multipleOf) {
     // e.g. money: 0.01 → whole fen, written with at most its decimals
     const step = s.multipleOf;

@@ -98,7 +98,7 @@ export const CreateBodies = {
   collective_economy: z
     .object({
       recordId: ClientId.optional(),
-      villageCode: VillageCode,
+      villageCode: references(VillageCode, 'village', 400),
       year: Year,
       source: CollectiveIncomeSource,
       amount: yuan({ above: 0 }),
