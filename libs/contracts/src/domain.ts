@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuses } from './refusals';
 import { zhTypeError } from './zod-zh';
 
 /** Shared vocabulary of the domain. See docs/domain.md. */
@@ -38,7 +39,14 @@ export function orgUnitsOfVillage(villageCode: string) {
   };
 }
 
-const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+/**
+ * At most two decimals, up to the float's own rounding: 1234567890.12 × 100 is off by about 1e-5 (more than
+ * a fixed epsilon), 0.1 + 0.2 by 4e-15; the tolerance grows with the magnitude, a thousandth of a fen stays out.
+ */
+const twoDecimals = (v: number) => {
+  const fen = v * 100;
+  return Math.abs(Math.round(fen) - fen) < Math.max(1e-6, 8 * Number.EPSILON * Math.abs(fen));
+};
 
 /** Money in yuan with at most two decimals (fen). */
 export const Yuan = z
@@ -74,13 +82,16 @@ export function isRealDay(s: string): boolean {
 export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A day that happened: YYYY-MM-DD, real, not after today (China time). */
-export const PastDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
-  .superRefine((s, ctx) => {
-    if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: '须为真实存在的日期' });
-    else if (s > chinaToday()) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
-  });
+export const PastDay = refuses(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD')
+    .superRefine((s, ctx) => {
+      if (!isRealDay(s)) ctx.addIssue({ code: 'custom', message: '须为真实存在的日期' });
+      else if (s > chinaToday()) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
+    }),
+  { field: '', rule: '须为真实存在的日期，且不能晚于今天（中国时间） (a real day, not after today)' },
+);
 
 export const Severity = z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;

@@ -69,3 +69,4 @@ export * from './events/care-roster-member-added.v1';
 export * from './events/care-roster-member-changed.v1';
 export * from './events/care-roster-member-removed.v1';
 export * from './events/care-frequencies-set.v1';
+export * from './refusals';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VillageCode } from './domain';
+import { refusals } from './refusals';
 
 /**
  * 民事直说 / 民事领办代办: residents' requests (apps/requests). The enums, the public form's schemas
@@ -59,7 +60,13 @@ export const PublicRequestBody = z.strictObject({
   code: z
     .string({ error: '请填写短信验证码' })
     .trim()
-    .regex(/^\d{6}$/, '验证码须为 6 位数字'),
+    .regex(/^\d{6}$/, '验证码须为 6 位数字')
+    .meta(
+      refusals({
+        field: '',
+        rule: '须为发到该手机、尚未过期的验证码 (the code sent to the phone, unexpired)',
+      }),
+    ),
   name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
   villageCode: VillageCode,
   category: ResidentRequestCategory,

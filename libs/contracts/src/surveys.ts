@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { references } from './refusals';
 import { zhTypeError } from './zod-zh';
-import { Month, Yuan } from './domain';
+import { Month, Yuan, yuan } from './domain';
 
 /**
  * 每月入户走访: the parts of a survey (shared by survey.recorded.v1) and the bodies of
@@ -37,7 +38,7 @@ export const SurveyGps = z.object({
   accuracyM: z.number().min(0, '不能为负数').max(100_000, '不能大于 100000 米').optional(),
 });
 
-const NonNegativeYuan = Yuan.refine((v) => v >= 0, '不能为负数');
+const NonNegativeYuan = yuan({ min: 0 });
 
 /** 刚性支出 over the last 12 months: medical out-of-pocket after reimbursement, schooling. */
 export const SurveyRigidSpending = z.object({
@@ -69,10 +70,7 @@ const VisitedAt = z
 const PhotoRef = z
   .string()
   .max(512)
-  .refine(
-    (s) => /^https?:\/\/\S+$/.test(s) || /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/.test(s),
-    '须为照片网址（http/https）或照片编号',
-  );
+  .regex(/^(https?:\/\/\S+|[A-Za-z0-9][A-Za-z0-9._:/-]{0,127})$/, '须为照片网址（http/https）或照片编号');
 
 /**
  * 近12个月收入 by component. Each may be left out (or null): it then counts as 0 and the survey lists
@@ -105,7 +103,8 @@ export const EditableSurveyFields = {
   riskTypes: z
     .array(RiskType)
     .max(5, '最多 5 个风险类型')
-    .refine((a) => new Set(a).size === a.length, '风险类型不能重复'),
+    .refine((a) => new Set(a).size === a.length, '风险类型不能重复')
+    .meta({ uniqueItems: true }),
   notes: z.string().max(2000),
   photos: z.array(PhotoRef).max(20),
 };
@@ -117,7 +116,7 @@ export const RecordSurveyBody = z
      * answers the survey already stored instead of a second one, so a retried upload never doubles.
      */
     id: z.string().uuid('须为走访记录编号（UUID）').optional(),
-    householdId: z.string().uuid('须为农户编号（UUID）'),
+    householdId: references(z.string().uuid('须为农户编号（UUID）'), 'household', 400),
     month: Month,
     visitedAt: EditableSurveyFields.visitedAt.optional(),
     visitor: EditableSurveyFields.visitor,

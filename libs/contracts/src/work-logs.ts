@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { references } from './refusals';
 import { zhTypeError } from './zod-zh';
 
 /**
@@ -13,7 +14,11 @@ export const RecordWorkLogBody = z
      * answers the log already stored, so a retried upload never doubles.
      */
     id: z.string().uuid('须为日志编号（UUID）').optional(),
-    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
+    memberId: references(
+      z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
+      'team member',
+      400,
+    ),
     at: z
       .string(zhTypeError({ required: '必填' }))
       .datetime({ offset: true, message: '须为带时区的时间（ISO 8601）' })

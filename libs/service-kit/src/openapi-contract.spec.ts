@@ -1,6 +1,14 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { crossFieldRulesOf, declareRefusals, genericRefusals, methodNotAllowed } from './openapi-contract';
+import { references, refusals } from '@lib/contracts';
+import {
+  crossFieldRulesOf,
+  declareRefusals,
+  documentCheckRules,
+  genericRefusals,
+  methodNotAllowed,
+  refusalsIn,
+} from './openapi-contract';
 
 describe('the API descriptions as the contract', () => {
   it('declares the refusals an operation can answer from what its route declares', () => {
@@ -95,5 +103,46 @@ describe('the API descriptions as the contract', () => {
     expect(answer('PATCH', '/api/v1/households/abc?x=1').passed).toBe(true);
     expect(answer('HEAD', '/api/v1/households/abc').passed).toBe(true);
     expect(answer('TRACE', '/api/v1/unknown').passed).toBe(true); // not described: the router's 404
+  });
+
+  it('carries every rule of the input and every record it names as x-refusals, with the field a refusal names', () => {
+    const Body = z
+      .object({
+        householdId: references(z.string().uuid(), 'household'),
+        teamId: references(z.string().uuid(), 'work team', 400),
+        startsOn: z.string(),
+        endsOn: z.string(),
+        members: z
+          .array(z.object({ idNumber: z.string() }).meta(refusals({ field: 'idNumber', rule: '证件号格式' })))
+          .refine((m) => m.length > 0, '至少一名成员'),
+      })
+      .refine((b) => b.endsOn >= b.startsOn, { message: '不能早于开始', path: ['endsOn'] })
+      .superRefine(() => undefined)
+      .meta(refusals({ field: 'startsOn', rule: '不能晚于今天' }));
+    const json = z.toJSONSchema(Body, {
+      target: 'openapi-3.0',
+      io: 'input',
+      override: ({ zodSchema, jsonSchema }) => documentCheckRules(jsonSchema as never, zodSchema),
+    }) as Record<string, unknown>;
+    const found = refusalsIn(json, 'body');
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { field: 'endsOn', rule: '不能早于开始' },
+        { field: 'startsOn', rule: '不能晚于今天' },
+        expect.objectContaining({ field: 'householdId', status: 404 }),
+        expect.objectContaining({ field: 'teamId', status: 400 }),
+        { field: 'members', rule: '至少一名成员' },
+        { field: 'members.*.idNumber', rule: '证件号格式' },
+      ]),
+    );
+    expect(found).toHaveLength(6);
+    // a record named in the body: the operation documents its 404
+    expect(
+      genericRefusals('post', '/api/v1/care-roster', { requestBody: {}, 'x-refusals': found }),
+    ).toContain(404);
+    // a rule of the whole input names the input
+    expect(refusalsIn({ 'x-refusals': [{ field: '', rule: '恰好一个' }] }, 'query')).toEqual([
+      { field: 'query', rule: '恰好一个' },
+    ]);
   });
 });

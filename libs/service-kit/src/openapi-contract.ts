@@ -2,6 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import { DocumentedRefusal, REFERENCES_EXTENSION, REFUSALS_EXTENSION } from '@lib/contracts';
+
+export { REFUSALS_EXTENSION };
 
 /**
  * The API descriptions as the contract (issue 22): every status an operation can answer with, each
@@ -88,6 +91,7 @@ interface OperationObject {
   security?: unknown[];
   description?: string;
   responses?: Record<string, Json>;
+  [REFUSALS_EXTENSION]?: DocumentedRefusal[];
 }
 
 /** The statuses an operation answers by what it declares (see REFUSAL_REASONS). */
@@ -101,7 +105,9 @@ export function genericRefusals(method: string, path: string, op: OperationObjec
   if (/\{[^}]+\}/.test(path) || namesRecord) statuses.push(404);
   if (WRITES.has(method)) statuses.push(409);
   if (op.requestBody || (WRITES.has(method) && method !== 'delete')) statuses.push(413, 415);
-  return statuses.sort((a, b) => a - b);
+  // the rules of its input (x-refusals): a record named in the body or query, a state-dependent rule
+  for (const r of op[REFUSALS_EXTENSION] ?? []) statuses.push(r.status ?? 400);
+  return [...new Set(statuses)].sort((a, b) => a - b);
 }
 
 /** Adds the refusal components and every operation's refusals (kept where the handler declared its own). */
@@ -151,6 +157,80 @@ export function crossFieldRulesOf(schema: z.ZodType): string[] {
     s = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
   }
   return rules;
+}
+
+/** The fixed messages of a zod schema's own refinements, with the path each names (relative to it). */
+function checkRulesOf(schema: z.core.$ZodType): DocumentedRefusal[] {
+  const rules: DocumentedRefusal[] = [];
+  const checks = (schema._zod.def as { checks?: Array<{ _zod: { def: Json } }> }).checks ?? [];
+  for (const check of checks) {
+    const c = check._zod.def;
+    if (c.check !== 'custom' || typeof c.error !== 'function') continue;
+    try {
+      const message = (c.error as () => unknown)();
+      const path = (c.path as PropertyKey[] | undefined) ?? [];
+      if (typeof message === 'string' && message)
+        rules.push({ field: path.map(String).join('.'), rule: message });
+    } catch {
+      /* a message computed from the issue: not a fixed rule */
+    }
+  }
+  return rules;
+}
+
+/**
+ * For z.toJSONSchema's override: a node whose zod schema has refinements (`.refine(check, message)`)
+ * documents them as its `x-refusals` (merged with those its schema declares with `refuses`).
+ */
+export function documentCheckRules(json: Json, schema: z.core.$ZodType): void {
+  const rules = checkRulesOf(schema);
+  if (rules.length === 0) return;
+  const known = (json[REFUSALS_EXTENSION] as DocumentedRefusal[] | undefined) ?? [];
+  const seen = new Set(known.map((r) => `${r.field}\u0000${r.rule}`));
+  json[REFUSALS_EXTENSION] = [...known, ...rules.filter((r) => !seen.has(`${r.field}\u0000${r.rule}`))];
+}
+
+/**
+ * Every rule a request's JSON Schema carries (`x-refusals` and `x-references` at any depth), with the
+ * field as a refusal's problem names it: the path from the root (`*` for any item or map key), or
+ * `root` (the parameter, or body/query) for a rule of the whole input.
+ */
+export function refusalsIn(schema: Json, root: string): DocumentedRefusal[] {
+  const found: DocumentedRefusal[] = [];
+  const seen = new Set<string>();
+  const join = (path: string[], field: string) =>
+    [...path, ...(field ? field.split('.') : [])].join('.') || root;
+  const add = (r: DocumentedRefusal) => {
+    const key = `${r.field}\u0000${r.rule}\u0000${r.status ?? 400}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(r);
+  };
+  const walk = (s: unknown, path: string[], depth: number) => {
+    if (!s || typeof s !== 'object' || depth > 32) return;
+    const node = s as Json;
+    for (const r of (node[REFUSALS_EXTENSION] as DocumentedRefusal[] | undefined) ?? [])
+      add({ ...r, field: join(path, r.field) });
+    const reference = node[REFERENCES_EXTENSION] as { record: string; status?: number } | undefined;
+    if (reference)
+      add({
+        field: join(path, ''),
+        rule: `须为已有的记录 (${reference.record}，且在调用者范围内)`,
+        status: reference.status ?? 404,
+      });
+    for (const [k, v] of Object.entries((node.properties as Json | undefined) ?? {}))
+      walk(v, [...path, k], depth + 1);
+    if (node.items) walk(node.items, [...path, '*'], depth + 1);
+    if (node.additionalProperties) walk(node.additionalProperties, [...path, '*'], depth + 1);
+    for (const branch of [
+      ...((node.anyOf as unknown[]) ?? []),
+      ...((node.oneOf as unknown[]) ?? []),
+      ...((node.allOf as unknown[]) ?? []),
+    ])
+      walk(branch, path, depth + 1);
+  };
+  walk(schema, [], 0);
+  return found;
 }
 
 function templateRegExp(path: string): RegExp {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { applyDecorators, INestApplication, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -23,11 +23,22 @@ import {
   gatewayExposureOf,
   gatewayTimeoutOf,
 } from './gateway-exposure';
-import { crossFieldRulesOf, declareRefusals, methodNotAllowed } from './openapi-contract';
-import { ZodValidationPipe } from './validation';
+import {
+  crossFieldRulesOf,
+  declareRefusals,
+  documentCheckRules,
+  methodNotAllowed,
+  refusalsIn,
+  REFUSALS_EXTENSION,
+} from './openapi-contract';
+import { SAFE_KEY_PATTERN, ZodValidationPipe } from './validation';
 
 /** @nestjs/swagger's metadata key of @ApiResponse (its constants are not exported). */
 const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
+/** … and of @ApiExtension. */
+const SWAGGER_API_EXTENSION = 'swagger/apiExtension';
+/** A body schema chosen by a path parameter (see ApiBodyChosenBy). */
+export const CHOSEN_BY_EXTENSION = 'x-chosen-by';
 
 /** Where every app serves its API documentation (outside /api/v1, so the gateway does not route it). */
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -39,7 +50,8 @@ type JsonSchema = Record<string, unknown>;
 function withoutFormatPattern(json: JsonSchema, schema: z.core.$ZodType): void {
   const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
   const ownRegex = checks.some((c) => (c._zod.def as { format?: string }).format === 'regex');
-  if (typeof json.format === 'string' && !ownRegex) delete json.pattern;
+  // (an email's pattern stays: zod's address rule is narrower than the format's RFC 5322)
+  if (typeof json.format === 'string' && json.format !== 'email' && !ownRegex) delete json.pattern;
 }
 
 /** A string refined by isRealDay (2026-02-30 refused) is a calendar date: the description says `format: date`. */
@@ -61,6 +73,20 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
       if (zodSchema._zod.def.type === 'date') Object.assign(json, { type: 'string', format: 'date-time' });
       withoutFormatPattern(json, zodSchema);
       withDayFormat(json, zodSchema);
+      documentCheckRules(json, zodSchema);
+      // a map's keys as its key schema says (an enum, a pattern), and any JSON's: the validation refuses
+      // operators and dotted keys (inspectInput)
+      const def = zodSchema._zod.def as { type: string; keyType?: z.ZodType };
+      if (def.type === 'record' && def.keyType) {
+        const keys = jsonSchemaOf(def.keyType);
+        if (keys.enum || keys.pattern) json.propertyNames = { type: 'string', ...keys };
+      }
+      const anyJson = ['unknown', 'any'].includes(def.type);
+      const map =
+        json.type === 'object' &&
+        !!json.additionalProperties &&
+        typeof json.additionalProperties === 'object';
+      if (map || anyJson) json.propertyNames ??= { pattern: SAFE_KEY_PATTERN };
     },
   }) as JsonSchema;
 }
@@ -109,11 +135,18 @@ function decorateHandler(controller: object, key: string): void {
   >;
   /** cross-field rules of the input (zod refinements), which JSON Schema cannot say: in the description */
   const rules: string[] = [];
+  /** every rule of the input the JSON Schema cannot say, and every record it names: `x-refusals` */
+  const refusals: ReturnType<typeof refusalsIn> = [];
   for (const [argKey, arg] of Object.entries(args)) {
     const type = Number(argKey.split(':')[0]);
     const schema = zodPipeSchema(arg.pipes);
     if (!schema) continue;
     rules.push(...crossFieldRulesOf(schema));
+    // a problem at the input's root names the parameter, or the part of the request (ZodValidationPipe)
+    const where =
+      arg.data ??
+      (type === RouteParamtypes.BODY ? 'body' : type === RouteParamtypes.QUERY ? 'query' : 'param');
+    refusals.push(...refusalsIn(jsonSchemaOf(schema), where));
     if (type === RouteParamtypes.BODY) {
       apply(ApiBody({ schema: jsonSchemaOf(schema) as never }));
     } else if (type === RouteParamtypes.QUERY || type === RouteParamtypes.PARAM) {
@@ -137,6 +170,16 @@ function decorateHandler(controller: object, key: string): void {
       (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200);
     apply(ApiResponse({ status, description: '成功 (success)' }));
   }
+  if (refusals.length) {
+    // with those a decorator declared (ApiBodyChosenBy): @nestjs/swagger keeps the first value of a key
+    const extensions = (Reflect.getMetadata(SWAGGER_API_EXTENSION, handler) ?? {}) as Record<string, unknown>;
+    const declared = (extensions[REFUSALS_EXTENSION] as typeof refusals | undefined) ?? [];
+    Reflect.defineMetadata(
+      SWAGGER_API_EXTENSION,
+      { ...extensions, [REFUSALS_EXTENSION]: [...declared, ...refusals] },
+      handler,
+    );
+  }
   const exposure = gatewayExposureOf(handler, proto.constructor);
   if (exposure) apply(ApiExtension(GATEWAY_EXTENSION, exposure));
   const timeout = gatewayTimeoutOf(handler, proto.constructor);
@@ -156,6 +199,23 @@ function decorateHandler(controller: object, key: string): void {
           ? `需要角色 (roles): ${roles.join(', ')}。数据按调用者的组织范围过滤 (scoped to the caller's org units).`
           : '无角色可调用 (closed: no role may call it)') + ruleText,
     }),
+  );
+}
+
+/**
+ * A body whose schema a path parameter chooses (`POST /assistance/{ledger}`: each ledger's own): described
+ * as oneOf the schemas, each titled by the parameter's value, with `x-chosen-by` naming the parameter (so a
+ * client, and the fuzzer, sends the one the path names), and the rules of each (`x-refusals`).
+ */
+export function ApiBodyChosenBy(param: string, bodies: Record<string, z.ZodType>) {
+  const branches = Object.entries(bodies).map(([value, schema]) => ({
+    title: value,
+    ...jsonSchemaOf(schema),
+  }));
+  const refusals = branches.flatMap((b) => refusalsIn(b, 'body'));
+  return applyDecorators(
+    ApiBody({ schema: { oneOf: branches, [CHOSEN_BY_EXTENSION]: { in: 'path', name: param } } as never }),
+    ...(refusals.length ? [ApiExtension(REFUSALS_EXTENSION, refusals)] : []),
   );
 }
 

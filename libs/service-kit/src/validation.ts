@@ -11,6 +11,13 @@ export interface FieldProblem {
 export const MAX_INPUT_DEPTH = 32;
 
 /**
+ * What every key of the input must match (no `$`, `.` or `[`): the API descriptions declare it as the
+ * `propertyNames` of every free-form map, so a key the validation refuses is not schema-valid either.
+ */
+export const SAFE_KEY_PATTERN = '^[^$.[]*$';
+const SAFE_KEY = new RegExp(SAFE_KEY_PATTERN);
+
+/**
  * Rejects input that smuggles query operators or dotted keys (`{"$ne": null}`) anywhere in it,
  * including query-string keys in bracket form (`?townCode[$ne]=x`, kept as a flat key by the parser).
  * Walks with its own stack (no recursion), so a body nested thousands of levels deep cannot overflow
@@ -33,7 +40,7 @@ export function inspectInput(value: unknown): { operators: string[]; tooDeep: st
       : Object.entries(v as Record<string, unknown>);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, x] = entries[i];
-      const isOperator = !Array.isArray(v) && (k.includes('$') || k.includes('.') || k.includes('['));
+      const isOperator = !Array.isArray(v) && !SAFE_KEY.test(k);
       stack.push({ v: x, path: [...path, k], operator: isOperator });
     }
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { HouseholdsPermissions } from '@lib/contracts';
-import { Refuses, ZodValidationPipe } from '@lib/service-kit';
+import { ZodValidationPipe } from '@lib/service-kit';
 import {
   AddRosterMemberBody,
   ChangeRosterMemberBody,
@@ -43,7 +43,6 @@ export class CareRosterController {
   }
 
   @Post()
-  @Refuses(404, '该户或该成员不存在，或不在调用者范围内 (household or member not found in your scope)')
   @HttpCode(201)
   @Roles(...HouseholdsPermissions.manageCareRoster)
   add(
@@ -56,7 +55,6 @@ export class CareRosterController {
 
   /** The visit frequencies (days per group) in force in a county: its own over the defaults. */
   @Get('frequencies')
-  @Refuses(404, '该县不在调用者范围内 (county not in your scope)')
   @Roles(...HouseholdsPermissions.readCareRoster)
   frequencies(
     @CallerScope() scope: Scope,
@@ -66,7 +64,6 @@ export class CareRosterController {
   }
 
   @Put('frequencies')
-  @Refuses(404, '该县不在调用者范围内 (county not in your scope)')
   @Roles(...HouseholdsPermissions.setCareFrequencies)
   setFrequencies(
     @Caller() caller: Principal,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CareFrequencies, CareGroup, CountyCode, TownCode, VillageCode } from '@lib/contracts';
+import { CareFrequencies, CareGroup, CountyCode, references, TownCode, VillageCode } from '@lib/contracts';
 import { isoDate } from '../households/households.dto';
 
 const person = z
@@ -12,8 +12,8 @@ const person = z
 /** 列入关爱服务名册: a member of a registered household, their group and carer. */
 export const AddRosterMemberBody = z
   .object({
-    householdId: z.string().uuid('须为户编号（UUID）'),
-    memberId: z.string().uuid('须为成员编号（UUID）'),
+    householdId: references(z.string().uuid('须为户编号（UUID）'), 'household'),
+    memberId: references(z.string().uuid('须为成员编号（UUID）'), 'household member'),
     group: CareGroup.describe('关爱对象类别'),
     carer: person.describe('结对关爱干部'),
     since: isoDate.describe('列入名册日期'),
@@ -72,9 +72,12 @@ export const RosterQuery = z
   .strict();
 export type RosterQuery = z.infer<typeof RosterQuery>;
 
-export const FrequenciesQuery = z.object({ countyCode: CountyCode.optional() }).strict();
+/** A county the caller's scope does not reach answers 404, as one that does not exist. */
+const ScopedCounty = references(CountyCode, 'county');
+
+export const FrequenciesQuery = z.object({ countyCode: ScopedCounty.optional() }).strict();
 
 export const SetFrequenciesBody = z
-  .object({ countyCode: CountyCode, frequencies: CareFrequencies.describe('各类关爱对象走访频次（天）') })
+  .object({ countyCode: ScopedCounty, frequencies: CareFrequencies.describe('各类关爱对象走访频次（天）') })
   .strict();
 export type SetFrequenciesBody = z.infer<typeof SetFrequenciesBody>;

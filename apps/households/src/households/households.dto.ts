@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idDocumentProblem, ID_TYPES } from '@lib/contracts';
+import { DocumentedRefusal, idDocumentProblem, ID_TYPES, refusals } from '@lib/contracts';
 import { LIFECYCLE_STATES } from '@lib/contracts';
 import {
   HouseholdType,
@@ -92,6 +92,16 @@ export const householdFields = {
     .optional()
     .describe('因自然灾害的灾种（风险类型含因自然灾害时）'),
 };
+
+/** nationalFieldRules as the API descriptions say them (x-refusals). */
+const NATIONAL_FIELD_RULES: DocumentedRefusal[] = [
+  {
+    field: 'riskEliminatedAt',
+    rule: '仅标注风险消除时填写，且不早于识别时间 (only when riskEliminated, not before identifiedAt)',
+  },
+  { field: 'eliminationMethod', rule: '仅标注风险消除时填写 (only when riskEliminated)' },
+  { field: 'disasterSubtype', rule: '风险类型含因自然灾害时才填灾种 (only with natural_disaster)' },
+];
 
 /** The national fields' rules across fields (registration and PATCH with the fields it keeps). */
 export function nationalFieldRules(
@@ -206,7 +216,17 @@ const memberRules = (
     });
 };
 
-export const MemberBody = z.object(memberFields).strict().superRefine(memberRules);
+/** memberRules as the API descriptions say them (x-refusals). */
+const MEMBER_RULES: DocumentedRefusal[] = [
+  { field: 'idNumber', rule: '须符合证件类型的格式；居民身份证号须与出生日期一致 (as the ID type requires)' },
+  { field: 'disabilityLevel', rule: '仅残疾人填写残疾等级 (only for health "disabled")' },
+];
+
+export const MemberBody = z
+  .object(memberFields)
+  .strict()
+  .superRefine(memberRules)
+  .meta(refusals(...MEMBER_RULES));
 export type MemberBody = z.infer<typeof MemberBody>;
 
 /** PATCH of one member: any member field; the ID number is checked against the (new or kept) birth date by the use case. */
@@ -215,7 +235,8 @@ export const UpdateMemberBody = z
   .partial()
   .strict()
   .superRefine(memberRules)
-  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)');
+  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)')
+  .meta(refusals(...MEMBER_RULES));
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const RegisterHouseholdBody = z
@@ -242,10 +263,12 @@ export const RegisterHouseholdBody = z
             });
           seen.add(m.idNumber);
         });
-      }),
+      })
+      .meta(refusals({ field: '*.idNumber', rule: '同一证件号在户内不能重复 (repeated)' })),
   })
   .strict()
-  .superRefine(nationalFieldRules);
+  .superRefine(nationalFieldRules)
+  .meta(refusals(...NATIONAL_FIELD_RULES));
 export type RegisterHouseholdBody = z.infer<typeof RegisterHouseholdBody>;
 export type HouseholdFields = Omit<RegisterHouseholdBody, 'householdNumber' | 'villageCode' | 'members'>;
 
@@ -258,7 +281,9 @@ export const UpdateHouseholdBody = z
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)');
+  .refine((b) => Object.keys(b).length > 0, '至少修改一个字段 (nothing to change)')
+  // checked by the use case against the record as it would be after the change
+  .meta(refusals(...NATIONAL_FIELD_RULES));
 export type UpdateHouseholdBody = z.infer<typeof UpdateHouseholdBody>;
 
 export const RemoveMemberQuery = z

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { chinaToday, MonitoringCategory, PastDay } from '@lib/contracts';
+import { chinaToday, MonitoringCategory, PastDay, refusals } from '@lib/contracts';
 import { ACTIONS, CHANNELS, DECISIONS, ELIMINATION_METHODS } from './domain/lifecycle';
 
 /** Facts the app reads from the household's record for 风险消除: a request naming them is refused. */
 const RECORDED = ['perCapitaIncome', 'monitoringLine', 'wholeHouseholdNoLabour'] as const;
+
+/** A fact the request may not name: absent, or refused with the reason (JSON Schema `not: {}`). */
+const NotAccepted = z
+  .never({
+    error: '由系统从台账记录读取，不接受填报 (read from the household record, not accepted in the request)',
+  })
+  .optional();
 
 export const TransitionBody = z
   .object({
@@ -18,23 +25,17 @@ export const TransitionBody = z
     /** 驳回理由: required with decision "reject". */
     reason: z.string().trim().min(2, 'must say why (at least 2 characters)').max(500).optional(),
     note: z.string().trim().max(500).optional(),
-    // read from the record: named here only to be refused with a clear reason
-    perCapitaIncome: z.unknown().optional(),
-    monitoringLine: z.unknown().optional(),
-    wholeHouseholdNoLabour: z.unknown().optional(),
+    // read from the record: named here only to be refused with a clear reason (described as never sent)
+    perCapitaIncome: NotAccepted,
+    monitoringLine: NotAccepted,
+    wholeHouseholdNoLabour: NotAccepted,
   })
   .strict()
   .superRefine((b, ctx) => {
-    for (const field of RECORDED)
-      if (b[field] !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: '由系统从台账记录读取，不接受填报 (read from the household record, not accepted in the request)',
-        });
     if (b.decision === 'reject' && !b.reason)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回须写明理由 (required to reject)' });
   })
+  .meta(refusals({ field: 'reason', rule: '驳回须写明理由 (required to reject)' }))
   // (refused above when present: what remains is the decision and its note)
   .transform((b) => {
     const rest = { ...b };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GeoBoundary, GeoCentre } from '@lib/contracts';
+import { GeoBoundary, GeoCentre, refusals } from '@lib/contracts';
 
 /** A unit code: county (6 digits), town (9), village (12) or group (14). */
 export const UnitCode = z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{14})$/, '须为单位代码');
@@ -13,5 +13,6 @@ export const RegisterOrgUnitBody = z
     boundary: GeoBoundary.optional(),
     centre: GeoCentre.optional(),
   })
-  .strict();
+  .strict()
+  .meta(refusals({ field: 'code', rule: '须在调用者的管辖范围内 (within your scope)' }));
 export type RegisterOrgUnitBody = z.infer<typeof RegisterOrgUnitBody>;

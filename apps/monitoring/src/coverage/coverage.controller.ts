@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CallerScope, covers, notFound, Roles, Scope, seesHousehold } from '@lib/auth';
 import { MonitoringPermissions } from '@lib/contracts';
-import { Refuses, ZodValidationPipe } from '@lib/service-kit';
+import { ZodValidationPipe } from '@lib/service-kit';
 import { dueDateOf } from './domain/coverage-rule';
 import { CoverageHouseholdsQuery, CoverageQuery } from './coverage.dto';
 import { CoverageService, UnitField } from './coverage.service';
@@ -19,7 +19,6 @@ export class CoverageController {
 
   /** 走访覆盖 per village of a county, town or village for a month: households, surveyed, due, overdue. */
   @Get('api/v1/coverage')
-  @Refuses(404, '该单位不在调用者范围内 (org unit not in your scope)')
   @Roles(...MonitoringPermissions.readCoverage)
   async summary(@CallerScope() scope: Scope, @Query(new ZodValidationPipe(CoverageQuery)) q: CoverageQuery) {
     const [field, code] = (
@@ -55,7 +54,6 @@ export class CoverageController {
 
   /** The households of a village for a month, with their status (surveyed / due / overdue), paged. */
   @Get('api/v1/coverage/households')
-  @Refuses(404, '该村不在调用者范围内 (village not in your scope)')
   @Roles(...MonitoringPermissions.readCoverage)
   async households(
     @CallerScope() scope: Scope,

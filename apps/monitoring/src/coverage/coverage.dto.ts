@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountyCode, Month, TownCode, VillageCode } from '@lib/contracts';
+import { CountyCode, Month, references, TownCode, VillageCode } from '@lib/contracts';
 import { chinaMonthDay } from './domain/coverage-rule';
 
 const NotFutureMonth = Month.refine(
@@ -10,9 +10,11 @@ const NotFutureMonth = Month.refine(
 export const CoverageQuery = z
   .object({
     month: NotFutureMonth,
-    countyCode: CountyCode.optional().describe('a county: every village of it in your scope'),
-    townCode: TownCode.optional().describe('a town: every village of it in your scope'),
-    villageCode: VillageCode.optional().describe('one village'),
+    countyCode: references(CountyCode, 'county')
+      .optional()
+      .describe('a county: every village of it in your scope'),
+    townCode: references(TownCode, 'town').optional().describe('a town: every village of it in your scope'),
+    villageCode: references(VillageCode, 'village').optional().describe('one village'),
   })
   .strict()
   .refine((q) => [q.countyCode, q.townCode, q.villageCode].filter((u) => u !== undefined).length === 1, {
@@ -24,7 +26,7 @@ export type CoverageQuery = z.infer<typeof CoverageQuery>;
 export const CoverageHouseholdsQuery = z
   .object({
     month: NotFutureMonth,
-    villageCode: VillageCode,
+    villageCode: references(VillageCode, 'village'),
     status: z.enum(['surveyed', 'due', 'overdue']).optional().describe('only households with this status'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Yuan, zhTypeError } from '@lib/contracts';
+import { refusals, Yuan, zhTypeError } from '@lib/contracts';
 import { codeProblem } from './domain/threshold-key';
 
 const Scope = z.enum(['national', 'province', 'county']);
@@ -25,7 +25,13 @@ export const PutThresholdBody = z
   .superRefine((b, ctx) => {
     const problem = codeProblem(b.scope, b.code);
     if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['code'], message: problem });
-  });
+  })
+  .meta(
+    refusals({
+      field: 'code',
+      rule: '全国范围不带代码，省级须为2位省代码，县级须为6位县代码 (as the scope requires)',
+    }),
+  );
 export type PutThresholdBody = z.infer<typeof PutThresholdBody>;
 
 export const ListThresholdsQuery = z

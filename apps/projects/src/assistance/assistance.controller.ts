@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBody, type SchemaObject } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Caller, CallerScope, Principal, Roles, Scope } from '@lib/auth';
 import { AssistanceLedger, ProjectsPermissions } from '@lib/contracts';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
-import { ZodValidationPipe } from '@lib/service-kit';
+import { ApiBodyChosenBy, ZodValidationPipe } from '@lib/service-kit';
 import { todayIn } from '../calendar';
 import { CreateBodies, CreateBody, EntryBodies, EntryBody, LedgerParam, ListQuery, RecordId } from './assistance.dto';
 import { exportColumns } from './domain/export-columns';
@@ -31,16 +30,7 @@ const creates = new BodyOf(CreateBodies);
 const entries = new BodyOf(EntryBodies);
 
 /** The API description of a body chosen by the path's ledger: one of the ledgers' schemas, each titled by its ledger. */
-const documented = (bodies: Record<string, z.ZodType>) =>
-  ApiBody({
-    schema: {
-      // zod's JSON Schema types allow boolean sub-schemas, OpenAPI's do not; these bodies have none
-      oneOf: Object.entries(bodies).map(([ledger, schema]) => ({
-        title: ledger,
-        ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as SchemaObject),
-      })),
-    },
-  });
+const documented = (bodies: Record<string, z.ZodType>) => ApiBodyChosenBy('ledger', bodies);
 
 /** 帮扶台账: 公益岗位, 小额信贷, 雨露计划, 易地搬迁后续扶持, 消费帮扶, 村集体经济 (issue 19). */
 @Controller('api/v1/assistance')

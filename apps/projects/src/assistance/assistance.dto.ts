@@ -3,6 +3,7 @@ import {
   AssistanceLedger,
   AssistanceProduct,
   CollectiveIncomeSource,
+  references,
   RelocationMode,
   StudyLevel,
   TownCode,
@@ -12,7 +13,12 @@ import {
 } from '@lib/contracts';
 import { ClientId, IsoDate } from '../dto';
 
-const HouseholdId = z.string(zhTypeError({ required: '必填' })).uuid('须为农户编号（UUID）');
+/** A household of the registry in the caller's scope (else 400 naming the field). */
+const HouseholdId = references(
+  z.string(zhTypeError({ required: '必填' })).uuid('须为农户编号（UUID）'),
+  'household',
+  400,
+);
 const Text = (max: number) => z.string(zhTypeError({ required: '必填' })).trim().min(1, '不能为空').max(max);
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '须为月份，格式 YYYY-MM');
 const Year = z.coerce.number().int().min(2000, '须为 2000–2100 年').max(2100, '须为 2000–2100 年');
@@ -91,7 +97,7 @@ export const CreateBodies = {
   collective_economy: z
     .object({
       recordId: ClientId.optional(),
-      villageCode: VillageCode,
+      villageCode: references(VillageCode, 'village', 400),
       year: Year,
       source: CollectiveIncomeSource,
       amount: yuan({ above: 0 }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectBenefitKind, zhTypeError } from '@lib/contracts';
+import { ProjectBenefitKind, refusals, zhTypeError } from '@lib/contracts';
 import { IsoDate } from '../dto';
 
 export const LinkBeneficiaryBody = z
@@ -33,5 +33,12 @@ export const LinkBeneficiaryBody = z
         path: ['sharePercent'],
         message: '只有分红有比例 (only dividends have a share)',
       });
-  });
+  })
+  .meta(
+    refusals(
+      { field: 'endsOn', rule: '不能早于开始日期 (must not be before startsOn)' },
+      { field: 'sharePercent', rule: '只有分红有比例 (only dividends have a share)' },
+      { field: 'startsOn', rule: '受益开始日期不能早于项目开始日期 (must not be before the project start)' },
+    ),
+  );
 export type LinkBeneficiaryBody = z.infer<typeof LinkBeneficiaryBody>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectBenefitKind, yuan, zhTypeError } from '@lib/contracts';
+import { ProjectBenefitKind, refusals, yuan, zhTypeError } from '@lib/contracts';
 import { ClientId, IsoDate } from '../dto';
 
 export const PayDistributionBody = z
@@ -13,7 +13,15 @@ export const PayDistributionBody = z
     paidOn: IsoDate,
     note: z.string().trim().max(200).nullable().default(null),
   })
-  .strict();
+  .strict()
+  // checked by distribution-rules.ts against the project and its beneficiaries
+  .meta(
+    refusals(
+      { field: 'paidOn', rule: '在项目开始之后、今天之前，且在该户的受益期内 (within the benefit period)' },
+      { field: 'householdId', rule: '须为本项目的受益户 (a beneficiary of the project)' },
+      { field: 'kind', rule: '须为该户在本项目的受益方式 (the way the household benefits)' },
+    ),
+  );
 export type PayDistributionBody = z.infer<typeof PayDistributionBody>;
 
 export const IdempotencyKey = ClientId.optional();

@@ -1,20 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CallerScope, Roles, Scope } from '@lib/auth';
-import { VillageCode, ProjectsPermissions } from '@lib/contracts';
+import { VillageCode, ProjectsPermissions, refusals } from '@lib/contracts';
 import { fieldError, ZodValidationPipe } from '@lib/service-kit';
 import { ProjectsClock } from '../clock';
 import { IsoDate } from '../dto';
 import { RaiseFindings } from './use-cases/raise-findings.usecase';
 import { ReportProgress } from './use-cases/report-progress.usecase';
 
+/** Judged against today by asOf() below. */
+const NotFuture = IsoDate.meta(refusals({ field: '', rule: '不能晚于今天 (must not be in the future)' }));
+
 const ProgressQuery = z
   .object({
     villageCode: VillageCode.optional(),
-    asOf: IsoDate.optional().describe('the day to judge on (default: today); not in the future'),
+    asOf: NotFuture.optional().describe('the day to judge on (default: today); not in the future'),
   })
   .strict();
-const RunCheckBody = z.object({ asOf: IsoDate.optional() }).strict();
+const RunCheckBody = z.object({ asOf: NotFuture.optional() }).strict();
 
 /** 项目进度: overdue milestones, projects without sales, beneficiaries without benefit this year. */
 @Controller('api/v1/projects/progress')

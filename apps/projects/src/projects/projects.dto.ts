@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TownCode, VillageCode, yuan } from '@lib/contracts';
+import { refusals, TownCode, VillageCode, yuan } from '@lib/contracts';
 import { IsoDate } from '../dto';
 
 /** 产业类型 */
@@ -40,7 +40,13 @@ export const MilestoneBody = z
     dueOn: IsoDate.describe('due date (YYYY-MM-DD)'),
     completedOn: IsoDate.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .meta(
+    refusals(
+      { field: 'dueOn', rule: '里程碑日期不能早于项目开始日期 (must not be before the project start)' },
+      { field: 'completedOn', rule: '完成日期不能早于项目开始日期 (must not be before the project start)' },
+    ),
+  );
 export type MilestoneBody = z.infer<typeof MilestoneBody>;
 
 export const ResponsiblePersonBody = z
@@ -74,7 +80,14 @@ export const CreateProjectBody = z
     milestones: z.array(MilestoneBody).max(100).default([]),
     responsiblePeople: z.array(ResponsiblePersonBody).max(20).default([]),
   })
-  .strict();
+  .strict()
+  // checked by project-rules.ts against the project as it would be
+  .meta(
+    refusals(
+      { field: 'endsOn', rule: '不能早于项目开始日期 (must not be before startsOn)' },
+      { field: 'fundSources', rule: '资金来源合计须等于总投资 (fund sources must add up to the budget)' },
+    ),
+  );
 export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
 
 export const UpdateProjectBody = z
@@ -88,10 +101,19 @@ export const UpdateProjectBody = z
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta(refusals({ field: 'endsOn', rule: '不能早于项目开始日期 (must not be before startsOn)' }));
 export type UpdateProjectBody = z.infer<typeof UpdateProjectBody>;
 
-export const CompleteMilestoneBody = z.object({ completedOn: IsoDate }).strict();
+export const CompleteMilestoneBody = z
+  .object({ completedOn: IsoDate })
+  .strict()
+  .meta(
+    refusals({
+      field: 'completedOn',
+      rule: '不能早于项目开始日期，不能晚于今天 (within the project, not in the future)',
+    }),
+  );
 
 export const ListProjectsQuery = z
   .object({

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { yuan, zhTypeError } from '@lib/contracts';
+import { refusals, yuan, zhTypeError } from '@lib/contracts';
 import { IsoDate } from '../dto';
 
 export const OutputKind = z.enum(['stocking', 'harvest', 'production']);
 /** 销售渠道: 镇电商中心微信群 / 集市 / 企业收购 / 其他 */
 export const SalesChannel = z.enum(['ecommerce_centre_wechat', 'market', 'enterprise', 'other']);
+
+/** Checked by records.controller.ts against the project's start and today. */
+const RECORD_DAY = '不能早于项目开始日期，不能晚于今天 (within the project, not in the future)';
 
 const Quantity = z
   .number(zhTypeError({ required: '必填', invalidType: '须为数字' }))
@@ -20,7 +23,8 @@ export const RecordOutputBody = z
     recordedOn: IsoDate,
     note: z.string().trim().max(500).nullable().default(null),
   })
-  .strict();
+  .strict()
+  .meta(refusals({ field: 'recordedOn', rule: RECORD_DAY }));
 export type RecordOutputBody = z.infer<typeof RecordOutputBody>;
 
 export const RecordSaleBody = z
@@ -33,5 +37,6 @@ export const RecordSaleBody = z
     soldOn: IsoDate,
     buyer: z.string().trim().max(100).nullable().default(null),
   })
-  .strict();
+  .strict()
+  .meta(refusals({ field: 'soldOn', rule: RECORD_DAY }));
 export type RecordSaleBody = z.infer<typeof RecordSaleBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusals } from '@lib/contracts';
 import { Trigger } from '../subjects/domain/subject-facts';
 
 /**
@@ -168,7 +169,14 @@ export const RuleBody = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  // the rule compiles (rules.controller): every fact it names is one the subject type has
+  .meta(
+    refusals(
+      { field: 'when', rule: '规则须能编译：事实须为该对象类型已知的，类型相符，参数已定义 (the rule compiles)' },
+      { field: 'alert', rule: '提醒文字中的 {{占位}} 须为已定义的参数或事实 (placeholders are known)' },
+    ),
+  );
 export type RuleBody = z.infer<typeof RuleBody>;
 
 /** Where a rule version applies and from when. countyCode '*' is the platform default. */
@@ -185,7 +193,8 @@ export const RuleScope = z
   .superRefine((s, ctx) => {
     if (s.townCode && (s.countyCode === '*' || !s.townCode.startsWith(s.countyCode)))
       ctx.addIssue({ code: 'custom', path: ['townCode'], message: '须为该县下属乡镇' });
-  });
+  })
+  .meta(refusals({ field: 'townCode', rule: '须为该县下属乡镇 (a town of the county)' }));
 export type RuleScope = z.infer<typeof RuleScope>;
 
 export const RuleVersionInput = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { Month, zhTypeError } from '@lib/contracts';
+import { Month, references, zhTypeError } from '@lib/contracts';
 
 export const AttendanceQuery = z
   .object({
@@ -21,8 +21,8 @@ export type TeamAttendanceQuery = z.infer<typeof TeamAttendanceQuery>;
 export const RecomputeBody = z
   .object({
     month: Month,
-    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
-    memberId: z.string().uuid('须为队员编号（UUID）').optional(),
+    teamId: references(z.string().uuid('须为工作队编号（UUID）'), 'work team', 400).optional(),
+    memberId: references(z.string().uuid('须为队员编号（UUID）'), 'team member', 400).optional(),
   })
   .strict()
   .refine((b) => (b.teamId === undefined) !== (b.memberId === undefined), {
@@ -36,7 +36,7 @@ export const CloseDaysBody = z
     month: Month,
     /** Last day to close (default: yesterday); never later than yesterday. */
     through: LocalDay.optional(),
-    teamId: z.string().uuid('须为工作队编号（UUID）').optional(),
+    teamId: references(z.string().uuid('须为工作队编号（UUID）'), 'work team', 400).optional(),
   })
   .strict();
 export type CloseDaysBody = z.infer<typeof CloseDaysBody>;

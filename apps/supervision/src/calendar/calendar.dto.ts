@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { CountyCode, zhTypeError } from '@lib/contracts';
+import { CountyCode, refusals, zhTypeError } from '@lib/contracts';
 
 export const Year = z.coerce
   .number(zhTypeError({ invalidType: '须为年份' }))
@@ -27,7 +27,17 @@ export const CountyCalendarBody = z
       .default([])
       .describe('本县调休上班日 (days worked although off nationally)'),
   })
-  .strict();
+  .strict()
+  // checked by calendarBodyProblem below against the path's year
+  .meta(
+    refusals(
+      {
+        field: 'holidays',
+        rule: '须在路径所指的年份内，且不与调休上班日重复 (in the year, not also a workday)',
+      },
+      { field: 'workdays', rule: '须在路径所指的年份内，且不与放假日重复 (in the year, not also a holiday)' },
+    ),
+  );
 export type CountyCalendarBody = z.infer<typeof CountyCalendarBody>;
 
 /** The body's days all lie in the year and none is listed twice as off and working: else the field. */

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { LocalDay } from '../local-day';
-import { Month, yuan, zhTypeError } from '@lib/contracts';
+import { Month, references, yuan, zhTypeError } from '@lib/contracts';
 import { FundCategories } from './fund-entry.schema';
 
 export const RecordFundEntryBody = z
   .object({
-    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
+    teamId: references(
+      z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
+      'work team',
+      400,
+    ),
     spentOn: LocalDay,
     amount: yuan({ above: 0, max: 10_000_000 }),
     category: z.enum(FundCategories),

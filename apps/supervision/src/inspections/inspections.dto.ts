@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { Severity, zhTypeError } from '@lib/contracts';
+import { references, Severity, zhTypeError } from '@lib/contracts';
 
 export const RecordInspectionBody = z
   .object({
-    teamId: z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
+    teamId: references(
+      z.string(zhTypeError({ required: '必填' })).uuid('须为工作队编号（UUID）'),
+      'work team',
+      400,
+    ),
     inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为日期，格式 YYYY-MM-DD'),
     inspector: z.string().trim().min(1, '必填').max(64),
     findings: z
       .array(
         z
           .object({
-            memberId: z.string().uuid('须为队员编号（UUID）').nullable().default(null),
+            memberId: references(z.string().uuid('须为队员编号（UUID）'), 'team member', 400)
+              .nullable()
+              .default(null),
             finding: z.string().trim().min(1, '必填').max(2_000),
             severity: Severity,
           })

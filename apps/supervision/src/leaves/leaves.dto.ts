@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { zhTypeError } from '@lib/contracts';
+import { references, zhTypeError } from '@lib/contracts';
 import { LocalDay } from '../local-day';
 
 export const RequestLeaveBody = z
   .object({
-    memberId: z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
+    memberId: references(
+      z.string(zhTypeError({ required: '必填' })).uuid('须为队员编号（UUID）'),
+      'team member',
+      400,
+    ),
     kind: z.enum(['leave', 'official_business']),
     from: LocalDay,
     to: LocalDay,
