@@ -26,7 +26,9 @@ const SAFE_KEY = new RegExp(SAFE_KEY_PATTERN);
 export function inspectInput(value: unknown): { operators: string[]; tooDeep: string | null } {
   const operators: string[] = [];
   // depth-first, in document order: children are pushed in reverse so the first is taken first
-  const stack: { v: unknown; path: string[]; operator: boolean }[] = [{ v: value, path: [], operator: false }];
+  const stack: { v: unknown; path: string[]; operator: boolean }[] = [
+    { v: value, path: [], operator: false },
+  ];
   while (stack.length > 0) {
     const { v, path, operator } = stack.pop()!;
     if (operator) {

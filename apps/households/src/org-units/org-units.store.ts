@@ -25,7 +25,6 @@ export interface OrgUnit {
   centre?: GeoCentre | null;
 }
 
-
 /** 组织机构: insert-only, _id = code; registering a code twice changes nothing and announces nothing. */
 @Injectable()
 export class OrgUnitsStore implements OnModuleInit {
@@ -43,7 +42,12 @@ export class OrgUnitsStore implements OnModuleInit {
   }
 
   /** true when new; false when the code was registered already. */
-  async register(unit: { code: string; name: string; boundary?: GeoBoundary; centre?: GeoCentre }): Promise<boolean> {
+  async register(unit: {
+    code: string;
+    name: string;
+    boundary?: GeoBoundary;
+    centre?: GeoCentre;
+  }): Promise<boolean> {
     const level = levelOf(unit.code)!;
     const now = new Date();
     const doc: OrgUnit = {
@@ -78,7 +82,10 @@ export class OrgUnitsStore implements OnModuleInit {
   }
 
   /** Sets (or, with null, clears) a unit's boundary and centre; a part not given is left as it is. */
-  async setGeometry(code: string, g: { boundary?: GeoBoundary | null; centre?: GeoCentre | null }): Promise<void> {
+  async setGeometry(
+    code: string,
+    g: { boundary?: GeoBoundary | null; centre?: GeoCentre | null },
+  ): Promise<void> {
     const set: Record<string, unknown> = {};
     if (g.boundary !== undefined) set.boundaryJson = g.boundary ? JSON.stringify(g.boundary) : null;
     if (g.centre !== undefined) set.centre = g.centre;

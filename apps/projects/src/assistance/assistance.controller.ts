@@ -7,7 +7,15 @@ import { AssistanceLedger, ProjectsPermissions } from '@lib/contracts';
 import { labelOf, type LabelKind } from '@lib/contracts/labels';
 import { ApiBodyChosenBy, ZodValidationPipe } from '@lib/service-kit';
 import { todayIn } from '../calendar';
-import { CreateBodies, CreateBody, EntryBodies, EntryBody, LedgerParam, ListQuery, RecordId } from './assistance.dto';
+import {
+  CreateBodies,
+  CreateBody,
+  EntryBodies,
+  EntryBody,
+  LedgerParam,
+  ListQuery,
+  RecordId,
+} from './assistance.dto';
 import { exportColumns } from './domain/export-columns';
 import { presentRecord } from './domain/present-record';
 import { AddLedgerEntry } from './use-cases/add-ledger-entry.usecase';
@@ -76,7 +84,9 @@ export class AssistanceController {
     const records = await this.ledgers.all(scope, ledger, filter);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'fangfanpin projects';
-    const ws = wb.addWorksheet(labelOf('assistanceLedger', ledger), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(labelOf('assistanceLedger', ledger), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
     const cols = exportColumns(ledger, (kind, v) => labelOf(kind as LabelKind, v as string));
     ws.columns = cols.map(([header]) => ({ header, width: Math.max(10, header.length * 2) }));
     ws.getRow(1).font = { bold: true };

@@ -19,7 +19,12 @@ const HouseholdId = references(
   'household',
   400,
 );
-const Text = (max: number) => z.string(zhTypeError({ required: '必填' })).trim().min(1, '不能为空').max(max);
+const Text = (max: number) =>
+  z
+    .string(zhTypeError({ required: '必填' }))
+    .trim()
+    .min(1, '不能为空')
+    .max(max);
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '须为月份，格式 YYYY-MM');
 const Year = z.coerce.number().int().min(2000, '须为 2000–2100 年').max(2100, '须为 2000–2100 年');
 

@@ -36,7 +36,10 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   }
 
   get(scope: Scope, ledger: Ledger, id: string) {
-    return this.model.findOne(this.scoped(scope, { _id: id, ledger }), WITHOUT_OUTBOX).lean<AssistanceRecord>().exec();
+    return this.model
+      .findOne(this.scoped(scope, { _id: id, ledger }), WITHOUT_OUTBOX)
+      .lean<AssistanceRecord>()
+      .exec();
   }
 
   /**
@@ -58,7 +61,14 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   }
 
   list(scope: Scope, ledger: Ledger, filter: Record<string, unknown>, page: number, pageSize: number) {
-    return pageOf(this.model, this.scoped(scope, { ledger, ...filter }), { recordedAt: -1, _id: 1 }, page, pageSize, WITHOUT_OUTBOX);
+    return pageOf(
+      this.model,
+      this.scoped(scope, { ledger, ...filter }),
+      { recordedAt: -1, _id: 1 },
+      page,
+      pageSize,
+      WITHOUT_OUTBOX,
+    );
   }
 
   /** Every record of a ledger in scope (the export), newest first, at most 10 000. */
@@ -74,7 +84,10 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   /** The household's records, and the collective records that paid it (distributions). */
   ofHousehold(scope: Scope, householdId: string) {
     return this.model
-      .find(this.scoped(scope, { $or: [{ householdId }, { 'entries.householdId': householdId }] }), WITHOUT_OUTBOX)
+      .find(
+        this.scoped(scope, { $or: [{ householdId }, { 'entries.householdId': householdId }] }),
+        WITHOUT_OUTBOX,
+      )
       .sort({ recordedAt: -1 })
       .limit(500)
       .lean<AssistanceRecord[]>()
@@ -91,7 +104,12 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   }
 
   /** Marks installments announced, with their events, only if the loan was not changed since it was read. */
-  async markOverdue(loan: AssistanceRecord, schedule: Installment[], next: string | null, events: CloudEvent[]): Promise<boolean> {
+  async markOverdue(
+    loan: AssistanceRecord,
+    schedule: Installment[],
+    next: string | null,
+    events: CloudEvent[],
+  ): Promise<boolean> {
     const r = await this.store.updateOne(
       { _id: loan._id, nextWatchedDue: loan.nextWatchedDue },
       { $set: { schedule, nextWatchedDue: next } },

@@ -173,7 +173,10 @@ export const RuleBody = z
   // the rule compiles (rules.controller): every fact it names is one the subject type has
   .meta(
     refusals(
-      { field: 'when', rule: '规则须能编译：事实须为该对象类型已知的，类型相符，参数已定义 (the rule compiles)' },
+      {
+        field: 'when',
+        rule: '规则须能编译：事实须为该对象类型已知的，类型相符，参数已定义 (the rule compiles)',
+      },
       { field: 'alert', rule: '提醒文字中的 {{占位}} 须为已定义的参数或事实 (placeholders are known)' },
     ),
   );

@@ -22,14 +22,25 @@ const CallbackQuery = z
   .object({
     msg_signature: z.string().max(128).optional(),
     signature: z.string().max(128).optional(),
-    timestamp: z.string(zhTypeError({ required: '必填' })).min(1).max(32),
-    nonce: z.string(zhTypeError({ required: '必填' })).min(1).max(64),
+    timestamp: z
+      .string(zhTypeError({ required: '必填' }))
+      .min(1)
+      .max(32),
+    nonce: z
+      .string(zhTypeError({ required: '必填' }))
+      .min(1)
+      .max(64),
   })
   .passthrough()
   .refine((q) => q.msg_signature ?? q.signature, { message: '必填', path: ['msg_signature'] });
 type CallbackQuery = z.infer<typeof CallbackQuery>;
 
-const CallbackBody = z.object({ encrypt: z.string(zhTypeError({ required: '必填' })).min(1).max(4_000_000) });
+const CallbackBody = z.object({
+  encrypt: z
+    .string(zhTypeError({ required: '必填' }))
+    .min(1)
+    .max(4_000_000),
+});
 
 /** Issues the first 400 of the records: its index and field. */
 function validateRecords(list: unknown[]): CheckInRecord[] {

@@ -329,14 +329,10 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         await this.runBatchHandler(handler, records, dead, heartbeat, isRunning, batch.topic);
       } else {
         await runWithConcurrency(groupByKey(records), this.opts.keyConcurrency, async (group) => {
-          for (const r of group)
-            await this.runOne(handler, r.item, dead, heartbeat, isRunning, batch.topic);
+          for (const r of group) await this.runOne(handler, r.item, dead, heartbeat, isRunning, batch.topic);
         });
       }
-      consumerMetrics.events.inc(
-        { ...topicLabel, outcome: 'processed' },
-        this.stats.processed - before,
-      );
+      consumerMetrics.events.inc({ ...topicLabel, outcome: 'processed' }, this.stats.processed - before);
       await heartbeat();
     }
     if (!isRunning() || isStale()) return;
@@ -375,7 +371,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
         const transient = isTransientError(e);
         if (!transient && attempt >= this.opts.maxAttempts)
           return `handler failed after ${attempt} attempts: ${err.message}`;
-        if (!isRunning() || this.closing) throw new Error(`stopping while retrying: ${err.message}`, { cause: e });
+        if (!isRunning() || this.closing)
+          throw new Error(`stopping while retrying: ${err.message}`, { cause: e });
         this.stats.retries++;
         consumerMetrics.retries.inc({ topic: baseTopicName(this.opts.kafka, topic) });
         this.logger.warn(
@@ -442,7 +439,9 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
             : undefined,
       },
       async () => {
-        this.logger.debug?.(`handling ${events.length} ${events[0].type}: ${events.map((e) => e.id).join(', ')}`);
+        this.logger.debug?.(
+          `handling ${events.length} ${events[0].type}: ${events.map((e) => e.id).join(', ')}`,
+        );
         return this.withRetries(() => this.invoke(handler, events), heartbeat, isRunning, topic);
       },
     );

@@ -127,7 +127,10 @@ export class ChangeHousehold {
   updateFields(caller: Principal, scope: Scope, id: string, body: UpdateHouseholdBody) {
     return this.run(caller, scope, id, (doc) => {
       // the national fields' rules on the household as it will be (e.g. 风险消除时间 only once eliminated)
-      const merged = z.any().superRefine(nationalFieldRules).safeParse({ ...doc, ...body });
+      const merged = z
+        .any()
+        .superRefine(nationalFieldRules)
+        .safeParse({ ...doc, ...body });
       if (!merged.success) {
         const issue = merged.error.issues[0];
         throw fieldError(String(issue.path[0] ?? 'body'), issue.message);

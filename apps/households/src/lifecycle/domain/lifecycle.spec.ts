@@ -1,4 +1,10 @@
-import { EliminationFacts, Lifecycle, transition, TransitionRequest, wholeHouseholdNoLabour } from './lifecycle';
+import {
+  EliminationFacts,
+  Lifecycle,
+  transition,
+  TransitionRequest,
+  wholeHouseholdNoLabour,
+} from './lifecycle';
 
 function run(steps: TransitionRequest[], from: Lifecycle | null = null): Lifecycle | null {
   let lc = from;
@@ -25,7 +31,11 @@ const toAssisted: TransitionRequest[] = [
   { action: 'county_approve', on: '2026-01-20' },
   { action: 'start_assistance', on: '2026-01-25' },
 ];
-const eliminate: TransitionRequest = { action: 'eliminate_risk', on: '2026-07-10', method: 'assisted_elimination' };
+const eliminate: TransitionRequest = {
+  action: 'eliminate_risk',
+  on: '2026-07-10',
+  method: 'assisted_elimination',
+};
 
 describe('monitoring lifecycle', () => {
   it('walks identification to risk elimination', () => {
@@ -72,7 +82,10 @@ describe('monitoring lifecycle', () => {
       ok: false,
       field: 'perCapitaIncome',
     });
-    expect(transition(lc, eliminate, facts({ line: null }))).toMatchObject({ ok: false, field: 'monitoringLine' });
+    expect(transition(lc, eliminate, facts({ line: null }))).toMatchObject({
+      ok: false,
+      field: 'monitoringLine',
+    });
     expect(transition(lc, eliminate, facts({ wholeHouseholdNoLabour: true }))).toMatchObject({
       ok: false,
       field: 'wholeHouseholdNoLabour',
@@ -85,16 +98,28 @@ describe('monitoring lifecycle', () => {
 
   it('turns a decision down with its reason: back to where the household came from', () => {
     const identified = run(toAssisted.slice(0, 1));
-    expect(transition(identified, { action: 'village_review', decision: 'reject', on: '2026-01-10' })).toMatchObject({
+    expect(
+      transition(identified, { action: 'village_review', decision: 'reject', on: '2026-01-10' }),
+    ).toMatchObject({
       ok: false,
       field: 'reason',
     });
     expect(
-      transition(identified, { action: 'start_public_notice', decision: 'reject', on: '2026-01-10', reason: '不' }),
+      transition(identified, {
+        action: 'start_public_notice',
+        decision: 'reject',
+        on: '2026-01-10',
+        reason: '不',
+      }),
     ).toMatchObject({ ok: false, field: 'decision' });
     const noticed = run(toAssisted.slice(0, 3));
     expect(
-      transition(noticed, { action: 'town_review', decision: 'reject', on: '2026-01-16', reason: '收入核实有误' }),
+      transition(noticed, {
+        action: 'town_review',
+        decision: 'reject',
+        on: '2026-01-16',
+        reason: '收入核实有误',
+      }),
     ).toMatchObject({ ok: true, decision: 'reject', from: 'public_notice', to: null, lifecycle: null });
     const assisted = run(toAssisted);
     expect(
@@ -112,7 +137,12 @@ describe('monitoring lifecycle', () => {
       previous: { state: 'risk_eliminated', cycle: 1 },
     });
     expect(
-      transition(again, { action: 'village_review', decision: 'reject', on: '2026-09-03', reason: '评议未通过' }),
+      transition(again, {
+        action: 'village_review',
+        decision: 'reject',
+        on: '2026-09-03',
+        reason: '评议未通过',
+      }),
     ).toMatchObject({ ok: true, to: 'risk_eliminated', lifecycle: { state: 'risk_eliminated', cycle: 1 } });
   });
 

@@ -32,7 +32,8 @@ export const STEP_PERMISSION = Object.fromEntries(
   ACTIONS.map((a) => [a, LIFECYCLE_STEPS[a].permission satisfies keyof typeof HouseholdsPermissions]),
 ) as { [A in Action]: (typeof LIFECYCLE_STEPS)[A]['permission'] };
 
-const MOVES: Record<Action, { from: readonly (LifecycleState | null)[]; to: LifecycleState }> = LIFECYCLE_STEPS;
+const MOVES: Record<Action, { from: readonly (LifecycleState | null)[]; to: LifecycleState }> =
+  LIFECYCLE_STEPS;
 
 export const MIN_NOTICE_DAYS = 5;
 export const MIN_MONITORED_MONTHS = 6;
@@ -112,7 +113,11 @@ export function wholeHouseholdNoLabour(members: ReadonlyArray<{ labourSkill?: st
 }
 
 /** Checks of 风险消除 on the recorded facts: null when they allow it. */
-function eliminationProblem(lc: Lifecycle, req: TransitionRequest, facts?: EliminationFacts): Decision | null {
+function eliminationProblem(
+  lc: Lifecycle,
+  req: TransitionRequest,
+  facts?: EliminationFacts,
+): Decision | null {
   if (!req.method) return refuse('method', '须注明消除方式 (method is required)');
   const earliest = addMonths(lc.identifiedOn, MIN_MONITORED_MONTHS);
   if (req.on < earliest)
@@ -150,7 +155,11 @@ function eliminationProblem(lc: Lifecycle, req: TransitionRequest, facts?: Elimi
  * from: a rejected identification (民主评议, 乡镇审核 or 县级审定 says no) to where it stood before it was
  * identified (not monitored, or risk eliminated in an earlier cycle); a refused 风险消除 to 帮扶中.
  */
-export function transition(current: Lifecycle | null, req: TransitionRequest, facts?: EliminationFacts): Decision {
+export function transition(
+  current: Lifecycle | null,
+  req: TransitionRequest,
+  facts?: EliminationFacts,
+): Decision {
   const move = MOVES[req.action];
   const from = current?.state ?? null;
   const decision = req.decision ?? 'approve';

@@ -1,6 +1,11 @@
 import { ConflictException, ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { covers, notFound, Principal, Scope, scopeOf } from '@lib/auth';
-import { createEvent, HouseholdLifecycleTransitionedV1, MonitoringCategory, HouseholdsPermissions } from '@lib/contracts';
+import {
+  createEvent,
+  HouseholdLifecycleTransitionedV1,
+  MonitoringCategory,
+  HouseholdsPermissions,
+} from '@lib/contracts';
 import { fieldError } from '@lib/service-kit';
 import { HouseholdsStore } from '../../households/households.store';
 import { ChangeHousehold } from '../../households/use-cases/change-household.usecase';
@@ -11,8 +16,24 @@ import { TransitionBody } from '../lifecycle.dto';
 
 /** One step as callers see it: what happened, when, by whom, and a rejection's reason. */
 function presentStep({ seq, action, from, to, on, by, at, details }: Omit<LifecycleTransition, '_id'>) {
-  const { decision = 'approve', reason, note } = details as { decision?: string; reason?: string; note?: string };
-  return { seq, action, decision, from, to, on, by, at, ...(reason ? { reason } : {}), ...(note ? { note } : {}), details };
+  const {
+    decision = 'approve',
+    reason,
+    note,
+  } = details as { decision?: string; reason?: string; note?: string };
+  return {
+    seq,
+    action,
+    decision,
+    from,
+    to,
+    on,
+    by,
+    at,
+    ...(reason ? { reason } : {}),
+    ...(note ? { note } : {}),
+    details,
+  };
 }
 
 const conflict = (field: string, reason: string) =>
@@ -68,7 +89,10 @@ export class TransitionLifecycle {
   async execute(caller: Principal, scope: Scope, id: string, body: TransitionBody) {
     const household = await this.householdIn(scope, id);
     if (household.status === 'closed')
-      throw conflict('status', `该户已于 ${household.closure?.on ?? ''} 注销，不能再办理监测环节 (the household is closed)`);
+      throw conflict(
+        'status',
+        `该户已于 ${household.closure?.on ?? ''} 注销，不能再办理监测环节 (the household is closed)`,
+      );
     // the household is in the caller's scope; the step must be one their level owns, for this household
     const owners = HouseholdsPermissions[STEP_PERMISSION[body.action]];
     const stepScope = scopeOf(caller, owners);

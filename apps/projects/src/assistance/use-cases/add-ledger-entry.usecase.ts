@@ -7,7 +7,14 @@ import { HouseholdDirectory } from '../../household-directory/household-director
 import { EntryBody } from '../assistance.dto';
 import { AssistanceRecord } from '../assistance.schema';
 import { AssistanceStore, EntryChanges, EntryGuard } from '../assistance.store';
-import { componentOf, employedLabour, LedgerEntry, monthsOf, nextWatchedDue, wageFor } from '../domain/ledgers';
+import {
+  componentOf,
+  employedLabour,
+  LedgerEntry,
+  monthsOf,
+  nextWatchedDue,
+  wageFor,
+} from '../domain/ledgers';
 import { employmentChanged, incomePaid } from './ledger-events';
 
 /**
@@ -25,7 +32,12 @@ export class AddLedgerEntry {
 
   async execute(scope: Scope, caller: Principal, ledger: AssistanceLedger, id: string, body: EntryBody) {
     const r = await this.store.get(scope, ledger, id);
-    if (!r) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `未找到该台账记录 (no ${ledger} record ${id})` });
+    if (!r)
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `未找到该台账记录 (no ${ledger} record ${id})`,
+      });
     const b = body as Record<string, unknown> & { kind: LedgerEntry['kind'] };
     const entryId = (b.entryId as string | undefined) ?? randomUUID();
     if (r.entries.some((e) => e._id === entryId)) return { replayed: true, record: r };
@@ -44,13 +56,17 @@ export class AddLedgerEntry {
     const set: EntryChanges = {};
     const guard: EntryGuard = {};
     const events: CloudEvent[] = [];
-    let payTo = r.householdId ? { householdId: r.householdId, townCode: r.townCode, villageCode: r.villageCode } : null;
+    let payTo = r.householdId
+      ? { householdId: r.householdId, townCode: r.townCode, villageCode: r.villageCode }
+      : null;
 
     if (ledger === 'public_welfare_job') {
       const w = body as EntryBody<'public_welfare_job'>;
       const startMonth = String(r.details.startedOn).slice(0, 7);
       if (w.fromMonth < startMonth) throw fieldError('fromMonth', `不能早于上岗月份 ${startMonth}`);
-      const paid = new Set(r.entries.flatMap((e) => monthsOf(String(e.detail.fromMonth), Number(e.detail.months))));
+      const paid = new Set(
+        r.entries.flatMap((e) => monthsOf(String(e.detail.fromMonth), Number(e.detail.months))),
+      );
       const clash = monthsOf(w.fromMonth, w.months).find((m) => paid.has(m));
       if (clash) throw fieldError('fromMonth', `${clash} 的工资已发放`);
       entry.amount = wageFor(Number(r.details.monthlyWage), w.months);
@@ -81,7 +97,8 @@ export class AddLedgerEntry {
     } else if (ledger === 'collective_economy') {
       const d = body as EntryBody<'collective_economy'>;
       const hh = await this.directory.findById(scope, d.householdId);
-      if (!hh || hh.villageCode !== r.villageCode) throw fieldError('householdId', '须为本村、在您管辖范围内的农户');
+      if (!hh || hh.villageCode !== r.villageCode)
+        throw fieldError('householdId', '须为本村、在您管辖范围内的农户');
       const given = r.entries.reduce((s, e) => s + Math.round((e.amount ?? 0) * 100), 0);
       if (given + Math.round(d.amount * 100) > Math.round(Number(r.details.amount) * 100))
         throw fieldError('amount', `分配合计不能超过该项集体收入 ${String(r.details.amount)} 元`);

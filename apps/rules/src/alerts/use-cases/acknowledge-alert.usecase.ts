@@ -17,7 +17,12 @@ export class AcknowledgeAlert {
     private readonly subjects: SubjectsStore,
   ) {}
 
-  async execute(scope: Scope, id: string, by: string, note?: string): Promise<Alert | 'missing' | 'not-open'> {
+  async execute(
+    scope: Scope,
+    id: string,
+    by: string,
+    note?: string,
+  ): Promise<Alert | 'missing' | 'not-open'> {
     const result = await this.alerts.acknowledge(scope, id, by, note);
     if (typeof result !== 'string') await this.subjects.touch([result.subjectId]);
     return result;
