@@ -4,7 +4,14 @@ import { Topics } from '@lib/contracts';
 import { ServiceKitModule } from '@lib/service-kit';
 import { migrations } from './migrations';
 import { RulesConfig } from './config';
-import { RulesModule } from './rules.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { CareVisitsModule } from './care-visits/care-visits.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { ResidentRequestsModule } from './resident-requests/resident-requests.module';
+import { RuleBookModule } from './rules/rules.module';
+import { ScheduleModule } from './schedule/schedule.module';
+import { StorageInit } from './storage-init';
+import { ThresholdsModule } from './thresholds/thresholds.module';
 
 @Module({})
 export class AppModule {
@@ -19,9 +26,18 @@ export class AppModule {
           database: config.MONGO_DB,
           publishes: [Topics.rulesAlerts],
         }),
-        RulesModule,
+        // a module per feature; their controllers' routes in the order the old single module listed them
+        AlertsModule,
+        ScheduleModule,
+        RuleBookModule,
+        ThresholdsModule,
+        EvaluationModule,
+        ResidentRequestsModule,
+        CareVisitsModule,
         PairingsModule.withConsumer(),
       ],
+      // the collections and the first rule book and lines, before the consumers start
+      providers: [StorageInit],
     };
   }
 }

@@ -3,6 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { CareFrequencies } from '@lib/contracts';
 import { Store } from '@lib/persistence';
+import { CollectionsSetup } from '@lib/service-kit';
 import { CareMember } from './domain/care-overdue-alert';
 
 type CareMemberDoc = CareMember & { countyCode: string; removed: boolean; updatedAt: string };
@@ -21,9 +22,14 @@ export class CareRosterStore implements OnModuleInit {
   private members!: Store<CareMemberDoc>;
   private frequencies!: Store<CountyFrequenciesDoc>;
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly collections: CollectionsSetup,
+  ) {}
 
   async onModuleInit() {
+    // after service-kit has made the collections (FerretDB wedges on concurrent creation and indexing)
+    await this.collections.ready();
     this.members = Store.named<CareMemberDoc>(this.connection, 'care_roster');
     this.frequencies = Store.named<CountyFrequenciesDoc>(this.connection, 'care_frequencies');
     await this.members.createIndex({ removed: 1 });
