@@ -304,7 +304,10 @@ export class OutboxJournal {
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // the writer's own append came meanwhile: read that one
       }
-      this.missingSince = null;
+      // the chunks reserved with it have been missing as long (the writers of one crashed instance all
+      // died together): the next missing one is recovered at once, not one grace per chunk. A chunk a
+      // live writer is still appending at worst goes twice (its append finds the id taken), never lost.
+      this.missingSince = { id: next + 1, at: this.missingSince.at };
       return { cursor, more: true, published: 0 };
     }
     // the next chunks are read while these are decoded and sent (the database and the broker overlap)
