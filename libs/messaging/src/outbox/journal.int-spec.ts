@@ -93,6 +93,27 @@ describe('outbox journal (real database)', () => {
     await d.dropDatabase();
   });
 
+  it('recovers the chunks of writers that died together after one grace, not one grace each', async () => {
+    const d = client.db(uniqueRunId('journal-gaps'));
+    const GRACE = 3_000;
+    const { relay, published } = recordingRelay(d, { gapGraceMs: GRACE, pruneIntervalMs: 0 });
+    const journal = relay.journal!;
+    // three writers of one instance reserved their chunks and died before writing anything
+    for (let i = 0; i < 3; i++) await journal.reserve();
+    // a live writer after them
+    await journal.append(await journal.reserve(), [record('after-the-crash')]);
+    const started = Date.now();
+    relay.start();
+    // one grace and its polling, well before the three graces the relay once waited in turn
+    await waitFor('the record behind the three gaps', async () => published.length === 1, {
+      timeoutMs: 3 * GRACE - 1_000,
+    });
+    await relay.stop();
+    expect(published.map((r) => r.id)).toEqual(['after-the-crash']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(GRACE);
+    await d.dropDatabase();
+  });
+
   it('stores records deflated, and still publishes chunks and documents written in the older plain forms', async () => {
     const d = client.db(uniqueRunId('journal-forms'));
     const { relay, published } = recordingRelay(d, { gapGraceMs: 0 });
