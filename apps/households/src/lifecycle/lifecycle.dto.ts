@@ -25,7 +25,7 @@ export const TransitionBody = z
     /** 驳回理由: required with decision "reject". */
     reason: z.string().trim().min(2, 'must say why (at least 2 characters)').max(500).optional(),
     note: z.string().trim().max(500).optional(),
-    // read from the record: named here only to be refused with a clear reason (described as never sent)
+    // read from the record: named here only to be refused with a clear reason (described as not to be sent)
     perCapitaIncome: NotAccepted,
     monitoringLine: NotAccepted,
     wholeHouseholdNoLabour: NotAccepted,

@@ -59,7 +59,7 @@ export class AlertStatesStore {
     return out;
   }
 
-  /** Open → acknowledged; a stub when the raise was never seen (it then never escalates). */
+  /** Open → acknowledged; a stub when the raise was not seen (it then does not escalate). */
   async acknowledged(alertId: string, at: Date): Promise<void> {
     const r = await this.model
       .updateOne({ _id: alertId, status: 'open' }, { $set: { status: 'acknowledged', acknowledgedAt: at } })
