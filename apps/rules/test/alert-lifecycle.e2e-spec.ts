@@ -1,4 +1,5 @@
-import { devToken, waitFor } from '@lib/testing';
+import { MongoClient } from 'mongodb';
+import { devToken, infra, waitFor } from '@lib/testing';
 import {
   AlertView,
   incomeChanged,
@@ -170,6 +171,69 @@ describe('rules: alert lifecycle (open → acknowledged → resolved)', () => {
     await h.publish(incomeChanged(id, 5000, { cause: { kind: 'survey-correction', id: newId('survey') } }));
     const alerts = await h.waitForAlerts(id, (a) => a.length === 2, 'a new alert');
     expect(alerts.filter((a) => a.status === 'open')).toHaveLength(1);
+  });
+
+  /**
+   * The alert.resolved.v1 told for a household, counted once a later alert of it is out: its events
+   * are published in the order written, so anything told twice would be out before that one.
+   */
+  async function toldAfterNextAlert(id: string) {
+    await h.publish(incomeChanged(id, 4100, { cause: { kind: 'survey-correction', id: newId('survey') } }));
+    await h.waitForAlerts(id, (a) => a.length === 2, 'the next alert');
+    await waitFor('the next alert.raised.v1', async () =>
+      (await h.alertEvents()).filter((e) => e.type === 'alert.raised.v1' && e.subject === id).length === 2
+        ? true
+        : undefined,
+    );
+    return (await h.alertEvents()).filter((e) => e.type === 'alert.resolved.v1' && e.subject === id);
+  }
+
+  it('a person and the evaluation resolving one alert at the same moment: one resolution stands, told once', async () => {
+    const id = newId('hh');
+    const alert = await raisedFor(id);
+    const [byPerson] = await Promise.all([
+      h.app.post<AlertView>(`/api/v1/alerts/${alert.id}/resolve`, { note: '已帮扶到位' }, { token: cadre }),
+      h.publish(incomeChanged(id, 6300, { cause: { kind: 'survey-correction', id: newId('survey') } })),
+    ]);
+    expect([200, 409]).toContain(byPerson.status);
+    const [after] = await h.waitForAlerts(id, (a) => a[0]?.status === 'resolved', 'the resolution');
+    const told = await toldAfterNextAlert(id);
+    expect(told).toHaveLength(1);
+    expect(told[0].data.resolution).toBe(after.resolution);
+    expect(after.resolution).toBe(byPerson.status === 200 ? 'manual' : 'auto');
+  });
+
+  it('a resolution recorded but not yet on the alert (the app died in between) counts: nothing is told again', async () => {
+    const id = newId('hh');
+    const alert = await raisedFor(id);
+    // what the app had written when it died: the resolution record, not the alert document's change
+    const client = await new MongoClient(infra.mongoUrl).connect();
+    try {
+      await client
+        .db(h.env().MONGO_DB)
+        .collection<{ _id: string; [field: string]: unknown }>('alert_resolutions')
+        .insertOne({
+          _id: alert.id,
+          subjectId: id,
+          ruleId: alert.ruleId,
+          resolvedAt: new Date(),
+          resolution: 'manual',
+          resolvedBy: 'user:cadre',
+          resolutionNote: '已帮扶到位',
+          openKey: `${id}|${alert.ruleId}|${alert.period}|${alert.id}`,
+        });
+    } finally {
+      await client.close();
+    }
+    // the evaluation, holding the alert as open, resolves it on the next income above the line
+    await h.publish(incomeChanged(id, 6300, { cause: { kind: 'survey-correction', id: newId('survey') } }));
+    const [after] = await h.waitForAlerts(id, (a) => a[0]?.status === 'resolved', 'the alert mended');
+    expect(after).toMatchObject({ resolution: 'manual', resolutionNote: '已帮扶到位' });
+    expect(await toldAfterNextAlert(id)).toEqual([]);
+    // and a person is told it is resolved already
+    expect(
+      (await h.app.post(`/api/v1/alerts/${alert.id}/resolve`, { note: 'x' }, { token: cadre })).status,
+    ).toBe(409);
   });
 
   it('an unknown income (nobody resident) neither raises nor resolves', async () => {

@@ -1,6 +1,13 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import { infra, uniqueRunId } from '@lib/testing';
 
+interface Row {
+  _id: string | number | ObjectId;
+  status: string;
+  n: number;
+  pad?: string;
+}
+
 /**
  * Finds, updates and deletes by _id are served by the _id index on every collection size
  * (deploy/local/ferretdb/id-index-pushdown.patch; MongoDB does this by itself). Upstream FerretDB 1.24
@@ -15,7 +22,7 @@ describe('lookups by _id (the database serves them by the _id index)', () => {
 
   beforeAll(async () => {
     await client.connect();
-    const coll = client.db(dbName).collection<{ _id: unknown; status: string; n: number }>('alerts');
+    const coll = client.db(dbName).collection<Row>('alerts');
     const all = docs(20_000);
     for (let i = 0; i < all.length; i += 5_000) await coll.insertMany(all.slice(i, i + 5_000));
   });
@@ -24,7 +31,7 @@ describe('lookups by _id (the database serves them by the _id index)', () => {
     await client.close();
   });
 
-  const coll = () => client.db(dbName).collection<{ _id: unknown; status: string; n: number }>('alerts');
+  const coll = () => client.db(dbName).collection<Row>('alerts');
   const planOf = async (filter: object) => JSON.stringify(await coll().find(filter).explain());
 
   it('plans an index scan, not a table scan, for _id equality and _id $in', async () => {

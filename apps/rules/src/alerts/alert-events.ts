@@ -1,6 +1,7 @@
 import { AlertAcknowledgedV1, AlertRaisedV1, AlertResolvedV1, createEvent } from '@lib/contracts';
 import type { UpdateFilter } from 'mongodb';
 import { Alert } from './alert.schema';
+import { AlertResolution } from './alert-resolution.schema';
 
 /** A change to an alert and the event that tells it (they go in one single-document write). */
 export interface AlertChange<E> {
@@ -118,6 +119,43 @@ export function resolveAlertUpdate(
         resolutionNote: note ?? null,
         openKey: `${a.openKey}|${a._id}`,
       },
+    },
+    event,
+  };
+}
+
+/** What a resolution sets on the alert document (from its record). */
+export function resolvedFields(r: AlertResolution): Partial<Alert> {
+  return {
+    status: 'resolved',
+    resolvedAt: r.resolvedAt,
+    resolution: r.resolution,
+    resolvedBy: r.resolvedBy,
+    resolutionNote: r.resolutionNote,
+    openKey: r.openKey,
+  };
+}
+
+/** The resolution record of an unresolved alert and its alert.resolved.v1 (inserted together). */
+export function alertResolution(
+  a: Alert,
+  resolution: 'auto' | 'manual',
+  at: Date,
+  note?: string,
+  by?: string,
+): { record: AlertResolution; event: AlertResolvedV1 } {
+  const { update, event } = resolveAlertUpdate(a, resolution, at, note, by);
+  const set = update.$set as Partial<Alert>;
+  return {
+    record: {
+      _id: a._id,
+      subjectId: a.subjectId,
+      ruleId: a.ruleId,
+      resolvedAt: at,
+      resolution,
+      resolvedBy: set.resolvedBy ?? null,
+      resolutionNote: set.resolutionNote ?? null,
+      openKey: set.openKey!,
     },
     event,
   };

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { ScopedRepository, WITHOUT_OUTBOX } from '@lib/persistence';
+import { ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
-import { acknowledgeAlertUpdate, alertRaisedEvent, resolveAlertUpdate } from './alert-events';
+import {
+  acknowledgeAlertUpdate,
+  alertRaisedEvent,
+  alertResolution,
+  resolveAlertUpdate,
+  resolvedFields,
+} from './alert-events';
 import { AlertResolvedV1 } from '@lib/contracts';
 import { Alert, AlertStatus, openKeyOf } from './alert.schema';
+import { AlertResolution } from './alert-resolution.schema';
 
 const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
 
@@ -30,11 +37,50 @@ export interface AlertCountRow {
   total: number;
 }
 
-/** Alerts; callers' reads and writes are within their scope, the evaluation runs as the service. */
+/**
+ * Alerts and their resolution records; callers' reads and writes are within their scope, the
+ * evaluation runs as the service. An alert is resolved by appending its resolution record (with
+ * alert.resolved.v1), then bringing the alert document in line (see AlertResolution).
+ */
 @Injectable()
 export class AlertsRepository extends ScopedRepository<Alert> {
-  constructor(@InjectModel(Alert.name) model: Model<Alert>, relay: OutboxRelay) {
+  private readonly resolutions: Store<AlertResolution>;
+
+  constructor(
+    @InjectModel(Alert.name) model: Model<Alert>,
+    @InjectModel(AlertResolution.name) resolutions: Model<AlertResolution>,
+    relay: OutboxRelay,
+  ) {
     super(model, { relay });
+    this.resolutions = Store.of(resolutions, { relay, insertOnly: true });
+  }
+
+  /**
+   * The alerts among these that have no resolution record. Those that have one (the process died
+   * between the record and the document) are left out, and their documents mended (one query by
+   * _id, one bulk write when any).
+   */
+  private async withoutResolved(alerts: Alert[]): Promise<Alert[]> {
+    if (alerts.length === 0) return alerts;
+    const records = await this.resolutions
+      .find({ _id: { $in: alerts.map((a) => a._id) } }, { projection: WITHOUT_OUTBOX })
+      .toArray();
+    if (records.length === 0) return alerts;
+    await this.mend(records);
+    const resolved = new Set(records.map((r) => r._id));
+    return alerts.filter((a) => !resolved.has(a._id));
+  }
+
+  /** Brings alert documents in line with their resolution records (one bulk write; resolved ones are left alone). */
+  private async mend(records: AlertResolution[]): Promise<void> {
+    await this.store.bulkWrite(
+      records.map((r) => ({
+        updateOne: {
+          filter: { _id: r._id, status: { $ne: 'resolved' } },
+          update: { $set: resolvedFields(r) },
+        },
+      })),
+    );
   }
 
   /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key (one equality query each). */
@@ -44,6 +90,8 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       const doc = await this.store.findOne({ openKey }, { projection: WITHOUT_OUTBOX });
       if (doc) found.set(doc.openKey, doc);
     });
+    const open = new Set((await this.withoutResolved([...found.values()])).map((a) => a._id));
+    for (const [key, a] of found) if (!open.has(a._id)) found.delete(key);
     return found;
   }
 
@@ -62,21 +110,27 @@ export class AlertsRepository extends ScopedRepository<Alert> {
         .toArray();
       if (docs.length) found.set(subjectId, docs);
     });
+    return this.grouped(await this.withoutResolved([...found.values()].flat()));
+  }
+
+  private grouped(alerts: Alert[]): Map<string, Alert[]> {
+    const found = new Map<string, Alert[]>();
+    for (const a of alerts) {
+      const list = found.get(a.subjectId) ?? [];
+      list.push(a);
+      found.set(a.subjectId, list);
+    }
     return found;
   }
 
   /** Every unresolved alert of the subjects `keep` accepts, by subject id (on partition assignment). */
   async unresolvedWhere(keep: (subjectId: string) => boolean): Promise<Map<string, Alert[]>> {
-    const found = new Map<string, Alert[]>();
+    const kept: Alert[] = [];
     for (const status of UNRESOLVED) {
-      for await (const a of this.store.find({ status }, { projection: WITHOUT_OUTBOX, batchSize: 2_000 })) {
-        if (!keep(a.subjectId)) continue;
-        const list = found.get(a.subjectId) ?? [];
-        list.push(a);
-        found.set(a.subjectId, list);
-      }
+      for await (const a of this.store.find({ status }, { projection: WITHOUT_OUTBOX, batchSize: 2_000 }))
+        if (keep(a.subjectId)) kept.push(a);
     }
-    return found;
+    return this.grouped(await this.withoutResolved(kept));
   }
 
   /**
@@ -123,26 +177,31 @@ export class AlertsRepository extends ScopedRepository<Alert> {
   }
 
   /**
-   * Resolves unresolved alerts, each with alert.resolved.v1 in the same write; resolved ones are left
-   * alone. Single updates, 8 at once: FerretDB runs a bulk of updates one after the other, and slower
-   * per update than single statements side by side (measured: 33 resolves as one ordered bulk 8.1 s and
-   * 13.1 s, as single updates 8 at once 1.9 s and 0.7 s, on the loaded 2-core box). Returns the subjects
-   * of the alerts found resolved already (elsewhere meanwhile: the caller re-reads them).
+   * Resolves unresolved alerts: their resolution records, each with alert.resolved.v1, in one
+   * unordered insert, then the alert documents in one bulk write — two statements (and the journal's)
+   * however many. An alert that has a record already (resolved elsewhere meanwhile, or by this very
+   * write before a crash) is not told again; its document is mended from the record that stands.
+   * Returns the subjects of the alerts found resolved already (the caller re-reads them).
    */
   async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<Set<string>> {
-    const now = new Date();
+    if (alerts.length === 0) return new Set();
+    const made = alerts.map((a) => alertResolution(a, resolution, new Date(), note));
+    const events = new Map(made.map((m) => [m.record._id, m.event]));
+    const { duplicates } = await this.resolutions.insertManyNew(
+      made.map((m) => m.record),
+      (r) => [events.get(r._id)!],
+    );
+    const standing = new Map(made.map((m) => [m.record._id, m.record]));
     const resolvedElsewhere = new Set<string>();
-    await runWithConcurrency(alerts, 8, async (a) => {
-      const { update, event } = resolveAlertUpdate(a, resolution, now, note);
-      const { matchedCount } = await this.store.updateOne(
-        { _id: a._id, status: { $ne: 'resolved' } },
-        update,
-        {
-          events: [event],
-        },
-      );
-      if (matchedCount === 0) resolvedElsewhere.add(a.subjectId);
-    });
+    if (duplicates.length) {
+      const ids = duplicates.map((i) => made[i].record._id);
+      const stored = await this.resolutions
+        .find({ _id: { $in: ids } }, { projection: WITHOUT_OUTBOX })
+        .toArray();
+      for (const r of stored) standing.set(r._id, r);
+      for (const i of duplicates) resolvedElsewhere.add(made[i].record.subjectId);
+    }
+    await this.mend([...standing.values()]);
     return resolvedElsewhere;
   }
 
@@ -187,11 +246,14 @@ export class AlertsRepository extends ScopedRepository<Alert> {
     const doc = await this.findById(scope, id);
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
-    const { update, event } = resolveAlertUpdate(doc, 'manual', new Date(), note, by);
-    const { modifiedCount } = await this.store.updateOne({ _id: id, status: { $ne: 'resolved' } }, update, {
-      events: [event],
-    });
-    if (modifiedCount !== 1) return 'resolved';
+    const { record, event } = alertResolution(doc, 'manual', new Date(), note, by);
+    if (!(await this.resolutions.insertNew(record, [event]))) {
+      // resolved a moment ago (by the evaluation or another person): that record stands
+      const standing = await this.resolutions.findOne({ _id: id }, { projection: WITHOUT_OUTBOX });
+      if (standing) await this.mend([standing]);
+      return 'resolved';
+    }
+    await this.mend([record]);
     return (await this.findById(scope, id)) ?? 'missing';
   }
 
