@@ -166,7 +166,7 @@ export class Store<T extends Document> {
       throw e;
     }
     await appendAllBut(outcome.refused);
-    this.relay?.kick();
+    this.relay?.kick('journal');
     return outcome.result;
   }
 
@@ -174,8 +174,9 @@ export class Store<T extends Document> {
     return this.coll.collectionName;
   }
 
+  /** The relay is asked for a pass over this collection (its documents carry pending records). */
   private kick(events: CloudEvent[] | undefined) {
-    if (events?.length) this.relay?.kick();
+    if (events?.length) this.relay?.kick(this.coll as unknown as Collection);
   }
 
   /** Inserts one document with its events; a duplicate key is thrown (see insertNew). */
@@ -233,7 +234,7 @@ export class Store<T extends Document> {
     const withOutbox = events.some((e) => e.length);
     const rows = docs.map((d, i) => withEvents(d, events[i]));
     const outcome = await this.insertUnordered(rows);
-    if (withOutbox) this.relay?.kick();
+    if (withOutbox) this.kick(events.flat());
     return outcome;
   }
 
@@ -272,7 +273,7 @@ export class Store<T extends Document> {
       docs.map((d, i) => withEvents(d, events[i])),
       { ordered: false },
     );
-    if (events.some((e) => e.length)) this.relay?.kick();
+    this.kick(events.flat());
   }
 
   async updateOne(
@@ -317,7 +318,7 @@ export class Store<T extends Document> {
     if (ops.length === 0) return null;
     const { carriesEvents, ...rest } = options;
     const result = await this.coll.bulkWrite(ops, { ordered: false, ...rest });
-    if (carriesEvents) this.relay?.kick();
+    if (carriesEvents) this.relay?.kick(this.coll as unknown as Collection);
     return result;
   }
 

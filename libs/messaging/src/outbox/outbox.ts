@@ -61,6 +61,9 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly collections: Collection[] = [];
   private readonly insertOnly = new Set<Collection>();
+  /** Collections written with pending records since they were last scanned (see kick). */
+  private readonly dirty = new Set<Collection>();
+  private lastFullScan = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -109,8 +112,15 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Ask for a pass now (after a write); passes are coalesced. */
-  kick(): void {
+  /**
+   * Ask for a pass now (after a write); passes are coalesced. `what` was written: the journal (its
+   * chunks are read, no collection is scanned), one collection's documents (that one is scanned
+   * for pending records), or — unsaid — anything (every collection is scanned). Every collection
+   * is scanned at least once per poll interval whatever the kicks (writes of other instances).
+   */
+  kick(what?: Collection | 'journal'): void {
+    if (what === undefined) for (const c of this.collections) this.dirty.add(c);
+    else if (what !== 'journal') this.dirty.add(what);
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -143,8 +153,7 @@ export class OutboxRelay {
           more = await this.relayJournal();
           // documents with pending records (updates) wait while a journal backlog drains (they would
           // wait for it anyway, see journalCaughtUp), but are looked at every few steps
-          if (!more || ++steps % 8 === 0)
-            for (const c of this.collections) more = (await this.relayCollection(c)) || more;
+          if (!more || ++steps % 8 === 0) more = (await this.relayCollections()) || more;
         } while ((this.again || more) && !this.stopped && (!this.journal || this.cursor !== null));
         this.failures = 0;
       } catch (e) {
@@ -161,6 +170,26 @@ export class OutboxRelay {
         ? Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6))
         : this.options.pollIntervalMs;
     this.schedule(this.again ? 0 : delay);
+  }
+
+  /**
+   * Publishes a page of pending records of the collections written since they were last scanned,
+   * or of all of them once per poll interval (a scan for pending documents reads the whole
+   * collection on FerretDB 1.x); true if more may be pending.
+   */
+  private async relayCollections(): Promise<boolean> {
+    const all = Date.now() - this.lastFullScan >= this.options.pollIntervalMs;
+    if (all) this.lastFullScan = Date.now();
+    const scan = all ? [...this.collections] : this.collections.filter((c) => this.dirty.has(c));
+    for (const c of scan) this.dirty.delete(c); // a write from now on marks it again
+    let more = false;
+    for (const c of scan) {
+      if (await this.relayCollection(c)) {
+        this.dirty.add(c);
+        more = true;
+      }
+    }
+    return more;
   }
 
   /** Publishes journal chunks after the cursor until none is ready; true if more may be waiting. */
