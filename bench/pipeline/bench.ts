@@ -12,8 +12,9 @@
  * Per variant: (1) max throughput = drain of BENCH_N pre-produced records, events/s between the first
  * and the last commit seen (at most BENCH_DRAIN_CAP_S, the rest is left behind); (2) a fresh process on
  * fresh topics, same database (so the state the drain built stays), warmed up with 30 records, then
- * BENCH_RATE events/s for BENCH_DURATION_S with latency per record. The default rate (25/s) is one
- * all three keep up with on the 2-core dev box; 300/s is beyond per-message Nest (~50-100/s here).
+ * BENCH_RATE events/s for BENCH_DURATION_S with latency per record. The default rate (1,000/s) is issue
+ * #17's point for the event → alert.raised p99; per-message Nest (~85/s here) cannot keep it up and is
+ * reported as not sustained.
  *
  * Definition used for every variant ("done"): a record is done when the consumer group's committed
  * offset for its partition has passed it (polled with admin.fetchOffsets every BENCH_POLL_MS).
@@ -56,8 +57,8 @@ const LABEL: Record<VariantName, string> = {
 const cfg = {
   n: envInt('BENCH_N', 20_000),
   households: envInt('BENCH_HOUSEHOLDS', 2_000),
-  rate: envInt('BENCH_RATE', 25),
-  durationS: envInt('BENCH_DURATION_S', 15),
+  rate: envInt('BENCH_RATE', 1_000),
+  durationS: envInt('BENCH_DURATION_S', 10),
   drainCapS: envInt('BENCH_DRAIN_CAP_S', 25),
   pollMs: envInt('BENCH_POLL_MS', 25),
   variants: (process.env.BENCH_VARIANTS ?? 'raw,nest,ours').split(',').map((s) => s.trim()) as VariantName[],
@@ -592,13 +593,20 @@ function printReport(results: Result[]) {
     );
   }
   console.log('');
-  if (ours?.throughput && raw) {
-    const x = ours.throughput.eventsPerS / raw;
-    console.log(`bar: ours ≥ 0.5 × raw ceiling ............ ${x >= 0.5 ? 'PASS' : 'FAIL'} (${ratio(x)})`);
+  // issue #17's bars; the first is about the machine as much as the code (see the issue note)
+  if (ours?.throughput) {
+    const t = ours.throughput.eventsPerS;
+    console.log(`bar: ours ≥ 3,000 events/s sustained ...... ${t >= 3_000 ? 'PASS' : 'FAIL'} (${fmt(t)}/s)`);
   }
   if (ours?.throughput && nest) {
     const x = ours.throughput.eventsPerS / nest;
-    console.log(`bar: ours ≥ 3 × per-message Nest ......... ${x >= 3 ? 'PASS' : 'FAIL'} (${ratio(x)})`);
+    console.log(`bar: ours ≥ 20 × per-message Nest ........ ${x >= 20 ? 'PASS' : 'FAIL'} (${ratio(x)})`);
+  }
+  const alertP99 = ours?.latency?.alert?.p99;
+  if (ours?.latency && cfg.rate >= 1_000 && alertP99 !== undefined) {
+    console.log(
+      `bar: event → alert.raised p99 < 300 ms at ${cfg.rate}/s ... ${alertP99 < 300 ? 'PASS' : 'FAIL'} (${fmt(alertP99)} ms)`,
+    );
   }
   for (const r of results) {
     for (const phase of ['drain', 'steady'] as const) {
