@@ -225,6 +225,10 @@ describe('rules: alert lifecycle (open → acknowledged → resolved)', () => {
     } finally {
       await client.close();
     }
+    // nobody can acknowledge what is resolved, even before its document shows it
+    expect((await h.app.post(`/api/v1/alerts/${alert.id}/acknowledge`, {}, { token: cadre })).status).toBe(
+      409,
+    );
     // the evaluation, holding the alert as open, resolves it on the next income above the line
     await h.publish(incomeChanged(id, 6300, { cause: { kind: 'survey-correction', id: newId('survey') } }));
     const [after] = await h.waitForAlerts(id, (a) => a[0]?.status === 'resolved', 'the alert mended');

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
@@ -43,8 +43,12 @@ export interface AlertCountRow {
  * alert.resolved.v1), then bringing the alert document in line (see AlertResolution).
  */
 @Injectable()
-export class AlertsRepository extends ScopedRepository<Alert> {
+export class AlertsRepository extends ScopedRepository<Alert> implements OnModuleDestroy {
   private readonly resolutions: Store<AlertResolution>;
+  private readonly logger = new Logger(AlertsRepository.name);
+  /** Resolutions recorded whose alert documents are not brought in line yet, by alert id. */
+  private readonly unmended = new Map<string, { record: AlertResolution; openKey: string }>();
+  private mending: Promise<void> | null = null;
 
   constructor(
     @InjectModel(Alert.name) model: Model<Alert>,
@@ -69,6 +73,47 @@ export class AlertsRepository extends ScopedRepository<Alert> {
     await this.mend(records);
     const resolved = new Set(records.map((r) => r._id));
     return alerts.filter((a) => !resolved.has(a._id));
+  }
+
+  /**
+   * The alert documents of recorded resolutions are brought in line behind the evaluation, many runs'
+   * in one bulk write (the record is the truth meanwhile: see AlertResolution). `openKey` is the key
+   * the alert holds until then.
+   */
+  private mendLater(items: Array<{ record: AlertResolution; openKey: string }>): void {
+    for (const item of items) this.unmended.set(item.record._id, item);
+    this.mending ??= this.mendPending().finally(() => (this.mending = null));
+  }
+
+  private async mendPending(): Promise<void> {
+    for (let failures = 0; this.unmended.size > 0;) {
+      const batch = [...this.unmended.values()].slice(0, 500);
+      try {
+        await this.mend(batch.map((b) => b.record));
+        for (const b of batch) if (this.unmended.get(b.record._id) === b) this.unmended.delete(b.record._id);
+        failures = 0;
+      } catch (e) {
+        // the records stand; a read for evaluation mends them too (withoutResolved)
+        if (++failures === 1)
+          this.logger.warn(`alert documents not brought in line yet: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** failures)));
+      }
+    }
+  }
+
+  /** Brings in line at once the alert documents that still hold these open keys (a run raises on them). */
+  private async mendHolding(openKeys: Set<string>): Promise<void> {
+    const holding = [...this.unmended.values()].filter((u) => openKeys.has(u.openKey));
+    if (holding.length === 0) return;
+    await this.mend(holding.map((h) => h.record));
+    for (const h of holding) if (this.unmended.get(h.record._id) === h) this.unmended.delete(h.record._id);
+  }
+
+  /** On shutdown, what is pending is written (a crash leaves it to withoutResolved). */
+  async onModuleDestroy(): Promise<void> {
+    await this.mending?.catch(() => undefined);
+    if (this.unmended.size)
+      await this.mend([...this.unmended.values()].map((u) => u.record)).catch(() => undefined);
   }
 
   /** Brings alert documents in line with their resolution records (one bulk write; resolved ones are left alone). */
@@ -162,6 +207,7 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       resolve.filter((a) => !raising.has(a._id)),
       resolution,
     );
+    await this.mendHolding(new Set(inserts.map((a) => a.openKey)));
     const { duplicates } = await this.store.insertManyNew(inserts, (a) => [
       alertRaisedEvent(a),
       ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
@@ -178,10 +224,11 @@ export class AlertsRepository extends ScopedRepository<Alert> {
 
   /**
    * Resolves unresolved alerts: their resolution records, each with alert.resolved.v1, in one
-   * unordered insert, then the alert documents in one bulk write — two statements (and the journal's)
-   * however many. An alert that has a record already (resolved elsewhere meanwhile, or by this very
-   * write before a crash) is not told again; its document is mended from the record that stands.
-   * Returns the subjects of the alerts found resolved already (the caller re-reads them).
+   * unordered insert (and the journal's two statements) however many; the alert documents are brought
+   * in line behind it (mendLater), at once for an open key a run raises on again (apply). An alert
+   * that has a record already (resolved elsewhere meanwhile, or by this very write before a crash)
+   * is not told again; its document is mended from the record that stands. Returns the subjects of
+   * the alerts found resolved already (the caller re-reads them).
    */
   async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<Set<string>> {
     if (alerts.length === 0) return new Set();
@@ -201,7 +248,8 @@ export class AlertsRepository extends ScopedRepository<Alert> {
       for (const r of stored) standing.set(r._id, r);
       for (const i of duplicates) resolvedElsewhere.add(made[i].record.subjectId);
     }
-    await this.mend([...standing.values()]);
+    const keyOf = new Map(alerts.map((a) => [a._id, a.openKey]));
+    this.mendLater([...standing.values()].map((record) => ({ record, openKey: keyOf.get(record._id)! })));
     return resolvedElsewhere;
   }
 
@@ -223,6 +271,7 @@ export class AlertsRepository extends ScopedRepository<Alert> {
     const doc = await this.findById(scope, id);
     if (!doc) return 'missing';
     if (doc.status !== 'open') return 'not-open';
+    if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) return 'not-open'; // resolved, the document not yet in line
     // updateOne + read rather than findOneAndUpdate: FerretDB 1.24 refuses findAndModify with the
     // projection mongoose adds for the outbox's select:false fields
     const { update, event } = acknowledgeAlertUpdate(doc, by, new Date(), note);
