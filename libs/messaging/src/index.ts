@@ -16,4 +16,3 @@ export * from './observability/metrics';
 export * from './observability/trace-context';
 export * from './consumer/consumption-gate';
 export * from './kafkajs-request-queue';
-export * from './consumer/coalesced-runs';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { CoalescedRuns } from '@lib/messaging';
 import { AlertsRepository } from '../../alerts/alerts.repository';
 import { chinaDay } from '../../engine/rule-book';
 import { decide, evaluateEvents, isClosed } from '../../engine/evaluate';
@@ -15,8 +14,7 @@ import { countEvaluations } from '../rule-metrics';
 
 /**
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, a few
- * statements per run whatever its size (issue #17), the concurrent partitions' batches joined into
- * one run while one is being written (CoalescedRuns): the states and unresolved alerts of the subjects
+ * statements per run whatever its size (issue #17): the states and unresolved alerts of the subjects
  * of owned partitions are held in memory (HeldSubjects); the others are read, one query per subject.
  * Per subject, events are taken in order. Writes: the resolves, one insert of the raised alerts
  * (after the resolves: an alert the run resolves frees its open key for the one it raises next), one insert
@@ -38,15 +36,7 @@ export class EvaluateEvents {
     private readonly rules: RuleVersionsRepository,
   ) {}
 
-  /** The batches of the partitions consumed side by side, written together (CoalescedRuns). */
-  private readonly runs = new CoalescedRuns<SubjectEvent>((events) => this.evaluate(events));
-
-  /** Applies and evaluates a batch's events; answered once they are written (with other partitions' batches). */
-  execute(events: SubjectEvent[]): Promise<void> {
-    return this.runs.submit(events);
-  }
-
-  private async evaluate(events: SubjectEvent[]): Promise<void> {
+  async execute(events: SubjectEvent[]): Promise<void> {
     let pending = events;
     let reread = new Set<string>();
     for (let attempt = 0; pending.length > 0; attempt++) {
