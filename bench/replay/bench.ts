@@ -17,6 +17,7 @@
 import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, logLevel, Message } from 'kafkajs';
 import { Topics } from '@lib/contracts';
+import type { AppReplayOptions, ReadModelReplayResult } from '@lib/persistence';
 import {
   householdClosed,
   householdIncomeChanged,
@@ -164,22 +165,14 @@ async function main() {
     console.log(`[replay] raw kafkajs consumer (JSON.parse only): ${raw} events/s`);
 
     // the live app: a group that has consumed everything (its offsets at the end of every partition)
-    const liveGroup = `${prefix}rules`;
-    await caughtUpGroup(d, liveGroup, topics);
-    const dbName = `${runId}_rules`;
-    d.databases.push(dbName);
-    const result = await replaySubjects({
-      db: d.mongo.db(dbName),
-      kafka: new Kafka({
-        clientId: 'bench-replay-run',
-        brokers: infra.kafkaBrokers,
-        logLevel: logLevel.NOTHING,
-      }),
-      topicPrefix: prefix,
-      liveGroup,
-      log: (line) => console.log(`[replay] ${line}`),
-    });
-    const stored = await d.mongo.db(dbName).collection(result.collection).countDocuments({});
+    const { result, stored } = await replayCaughtUp(
+      d,
+      prefix,
+      'rules',
+      topics,
+      `${runId}_rules`,
+      replaySubjects,
+    );
     if (result.events !== total) throw new Error(`replay applied ${result.events} of ${total} events`);
     if (result.subjects !== HOUSEHOLDS || stored !== HOUSEHOLDS)
       throw new Error(`replay left ${stored} subject versions for ${HOUSEHOLDS} households`);
@@ -204,22 +197,25 @@ async function main() {
   }
 }
 
-/** monitoring's household directory replayed over a households topic of its own. */
-async function benchDirectory(d: BenchDriver, runId: string) {
-  const prefix = `${runId}d.`;
-  const topic = `${prefix}${Topics.households}`;
-  await d.createTopics([topic]);
-  const events = directoryEventsOf();
-  await d.send(topic, events);
-  const raw = await rawRead(d.kafka, `${prefix}raw`, [topic], events.length);
-  const liveGroup = `${prefix}monitoring`;
-  await caughtUpGroup(d, liveGroup, [topic]);
-  const dbName = `${runId}_monitoring`;
+/**
+ * Runs a replay with the live app's group caught up with everything (its offsets at the end of every
+ * partition); answers the result and how many documents the shadow holds.
+ */
+async function replayCaughtUp<R extends ReadModelReplayResult>(
+  d: BenchDriver,
+  prefix: string,
+  app: string,
+  topics: string[],
+  dbName: string,
+  replay: (o: AppReplayOptions) => Promise<R>,
+): Promise<{ result: R; stored: number }> {
+  const liveGroup = `${prefix}${app}`;
+  await caughtUpGroup(d, liveGroup, topics);
   d.databases.push(dbName);
-  const result = await replayHouseholdDirectory({
+  const result = await replay({
     db: d.mongo.db(dbName),
     kafka: new Kafka({
-      clientId: 'bench-replay-dir',
+      clientId: `bench-replay-${app}`,
       brokers: infra.kafkaBrokers,
       logLevel: logLevel.NOTHING,
     }),
@@ -228,6 +224,25 @@ async function benchDirectory(d: BenchDriver, runId: string) {
     log: (line) => console.log(`[replay] ${line}`),
   });
   const stored = await d.mongo.db(dbName).collection(result.collection).countDocuments({});
+  return { result, stored };
+}
+
+/** monitoring's household directory replayed over a households topic of its own. */
+async function benchDirectory(d: BenchDriver, runId: string) {
+  const prefix = `${runId}d.`;
+  const topic = `${prefix}${Topics.households}`;
+  await d.createTopics([topic]);
+  const events = directoryEventsOf();
+  await d.send(topic, events);
+  const raw = await rawRead(d.kafka, `${prefix}raw`, [topic], events.length);
+  const { result, stored } = await replayCaughtUp(
+    d,
+    prefix,
+    'monitoring',
+    [topic],
+    `${runId}_monitoring`,
+    replayHouseholdDirectory,
+  );
   if (result.events !== events.length || stored !== result.households)
     throw new Error(`directory replay applied ${result.events} of ${events.length} events, stored ${stored}`);
   console.log(
