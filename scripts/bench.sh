@@ -10,7 +10,8 @@
 #   console      the shell's gzipped size vs its budget; the 1,144-household list's time to interactive vs an empty page
 #   forecast     income-forecast backtest on a synthetic 1,144-household county: recall ≥ 1 month ahead,
 #                precision, MAPE, beside today's income-below-line rule (bench/forecast/backtest.ts)
-#   replay       rules' subjects read model rebuilt from Kafka (100,000 events) vs a raw kafkajs consumer
+#   replay       rules' subjects (100,000 events) and monitoring's household directory (50,000) rebuilt from
+#                Kafka, each vs a raw kafkajs consumer
 #
 # Every bench runs even when one before it failed; each ends by itself (bench/shared/run-bench.ts); the
 # whole exits non-zero at the end if any failed, after a table of what ran.
@@ -42,7 +43,7 @@ BENCHES=(
   "outbox|node dist/bench/outbox/relay.bench.js|BENCH_OUTBOX_N=2000 BENCH_OUTBOX_WRITE=200 BENCH_OUTBOX_SMALL_N=200 BENCH_OUTBOX_OLD_N=100"
   "console|node dist/bench/console/bench.js|BENCH_CONSOLE_HOUSEHOLDS=100 BENCH_CONSOLE_ROUNDS=1"
   "forecast|node dist/bench/forecast/backtest.js|BENCH_FORECAST_HOUSEHOLDS=60 BENCH_FORECAST_MONTHS=24"
-  "replay|node dist/bench/replay/bench.js|BENCH_REPLAY_EVENTS=2000 BENCH_REPLAY_HOUSEHOLDS=200"
+  "replay|node dist/bench/replay/bench.js|BENCH_REPLAY_EVENTS=2000 BENCH_REPLAY_HOUSEHOLDS=200 BENCH_REPLAY_DIRECTORY_EVENTS=1000"
 )
 
 summary=()

@@ -7,15 +7,29 @@
  * else) in the same run. The replay's figure runs from its first record until the shadow collection
  * holds every subject (FerretDB writes included), before the switch-over.
  *
+ * Then monitoring's household directory (apps/monitoring/src/replay/household-directory-replay.ts,
+ * `npm run replay -- monitoring household-directory`) over BENCH_REPLAY_DIRECTORY_EVENTS events (50,000)
+ * on a households topic of its own: a registration per household, then members added and removed and
+ * some closures (注销), against the raw consumer over that topic.
+ *
  *   node dist/bench/replay/bench.js          (in npm run bench; smoke: small counts)
  */
 import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, logLevel, Message } from 'kafkajs';
 import { Topics } from '@lib/contracts';
-import { householdIncomeChanged, householdRegistered, placeOf } from '@lib/testing';
+import type { AppReplayOptions, ReadModelReplayResult } from '@lib/persistence';
+import {
+  householdClosed,
+  householdIncomeChanged,
+  householdMemberAdded,
+  householdMemberRemoved,
+  householdRegistered,
+  placeOf,
+} from '@lib/testing';
 import { infra } from '@lib/testing/infra';
 import { RULES_TOPICS } from '../../apps/rules/src/evaluation/evaluation.consumer';
 import { replaySubjects } from '../../apps/rules/src/replay/subjects-replay';
+import { replayHouseholdDirectory } from '../../apps/monitoring/src/replay/household-directory-replay';
 import { BenchDriver } from '../shared/bench-driver';
 import { runBench } from '../shared/run-bench';
 import { envInt, PARTITIONS, sleep } from '../pipeline/common';
@@ -23,6 +37,47 @@ import { envInt, PARTITIONS, sleep } from '../pipeline/common';
 const EVENTS = envInt('BENCH_REPLAY_EVENTS', 100_000);
 const HOUSEHOLDS = Math.min(envInt('BENCH_REPLAY_HOUSEHOLDS', 5_000), EVENTS);
 const VILLAGES = ['621299101201', '621299101202', '621299102201', '621299103201'];
+const DIRECTORY_EVENTS = envInt('BENCH_REPLAY_DIRECTORY_EVENTS', 50_000);
+
+/** The registry's events for the directory: 5 per household (registered, 2 joined, 1 left, 1 in 5 closed). */
+function directoryEventsOf(): Message[] {
+  const out: Message[] = [];
+  for (let h = 0; out.length < DIRECTORY_EVENTS; h++) {
+    const householdId = `rd-hh-${String(h).padStart(6, '0')}`;
+    const place = placeOf(VILLAGES[h % VILLAGES.length]);
+    const member = (n: number) => ({
+      memberId: `${householdId}-m${n}`,
+      relation: 'child' as const,
+      sex: 'female' as const,
+      birthDate: '2012-06-01',
+      labourSkill: 'none' as const,
+    });
+    const events = [
+      householdRegistered({ householdId, householdNumber: String(h), ...place }),
+      householdMemberAdded({ householdId, ...place, member: member(3) }),
+      householdMemberAdded({ householdId, ...place, member: member(4) }),
+      householdMemberRemoved({ householdId, ...place, memberId: `${householdId}-m3` }),
+      h % 5 === 0
+        ? householdClosed({ householdId, ...place, on: '2026-09-30', reason: 'death' })
+        : householdMemberAdded({ householdId, ...place, member: member(5) }),
+    ];
+    for (const e of events.slice(0, DIRECTORY_EVENTS - out.length))
+      out.push({ key: householdId, value: JSON.stringify(e) });
+  }
+  return out;
+}
+
+/** The live app's group: one that has consumed everything (its offsets at the end of every partition). */
+async function caughtUpGroup(d: BenchDriver, groupId: string, topics: string[]) {
+  for (const topic of topics) {
+    const ends = await d.admin.fetchTopicOffsets(topic);
+    await d.admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
+  }
+}
 
 function monthOf(i: number): string {
   const m = 2024 * 12 + (i % 36);
@@ -110,29 +165,14 @@ async function main() {
     console.log(`[replay] raw kafkajs consumer (JSON.parse only): ${raw} events/s`);
 
     // the live app: a group that has consumed everything (its offsets at the end of every partition)
-    const liveGroup = `${prefix}rules`;
-    for (const topic of topics) {
-      const ends = await d.admin.fetchTopicOffsets(topic);
-      await d.admin.setOffsets({
-        groupId: liveGroup,
-        topic,
-        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-      });
-    }
-    const dbName = `${runId}_rules`;
-    d.databases.push(dbName);
-    const result = await replaySubjects({
-      db: d.mongo.db(dbName),
-      kafka: new Kafka({
-        clientId: 'bench-replay-run',
-        brokers: infra.kafkaBrokers,
-        logLevel: logLevel.NOTHING,
-      }),
-      topicPrefix: prefix,
-      liveGroup,
-      log: (line) => console.log(`[replay] ${line}`),
-    });
-    const stored = await d.mongo.db(dbName).collection(result.collection).countDocuments({});
+    const { result, stored } = await replayCaughtUp(
+      d,
+      prefix,
+      'rules',
+      topics,
+      `${runId}_rules`,
+      replaySubjects,
+    );
     if (result.events !== total) throw new Error(`replay applied ${result.events} of ${total} events`);
     if (result.subjects !== HOUSEHOLDS || stored !== HOUSEHOLDS)
       throw new Error(`replay left ${stored} subject versions for ${HOUSEHOLDS} households`);
@@ -151,9 +191,75 @@ async function main() {
         buildMs: result.buildMs,
       }),
     );
+    await benchDirectory(d, runId);
   } finally {
     await d.close();
   }
+}
+
+/**
+ * Runs a replay with the live app's group caught up with everything (its offsets at the end of every
+ * partition); answers the result and how many documents the shadow holds.
+ */
+async function replayCaughtUp<R extends ReadModelReplayResult>(
+  d: BenchDriver,
+  prefix: string,
+  app: string,
+  topics: string[],
+  dbName: string,
+  replay: (o: AppReplayOptions) => Promise<R>,
+): Promise<{ result: R; stored: number }> {
+  const liveGroup = `${prefix}${app}`;
+  await caughtUpGroup(d, liveGroup, topics);
+  d.databases.push(dbName);
+  const result = await replay({
+    db: d.mongo.db(dbName),
+    kafka: new Kafka({
+      clientId: `bench-replay-${app}`,
+      brokers: infra.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    }),
+    topicPrefix: prefix,
+    liveGroup,
+    log: (line) => console.log(`[replay] ${line}`),
+  });
+  const stored = await d.mongo.db(dbName).collection(result.collection).countDocuments({});
+  return { result, stored };
+}
+
+/** monitoring's household directory replayed over a households topic of its own. */
+async function benchDirectory(d: BenchDriver, runId: string) {
+  const prefix = `${runId}d.`;
+  const topic = `${prefix}${Topics.households}`;
+  await d.createTopics([topic]);
+  const events = directoryEventsOf();
+  await d.send(topic, events);
+  const raw = await rawRead(d.kafka, `${prefix}raw`, [topic], events.length);
+  const { result, stored } = await replayCaughtUp(
+    d,
+    prefix,
+    'monitoring',
+    [topic],
+    `${runId}_monitoring`,
+    replayHouseholdDirectory,
+  );
+  if (result.events !== events.length || stored !== result.households)
+    throw new Error(`directory replay applied ${result.events} of ${events.length} events, stored ${stored}`);
+  console.log(
+    `[replay] monitoring household-directory rebuilt: ${result.events} events → ${stored} households in ` +
+      `${result.buildMs} ms: ${result.eventsPerSecond} events/s (${(result.eventsPerSecond / raw).toFixed(3)}× ` +
+      `raw kafkajs ${raw} events/s); switch-over ${result.fencedMs} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'replay-directory',
+      events: events.length,
+      households: stored,
+      replayEventsPerSecond: result.eventsPerSecond,
+      rawEventsPerSecond: raw,
+      buildMs: result.buildMs,
+    }),
+  );
 }
 
 async function timed(f: () => Promise<unknown>): Promise<number> {

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { MongoClient } from 'mongodb';
 import { Topics } from '@lib/contracts';
-import { devToken, infra, repoRoot, waitFor } from '@lib/testing';
+import { devToken, infra, runReplay, waitFor } from '@lib/testing';
 import {
   AlertView,
   departmentFact,
@@ -21,22 +20,6 @@ interface Version {
   subjectId: string;
   rev: number;
   state: Record<string, unknown> & { rev: number };
-}
-
-/** The command as an operator runs it, with the app's environment. */
-function runReplay(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'replay', '--', 'rules', 'subjects'], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'test', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
 
 /**
@@ -149,7 +132,7 @@ describe('rules: a read model rebuilt from Kafka (npm run replay -- rules subjec
     })();
     const during = ['rp-new-0', 'rp-new-1', 'rp-new-2'];
     const replayStarted = new Date().toISOString();
-    const replay = runReplay(h.env());
+    const replay = runReplay('rules', 'subjects', h.env());
     for (const id of during) await h.publish(registered(id), incomeChanged(id, 3900, { month: '2026-10' }));
     const { code, stdout, stderr } = await replay;
     replaying = false;

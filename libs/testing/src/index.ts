@@ -6,3 +6,4 @@ export * from './sms-sink';
 export * from './kafka-probe';
 export * from './tokens';
 export * from './factories';
+export * from './replay-command';

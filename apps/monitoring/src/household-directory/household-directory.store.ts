@@ -1,24 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
-import { ClosedHouseholds, ScopedRepository } from '@lib/persistence';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
+import { Scope } from '@lib/auth';
+import { ClosedHouseholds, ReadModelUser, ScopedRepository, Store } from '@lib/persistence';
 import {
   HouseholdClosedV1,
   HouseholdMemberAddedV1,
   HouseholdMemberRemovedV1,
   HouseholdRegisteredV1,
 } from '@lib/contracts';
-import { KnownHousehold } from './known-household.schema';
+import { KnownHousehold, registeredHousehold } from './known-household.schema';
 
-/** Monitoring's read model of the registry; reads are within the caller's scope. */
+/**
+ * Monitoring's read model of the registry; reads are within the caller's scope. Its collection is
+ * `known_households` until a replay rebuilt it into another (`npm run replay -- monitoring
+ * household-directory`, replay/household-directory-pointer.ts switches it over).
+ */
 @Injectable()
-export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
-  constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
+export class HouseholdDirectory extends ScopedRepository<KnownHousehold> implements ReadModelUser {
+  constructor(
+    @InjectModel(KnownHousehold.name) model: Model<KnownHousehold>,
+    @InjectConnection() private readonly connection: Connection,
+  ) {
     super(model);
-    this.closures = new ClosedHouseholds(this.store);
+    this.households = this.store;
+    this.closures = new ClosedHouseholds(this.households);
   }
 
-  private readonly closures: ClosedHouseholds<KnownHousehold>;
+  /** The collection in use (the model's own, or the one a replay rebuilt). */
+  private households: Store<KnownHousehold>;
+  private closures: ClosedHouseholds<KnownHousehold>;
+
+  get collectionName(): string {
+    return this.households.collectionName;
+  }
+
+  /** Reads and writes `name` from now on (a replayed directory switched over, issue #17). */
+  useCollection(name: string): void {
+    if (name === this.households.collectionName) return;
+    this.households = Store.named<KnownHousehold>(this.connection, name);
+    this.closures = new ClosedHouseholds(this.households);
+  }
+
+  /** The household if it is known and lies in the scope (one lookup by _id in the collection in use). */
+  override findById(scope: Scope, id: string): Promise<KnownHousehold | null> {
+    return this.households.findOne(this.within(scope, { _id: id }));
+  }
 
   /**
    * Idempotent: a redelivered registration changes nothing. False when it is a registration
@@ -26,19 +53,9 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
    */
   async registered(e: HouseholdRegisteredV1): Promise<boolean> {
     const d = e.data;
-    const res = await this.store.updateOne(
+    const res = await this.households.updateOne(
       { _id: d.householdId },
-      {
-        $setOnInsert: {
-          householdNumber: d.householdNumber,
-          countyCode: d.countyCode,
-          townCode: d.townCode,
-          villageCode: d.villageCode,
-          memberCount: d.memberCount,
-          registeredAt: new Date(d.registeredAt),
-          members: d.members.map((m) => ({ memberId: m.memberId, relation: m.relation })),
-        },
-      },
+      { $setOnInsert: registeredHousehold(d) },
       { upsert: true },
     );
     return !(res.upsertedCount === 0 && (await this.closures.isClosed(d.householdId)));
@@ -54,13 +71,13 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
    * 常住人口 is checked against the household's members now.
    */
   async memberAdded(e: HouseholdMemberAddedV1): Promise<void> {
-    await this.store.updateOne(
+    await this.households.updateOne(
       { _id: e.data.householdId },
       { $addToSet: { addedMemberIds: e.data.member.memberId } },
     );
   }
   async memberRemoved(e: HouseholdMemberRemovedV1): Promise<void> {
-    await this.store.updateOne(
+    await this.households.updateOne(
       { _id: e.data.householdId },
       { $addToSet: { removedMemberIds: e.data.memberId } },
     );

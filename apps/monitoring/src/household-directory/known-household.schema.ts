@@ -1,3 +1,4 @@
+import type { DataOf, HouseholdRegisteredV1 } from '@lib/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** Monitoring's own read model of the registry: just what surveys need (fed by households.events.v1). */
@@ -24,5 +25,19 @@ export function membersNow(
   h: Pick<KnownHousehold, 'memberCount' | 'addedMemberIds' | 'removedMemberIds'>,
 ): number {
   return Math.max(0, h.memberCount + (h.addedMemberIds?.length ?? 0) - (h.removedMemberIds?.length ?? 0));
+}
+/** What household.registered.v1 makes of a household in the directory (the live consumer and the replay). */
+export function registeredHousehold(
+  d: DataOf<typeof HouseholdRegisteredV1>,
+): Omit<KnownHousehold, '_id' | 'addedMemberIds' | 'removedMemberIds' | 'closedOn' | 'closureReason'> {
+  return {
+    householdNumber: d.householdNumber,
+    countyCode: d.countyCode,
+    townCode: d.townCode,
+    villageCode: d.villageCode,
+    memberCount: d.memberCount,
+    registeredAt: new Date(d.registeredAt),
+    members: d.members.map((m) => ({ memberId: m.memberId, relation: m.relation })),
+  };
 }
 export const KnownHouseholdSchema = SchemaFactory.createForClass(KnownHousehold);

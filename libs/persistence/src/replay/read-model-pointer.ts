@@ -2,7 +2,8 @@
  * Which collection holds a read model now (issue #17, replay): one document per read model in
  * `read_models`. No document: the read model's own collection. A replay builds a shadow collection,
  * raises a fence (the apps stop taking batches once none is in flight, and acknowledge), catches up
- * with what they had committed, then points here at the shadow and lifts the fence in one write.
+ * with what they had committed, then points here at the shadow and lifts the fence in one write
+ * (replay-read-model.ts; the apps follow it with read-model-follower.ts).
  */
 export const READ_MODELS_COLLECTION = 'read_models';
 

@@ -1,0 +1,18 @@
+import { readModelFollowerProvider } from '@lib/persistence';
+import { CollectionsSetup } from '@lib/service-kit';
+import { HouseholdDirectory } from '../household-directory/household-directory.store';
+
+/** The household directory's pointer document (`read_models`, libs/persistence). */
+export const HOUSEHOLD_DIRECTORY_READ_MODEL = 'household-directory';
+
+/**
+ * Follows the household directory's pointer (libs/persistence, ReadModelFollower): at start, the
+ * collection to use; while `npm run replay -- monitoring household-directory` switches over, stops
+ * taking batches and acknowledges once none is in flight; then the directory reads and writes the
+ * rebuilt collection and batches are taken again. The API keeps answering throughout.
+ */
+export const HouseholdDirectoryPointer = readModelFollowerProvider(
+  HOUSEHOLD_DIRECTORY_READ_MODEL,
+  HouseholdDirectory,
+  CollectionsSetup,
+);
