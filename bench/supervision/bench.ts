@@ -298,8 +298,8 @@ async function batchProfile(port: number, via: string): Promise<string> {
     profiled.set(k, v);
     return d;
   };
-  const batches = read(new RegExp(`supervision_ingest_batches_total\\{via="(${via})"\\} (\\S+)`, 'g')).map((b) =>
-    delta(`batches:${via}`, b.value),
+  const batches = read(new RegExp(`supervision_ingest_batches_total\\{via="(${via})"\\} (\\S+)`, 'g')).map(
+    (b) => delta(`batches:${via}`, b.value),
   )[0];
   if (!batches) return 'no batches';
   const phases = read(
@@ -459,7 +459,9 @@ async function main() {
           const t = await signedThroughput(port, sets.signedBulk);
           f.recordsPerS = t.perS;
           f.throughputNote = `batches of ${cfg.batch}, ${cfg.concurrency} in flight; request p50 ${t.requestP50} ms, p99 ${t.requestP99} ms`;
-          console.log(`[signed] ${Math.round(t.perS)} records/s; profile of a request: ${await batchProfile(port, 'signed-api')}`);
+          console.log(
+            `[signed] ${Math.round(t.perS)} records/s; profile of a request: ${await batchProfile(port, 'signed-api')}`,
+          );
           const relayS = await outboxDrained(d, db);
           f.checked = `${t.accepted}/${cfg.n} accepted; their events out ${relayS.toFixed(0)} s after the last answer`;
           console.log(`[signed] ${Math.round(t.perS)} records/s (${f.throughputNote}); ${f.checked}`);
@@ -518,6 +520,18 @@ function report(results: Partial<Record<VariantName, Figures>>) {
     console.log(
       `${pad(LABEL[v], 32)} | ${lpad(fmt(r.recordsPerS), 9)} | ${lpad(fmt(r.p50), 7)} | ${lpad(fmt(r.p99), 7)} | ${ratio}` +
         (notes.length ? `   (${notes.join('; ')})` : ''),
+    );
+  }
+  // issue #17's bars (records/s to persisted attendance days; the machine's load counts as much as the code)
+  const bars: Array<[VariantName, number, string]> = [
+    ['kafka', 3_000, 'Kafka topic → attendance'],
+    ['signed', 1_000, `signed JSON → attendance (${cfg.batch}-record requests)`],
+  ];
+  for (const [v, bar, what] of bars) {
+    const perS = results[v]?.recordsPerS;
+    if (perS === undefined) continue;
+    console.log(
+      `bar: ${what} ≥ ${bar.toLocaleString('en')}/s ... ${perS >= bar ? 'PASS' : 'FAIL'} (${fmt(perS)}/s)`,
     );
   }
   console.log('');

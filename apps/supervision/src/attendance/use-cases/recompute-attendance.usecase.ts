@@ -25,7 +25,8 @@ import {
 } from '../domain/attendance-day';
 import { AttendanceDayDoc } from '../attendance-day.schema';
 import { AttendanceStore, DayWrite } from '../attendance.store';
-import { AttendanceLedger, sightingsOf } from '../attendance-ledger';
+import { AttendanceLedger, LedgerDay, sightingsOf } from '../attendance-ledger';
+import { MemberDayTurns } from '../member-day-turns';
 
 export const PATTERN_LABELS: Record<AttendancePattern, string> = {
   morning_evening_only: '早晚打卡、白天不见人 (morning and evening check-ins, no daytime activity)',
@@ -39,6 +40,29 @@ const key = (d: MemberDay) => `${d.memberId}:${d.day}`;
 const dedupe = (list: MemberDay[]) => [
   ...new Map(list.map((d) => [key(d), { memberId: d.memberId, day: d.day }])).values(),
 ];
+
+/**
+ * The member-days to judge for these: themselves and the other users of their devices that day (a
+ * shared device changes their days too), with the members of each day's device.
+ */
+function memberDaysToJudge(touched: MemberDay[], dayCheckIns: CheckIn[]) {
+  const wanted = new Map(touched.map((t) => [key(t), { memberId: t.memberId, day: t.day }]));
+  const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
+  for (const u of dayCheckIns) {
+    if (!u.deviceSN || !u.checkByUser) continue;
+    const k = `${u.day}:${u.deviceSN}`;
+    peersOf.set(k, (peersOf.get(k) ?? new Set()).add(u.memberId));
+  }
+  const devicesOfWanted = new Set(
+    dayCheckIns.filter((c) => c.deviceSN && wanted.has(key(c))).map((c) => `${c.day}:${c.deviceSN}`),
+  );
+  for (const u of dayCheckIns)
+    if (u.deviceSN && u.checkByUser && devicesOfWanted.has(`${u.day}:${u.deviceSN}`)) {
+      if ((peersOf.get(`${u.day}:${u.deviceSN}`)?.size ?? 0) > 1 && !wanted.has(key(u)))
+        wanted.set(key(u), { memberId: u.memberId, day: u.day });
+    }
+  return { wanted, peersOf };
+}
 
 /** What a computed day's next computation needs of it. */
 type Computed = Pick<AttendanceDayDoc, 'fingerprint' | 'announced'>;
@@ -64,6 +88,9 @@ const TARGETED_MAX_MEMBER_DAYS = 20;
  */
 @Injectable()
 export class RecomputeAttendance implements RejudgeMemberDays {
+  /** Member-days being judged and written by a batch of the ledger's path (see fromLedger). */
+  private readonly turns = new MemberDayTurns();
+
   constructor(
     private readonly checkIns: CheckInsStore,
     private readonly teams: TeamsStore,
@@ -180,9 +207,24 @@ export class RecomputeAttendance implements RejudgeMemberDays {
     if (touched.length === 0) return 0;
     const days = [...new Set(touched.map((t) => t.day))];
     const loaded = await this.ledger.days(days);
+    const checkInsOf = () => loaded.flatMap((d) => [...d.checkIns.values()]);
     lap('ledger');
+    // one batch at a time judges and writes a member-day (and the other users of its devices)
+    const around = memberDaysToJudge(touched, checkInsOf()).wanted.keys();
+    return this.turns.run(around, () => {
+      lap('wait turn');
+      return this.judgeAndWrite(touched, checkInsOf(), loaded, lap);
+    });
+  }
+
+  private async judgeAndWrite(
+    touched: MemberDay[],
+    dayCheckIns: CheckIn[],
+    loaded: LedgerDay[],
+    lap: (phase: string) => void,
+  ): Promise<number> {
     const plan = await this.judge(touched, this.roster, {
-      dayCheckIns: loaded.flatMap((d) => [...d.checkIns.values()]),
+      dayCheckIns,
       sightings: new Map(loaded.flatMap((d) => [...d.sightings])),
       existing: async (ids) => {
         const out = new Map<string, Computed>();
@@ -218,22 +260,8 @@ export class RecomputeAttendance implements RejudgeMemberDays {
    */
   private async judge(touched: MemberDay[], roster: Pick<Roster, 'resolve' | 'findTeams'>, facts: DayFacts) {
     const days = [...new Set(touched.map((t) => t.day))];
-    const wanted = new Map(touched.map((t) => [key(t), { memberId: t.memberId, day: t.day }]));
     const { dayCheckIns } = facts;
-    const peersOf = new Map<string, Set<string>>(); // `${day}:${deviceSN}` → members
-    for (const u of dayCheckIns) {
-      if (!u.deviceSN || !u.checkByUser) continue;
-      const k = `${u.day}:${u.deviceSN}`;
-      peersOf.set(k, (peersOf.get(k) ?? new Set()).add(u.memberId));
-    }
-    const devicesOfWanted = new Set(
-      dayCheckIns.filter((c) => c.deviceSN && wanted.has(key(c))).map((c) => `${c.day}:${c.deviceSN}`),
-    );
-    for (const u of dayCheckIns)
-      if (u.deviceSN && u.checkByUser && devicesOfWanted.has(`${u.day}:${u.deviceSN}`)) {
-        if ((peersOf.get(`${u.day}:${u.deviceSN}`)?.size ?? 0) > 1 && !wanted.has(key(u)))
-          wanted.set(key(u), { memberId: u.memberId, day: u.day });
-      }
+    const { wanted, peersOf } = memberDaysToJudge(touched, dayCheckIns);
     const byMemberDay = new Map<string, CheckIn[]>();
     for (const c of dayCheckIns) {
       const k = key(c);
