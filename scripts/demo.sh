@@ -2,7 +2,7 @@
 # Brings up the whole platform with the demo town loaded, and tells where to look.
 #   bash scripts/demo.sh        (npm run demo)       start infrastructure, build, start apps, load the demo town
 #   bash scripts/demo.sh stop   (npm run demo:stop)  stop the apps (infrastructure: deploy/local/infra.sh down)
-# The town is the seed report's (1,144 households / 3,534 people); DEMO_TOWN_SIZE=small loads 62 households.
+# The town is the seed report's (1,144 households / 3,534 people); DEMO_TOWN_SIZE=small loads 60 households.
 set -euo pipefail
 STARTED=$(date +%s)
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

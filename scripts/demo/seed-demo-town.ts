@@ -10,7 +10,7 @@
  * Idempotent: households already registered are refused by the import, surveys carry ids derived from
  * household and month (recording one again answers the stored one).
  *
- * DEMO_TOWN_SIZE=small loads a 62-household slice instead (12 registered one by one per village, each
+ * DEMO_TOWN_SIZE=small loads a 60-household slice instead (12 registered one by one per village, each
  * surveyed; the console's e2e suite uses it, so a crawl does not wait for the whole town).
  */
 import { createHash } from 'node:crypto';
