@@ -31,7 +31,10 @@ let token = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A call through the gateway; a read that timed out upstream (502–504, a loaded machine) is asked again. */
+/**
+ * A call through the gateway; a read that timed out upstream (502–504, a loaded machine) is asked again,
+ * and any call the rate limit refused (429).
+ */
 async function call(method: string, url: string, body?: unknown) {
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(url, {
@@ -43,6 +46,13 @@ async function call(method: string, url: string, body?: unknown) {
       status: res.status,
       body: (await res.json().catch(() => null)) as Record<string, unknown>,
     };
+    // the gateway's rate limit (GATEWAY_RATE_LIMIT_PER_MINUTE per user): the request was refused
+    // before it did anything, so it is sent again once the limit allows (surveys answered again
+    // from their stored ids on a second run come faster than the limit)
+    if (res.status === 429 && attempt < 30) {
+      await sleep(1_000 * Math.max(1, Number(res.headers.get('retry-after')) || 2));
+      continue;
+    }
     if (method !== 'GET' || res.status < 502 || res.status > 504 || attempt === 5) return answer;
     await sleep(1_000 * attempt);
   }
