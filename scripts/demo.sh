@@ -2,7 +2,9 @@
 # Brings up the whole platform with the demo town loaded, and tells where to look.
 #   bash scripts/demo.sh        (npm run demo)       start infrastructure, build, start apps, load the demo town
 #   bash scripts/demo.sh stop   (npm run demo:stop)  stop the apps (infrastructure: deploy/local/infra.sh down)
+# The town is the seed report's (1,144 households / 3,534 people); DEMO_TOWN_SIZE=small loads 60 households.
 set -euo pipefail
+STARTED=$(date +%s)
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Node.js 24 LTS first on PATH (installed into .local/node when the machine has another node)
 source deploy/local/node.sh
@@ -120,3 +122,5 @@ Stop: npm run demo:stop   ·   infrastructure: bash deploy/local/infra.sh down
     owner key (应用 AppKey): $DINGTALK_OWNER_KEY    (export DINGTALK_TOKEN/DINGTALK_AES_KEY/DINGTALK_OWNER_KEY before npm run demo for your own app)
     试一试 try it: node dist/scripts/demo/dingtalk-callback.js   (以钉钉身份发送签名加密的 check_url 事件 / plays DingTalk's check_url)
 MSG
+echo
+echo "演示就绪 demo ready: $(( $(date +%s) - STARTED )) s after npm run demo started (apps up, demo town loaded, read models caught up)"

@@ -271,6 +271,8 @@ export class ConsoleSuite {
         GATEWAY_URL: this.baseUrl,
         GATEWAY_ADMIN_USERNAME: GATEWAY_ADMIN.username,
         GATEWAY_ADMIN_PASSWORD: GATEWAY_ADMIN.password,
+        // the 60-household demo town: the crawl needs records on every page, not the seed's 1,144 households
+        DEMO_TOWN_SIZE: 'small',
       },
       timeout: 600_000,
     });

@@ -19,6 +19,19 @@ export class HouseholdIncome {
     return { surveys, payments };
   }
 
+  /** The same for several households: one statement per collection, however many households. */
+  async factsOfMany(
+    householdIds: string[],
+  ): Promise<Map<string, { surveys: SurveyFact[]; payments: PaymentFact[] }>> {
+    const [surveys, payments] = await Promise.all([
+      this.surveys.factsOfMany(householdIds),
+      this.payments.factsOfMany(householdIds),
+    ]);
+    return new Map(
+      householdIds.map((id) => [id, { surveys: surveys.get(id) ?? [], payments: payments.get(id) ?? [] }]),
+    );
+  }
+
   /** What GET /monitored-households/:id shows of the household's income. */
   async view(householdId: string) {
     const { surveys, payments } = await this.factsOf(householdId);

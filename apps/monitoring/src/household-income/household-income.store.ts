@@ -26,15 +26,27 @@ export class PaymentsStore {
   }
 
   async factsOf(householdId: string): Promise<PaymentFact[]> {
-    const docs = await this.store.find({ householdId }).toArray();
-    return docs.map((d) => ({
-      distributionId: d._id,
-      projectId: d.projectId,
-      projectName: d.projectName,
-      kind: d.kind,
-      component: d.component,
-      amount: d.amount,
-      paidOn: d.paidOn,
-    }));
+    return (await this.factsOfMany([householdId])).get(householdId) ?? [];
+  }
+
+  /** The payments of several households in one statement (a consumer's batch), per household. */
+  async factsOfMany(householdIds: string[]): Promise<Map<string, PaymentFact[]>> {
+    const docs = await this.store
+      .find(
+        householdIds.length === 1 ? { householdId: householdIds[0] } : { householdId: { $in: householdIds } },
+      )
+      .toArray();
+    const out = new Map<string, PaymentFact[]>(householdIds.map((id) => [id, []]));
+    for (const d of docs)
+      out.get(d.householdId)?.push({
+        distributionId: d._id,
+        projectId: d.projectId,
+        projectName: d.projectName,
+        kind: d.kind,
+        component: d.component,
+        amount: d.amount,
+        paidOn: d.paidOn,
+      });
+    return out;
   }
 }

@@ -6,4 +6,6 @@ import { SurveyFact } from './domain/income-figure';
  */
 export abstract class SurveyFacts {
   abstract factsOf(householdId: string): Promise<SurveyFact[]>;
+  /** The surveys of several households in one statement (a consumer's batch), per household. */
+  abstract factsOfMany(householdIds: string[]): Promise<Map<string, SurveyFact[]>>;
 }

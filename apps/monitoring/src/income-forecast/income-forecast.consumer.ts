@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { BatchEventPattern } from '@lib/messaging';
 import {
   DepartmentFactReceivedV1,
   HouseholdIncomeChangedV1,
@@ -12,10 +13,15 @@ import { RecomputeForecast } from './use-cases/recompute-forecast.usecase';
 export class IncomeForecastConsumer {
   constructor(private readonly forecasts: RecomputeForecast) {}
 
-  /** Every change of the income figure (survey, correction, project payment). */
-  @EventPattern(HouseholdIncomeChangedV1.type)
-  onIncomeChanged(e: HouseholdIncomeChangedV1) {
-    return this.forecasts.recompute(e.data.householdId, e.id);
+  /**
+   * Every change of the income figure (survey, correction, project payment), a batch at a time: a
+   * village's surveys arrive in bursts, and a forecast reads four collections.
+   */
+  @BatchEventPattern(HouseholdIncomeChangedV1.type)
+  onIncomeChanged(events: HouseholdIncomeChangedV1[]) {
+    return this.forecasts.recomputeMany(
+      events.map((e) => ({ householdId: e.data.householdId, cause: e.id })),
+    );
   }
 
   /** Projects: a beneficiary link paid nothing this year (a dividend that stopped: 合作社分红本年未发放). */

@@ -58,23 +58,56 @@ export class IncomeForecastStore extends ScopedRepository<IncomeForecast> {
     await this.gaps.updateOne({ _id }, { $setOnInsert: rest }, { upsert: true });
   }
 
-  benefitGapsOf(householdId: string): Promise<BenefitGapLike[]> {
-    return this.gaps.find({ householdId }).toArray();
-  }
-
-  matchedFactsOf(householdId: string): Promise<DepartmentFactLike[]> {
-    return this.facts
-      .find(
-        { householdId, status: 'matched' },
-        { projection: { kind: 1, memberId: 1, amount: 1, occurredOn: 1, period: 1, detail: 1 } },
-      )
-      .toArray();
-  }
-
-  surveyEmploymentOf(householdId: string): Promise<SurveyEmploymentLike[]> {
-    return this.surveys
-      .find({ householdId }, { projection: { month: 1, visitedAt: 1, employmentChanges: 1 } })
-      .toArray();
+  /**
+   * What a forecast is computed from besides income, for several households at once (a consumer's
+   * batch): benefit gaps, matched department facts and the surveys' employment changes — one statement
+   * per collection (each a table scan on FerretDB, so one per batch, not one per event).
+   */
+  async factsOfMany(
+    householdIds: string[],
+  ): Promise<
+    Map<string, { gaps: BenefitGapLike[]; facts: DepartmentFactLike[]; employment: SurveyEmploymentLike[] }>
+  > {
+    const householdId = householdIds.length === 1 ? householdIds[0] : { $in: householdIds };
+    const [gaps, facts, employment] = await Promise.all([
+      this.gaps.find({ householdId }).toArray(),
+      this.facts
+        .find(
+          { householdId, status: 'matched' },
+          {
+            projection: {
+              householdId: 1,
+              kind: 1,
+              memberId: 1,
+              amount: 1,
+              occurredOn: 1,
+              period: 1,
+              detail: 1,
+            },
+          },
+        )
+        .toArray(),
+      this.surveys
+        .find(
+          { householdId },
+          { projection: { householdId: 1, month: 1, visitedAt: 1, employmentChanges: 1 } },
+        )
+        .toArray(),
+    ]);
+    const out = new Map(
+      householdIds.map((id) => [
+        id,
+        {
+          gaps: [] as BenefitGapLike[],
+          facts: [] as DepartmentFactLike[],
+          employment: [] as SurveyEmploymentLike[],
+        },
+      ]),
+    );
+    for (const g of gaps) out.get(g.householdId)?.gaps.push(g);
+    for (const f of facts) out.get(f.householdId)?.facts.push(f);
+    for (const s of employment) out.get(s.householdId)?.employment.push(s);
+    return out;
   }
 
   /** The village of the household's surveys (when the directory has not heard of it yet). */

@@ -9,11 +9,18 @@ import {
 } from '@lib/contracts';
 import { HouseholdDirectory } from '../../household-directory/household-directory.store';
 import { HouseholdIncome } from '../../household-income/household-income.service';
-import { currentFigure } from '../../household-income/domain/income-figure';
+import { currentFigure, PaymentFact, SurveyFact } from '../../household-income/domain/income-figure';
 import { deterministicId } from '../../household-income/domain/income-events';
 import { forecastIncome, monthsToBelowLine, HORIZON, WARN_CHANCE } from '../domain/forecast';
-import { dividendShocks, monthlyFigures, shocksOf } from '../domain/forecast-facts';
-import { IncomeForecastStore } from '../income-forecast.store';
+import {
+  BenefitGapLike,
+  DepartmentFactLike,
+  dividendShocks,
+  monthlyFigures,
+  shocksOf,
+  SurveyEmploymentLike,
+} from '../domain/forecast-facts';
+import { IncomeForecastStore, ThresholdRow } from '../income-forecast.store';
 
 /**
  * 收入趋势预测: recomputes a household's forecast from its facts when they change, keeps the latest
@@ -32,11 +39,11 @@ export class RecomputeForecast {
    * The line of each forecast month: its own year's when set (next year's for the months in it),
    * otherwise the latest earlier year's, with a note saying so.
    */
-  private async linesFor(
+  private linesFor(
+    rows: ThresholdRow[],
     countyCode: string,
     months: string[],
-  ): Promise<{ lines: Array<number | null>; lineNote: string | null }> {
-    const rows = await this.store.allThresholds();
+  ): { lines: Array<number | null>; lineNote: string | null } {
     const where = { countyCode, provinceCode: countyCode.slice(0, 2) };
     const notes = new Set<string>();
     const baseYear = Number(months[0].slice(0, 4));
@@ -75,13 +82,42 @@ export class RecomputeForecast {
 
   /** Recomputes the forecast; announces it when it changed. `cause`: the event id that changed a fact. */
   async recompute(householdId: string, cause: string): Promise<void> {
-    const [{ surveys, payments }, facts, surveyDocs, household, gaps] = await Promise.all([
-      this.income.factsOf(householdId),
-      this.store.matchedFactsOf(householdId),
-      this.store.surveyEmploymentOf(householdId),
-      this.directory.findById(SERVICE_SCOPE, householdId),
-      this.store.benefitGapsOf(householdId),
+    await this.recomputeMany([{ householdId, cause }]);
+  }
+
+  /**
+   * Recomputes the forecasts of a consumer's batch of changes: the facts of all its households are read
+   * with one statement per collection and the lines once (each a table scan on FerretDB: per batch, not
+   * per event), then each household is written by its id. A household changed several times in the
+   * batch is recomputed once, from its facts as they stand, under its last change's cause (a retry
+   * re-delivers the same batch, so the same cause and event id).
+   */
+  async recomputeMany(changes: Array<{ householdId: string; cause: string }>): Promise<void> {
+    const causes = new Map<string, string>();
+    for (const c of changes) causes.set(c.householdId, c.cause);
+    const ids = [...causes.keys()];
+    if (!ids.length) return;
+    const [income, other, thresholds] = await Promise.all([
+      this.income.factsOfMany(ids),
+      this.store.factsOfMany(ids),
+      this.store.allThresholds(),
     ]);
+    for (const id of ids)
+      await this.recomputeOne(id, causes.get(id)!, income.get(id)!, other.get(id)!, thresholds);
+  }
+
+  private async recomputeOne(
+    householdId: string,
+    cause: string,
+    { surveys, payments }: { surveys: SurveyFact[]; payments: PaymentFact[] },
+    {
+      gaps,
+      facts,
+      employment: surveyDocs,
+    }: { gaps: BenefitGapLike[]; facts: DepartmentFactLike[]; employment: SurveyEmploymentLike[] },
+    thresholds: ThresholdRow[],
+  ): Promise<void> {
+    const household = await this.directory.findById(SERVICE_SCOPE, householdId);
     const now = currentFigure(surveys, payments);
     if (!now) return;
     const figures = monthlyFigures(surveys, payments, now.month);
@@ -93,7 +129,7 @@ export class RecomputeForecast {
     const villageCode = household?.villageCode ?? (await this.store.villageOf(householdId));
     if (!villageCode) return;
     const units = orgUnitsOfVillage(villageCode);
-    const { lines, lineNote } = await this.linesFor(units.countyCode, [
+    const { lines, lineNote } = this.linesFor(thresholds, units.countyCode, [
       f.baseMonth,
       ...f.months.map((m) => m.month),
     ]);
