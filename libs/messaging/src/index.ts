@@ -16,3 +16,4 @@ export * from './observability/metrics';
 export * from './observability/trace-context';
 export * from './consumer/consumption-gate';
 export * from './kafkajs-request-queue';
+export * from './outbox/parallel-bulks';

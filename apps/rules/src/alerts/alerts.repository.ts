@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
 import { ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
-import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
+import { inParallelBulks, OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import {
   acknowledgeAlertUpdate,
   alertRaisedEvent,
@@ -118,14 +118,13 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   /** Brings alert documents in line with their resolution records (one bulk write; resolved ones are left alone). */
   private async mend(records: AlertResolution[]): Promise<void> {
-    await this.store.bulkWrite(
-      records.map((r) => ({
-        updateOne: {
-          filter: { _id: r._id, status: { $ne: 'resolved' } },
-          update: { $set: resolvedFields(r) },
-        },
-      })),
-    );
+    const ops = records.map((r) => ({
+      updateOne: {
+        filter: { _id: r._id, status: { $ne: 'resolved' as const } },
+        update: { $set: resolvedFields(r) },
+      },
+    }));
+    await Promise.all(inParallelBulks(ops).map((bulk) => this.store.bulkWrite(bulk)));
   }
 
   /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key (one equality query each). */

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay } from '@lib/messaging';
+import { inParallelBulks, OutboxRelay } from '@lib/messaging';
 import { isDuplicateKeyError, Store, updateWithEvents, withEvents } from '@lib/persistence';
 import { findAllEach, ofMembersOnDays, onDays } from '../equality-lookups';
 import { AttendanceDayDoc } from './attendance-day.schema';
@@ -20,23 +20,6 @@ export interface DayReplacement extends DayWrite {
 }
 
 const fieldsOf = ({ _id, ...fields }: AttendanceDayDoc) => ({ _id, fields });
-
-/**
- * FerretDB runs the updates of a bulk write one after another, each its own transaction, so most of
- * a bulk's time is spent waiting for PostgreSQL to commit each one. Split into a few bulk writes on
- * separate connections of the pool, their commits overlap (measured on the local FerretDB: 200
- * guarded updates by _id take 760 ms in one bulk write, 150 ms in four, 90 ms in eight). Each
- * update stays a single-document write with its own guard; unordered either way.
- */
-const PARALLEL_BULKS = 8;
-const MIN_BULK = 25;
-
-function inParallelBulks<T>(ops: T[]): T[][] {
-  const size = Math.max(MIN_BULK, Math.ceil(ops.length / PARALLEL_BULKS));
-  const out: T[][] = [];
-  for (let i = 0; i < ops.length; i += size) out.push(ops.slice(i, i + size));
-  return out;
-}
 
 /** All database access for attendance days. */
 @Injectable()

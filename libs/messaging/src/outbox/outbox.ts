@@ -11,6 +11,7 @@ import {
   OutboxJournal,
   decodeRecordsSync,
 } from './journal';
+import { inParallelBulks } from './parallel-bulks';
 
 /**
  * Transactional outbox without transactions (FerretDB 1.x and MongoDB alike): the state change and
@@ -81,6 +82,8 @@ export class OutboxRelay {
     private readonly options: {
       pollIntervalMs: number;
       batchSize: number;
+      /** Every registered collection scanned for pending documents at least this often (5 s). */
+      fullScanMs?: number;
       journal?: Partial<JournalOptions>;
     } = {
       pollIntervalMs: 1_000,
@@ -116,7 +119,8 @@ export class OutboxRelay {
    * Ask for a pass now (after a write); passes are coalesced. `what` was written: the journal (its
    * chunks are read, no collection is scanned), one collection's documents (that one is scanned
    * for pending records), or — unsaid — anything (every collection is scanned). Every collection
-   * is scanned at least once per poll interval whatever the kicks (writes of other instances).
+   * is scanned at least every `fullScanMs` whatever the kicks (writes of other instances, whose
+   * events wait that long at most: on FerretDB 1.x each scan reads the whole collection).
    */
   kick(what?: Collection | 'journal'): void {
     if (what === undefined) for (const c of this.collections) this.dirty.add(c);
@@ -174,11 +178,11 @@ export class OutboxRelay {
 
   /**
    * Publishes a page of pending records of the collections written since they were last scanned,
-   * or of all of them once per poll interval (a scan for pending documents reads the whole
+   * or of all of them every `fullScanMs` (a scan for pending documents reads the whole
    * collection on FerretDB 1.x); true if more may be pending.
    */
   private async relayCollections(): Promise<boolean> {
-    const all = Date.now() - this.lastFullScan >= this.options.pollIntervalMs;
+    const all = Date.now() - this.lastFullScan >= (this.options.fullScanMs ?? 5_000);
     if (all) this.lastFullScan = Date.now();
     const scan = all ? [...this.collections] : this.collections.filter((c) => this.dirty.has(c));
     for (const c of scan) this.dirty.delete(c); // a write from now on marks it again
@@ -259,16 +263,16 @@ export class OutboxRelay {
       return docs.length === this.options.batchSize;
     }
     // Common case, one statement per document: the outbox is still exactly what we published.
-    const cleared = await collection.bulkWrite(
-      docs.map((d) => ({
-        updateOne: {
-          filter: { _id: d._id, [OUTBOX]: d[OUTBOX] ?? [] },
-          update: { $set: { [OUTBOX]: [], [OUTBOX_PENDING]: false } },
-        },
-      })) as AnyBulkWriteOperation[],
-      { ordered: false },
+    const clears = docs.map((d) => ({
+      updateOne: {
+        filter: { _id: d._id, [OUTBOX]: d[OUTBOX] ?? [] },
+        update: { $set: { [OUTBOX]: [], [OUTBOX_PENDING]: false } },
+      },
+    })) as AnyBulkWriteOperation[];
+    const cleared = await Promise.all(
+      inParallelBulks(clears).map((bulk) => collection.bulkWrite(bulk, { ordered: false })),
     );
-    if (cleared.matchedCount < docs.length) {
+    if (cleared.reduce((n, r) => n + r.matchedCount, 0) < docs.length) {
       // A write added records meanwhile: remove just the published ones ($pullAll with the records
       // exactly as read — FerretDB 1.x ignores $pull with a condition) and clear the flag only if empty.
       await collection.bulkWrite(
