@@ -19,6 +19,7 @@ import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1, Topics } from '@lib
 import { MessagingModule } from '@lib/messaging';
 import { CollectionsSetup } from '@lib/service-kit';
 import { Alert, AlertSchema } from '../../apps/rules/src/alerts/alert.schema';
+import { AlertResolution, AlertResolutionSchema } from '../../apps/rules/src/alerts/alert-resolution.schema';
 import { AlertsRepository } from '../../apps/rules/src/alerts/alerts.repository';
 import { EvaluateEvents } from '../../apps/rules/src/evaluation/use-cases/evaluate-events.usecase';
 import {
@@ -79,6 +80,7 @@ class IncomeHandler {
     }),
     MongooseModule.forFeature([
       { name: Alert.name, schema: AlertSchema },
+      { name: AlertResolution.name, schema: AlertResolutionSchema },
       { name: SubjectVersion.name, schema: SubjectVersionSchema },
       { name: ThresholdRow.name, schema: ThresholdRowSchema },
       { name: RuleVersionDoc.name, schema: RuleVersionDocSchema },
