@@ -16,9 +16,9 @@ import { countEvaluations } from '../rule-metrics';
  * Applies a run of events to the subjects' states and evaluates the rules they trigger, a few
  * statements per run whatever its size (issue #17): the states and unresolved alerts of the subjects
  * of owned partitions are held in memory (HeldSubjects); the others are read, one query per subject.
- * Per subject, events are taken in order. Writes: the resolves, one insert of the raised alerts
- * (after the resolves: an alert the run resolves frees its open key for the one it raises next), one insert
- * of the new subject versions.
+ * Per subject, events are taken in order. Writes: one insert of the resolutions (the alert documents
+ * follow behind, at once for an open key the run raises on again: AlertsRepository.resolve), one insert
+ * of the raised alerts, one insert of the new subject versions.
  *
  * Alerts are written first, then the states (with the applied event ids): a crash in between
  * re-evaluates on redelivery, and the deterministic alert id and the open key (subject, rule,
