@@ -12,35 +12,25 @@
  *
  * Env knobs: BENCH_HOUSEHOLDS (1144), BENCH_MEMBERS (3534).
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import '@lib/messaging/kafkajs-request-queue';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { loadSigningKey, signAccessToken } from '@lib/auth';
+import { AppProcess } from '@lib/testing';
 import { readLedger } from '../../apps/households/src/ledger/workbook';
 import { generateLedger } from './ledger-fixture';
 import { runBench } from '../shared/run-bench';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const distRoot = process.env.APPS_DIST_DIR ?? path.join(repoRoot, 'dist');
+// the apps are started by libs/testing's AppProcess, from the build next to this bench
+process.env.APPS_DIST_DIR ??= path.join(repoRoot, 'dist');
+const devKeyFile = path.join(repoRoot, '.local/auth/dev-jwt-ed25519.json');
 const envInt = (name: string, d: number) => Number(process.env[name] ?? d);
 const MONGO_URL = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const kib = (pid: number, field: 'VmHWM' | 'VmRSS') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -64,39 +54,20 @@ async function main() {
     throw new Error('parse baseline read the wrong row count');
 
   /** One app as its own process on this run's topics and its own database. */
-  const started: Array<{ child: ChildProcess; log: number; database: string }> = [];
+  const started: AppProcess[] = [];
   async function startApp(app: 'households' | 'monitoring' | 'rules') {
-    const port = await freePort();
-    const logFile = path.join(repoRoot, '.local', 'logs', `${run}-${app}.log`);
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
-    const log = fs.openSync(logFile, 'a');
-    const child: ChildProcess = spawn(process.execPath, [path.join(distRoot, `apps/${app}/src/main.js`)], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        KAFKA_BROKERS: BROKERS.join(','),
-        KAFKA_TOPIC_PREFIX: `${run}.`,
-        KAFKA_PARTITIONS: '1',
-        MONGO_URL,
-        MONGO_DB: `${run}_${app}`,
-      },
-      stdio: ['ignore', log, log],
+    const appProcess = await AppProcess.create(app, run, {
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: BROKERS.join(','),
+      KAFKA_TOPIC_PREFIX: `${run}.`,
+      KAFKA_PARTITIONS: '1',
+      MONGO_URL,
+      MONGO_DB: `${run}_${app}`,
+      // the key the bench signs its token with (the apps run from dist/, where the default differs)
+      AUTH_DEV_KEY_FILE: devKeyFile,
     });
-    started.push({ child, log, database: `${run}_${app}` });
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`)
-        .then((r) => r.status === 200)
-        .catch(() => false);
-      if (ok) return { child, port };
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`${app} did not start: see ${logFile}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    started.push(appProcess);
+    return appProcess.start();
   }
   const mongo = new MongoClient(MONGO_URL);
   const kafka = new Kafka({ brokers: BROKERS, logLevel: logLevel.NOTHING });
@@ -105,10 +76,10 @@ async function main() {
     // monitoring and rules first, so they are consuming when the registry's events arrive
     await startApp('monitoring');
     await startApp('rules');
-    const { child, port } = await startApp('households');
+    const households = await startApp('households');
     const { privateKey } = await loadSigningKey({
       NODE_ENV: 'test',
-      AUTH_DEV_KEY_FILE: path.join(repoRoot, '.local/auth/dev-jwt-ed25519.json'),
+      AUTH_DEV_KEY_FILE: devKeyFile,
       AUTH_JWT_PRIVATE_KEY: '',
     });
     const { token } = await signAccessToken(
@@ -116,11 +87,11 @@ async function main() {
       { sub: 'service:bench', kind: 'service', name: 'bench', grants: [{ role: 'service', unit: '*' }] },
       3600,
     );
-    const idleRss = kib(child.pid!, 'VmRSS');
+    const idleRss = kib(households.pid!, 'VmRSS');
 
     // ours: the import through the API
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/household-ledger/imports`, {
+    const res = await fetch(`${households.url}/api/v1/household-ledger/imports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': XLSX },
       body: ledger.file,
@@ -129,7 +100,7 @@ async function main() {
     const importMs = performance.now() - t0;
     if (res.status !== 200 || report.households.imported !== ledger.expected.importedHouseholds)
       throw new Error(`import answered ${res.status}: ${JSON.stringify(report).slice(0, 500)}`);
-    const peakKiB = kib(child.pid!, 'VmHWM');
+    const peakKiB = kib(households.pid!, 'VmHWM');
 
     // until every household.registered.v1 is on Kafka (the outbox relay)
     await admin.connect();
@@ -206,15 +177,14 @@ async function main() {
       `[households] ratios: import time / (parse + raw insert) = ${(importMs / (parseMs + rawMs)).toFixed(2)}, import / parse = ${(importMs / parseMs).toFixed(2)}, import / raw insert = ${(importMs / rawMs).toFixed(2)}`,
     );
   } finally {
-    for (const a of started) a.child.kill('SIGTERM');
+    await Promise.all(started.map((a) => a.stop().catch(() => undefined)));
     await admin.disconnect().catch(() => undefined);
     for (const a of started)
       await mongo
-        .db(a.database)
+        .db(`${run}_${a.name}`)
         .dropDatabase()
         .catch(() => undefined);
     await mongo.close().catch(() => undefined);
-    for (const a of started) fs.closeSync(a.log);
   }
 }
 

@@ -174,9 +174,14 @@ export class Store<T extends Document> {
     return this.coll.collectionName;
   }
 
-  /** The relay is asked for a pass over this collection (its documents carry pending records). */
+  /** The relay is asked for a pass over this collection when the write carried events. */
   private kick(events: CloudEvent[] | undefined) {
-    if (events?.length) this.relay?.kick(this.coll as unknown as Collection);
+    if (events?.length) this.kickOwn();
+  }
+
+  /** A pass over this collection (its documents carry pending records). */
+  private kickOwn() {
+    this.relay?.kick(this.coll as unknown as Collection);
   }
 
   /** Inserts one document with its events; a duplicate key is thrown (see insertNew). */
@@ -231,10 +236,9 @@ export class Store<T extends Document> {
         const outcome = await this.insertUnordered(rows);
         return { refused: outcome.duplicates, result: outcome };
       });
-    const withOutbox = events.some((e) => e.length);
     const rows = docs.map((d, i) => withEvents(d, events[i]));
     const outcome = await this.insertUnordered(rows);
-    if (withOutbox) this.kick(events.flat());
+    this.kick(events.flat());
     return outcome;
   }
 
@@ -318,7 +322,7 @@ export class Store<T extends Document> {
     if (ops.length === 0) return null;
     const { carriesEvents, ...rest } = options;
     const result = await this.coll.bulkWrite(ops, { ordered: false, ...rest });
-    if (carriesEvents) this.relay?.kick(this.coll as unknown as Collection);
+    if (carriesEvents) this.kickOwn();
     return result;
   }
 

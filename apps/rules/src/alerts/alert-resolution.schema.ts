@@ -7,8 +7,9 @@ import { outboxSchemaFields } from '@lib/messaging';
  * alert: a run's resolutions are one unordered insertMany whatever their number, and a second
  * resolution of the same alert (a redelivery, another instance, a person at the same moment) is
  * refused by the _id, so the alert is told resolved exactly once. The alert document is brought in
- * line right after (AlertsRepository.resolve); until then — a crash in between — the record is
- * the truth, and every read of unresolved alerts for evaluation leaves such an alert out and mends it.
+ * line behind the evaluation (AlertsRepository.resolve); until then — or for good, if the app dies
+ * first — the record is the truth: every read of unresolved alerts for evaluation leaves such an
+ * alert out and mends it, and acknowledging it is refused.
  */
 @Schema({ collection: 'alert_resolutions', versionKey: false })
 export class AlertResolution {

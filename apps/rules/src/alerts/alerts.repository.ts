@@ -87,10 +87,8 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   private async mendPending(): Promise<void> {
     for (let failures = 0; this.unmended.size > 0;) {
-      const batch = [...this.unmended.values()].slice(0, 500);
       try {
-        await this.mend(batch.map((b) => b.record));
-        for (const b of batch) if (this.unmended.get(b.record._id) === b) this.unmended.delete(b.record._id);
+        await this.mendNow([...this.unmended.values()].slice(0, 500));
         failures = 0;
       } catch (e) {
         // the records stand; a read for evaluation mends them too (withoutResolved)
@@ -104,16 +102,19 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   /** Brings in line at once the alert documents that still hold these open keys (a run raises on them). */
   private async mendHolding(openKeys: Set<string>): Promise<void> {
     const holding = [...this.unmended.values()].filter((u) => openKeys.has(u.openKey));
-    if (holding.length === 0) return;
-    await this.mend(holding.map((h) => h.record));
-    for (const h of holding) if (this.unmended.get(h.record._id) === h) this.unmended.delete(h.record._id);
+    if (holding.length) await this.mendNow(holding);
+  }
+
+  /** Mends these pending documents now; they are no longer pending (unless recorded again meanwhile). */
+  private async mendNow(items: Array<{ record: AlertResolution; openKey: string }>): Promise<void> {
+    await this.mend(items.map((i) => i.record));
+    for (const i of items) if (this.unmended.get(i.record._id) === i) this.unmended.delete(i.record._id);
   }
 
   /** On shutdown, what is pending is written (a crash leaves it to withoutResolved). */
   async onModuleDestroy(): Promise<void> {
     await this.mending?.catch(() => undefined);
-    if (this.unmended.size)
-      await this.mend([...this.unmended.values()].map((u) => u.record)).catch(() => undefined);
+    if (this.unmended.size) await this.mendNow([...this.unmended.values()]).catch(() => undefined);
   }
 
   /** Brings alert documents in line with their resolution records (one bulk write; resolved ones are left alone). */
