@@ -12,16 +12,18 @@ export function must(what: string, res: { status: number; body: unknown }, ok: n
 }
 
 /** Signs in as the demo administrator (GATEWAY_ADMIN_USERNAME / _PASSWORD); the access token. */
-export async function signInAsAdmin(gateway: string): Promise<string> {
+export function signInAsAdmin(gateway: string): Promise<string> {
+  return signIn(gateway, process.env.GATEWAY_ADMIN_USERNAME ?? '', process.env.GATEWAY_ADMIN_PASSWORD ?? '');
+}
+
+/** Signs in as a user; the access token. */
+export async function signIn(gateway: string, username: string, password: string): Promise<string> {
   const login = await fetch(`${gateway}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: process.env.GATEWAY_ADMIN_USERNAME,
-      password: process.env.GATEWAY_ADMIN_PASSWORD,
-    }),
+    body: JSON.stringify({ username, password }),
   });
-  if (login.status !== 200) throw new Error(`demo admin login: ${login.status} ${await login.text()}`);
+  if (login.status !== 200) throw new Error(`demo login ${username}: ${login.status} ${await login.text()}`);
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 

@@ -4,7 +4,8 @@
  * (../shared/seed: 1,144 households / 3,534 people in five villages, 9 monitored households):
  * registers its org units (seed-org-units.ts), imports the town's households ledger (.xlsx, the
  * national export's layout, as a township clerk would), waits until monitoring knows every household,
- * records last month's survey for all of them; then the projects (seed-projects.ts) and the work
+ * records last month's survey for all of them (each village's by its own work team's account, as in the
+ * town: the gateway limits each caller to GATEWAY_RATE_LIMIT_PER_MINUTE); then the projects (seed-projects.ts) and the work
  * teams with last month's check-ins (seed-supervision.ts); and waits until the read models have
  * caught up (monitoring has every survey, rules has raised the monitored households' alerts).
  * Idempotent: households already registered are refused by the import, surveys carry ids derived from
@@ -16,7 +17,8 @@
 import { createHash } from 'node:crypto';
 import { generateLedger } from '../../bench/households/ledger-fixture';
 import { demoHouseholds, demoLastMonth, DEMO_TOWN, DEMO_VILLAGES, seededRandom } from './demo-town';
-import { must, signInAsAdmin } from './gateway-call';
+import { must, signIn, signInAsAdmin } from './gateway-call';
+import { DemoUser, seedUsers } from './seed-users';
 import { seedOrgUnits } from './seed-org-units';
 import { seedProjects } from './seed-projects';
 import { seedSupervision } from './seed-supervision';
@@ -29,17 +31,27 @@ const TOWN = { households: 1144, people: 3534, monitored: 9 };
 const IN_FLIGHT = 8;
 let token = '';
 
+/** 各村驻村工作队: the account that records each village's surveys (a 驻村队员 of that village). */
+const SURVEY_TEAMS: Array<DemoUser & { villageCode: string }> = DEMO_VILLAGES.map((v, i) => ({
+  title: '驻村队员',
+  username: `demo-team-${i + 1}`,
+  password: `demo-team-${i + 1}-2026`,
+  displayName: `${v.name}驻村工作队`,
+  roles: [{ role: 'work-team-member', unit: v.code }],
+  villageCode: v.code,
+}));
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A call through the gateway; a read that timed out upstream (502–504, a loaded machine) is asked again,
  * and any call the rate limit refused (429).
  */
-async function call(method: string, url: string, body?: unknown) {
+async function call(method: string, url: string, body?: unknown, as = token) {
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const answer = {
@@ -151,7 +163,12 @@ async function main() {
   );
 
   const ids = new Map<string, string>();
-  for (const v of DEMO_VILLAGES) for (const [n, id] of await householdsOf(v.code)) ids.set(n, id);
+  const villageOf = new Map<string, string>();
+  for (const v of DEMO_VILLAGES)
+    for (const [n, id] of await householdsOf(v.code)) {
+      ids.set(n, id);
+      villageOf.set(id, v.code);
+    }
   const missing = ledger.householdNumbers.filter((n) => !ids.has(n));
   if (missing.length)
     throw new Error(`ledger import: ${missing.length} households not found (${missing[0]}…)`);
@@ -167,7 +184,15 @@ async function main() {
     600_000,
   );
 
-  // last month's survey for every household: the monitored ones below the 6,000 line
+  // last month's survey for every household, by its village's work team: the monitored ones below the 6,000 line
+  await seedUsers(
+    gateway,
+    token,
+    SURVEY_TEAMS.map(({ villageCode: _v, ...user }) => user),
+  );
+  const teamToken = new Map<string, string>();
+  for (const t of SURVEY_TEAMS) teamToken.set(t.villageCode, await signIn(gateway, t.username, t.password));
+  const teamName = new Map(SURVEY_TEAMS.map((t) => [t.villageCode, t.displayName]));
   const month = demoLastMonth();
   const monitored = new Set(ledger.monitoredNumbers);
   const rnd = seededRandom(2022);
@@ -184,7 +209,7 @@ async function main() {
       id: uuidOf(`${householdId}|${month}`),
       householdId,
       month,
-      visitor: '驻村工作队',
+      visitor: teamName.get(villageOf.get(householdId)!)!,
       income: { wage, business, property: 0, transfer: total - wage - business + 300, businessCosts: 300 },
       residentMembers: size,
     };
@@ -195,7 +220,12 @@ async function main() {
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < surveys.length) {
         const survey = surveys[next++];
-        const r = await call('POST', `${gateway}/api/v1/surveys`, survey);
+        const r = await call(
+          'POST',
+          `${gateway}/api/v1/surveys`,
+          survey,
+          teamToken.get(villageOf.get(survey.householdId)!),
+        );
         if (r.status === 201) recorded++;
         else if (r.status !== 200 && r.status !== 409)
           throw new Error(`survey ${survey.householdId}: ${r.status} ${JSON.stringify(r.body)}`);

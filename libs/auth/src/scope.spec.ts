@@ -53,7 +53,10 @@ describe('scope of a caller', () => {
       $or: [{ countyCode: { $in: ['621299'] } }, { townCode: { $in: ['621300101'] } }],
     });
     expect(scopeFilter({ all: false, counties: [], towns: [], villages: [] })).toEqual({ _id: { $in: [] } });
-    expect(withinScope(s, { _id: 'x' })).toEqual({ $and: [{ _id: 'x' }, scopeFilter(s)] });
+    // beside the query's own keys (an _id lookup stays indexable), under $and when a key collides
+    expect(withinScope(s, { _id: 'x' })).toEqual({ _id: 'x', ...scopeFilter(s) });
+    const ownOr = { $or: [{ month: '2026-10' }, { month: '2026-11' }] };
+    expect(withinScope(s, ownOr)).toEqual({ $and: [ownOr, scopeFilter(s)] });
     expect(withinScope(SERVICE_SCOPE, { _id: 'x' })).toEqual({ _id: 'x' });
   });
 

@@ -135,10 +135,18 @@ export interface PairedHouseholds {
 }
 export const PAIRED_HOUSEHOLDS = Symbol('PAIRED_HOUSEHOLDS');
 
-/** A query limited to the scope: `{$and: [query, scopeFilter]}` (the query as is for services). */
+/**
+ * A query limited to the scope (the query as is for services). The scope's condition sits beside the
+ * query's own keys when none collides (`{_id: x, $or: [...units]}`), so the database still sees the
+ * `_id` or field equality at the top and serves it by its index (FerretDB pushes down top-level keys
+ * only, and scanned the whole collection for `{$and: [{_id: x}, …]}`); `{$and: [query, scopeFilter]}`
+ * otherwise (the query has its own `$or`).
+ */
 export function withinScope<Q extends object>(scope: Scope, query: Q): Q {
   if (scope.all) return query;
-  return { $and: [query, scopeFilter(scope)] } as unknown as Q;
+  const limit = scopeFilter(scope);
+  if (Object.keys(limit).some((k) => k in query)) return { $and: [query, limit] } as unknown as Q;
+  return { ...query, ...limit };
 }
 
 /** Every code from the county down to the unit: lets an entry be found by any unit above it. */
