@@ -503,10 +503,18 @@ async function runVariant(
   await d.preProduce(s.topic, warmupSet); // joined, connected and warm once these are committed
   await waitNoLag(d, s, steadyChild, warmupSet.length, 90_000);
   let relayBacklogAtStart: number | undefined;
-  const alerts = name !== 'raw' && s.db ? d.mongo.db(s.db).collection('alerts') : null;
-  if (alerts) {
-    // let the outbox relay publish what the drain left pending, so it does not compete (bounded wait)
-    const pending = () => alerts.countDocuments({ _outboxPending: true });
+  const db = name !== 'raw' && s.db ? d.mongo.db(s.db) : null;
+  if (db) {
+    // let the outbox relay publish what the drain left pending, so it does not compete (bounded wait):
+    // the journal's chunks reserved and not yet past the relay's cursor
+    const state = db.collection<{ _id: string; n?: number; cursor?: number }>('outbox_state');
+    const pending = async () => {
+      const [seq, relay] = await Promise.all([
+        state.findOne({ _id: 'seq' }),
+        state.findOne({ _id: 'relay' }),
+      ]);
+      return Math.max(0, (seq?.n ?? 0) - (relay?.cursor ?? 0));
+    };
     const deadline = now() + 20_000;
     while ((relayBacklogAtStart = await pending()) > 0 && now() < deadline) await sleep(500);
   }
@@ -520,8 +528,15 @@ async function runVariant(
     name !== 'raw' ? `${s.prefix}${Topics.rulesAlerts}` : undefined,
   );
   result.profile.steady = await snapshot(steadyChild, s.profileFile);
-  if (alerts && result.latency.alert) {
-    result.latency.alert.raised = await alerts.countDocuments({ raisedAt: { $gte: steadyStart } });
+  if (db && result.latency.alert) {
+    // raised in the phase: still unresolved (alerts) or resolved since (alert_resolutions), each once
+    const raisedIn = (collection: string) =>
+      db
+        .collection<{ _id: string }>(collection)
+        .find({ raisedAt: { $gte: steadyStart } }, { projection: { _id: 1 } })
+        .toArray();
+    const [open, resolved] = await Promise.all([raisedIn('alerts'), raisedIn('alert_resolutions')]);
+    result.latency.alert.raised = new Set([...open, ...resolved].map((a) => a._id)).size;
     result.latency.alert.relayBacklogAtStart = relayBacklogAtStart;
   }
   const l = result.latency;
@@ -589,7 +604,7 @@ function printReport(results: Result[]) {
     console.log(
       `${r.variant}, produce → alert.raised.v1 on rules.alerts.v1 (via outbox relay): ${a.n} of ${a.raised ?? '?'} alerts raised ` +
         `in the steady phase arrived (waited ≤15 s after the last commit); p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms; ` +
-        `relay backlog when the phase started: ${a.relayBacklogAtStart ?? '?'} alert documents`,
+        `relay backlog when the phase started: ${a.relayBacklogAtStart ?? '?'} journal chunks`,
     );
   }
   console.log('');

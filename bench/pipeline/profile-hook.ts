@@ -78,10 +78,25 @@ const collName = (self: unknown) => (self as { collectionName?: string }).collec
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const mongodb = require('mongodb') as typeof import('mongodb');
-for (const m of ['bulkWrite', 'insertMany', 'insertOne', 'updateOne', 'findOne', 'countDocuments']) {
+/** Documents a call names: the ops of a bulk, the documents of an insert, the _ids of an update or delete by `$in`. */
+function sizeOf(m: string, args: unknown[]): number | undefined {
+  if (m === 'bulkWrite' || m === 'insertMany') return (args[0] as unknown[]).length;
+  const ids = (args[0] as { _id?: { $in?: unknown[] } } | undefined)?._id?.$in;
+  return Array.isArray(ids) ? ids.length : undefined;
+}
+for (const m of [
+  'bulkWrite',
+  'insertMany',
+  'insertOne',
+  'updateOne',
+  'updateMany',
+  'deleteMany',
+  'findOne',
+  'countDocuments',
+]) {
   wrap(mongodb.Collection.prototype, m, (self, args) => ({
     key: `db ${m} ${collName(self)}`,
-    size: m === 'bulkWrite' || m === 'insertMany' ? (args[0] as unknown[]).length : undefined,
+    size: sizeOf(m, args),
   }));
 }
 wrap(mongodb.FindCursor.prototype, 'toArray', (self) => ({
@@ -101,6 +116,18 @@ if (process.env.BENCH_PROFILE_BATCH === '1') {
     key: 'handler call EvaluationHandlers (events per call)',
     size: (args[1] as unknown[]).length,
   }));
+  // the evaluation's steps within a handler call (apps/rules/src: alerts, subjects, evaluation)
+  const rules = path.join(__dirname, '../../apps/rules/src');
+  const steps: Array<[string, string, string[]]> = [
+    ['alerts/alerts.repository.js', 'AlertsRepository', ['apply', 'resolve', 'mendHolding']],
+    ['subjects/subjects.store.js', 'SubjectsStore', ['save', 'latest']],
+    ['evaluation/held-subjects.js', 'HeldSubjects', ['ready']],
+  ];
+  for (const [file, cls, methods] of steps) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proto = (require(path.join(rules, file)) as Record<string, { prototype: object }>)[cls].prototype;
+    for (const m of methods) wrap(proto, m, () => ({ key: `step ${cls}.${m}` }));
+  }
 }
 
 function summarize() {

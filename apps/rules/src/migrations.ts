@@ -1,4 +1,5 @@
 import { countyCodesMigration, Migration } from '@lib/persistence';
+import { resolvedAlertsMigration } from './alerts/alerts.migration';
 import { subjectVersionsMigration } from './subjects/subjects.migration';
 
 /** rules' data migrations, in order, each run once per database at start (libs/persistence). */
@@ -7,4 +8,6 @@ export const migrations: Migration[] = [
   countyCodesMigration(['alerts']),
   // subjects become append-only versions (issue #17)
   subjectVersionsMigration,
+  // resolved alerts kept apart from the unresolved ones (issue #17)
+  resolvedAlertsMigration,
 ];

@@ -206,22 +206,23 @@ describe('rules: alert lifecycle (open → acknowledged → resolved)', () => {
   it('a resolution recorded but not yet on the alert (the app died in between) counts: nothing is told again', async () => {
     const id = newId('hh');
     const alert = await raisedFor(id);
-    // what the app had written when it died: the resolution record, not the alert document's change
+    // what the app had written when it died: the alert, resolved, in alert_resolutions — and still
+    // unresolved among the alerts (it had not removed it yet)
     const client = await new MongoClient(infra.mongoUrl).connect();
     try {
-      await client
-        .db(h.env().MONGO_DB)
-        .collection<{ _id: string; [field: string]: unknown }>('alert_resolutions')
-        .insertOne({
-          _id: alert.id,
-          subjectId: id,
-          ruleId: alert.ruleId,
-          resolvedAt: new Date(),
-          resolution: 'manual',
-          resolvedBy: 'user:cadre',
-          resolutionNote: '已帮扶到位',
-          openKey: `${id}|${alert.ruleId}|${alert.period}|${alert.id}`,
-        });
+      const db = client.db(h.env().MONGO_DB);
+      type Doc = { _id: string; [field: string]: unknown };
+      const open = await db.collection<Doc>('alerts').findOne({ _id: alert.id });
+      expect(open).toMatchObject({ status: 'open' });
+      await db.collection<Doc>('alert_resolutions').insertOne({
+        ...open!,
+        status: 'resolved',
+        resolvedAt: new Date(),
+        resolution: 'manual',
+        resolvedBy: 'user:cadre',
+        resolutionNote: '已帮扶到位',
+        openKey: `${id}|${alert.ruleId}|${alert.period}|${alert.id}`,
+      });
     } finally {
       await client.close();
     }
@@ -233,6 +234,17 @@ describe('rules: alert lifecycle (open → acknowledged → resolved)', () => {
     await h.publish(incomeChanged(id, 6300, { cause: { kind: 'survey-correction', id: newId('survey') } }));
     const [after] = await h.waitForAlerts(id, (a) => a[0]?.status === 'resolved', 'the alert mended');
     expect(after).toMatchObject({ resolution: 'manual', resolutionNote: '已帮扶到位' });
+    // and it has left the unresolved alerts
+    const check = await new MongoClient(infra.mongoUrl).connect();
+    try {
+      const alerts = check.db(h.env().MONGO_DB).collection<{ _id: string }>('alerts');
+      await waitFor(
+        'the resolved alert removed from the unresolved ones',
+        async () => !(await alerts.findOne({ _id: alert.id })),
+      );
+    } finally {
+      await check.close();
+    }
     expect(await toldAfterNextAlert(id)).toEqual([]);
     // and a person is told it is resolved already
     expect(

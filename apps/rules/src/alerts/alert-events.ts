@@ -81,17 +81,18 @@ export function acknowledgeAlertUpdate(
 }
 
 /**
- * The update that resolves an unresolved alert and its alert.resolved.v1 (written together); apply
- * it with the filter `{ _id, status: { $ne: 'resolved' } }`. Once resolved the open key is made
- * unique to the alert, so the subject may be alerted again for the rule and period.
+ * An unresolved alert resolved: its record as it stands resolved (inserted into alert_resolutions, the
+ * alert then removed from the unresolved alerts) and its alert.resolved.v1 (inserted together). The
+ * record gives up the open key (keeping it as `key|alertId`), so the subject may be alerted again for
+ * the rule and period.
  */
-export function resolveAlertUpdate(
+export function alertResolution(
   a: Alert,
   resolution: 'auto' | 'manual',
   at: Date,
   note?: string,
   by?: string,
-): AlertChange<AlertResolvedV1> {
+): { record: AlertResolution; event: AlertResolvedV1 } {
   const event: AlertResolvedV1 = createEvent({
     type: AlertResolvedV1.type,
     source: 'rules',
@@ -110,52 +111,14 @@ export function resolveAlertUpdate(
     },
   });
   return {
-    update: {
-      $set: {
-        status: 'resolved',
-        resolvedAt: at,
-        resolution,
-        resolvedBy: by ?? null,
-        resolutionNote: note ?? null,
-        openKey: `${a.openKey}|${a._id}`,
-      },
-    },
-    event,
-  };
-}
-
-/** What a resolution sets on the alert document (from its record). */
-export function resolvedFields(r: AlertResolution): Partial<Alert> {
-  return {
-    status: 'resolved',
-    resolvedAt: r.resolvedAt,
-    resolution: r.resolution,
-    resolvedBy: r.resolvedBy,
-    resolutionNote: r.resolutionNote,
-    openKey: r.openKey,
-  };
-}
-
-/** The resolution record of an unresolved alert and its alert.resolved.v1 (inserted together). */
-export function alertResolution(
-  a: Alert,
-  resolution: 'auto' | 'manual',
-  at: Date,
-  note?: string,
-  by?: string,
-): { record: AlertResolution; event: AlertResolvedV1 } {
-  const { update, event } = resolveAlertUpdate(a, resolution, at, note, by);
-  const set = update.$set as Partial<Alert>;
-  return {
     record: {
-      _id: a._id,
-      subjectId: a.subjectId,
-      ruleId: a.ruleId,
+      ...a,
+      status: 'resolved',
       resolvedAt: at,
       resolution,
-      resolvedBy: set.resolvedBy ?? null,
-      resolutionNote: set.resolutionNote ?? null,
-      openKey: set.openKey!,
+      resolvedBy: by ?? null,
+      resolutionNote: note ?? null,
+      openKey: `${a.openKey}|${a._id}`,
     },
     event,
   };

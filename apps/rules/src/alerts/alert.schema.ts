@@ -30,8 +30,11 @@ export class Alert {
   }>;
   @Prop({ type: [String], required: true }) recipientRoles!: string[];
   @Prop({ type: String, required: true, index: true }) status!: AlertStatus;
-  /** `${subjectId}|${ruleId}|${period}` while not resolved; made unique per alert once resolved. */
-  @Prop({ required: true, unique: true }) openKey!: string;
+  /**
+   * `${subjectId}|${ruleId}|${period}` while not resolved, unique among unresolved alerts; removed once
+   * resolved (a sparse index: resolved alerts are not in it, so the key is free for the next alert).
+   */
+  @Prop({ type: String, unique: true, sparse: true }) openKey!: string;
   @Prop({ required: true }) triggeredBy!: string;
   @Prop({ required: true }) raisedAt!: Date;
   @Prop({ type: Date, default: null }) resolvedAt!: Date | null;

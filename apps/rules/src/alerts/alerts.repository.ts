@@ -2,16 +2,9 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
-import { inParallelBulks, OutboxRelay, runWithConcurrency } from '@lib/messaging';
-import {
-  acknowledgeAlertUpdate,
-  alertRaisedEvent,
-  alertResolution,
-  resolveAlertUpdate,
-  resolvedFields,
-} from './alert-events';
-import { AlertResolvedV1 } from '@lib/contracts';
+import { Page, pageOf, ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
+import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
+import { acknowledgeAlertUpdate, alertRaisedEvent, alertResolution } from './alert-events';
 import { Alert, AlertStatus, openKeyOf } from './alert.schema';
 import { AlertResolution } from './alert-resolution.schema';
 
@@ -38,94 +31,88 @@ export interface AlertCountRow {
 }
 
 /**
- * Alerts and their resolution records; callers' reads and writes are within their scope, the
- * evaluation runs as the service. An alert is resolved by appending its resolution record (with
- * alert.resolved.v1), then bringing the alert document in line (see AlertResolution).
+ * Alerts: the unresolved ones in `alerts`, the resolved ones in `alert_resolutions` (see
+ * AlertResolution); callers' reads and writes are within their scope, the evaluation runs as the
+ * service. An alert is resolved by appending it, resolved, to alert_resolutions (with
+ * alert.resolved.v1), then removing it from `alerts`.
  */
 @Injectable()
 export class AlertsRepository extends ScopedRepository<Alert> implements OnModuleDestroy {
   private readonly resolutions: Store<AlertResolution>;
   private readonly logger = new Logger(AlertsRepository.name);
-  /** Resolutions recorded whose alert documents are not brought in line yet, by alert id. */
-  private readonly unmended = new Map<string, { record: AlertResolution; openKey: string }>();
-  private mending: Promise<void> | null = null;
+  /** Alerts resolved (recorded) that have not left `alerts` yet: alert id → the open key it holds there. */
+  private readonly unremoved = new Map<string, string>();
+  private removing: Promise<void> | null = null;
 
   constructor(
     @InjectModel(Alert.name) model: Model<Alert>,
-    @InjectModel(AlertResolution.name) resolutions: Model<AlertResolution>,
+    @InjectModel(AlertResolution.name) private readonly resolutionModel: Model<AlertResolution>,
     relay: OutboxRelay,
   ) {
     super(model, { relay });
-    this.resolutions = Store.of(resolutions, { relay, insertOnly: true });
+    this.resolutions = Store.of(resolutionModel, { relay, insertOnly: true });
   }
 
   /**
    * The alerts among these that have no resolution record. Those that have one (the process died
-   * between the record and the document) are left out, and their documents mended (one query by
-   * _id, one bulk write when any).
+   * between the record and the removal) are left out, and removed from `alerts` (one query by _id,
+   * one delete when any).
    */
   private async withoutResolved(alerts: Alert[]): Promise<Alert[]> {
     if (alerts.length === 0) return alerts;
     const records = await this.resolutions
-      .find({ _id: { $in: alerts.map((a) => a._id) } }, { projection: WITHOUT_OUTBOX })
+      .find({ _id: { $in: alerts.map((a) => a._id) } }, { projection: { _id: 1 } })
       .toArray();
     if (records.length === 0) return alerts;
-    await this.mend(records);
     const resolved = new Set(records.map((r) => r._id));
+    await this.remove([...resolved]);
     return alerts.filter((a) => !resolved.has(a._id));
   }
 
   /**
-   * The alert documents of recorded resolutions are brought in line behind the evaluation, many runs'
-   * in one bulk write (the record is the truth meanwhile: see AlertResolution). `openKey` is the key
-   * the alert holds until then.
+   * Resolved alerts leave `alerts` behind the evaluation, many runs' in one delete (the record is the
+   * truth meanwhile: see AlertResolution).
    */
-  private mendLater(items: Array<{ record: AlertResolution; openKey: string }>): void {
-    for (const item of items) this.unmended.set(item.record._id, item);
-    this.mending ??= this.mendPending().finally(() => (this.mending = null));
+  private removeLater(items: Array<{ id: string; openKey: string }>): void {
+    for (const { id, openKey } of items) this.unremoved.set(id, openKey);
+    this.removing ??= this.removePending().finally(() => (this.removing = null));
   }
 
-  private async mendPending(): Promise<void> {
-    for (let failures = 0; this.unmended.size > 0;) {
+  private async removePending(): Promise<void> {
+    for (let failures = 0; this.unremoved.size > 0;) {
       try {
-        await this.mendNow([...this.unmended.values()].slice(0, 500));
+        await this.removeNow([...this.unremoved.keys()].slice(0, 1_000));
         failures = 0;
       } catch (e) {
-        // the records stand; a read for evaluation mends them too (withoutResolved)
+        // the records stand; a read for evaluation removes them too (withoutResolved)
         if (++failures === 1)
-          this.logger.warn(`alert documents not brought in line yet: ${(e as Error).message}`);
+          this.logger.warn(`resolved alerts not removed from alerts yet: ${(e as Error).message}`);
         await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** failures)));
       }
     }
   }
 
-  /** Brings in line at once the alert documents that still hold these open keys (a run raises on them). */
-  private async mendHolding(openKeys: Set<string>): Promise<void> {
-    const holding = [...this.unmended.values()].filter((u) => openKeys.has(u.openKey));
-    if (holding.length) await this.mendNow(holding);
+  /** Removes at once the resolved alerts that still hold these open keys in `alerts` (a run raises on them). */
+  private async removeHolding(openKeys: Set<string>): Promise<void> {
+    const holding = [...this.unremoved].filter(([, key]) => openKeys.has(key)).map(([id]) => id);
+    if (holding.length) await this.removeNow(holding);
   }
 
-  /** Mends these pending documents now; they are no longer pending (unless recorded again meanwhile). */
-  private async mendNow(items: Array<{ record: AlertResolution; openKey: string }>): Promise<void> {
-    await this.mend(items.map((i) => i.record));
-    for (const i of items) if (this.unmended.get(i.record._id) === i) this.unmended.delete(i.record._id);
+  /** Removes these resolved alerts now; they are no longer pending. */
+  private async removeNow(ids: string[]): Promise<void> {
+    await this.remove(ids);
+    for (const id of ids) this.unremoved.delete(id);
   }
 
-  /** On shutdown, what is pending is written (a crash leaves it to withoutResolved). */
+  /** On shutdown, what is pending is removed (a crash leaves it to withoutResolved). */
   async onModuleDestroy(): Promise<void> {
-    await this.mending?.catch(() => undefined);
-    if (this.unmended.size) await this.mendNow([...this.unmended.values()]).catch(() => undefined);
+    await this.removing?.catch(() => undefined);
+    if (this.unremoved.size) await this.removeNow([...this.unremoved.keys()]).catch(() => undefined);
   }
 
-  /** Brings alert documents in line with their resolution records (one bulk write; resolved ones are left alone). */
-  private async mend(records: AlertResolution[]): Promise<void> {
-    const ops = records.map((r) => ({
-      updateOne: {
-        filter: { _id: r._id, status: { $ne: 'resolved' as const } },
-        update: { $set: resolvedFields(r) },
-      },
-    }));
-    await Promise.all(inParallelBulks(ops).map((bulk) => this.store.bulkWrite(bulk)));
+  /** Removes resolved alerts from `alerts`: one delete by _id (served by the _id index). */
+  private async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.store.deleteMany({ _id: { $in: ids } });
   }
 
   /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key (one equality query each). */
@@ -180,11 +167,11 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   /**
    * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others
-   * (single updates side by side, first). An alert raised and resolved by the same run is inserted resolved, with
-   * both its events (no update, and its open key is free for the run's next alert). An alert whose
-   * id or open key exists already (a redelivery, another writer) is refused, not doubled. Returns
-   * the subjects to read again (an alert refused for another's open key, one resolved meanwhile) and
-   * the alerts found written and resolved already (a redelivery of their raise).
+   * (first). An alert raised and resolved by the same run goes straight to alert_resolutions, with both
+   * its events (its open key is free for the run's next alert). An alert whose id or open key exists
+   * already (a redelivery, another writer) is refused, not doubled. Returns the subjects to read again
+   * (an alert refused for another's open key, one resolved meanwhile) and the alerts found written and
+   * resolved already (a redelivery of their raise).
    */
   async apply(
     raise: Alert[],
@@ -194,67 +181,121 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const now = new Date();
     const raising = new Set(raise.map((a) => a._id));
     const resolving = new Set(resolve.map((a) => a._id));
-    const closed = new Map<string, AlertResolvedV1>();
-    const inserts = raise.map((a) => {
-      if (!resolving.has(a._id)) return a;
-      const { update, event } = resolveAlertUpdate(a, resolution, now);
-      closed.set(a._id, event);
-      return { ...a, ...(update.$set as Partial<Alert>) };
-    });
-    // resolves first: an alert resolved by the run frees its open key for the one the run raises
-    // after it (inserted first, that one was refused for the key and its subject read again)
-    const reread = await this.resolve(
+    const opened = raise.filter((a) => !resolving.has(a._id));
+    const closed = raise.filter((a) => resolving.has(a._id));
+    // resolves first, in one insert with the alerts raised and resolved by the run: an alert resolved
+    // by the run frees its open key for the one the run raises after it (inserted first, that one was
+    // refused for the key and its subject read again)
+    const { elsewhere: reread, already } = await this.recordResolved(
       resolve.filter((a) => !raising.has(a._id)),
       resolution,
+      now,
+      undefined,
+      closed,
     );
-    await this.mendHolding(new Set(inserts.map((a) => a.openKey)));
-    const { duplicates } = await this.store.insertManyNew(inserts, (a) => [
-      alertRaisedEvent(a),
-      ...(closed.has(a._id) ? [closed.get(a._id)!] : []),
-    ]);
-    const resolvedBefore = new Set<string>();
+    const resolvedBefore = new Set(already);
+    await this.removeHolding(new Set(opened.map((a) => a.openKey)));
+    const { duplicates } = await this.store.insertManyNew(opened, (a) => [alertRaisedEvent(a)]);
     await runWithConcurrency(duplicates, 8, async (i) => {
-      // refused: the same alert written before (a redelivery: done) or another holding the open key
-      const stored = await this.store.findOne({ _id: inserts[i]._id }, { projection: { status: 1 } });
-      if (!stored) reread.add(inserts[i].subjectId);
-      else if (stored.status === 'resolved') resolvedBefore.add(stored._id);
+      // refused: the same alert written before (a redelivery: done, and perhaps resolved and gone
+      // since) or another holding the open key
+      const id = opened[i]._id;
+      if (await this.store.findOne({ _id: id }, { projection: { _id: 1 } })) return;
+      if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) resolvedBefore.add(id);
+      else reread.add(opened[i].subjectId);
     });
     return { reread, resolvedBefore };
   }
 
   /**
-   * Resolves unresolved alerts: their resolution records, each with alert.resolved.v1, in one
-   * unordered insert (and the journal's two statements) however many; the alert documents are brought
-   * in line behind it (mendLater), at once for an open key a run raises on again (apply). An alert
-   * that has a record already (resolved elsewhere meanwhile, or by this very write before a crash)
-   * is not told again; its document is mended from the record that stands. Returns the subjects of
-   * the alerts found resolved already (the caller re-reads them).
+   * Resolves unresolved alerts: each appended, resolved, to alert_resolutions with alert.resolved.v1,
+   * in one unordered insert (and the journal's two statements) however many; they leave `alerts`
+   * behind it (removeLater), at once for an open key a run raises on again (apply). An alert that has
+   * a record already (resolved elsewhere meanwhile, or by this very write before a crash) is not told
+   * again; the record that stands is kept. Returns the subjects of the alerts found resolved already
+   * (the caller re-reads them).
    */
   async resolve(alerts: Alert[], resolution: 'auto' | 'manual', note?: string): Promise<Set<string>> {
-    if (alerts.length === 0) return new Set();
-    const made = alerts.map((a) => alertResolution(a, resolution, new Date(), note));
+    return (await this.recordResolved(alerts, resolution, new Date(), note)).elsewhere;
+  }
+
+  /**
+   * resolve(), and alerts raised and resolved at once (`raisedResolved`: never unresolved, with both
+   * their events) in the same insert. `elsewhere`: the subjects of the unresolved alerts found resolved
+   * already; `already`: the raised-and-resolved alerts written before (a redelivery).
+   */
+  private async recordResolved(
+    alerts: Alert[],
+    resolution: 'auto' | 'manual',
+    now: Date,
+    note?: string,
+    raisedResolved: Alert[] = [],
+  ): Promise<{ elsewhere: Set<string>; already: string[] }> {
+    if (alerts.length === 0 && raisedResolved.length === 0) return { elsewhere: new Set(), already: [] };
+    const made = [...alerts, ...raisedResolved].map((a) => alertResolution(a, resolution, now, note));
+    const raisedNow = new Set(raisedResolved.map((a) => a._id));
     const events = new Map(made.map((m) => [m.record._id, m.event]));
     const { duplicates } = await this.resolutions.insertManyNew(
       made.map((m) => m.record),
-      (r) => [events.get(r._id)!],
+      (r) => [...(raisedNow.has(r._id) ? [alertRaisedEvent(r)] : []), events.get(r._id)!],
     );
-    const standing = new Map(made.map((m) => [m.record._id, m.record]));
-    const resolvedElsewhere = new Set<string>();
-    if (duplicates.length) {
-      const ids = duplicates.map((i) => made[i].record._id);
-      const stored = await this.resolutions
-        .find({ _id: { $in: ids } }, { projection: WITHOUT_OUTBOX })
-        .toArray();
-      for (const r of stored) standing.set(r._id, r);
-      for (const i of duplicates) resolvedElsewhere.add(made[i].record.subjectId);
+    const elsewhere = new Set<string>();
+    const already: string[] = [];
+    for (const i of duplicates) {
+      const { _id, subjectId } = made[i].record;
+      if (raisedNow.has(_id)) already.push(_id);
+      else elsewhere.add(subjectId);
     }
-    const keyOf = new Map(alerts.map((a) => [a._id, a.openKey]));
-    this.mendLater([...standing.values()].map((record) => ({ record, openKey: keyOf.get(record._id)! })));
-    return resolvedElsewhere;
+    this.removeLater(alerts.map((a) => ({ id: a._id, openKey: a.openKey })));
+    return { elsewhere, already };
   }
 
-  list(scope: Scope, filter: AlertFilter, page: number, pageSize: number) {
-    return this.page(scope, { ...filter }, { raisedAt: -1, _id: 1 }, page, pageSize);
+  /**
+   * One page of alerts in the scope, newest first: unresolved ones from `alerts`, resolved ones from
+   * alert_resolutions, both merged when no status is asked (an alert in both, resolved a moment ago and
+   * not yet removed, is shown resolved).
+   */
+  async list(scope: Scope, filter: AlertFilter, page: number, pageSize: number): Promise<Page<Alert>> {
+    const sort = { raisedAt: -1, _id: 1 } as const;
+    const { status, ...rest } = filter;
+    if (status === 'resolved')
+      return pageOf(
+        this.resolutionModel,
+        withinScope(scope, { ...rest }),
+        sort,
+        page,
+        pageSize,
+        WITHOUT_OUTBOX,
+      );
+    if (status) {
+      const found = await this.page(scope, { ...rest, status }, sort, page, pageSize);
+      return { ...found, items: await this.withoutResolved(found.items) };
+    }
+    // both, newest first: the first page × pageSize of each, merged
+    const upTo = page * pageSize;
+    const [open, resolved] = await Promise.all([
+      pageOf(this.model, this.scoped(scope, { ...rest }), sort, 1, upTo, WITHOUT_OUTBOX),
+      pageOf(this.resolutionModel, withinScope(scope, { ...rest }), sort, 1, upTo, WITHOUT_OUTBOX),
+    ]);
+    const resolvedIds = new Set(resolved.items.map((a) => a._id));
+    const merged = [...open.items.filter((a) => !resolvedIds.has(a._id)), ...resolved.items].sort(
+      (a, b) => new Date(b.raisedAt).getTime() - new Date(a.raisedAt).getTime() || a._id.localeCompare(b._id),
+    );
+    return {
+      items: merged.slice((page - 1) * pageSize, upTo),
+      total: open.total + resolved.total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** The alert if it lies in the scope: resolved (its record) or unresolved. */
+  override async findById(scope: Scope, id: string): Promise<Alert | null> {
+    const [resolved, open] = await Promise.all([
+      this.resolutions.findOne(withinScope(scope, { _id: id }), { projection: WITHOUT_OUTBOX }),
+      super.findById(scope, id),
+    ]);
+    return resolved ?? open;
   }
 
   /**
@@ -270,8 +311,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   ): Promise<Alert | 'missing' | 'not-open'> {
     const doc = await this.findById(scope, id);
     if (!doc) return 'missing';
-    if (doc.status !== 'open') return 'not-open';
-    if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) return 'not-open'; // resolved, the document not yet in line
+    if (doc.status !== 'open') return 'not-open'; // acknowledged, or resolved (its record found)
     // updateOne + read rather than findOneAndUpdate: FerretDB 1.24 refuses findAndModify with the
     // projection mongoose adds for the outbox's select:false fields
     const { update, event } = acknowledgeAlertUpdate(doc, by, new Date(), note);
@@ -296,19 +336,18 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
     const { record, event } = alertResolution(doc, 'manual', new Date(), note, by);
-    if (!(await this.resolutions.insertNew(record, [event]))) {
-      // resolved a moment ago (by the evaluation or another person): that record stands
-      const standing = await this.resolutions.findOne({ _id: id }, { projection: WITHOUT_OUTBOX });
-      if (standing) await this.mend([standing]);
-      return 'resolved';
-    }
-    await this.mend([record]);
+    const written = await this.resolutions.insertNew(record, [event]);
+    // either way it leaves the unresolved alerts; resolved a moment ago (by the evaluation or another
+    // person), the record that stands is the answer
+    await this.removeNow([id]);
+    if (!written) return 'resolved';
     return (await this.findById(scope, id)) ?? 'missing';
   }
 
   /**
    * Alert counts per org unit and severity for dashboards, within the scope: one $group over the
-   * alerts (FerretDB-safe: $match and $group with $sum). Unresolved alerts unless a status is given.
+   * unresolved alerts, or over the resolved ones when asked for (FerretDB-safe: $match and $group
+   * with $sum). Unresolved alerts unless a status is given.
    */
   async counts(
     scope: Scope,
@@ -319,7 +358,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
       ...(filter.status ? { status: filter.status } : { status: { $ne: 'resolved' } }),
       ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
     });
-    const groups = await this.store
+    const groups = await (filter.status === 'resolved' ? this.resolutions : this.store)
       .aggregate<{ _id: { unit: string; severity: Alert['severity'] }; n: number }>([
         { $match: match },
         { $group: { _id: { unit: `$${by}Code`, severity: '$severity' }, n: { $sum: 1 } } },
