@@ -123,6 +123,14 @@ if (process.env.BENCH_PROFILE_BATCH === '1') {
     ['subjects/subjects.store.js', 'SubjectsStore', ['save', 'latest']],
     ['evaluation/held-subjects.js', 'HeldSubjects', ['ready']],
   ];
+  // the outbox journal's statements around each write (libs/messaging: reserve a chunk id, append it)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const journal = require(path.join(__dirname, '../../libs/messaging/src/outbox/journal.js')) as Record<
+    string,
+    { prototype: object }
+  >;
+  for (const m of ['reserve', 'append'])
+    wrap(journal.OutboxJournal.prototype, m, () => ({ key: `journal ${m}` }));
   for (const [file, cls, methods] of steps) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const proto = (require(path.join(rules, file)) as Record<string, { prototype: object }>)[cls].prototype;

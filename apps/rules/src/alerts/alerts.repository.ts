@@ -166,8 +166,8 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   }
 
   /**
-   * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others
-   * (first). An alert raised and resolved by the same run goes straight to alert_resolutions, with both
+   * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others,
+   * the two writes side by side (an alert raised on a key the run frees is written after). An alert raised and resolved by the same run goes straight to alert_resolutions, with both
    * its events (its open key is free for the run's next alert). An alert whose id or open key exists
    * already (a redelivery, another writer) is refused, not doubled. Returns the subjects to read again
    * (an alert refused for another's open key, one resolved meanwhile) and the alerts found written and
@@ -181,28 +181,41 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const now = new Date();
     const raising = new Set(raise.map((a) => a._id));
     const resolving = new Set(resolve.map((a) => a._id));
-    const opened = raise.filter((a) => !resolving.has(a._id));
+    const resolved = resolve.filter((a) => !raising.has(a._id));
     const closed = raise.filter((a) => resolving.has(a._id));
-    // resolves first, in one insert with the alerts raised and resolved by the run: an alert resolved
-    // by the run frees its open key for the one the run raises after it (inserted first, that one was
-    // refused for the key and its subject read again)
-    const { elsewhere: reread, already } = await this.recordResolved(
-      resolve.filter((a) => !raising.has(a._id)),
-      resolution,
-      now,
-      undefined,
-      closed,
-    );
-    const resolvedBefore = new Set(already);
+    // an alert raised on a key that an alert resolved by the run holds waits for that resolution
+    // (recorded, the holder removed: the key is free); the others are written beside it
+    const freedKeys = new Set(resolved.map((a) => a.openKey));
+    const opened = raise.filter((a) => !resolving.has(a._id));
+    const [recorded, beside] = await Promise.all([
+      // the resolutions, in one insert with the alerts raised and resolved by the run
+      this.recordResolved(resolved, resolution, now, undefined, closed),
+      this.raiseOpen(opened.filter((a) => !freedKeys.has(a.openKey))),
+    ]);
+    const after = await this.raiseOpen(opened.filter((a) => freedKeys.has(a.openKey)));
+    return {
+      reread: new Set([...recorded.elsewhere, ...beside.reread, ...after.reread]),
+      resolvedBefore: new Set([...recorded.already, ...beside.resolvedBefore, ...after.resolvedBefore]),
+    };
+  }
+
+  /**
+   * Inserts unresolved alerts with their alert.raised.v1 (one unordered insert), once the resolved
+   * alerts still holding their keys have left `alerts`. Refused ones: the same alert written before (a
+   * redelivery: done, and perhaps resolved and gone since: `resolvedBefore`) or another holding the
+   * open key (its subject to read again: `reread`).
+   */
+  private async raiseOpen(opened: Alert[]): Promise<{ reread: string[]; resolvedBefore: string[] }> {
+    const reread: string[] = [];
+    const resolvedBefore: string[] = [];
+    if (opened.length === 0) return { reread, resolvedBefore };
     await this.removeHolding(new Set(opened.map((a) => a.openKey)));
     const { duplicates } = await this.store.insertManyNew(opened, (a) => [alertRaisedEvent(a)]);
     await runWithConcurrency(duplicates, 8, async (i) => {
-      // refused: the same alert written before (a redelivery: done, and perhaps resolved and gone
-      // since) or another holding the open key
       const id = opened[i]._id;
       if (await this.store.findOne({ _id: id }, { projection: { _id: 1 } })) return;
-      if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) resolvedBefore.add(id);
-      else reread.add(opened[i].subjectId);
+      if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) resolvedBefore.push(id);
+      else reread.push(opened[i].subjectId);
     });
     return { reread, resolvedBefore };
   }

@@ -65,6 +65,29 @@ describe('outbox journal (real database)', () => {
     await d.dropDatabase();
   });
 
+  it('gives writers reserving at the same moment their own ids, with no gap the relay would wait for', async () => {
+    const d = client.db(uniqueRunId('journal-together'));
+    const { relay, published } = recordingRelay(d, { gapGraceMs: 60_000 });
+    const journal = relay.journal!;
+    const before = await journal.reserve();
+    // 40 writers of this instance at once, and a second instance beside them
+    const other = new OutboxJournal(d, journal.options);
+    const ids = await Promise.all([
+      ...Array.from({ length: 40 }, () => journal.reserve()),
+      ...Array.from({ length: 5 }, () => other.reserve()),
+    ]);
+    expect(new Set(ids).size).toBe(45);
+    expect([...ids].sort((a, b) => a - b)).toEqual(Array.from({ length: 45 }, (_, i) => before + 1 + i));
+    await journal.append(before, []);
+    await Promise.all(ids.map((id) => journal.append(id, [record(`t${id}`)])));
+    relay.start();
+    // published long before the 60 s a missing chunk would be waited for
+    await waitFor('all published', async () => published.length === 45, { timeoutMs: 15_000 });
+    await relay.stop();
+    expect(new Set(published.map((r) => r.id)).size).toBe(45);
+    await d.dropDatabase();
+  });
+
   it('recovers a chunk whose writer died after its write, and a late append is not lost', async () => {
     const d = client.db(uniqueRunId('journal-gap'));
     const { relay, published } = recordingRelay(d, { pruneIntervalMs: 0 });

@@ -90,9 +90,15 @@ function bytesOf(stored: unknown): Uint8Array | null {
   return inner instanceof Uint8Array ? inner : null;
 }
 
+/** JSON up to this size is deflated on the spot (well under a millisecond), larger in the thread pool. */
+const DEFLATE_INLINE_BYTES = 256 * 1024;
+
 /** Records as stored in a chunk (deflated JSON; a Buffer, so any driver's BSON writes it as Binary). */
 export async function encodeRecords(records: OutgoingRecord[]): Promise<Buffer> {
-  return deflateAsync(Buffer.from(JSON.stringify(records)), ZLIB);
+  const json = Buffer.from(JSON.stringify(records));
+  // a run's chunk is a few kB: waiting for a pool thread (shared with DNS, files, the other writes)
+  // took longer than deflating it
+  return json.length <= DEFLATE_INLINE_BYTES ? deflateRawSync(json, ZLIB) : deflateAsync(json, ZLIB);
 }
 
 /** A stored value as its records, or as the deflated bytes still to inflate. */
@@ -155,15 +161,47 @@ export class OutboxJournal {
 
   // ---- writer side ----
 
-  /** Reserves the id of the next chunk (step 1 of the writer protocol). */
-  async reserve(): Promise<number> {
-    const doc = (await this.state.findOneAndUpdate(
-      { _id: 'seq' } as Document,
-      { $inc: { n: 1 } },
-      { upsert: true, returnDocument: 'after', includeResultMetadata: false },
-    )) as CounterDoc | null;
-    if (!doc) throw new Error('outbox journal: no chunk id reserved');
-    return doc.n;
+  /**
+   * Reserves the id of the next chunk (step 1 of the writer protocol). The writers of this instance
+   * that ask while a reservation is on its way are served together by the next one (`$inc` by their
+   * number, each given one of the ids): one statement on the counter at a time per instance, instead
+   * of each writer queueing on the counter's row lock. Every id handed out is its writer's, as before.
+   */
+  reserve(): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.reserveWaiting.push({ resolve, reject });
+      if (!this.reserving) void this.reserveForWaiting();
+    });
+  }
+
+  private readonly reserveWaiting: Array<{ resolve: (id: number) => void; reject: (e: unknown) => void }> =
+    [];
+  private reserving = false;
+
+  /**
+   * Serves the waiting writers until none is left. The flag drops right after the last look at the
+   * queue, with no await in between, so a writer that comes later always starts a new round.
+   */
+  private async reserveForWaiting(): Promise<void> {
+    this.reserving = true;
+    try {
+      while (this.reserveWaiting.length > 0) {
+        const group = this.reserveWaiting.splice(0);
+        try {
+          const doc = (await this.state.findOneAndUpdate(
+            { _id: 'seq' } as Document,
+            { $inc: { n: group.length } },
+            { upsert: true, returnDocument: 'after', includeResultMetadata: false },
+          )) as CounterDoc | null;
+          if (!doc) throw new Error('outbox journal: no chunk id reserved');
+          group.forEach((w, i) => w.resolve(doc.n - group.length + 1 + i));
+        } catch (e) {
+          for (const w of group) w.reject(e);
+        }
+      }
+    } finally {
+      this.reserving = false;
+    }
   }
 
   /**
