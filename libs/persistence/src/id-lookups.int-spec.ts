@@ -1,4 +1,4 @@
-import { MongoClient, ObjectId } from 'mongodb';
+import { Double, Long, MongoClient, ObjectId } from 'mongodb';
 import { infra, uniqueRunId } from '@lib/testing';
 
 interface Row {
@@ -40,6 +40,20 @@ describe('lookups by _id (the database serves them by the _id index)', () => {
     expect(await planOf({ _id: { $in: ['doc-5', 'doc-7'] } })).toContain('Index Scan');
     // a filter on another field is still a scan: only _id is known never to be an array
     expect(await planOf({ status: 'open' })).toContain('Seq Scan');
+  });
+
+  it("serves numeric _ids (the outbox journal's chunks) by the index too, 5, 5L and 5.0 alike", async () => {
+    const chunks = client.db(dbName).collection<{ _id: number | Long; n: number }>('chunks');
+    await chunks.insertMany(Array.from({ length: 5_000 }, (_, i) => ({ _id: i + 1, n: i + 1 })));
+    const plan = async (filter: object) => JSON.stringify(await chunks.find(filter).explain());
+    expect(await plan({ _id: 7 })).toContain('Index Scan');
+    expect(await plan({ _id: { $in: [7, 8, 9] } })).toContain('Index Scan');
+    expect(await chunks.findOne({ _id: 4_321 })).toMatchObject({ n: 4_321 });
+    expect(await chunks.findOne({ _id: Long.fromNumber(12) })).toMatchObject({ n: 12 });
+    expect(await chunks.findOne({ _id: new Double(13) })).toMatchObject({ n: 13 });
+    expect(await chunks.findOne({ _id: 5_001 })).toBeNull();
+    const page = await chunks.find({ _id: { $in: [3, 2, 1, 9_999] } }).toArray();
+    expect(page.map((c) => c.n).sort((a, b) => a - b)).toEqual([1, 2, 3]);
   });
 
   it('answers exactly what the filter asks (other conditions, other _id types, absent ids)', async () => {

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectConnection, InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
@@ -11,7 +12,10 @@ import { SubjectState } from './domain/subject-state';
  * A subject's state, append-only (issue #17): every change is a new version `subjectId#rev` (one
  * insertMany per batch, no update), the highest rev is the current state. Two writers from the same
  * rev insert the same `_id`: one is refused (a duplicate), which is the optimistic guard.
- * Superseded versions are removed in the background.
+ * Superseded versions are removed in the background. The state itself is one deflated JSON value
+ * (`stateZ`): nothing queries inside it, and FerretDB converts a document value by value (a state is
+ * hundreds of them: monthly figures, event ids), so one opaque value makes a version several times
+ * cheaper to write and read. Versions written earlier hold it as a plain object (`state`), read too.
  */
 @Schema({ collection: 'subject_versions', versionKey: false })
 export class SubjectVersion {
@@ -22,12 +26,16 @@ export class SubjectVersion {
   @Prop({ type: String, required: true }) countyCode!: string;
   @Prop({ type: String, required: true }) townCode!: string;
   @Prop({ type: String, required: true }) villageCode!: string;
-  @Prop({ type: Object, required: true }) state!: SubjectState;
+  /** The state, deflated JSON (stateOf reads it). */
+  @Prop({ type: Buffer }) stateZ?: Buffer;
+  /** The state as a plain object: versions written before it was deflated. */
+  @Prop({ type: Object }) state?: SubjectState;
 }
 export const SubjectVersionSchema = SchemaFactory.createForClass(SubjectVersion);
 
 /** The version id: revs zero-padded so a subject's versions sort together, oldest first. */
-export const versionIdOf = (subjectId: string, rev: number) => `${subjectId}#${String(rev).padStart(10, '0')}`;
+export const versionIdOf = (subjectId: string, rev: number) =>
+  `${subjectId}#${String(rev).padStart(10, '0')}`;
 
 export function versionOf(s: SubjectState): SubjectVersion {
   return {
@@ -38,8 +46,17 @@ export function versionOf(s: SubjectState): SubjectVersion {
     countyCode: s.countyCode,
     townCode: s.townCode,
     villageCode: s.villageCode,
-    state: s,
+    stateZ: deflateRawSync(JSON.stringify(s), { level: 1 }),
   };
+}
+
+/** The state a version holds (deflated, or a plain object in versions written before). */
+export function stateOf(v: Pick<SubjectVersion, 'stateZ' | 'state'>): SubjectState {
+  if (v.stateZ == null) return v.state!;
+  const stored = v.stateZ as unknown;
+  // a Buffer as written; the driver's Binary as read
+  const bytes = stored instanceof Uint8Array ? stored : (stored as { buffer: Uint8Array }).buffer;
+  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as SubjectState;
 }
 
 const PRUNE_EVERY_MS = 2_000;
@@ -90,7 +107,7 @@ export class SubjectsStore implements OnModuleDestroy {
     const found = new Map<string, SubjectState>();
     await runWithConcurrency([...new Set(ids)], 32, async (id) => {
       const [v] = await this.store.find({ subjectId: id }, { sort: { rev: -1 }, limit: 1 }).toArray();
-      if (v) found.set(id, v.state);
+      if (v) found.set(id, stateOf(v));
     });
     return found;
   }
@@ -102,7 +119,7 @@ export class SubjectsStore implements OnModuleDestroy {
     for await (const v of this.store.find({}, { batchSize: 2_000 })) {
       if (!keep(v.subjectId)) continue;
       const had = found.get(v.subjectId);
-      if (!had || had.rev < v.rev) found.set(v.subjectId, v.state);
+      if (!had || had.rev < v.rev) found.set(v.subjectId, stateOf(v));
     }
     return found;
   }
@@ -152,7 +169,7 @@ export class SubjectsStore implements OnModuleDestroy {
           page = [];
         }
       }
-      if (!last || last._id !== v.subjectId || last.rev < v.rev) last = v.state;
+      if (!last || last._id !== v.subjectId || last.rev < v.rev) last = stateOf(v);
     }
     if (last) page.push(last);
     if (page.length) yield page;

@@ -7,9 +7,10 @@ import type { OutgoingRecord } from '../producer/event-publisher';
 /**
  * The outbox journal: an append-only collection of chunks, one per write that carries events, with
  * consecutive integer ids (1, 2, 3, …) from a counter. The relay keeps a cursor (the last chunk
- * published) and reads the chunks after it by `_id` equality — the only lookup FerretDB 1.x answers
- * without scanning the collection — several at once, sends their records in one batch and advances
- * the cursor in one statement. Published chunks are removed in bulk by a periodic range delete.
+ * published) and reads the chunks after it by `_id` — the only lookup FerretDB 1.x answers without
+ * scanning the collection (with deploy/local/ferretdb's patch) — several in one query, sends their
+ * records in one batch and advances the cursor in one statement. Published chunks are removed in bulk
+ * by a periodic range delete.
  *
  * Writer protocol (no transactions, single-document writes):
  *   1. reserve a chunk id n (one `$inc` on the counter);
@@ -62,7 +63,7 @@ export interface JournalOptions {
   leaseMs: number;
   /** How long a missing chunk may stay missing before the relay recovers it from the documents. */
   gapGraceMs: number;
-  /** Chunks read at once (each by `_id`, in parallel). */
+  /** Chunks read at once (one query by `_id`). */
   readAhead: number;
   /** At most this many records in one send. */
   maxRecordsPerSend: number;
@@ -313,7 +314,7 @@ export class OutboxJournal {
       }
       const count = Math.min(this.options.readAhead, reserved - next + 1);
       const ids = Array.from({ length: count }, (_, i) => next + i);
-      const page = await Promise.all(ids.map((id) => this.read(id)));
+      const page = await this.readPage(ids);
       let i = 0;
       for (; i < page.length && page[i]; i++) {
         found.push(page[i]!);
@@ -371,23 +372,44 @@ export class OutboxJournal {
     return { cursor: last, more: !complete, published: all.length };
   }
 
-  /** Chunk `id`: as read ahead if it was there then, else read now. */
-  private read(id: number): Promise<JournalChunk | null> {
-    const ahead = this.prefetched.get(id);
-    this.prefetched.delete(id);
-    const now = () => this.chunks.findOne({ _id: id });
-    return ahead ? ahead.then((c) => c ?? now(), now) : now();
+  /**
+   * Chunks `ids`: those read ahead that were there then, the others read now, all in one query by
+   * `_id` (served by the _id index: deploy/local/ferretdb's patch for FerretDB, MongoDB by itself).
+   */
+  private async readPage(ids: number[]): Promise<Array<JournalChunk | null>> {
+    const page = await Promise.all(
+      ids.map((id) => {
+        const ahead = this.prefetched.get(id);
+        this.prefetched.delete(id);
+        return ahead ? ahead.catch(() => null) : null;
+      }),
+    );
+    const missing = ids.filter((_, i) => !page[i]);
+    if (missing.length === 0) return page;
+    const found = new Map((await this.readChunks(missing)).map((c) => [c._id, c]));
+    return page.map((c, i) => c ?? found.get(ids[i]) ?? null);
   }
 
-  /** Starts reading the chunks from `from` (up to `readAhead`, none past `reserved`). */
+  private readChunks(ids: number[]): Promise<JournalChunk[]> {
+    return ids.length === 1
+      ? this.chunks.findOne({ _id: ids[0] }).then((c) => (c ? [c] : []))
+      : this.chunks.find({ _id: { $in: ids } }).toArray();
+  }
+
+  /** Starts reading the chunks from `from` (up to `readAhead`, none past `reserved`), in one query. */
   private prefetch(from: number, reserved: number): void {
     for (const id of this.prefetched.keys()) if (id < from) this.prefetched.delete(id);
-    for (let id = from; id <= reserved && id < from + this.options.readAhead; id++) {
-      if (this.prefetched.has(id)) continue;
-      const p = this.chunks.findOne({ _id: id });
-      p.catch(() => undefined); // read again (and its failure reported) when it is taken
-      this.prefetched.set(id, p);
-    }
+    const ids: number[] = [];
+    for (let id = from; id <= reserved && id < from + this.options.readAhead; id++)
+      if (!this.prefetched.has(id)) ids.push(id);
+    if (ids.length === 0) return;
+    const read = this.readChunks(ids).then((chunks) => new Map(chunks.map((c) => [c._id, c])));
+    read.catch(() => undefined); // read again (and its failure reported) when it is taken
+    for (const id of ids)
+      this.prefetched.set(
+        id,
+        read.then((byId) => byId.get(id) ?? null),
+      );
   }
 
   /** Removes published chunks in one range delete, at most every `pruneIntervalMs`, in the background. */
