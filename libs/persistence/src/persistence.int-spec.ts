@@ -4,7 +4,9 @@ import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent, createEvent, SessionRevokedV1 } from '@lib/contracts';
 import {
   EventPublisher,
+  KEEP_RECORDS_ONCE_FROM,
   OUTBOX,
+  OUTBOX_CHUNK,
   OUTBOX_PENDING,
   OUTBOX_SEQ,
   OutboxRelay,
@@ -220,6 +222,49 @@ describe('persistence against the real database', () => {
       await waitFor('journal relayed', async () => (await relay.pendingCount()) === 0);
       await relay.stop();
       expect(published.map((r) => r.id)).toEqual(['e-j1', 'e-j2-batch', 'e-j3-batch', 'e-j4']);
+    });
+
+    it('recovers a large write whose process died before its chunk: the records it kept once, of what it wrote', async () => {
+      const published: OutgoingRecord[] = [];
+      const relay = new OutboxRelay(
+        {
+          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
+        } as unknown as EventPublisher,
+        { pollIntervalMs: 50, batchSize: 50, journal: { gapGraceMs: 300, pruneIntervalMs: 0 } },
+      );
+      const large = Store.of(conn.model<Rec>('LargeWriteRec', new Schema<Rec>({ _id: String, n: Number })), {
+        relay,
+      });
+      await large.insert(rec('L0', '621299101201'), [event('e-L0-first')]);
+      // the process dies after writing its documents, before appending their chunk
+      const journal = relay.journal!;
+      const append = jest.spyOn(journal, 'append').mockRejectedValueOnce(new Error('killed'));
+      const batch = Array.from({ length: KEEP_RECORDS_ONCE_FROM + 8 }, (_, i) =>
+        rec(`L${i}`, '621299101201'),
+      );
+      await expect(large.insertManyNew(batch, (d) => [event(`e-${d._id}`)])).rejects.toThrow('killed');
+      append.mockRestore();
+      // its documents carry the chunk id only, no copy of their records
+      const written = await large.findOne(
+        { _id: 'L5' },
+        { projection: { [OUTBOX_SEQ]: 1, [OUTBOX_CHUNK]: 1 } },
+      );
+      expect(written?.[OUTBOX_SEQ as never]).toEqual(expect.any(Number));
+      expect(written?.[OUTBOX_CHUNK as never]).toBeUndefined();
+      relay.start();
+      await waitFor('recovered and relayed', async () => (await relay.pendingCount()) === 0, {
+        timeoutMs: 20_000,
+      });
+      await relay.stop();
+      // every event of what the write stored, once; none of L0's, which it did not store (it existed)
+      const ids = published.map((r) => r.id);
+      expect(ids[0]).toBe('e-L0-first');
+      expect(ids.slice(1).sort()).toEqual(
+        batch
+          .slice(1)
+          .map((d) => `e-${d._id}`)
+          .sort(),
+      );
     });
   });
 

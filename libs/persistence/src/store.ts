@@ -18,9 +18,11 @@ import type {
   UpdateResult,
   WithId,
 } from 'mongodb';
+import { ObjectId } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { CloudEvent } from '@lib/contracts';
 import {
+  KEEP_RECORDS_ONCE_FROM,
   OUTBOX,
   OUTBOX_CHUNK,
   OUTBOX_PENDING,
@@ -144,10 +146,21 @@ export class Store<T extends Document> {
   ): Promise<R> {
     const id = await journal.reserve();
     const records = events.map((e) => e.map(toOutgoingRecord));
+    // a large write keeps its records once, before its documents (they then carry the chunk id only)
+    const once = records.filter((r) => r.length).length >= KEEP_RECORDS_ONCE_FROM;
+    const ids = once ? docs.map((d) => (d as { _id?: unknown })._id ?? new ObjectId()) : [];
+    if (once)
+      await journal.keep(
+        id,
+        ids.filter((_, i) => records[i].length),
+        records.filter((r) => r.length),
+      );
     const rows = docs.map((d, i) =>
-      records[i].length
-        ? ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>)
-        : d,
+      !records[i].length
+        ? d
+        : once
+          ? ({ ...d, _id: ids[i], [OUTBOX_SEQ]: id } as OptionalUnlessRequiredId<T>)
+          : ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>),
     );
     const appendAllBut = (refused: number[]) => {
       const skip = new Set(refused);

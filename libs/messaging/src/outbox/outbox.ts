@@ -214,11 +214,16 @@ export class OutboxRelay {
   /** The records of a chunk whose writer died before appending it, from the documents it wrote. */
   private async recover(id: number): Promise<OutgoingRecord[]> {
     const records: OutgoingRecord[] = [];
+    // a large write kept its records once, beside the journal: those of the documents found are taken
+    const kept = (await this.journal?.kept(id)) ?? null;
     for (const c of this.collections) {
       const docs = (await c
         .find({ [OUTBOX_SEQ]: id }, { projection: { [OUTBOX_CHUNK]: 1 } })
         .toArray()) as Document[];
-      records.push(...docs.flatMap((d) => decodeRecordsSync((d as Record<string, unknown>)[OUTBOX_CHUNK])));
+      for (const d of docs) {
+        const own = (d as Record<string, unknown>)[OUTBOX_CHUNK];
+        records.push(...(own != null ? decodeRecordsSync(own) : (kept?.get(String(d._id)) ?? [])));
+      }
     }
     if (records.length)
       this.logger.warn(
