@@ -5,7 +5,7 @@ import { Scope, withinScope } from '@lib/auth';
 import { Page, pageOf, ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import { acknowledgeAlertUpdate, alertRaisedEvent, alertResolution } from './alert-events';
-import { Alert, AlertStatus, openKeyOf } from './alert.schema';
+import { Alert, AlertStatus, loadedAlert, openKeyOf, storedAlert } from './alert.schema';
 import { AlertResolution } from './alert-resolution.schema';
 
 const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
@@ -120,7 +120,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const found = new Map<string, Alert>();
     await runWithConcurrency([...new Set(keys)], 32, async (openKey) => {
       const doc = await this.store.findOne({ openKey }, { projection: WITHOUT_OUTBOX });
-      if (doc) found.set(doc.openKey, doc);
+      if (doc) found.set(doc.openKey, loadedAlert(doc));
     });
     const open = new Set((await this.withoutResolved([...found.values()])).map((a) => a._id));
     for (const [key, a] of found) if (!open.has(a._id)) found.delete(key);
@@ -140,7 +140,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
       const docs = await this.store
         .find({ subjectId, status: { $ne: 'resolved' } }, { projection: WITHOUT_OUTBOX })
         .toArray();
-      if (docs.length) found.set(subjectId, docs);
+      if (docs.length) found.set(subjectId, docs.map(loadedAlert));
     });
     return this.grouped(await this.withoutResolved([...found.values()].flat()));
   }
@@ -160,7 +160,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const kept: Alert[] = [];
     for (const status of UNRESOLVED) {
       for await (const a of this.store.find({ status }, { projection: WITHOUT_OUTBOX, batchSize: 2_000 }))
-        if (keep(a.subjectId)) kept.push(a);
+        if (keep(a.subjectId)) kept.push(loadedAlert(a));
     }
     return this.grouped(await this.withoutResolved(kept));
   }
@@ -210,7 +210,10 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const resolvedBefore: string[] = [];
     if (opened.length === 0) return { reread, resolvedBefore };
     await this.removeHolding(new Set(opened.map((a) => a.openKey)));
-    const { duplicates } = await this.store.insertManyNew(opened, (a) => [alertRaisedEvent(a)]);
+    const raised = new Map(opened.map((a) => [a._id, a]));
+    const { duplicates } = await this.store.insertManyNew(opened.map(storedAlert), (a) => [
+      alertRaisedEvent(raised.get(a._id)!),
+    ]);
     await runWithConcurrency(duplicates, 8, async (i) => {
       const id = opened[i]._id;
       if (await this.store.findOne({ _id: id }, { projection: { _id: 1 } })) return;
@@ -248,9 +251,13 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const made = [...alerts, ...raisedResolved].map((a) => alertResolution(a, resolution, now, note));
     const raisedNow = new Set(raisedResolved.map((a) => a._id));
     const events = new Map(made.map((m) => [m.record._id, m.event]));
+    const raisedAlerts = new Map(raisedResolved.map((a) => [a._id, a]));
     const { duplicates } = await this.resolutions.insertManyNew(
-      made.map((m) => m.record),
-      (r) => [...(raisedNow.has(r._id) ? [alertRaisedEvent(r)] : []), events.get(r._id)!],
+      made.map((m) => storedAlert(m.record)),
+      (r) => [
+        ...(raisedNow.has(r._id) ? [alertRaisedEvent(raisedAlerts.get(r._id)!)] : []),
+        events.get(r._id)!,
+      ],
     );
     const elsewhere = new Set<string>();
     const already: string[] = [];
@@ -269,6 +276,16 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
    * not yet removed, is shown resolved).
    */
   async list(scope: Scope, filter: AlertFilter, page: number, pageSize: number): Promise<Page<Alert>> {
+    const found = await this.pageOfStored(scope, filter, page, pageSize);
+    return { ...found, items: found.items.map(loadedAlert) };
+  }
+
+  private async pageOfStored(
+    scope: Scope,
+    filter: AlertFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Alert>> {
     const sort = { raisedAt: -1, _id: 1 } as const;
     const { status, ...rest } = filter;
     if (status === 'resolved')
@@ -308,7 +325,8 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
       this.resolutions.findOne(withinScope(scope, { _id: id }), { projection: WITHOUT_OUTBOX }),
       super.findById(scope, id),
     ]);
-    return resolved ?? open;
+    const found = resolved ?? open;
+    return found && loadedAlert(found);
   }
 
   /**
@@ -349,7 +367,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     if (!doc) return 'missing';
     if (doc.status === 'resolved') return 'resolved';
     const { record, event } = alertResolution(doc, 'manual', new Date(), note, by);
-    const written = await this.resolutions.insertNew(record, [event]);
+    const written = await this.resolutions.insertNew(storedAlert(record), [event]);
     // either way it leaves the unresolved alerts; resolved a moment ago (by the evaluation or another
     // person), the record that stands is the answer
     await this.removeNow([id]);

@@ -61,7 +61,7 @@ interface KeptRecords {
 }
 
 /** A write of at least this many documents with events keeps its records once (keep), not in each document. */
-export const KEEP_RECORDS_ONCE_FROM = 32;
+export const KEEP_RECORDS_ONCE_FROM = 128;
 
 interface CounterDoc {
   _id: 'seq';
@@ -281,6 +281,10 @@ export class OutboxJournal {
    * instance does (it relays; this one waits and takes over when that lease runs out).
    */
   async lease(): Promise<number | null> {
+    // renewed a moment ago (by lease or by moving the cursor, which renews it too): still held, and no
+    // other instance can have taken it — a relay kicked after every write asks once, not every pass
+    if (this.held && Date.now() - this.held.renewedAt < this.options.leaseMs / 4) return this.held.cursor;
+    this.held = null;
     const now = new Date();
     const until = new Date(now.getTime() + this.options.leaseMs);
     const doc = (await this.state.findOneAndUpdate(
@@ -288,18 +292,27 @@ export class OutboxJournal {
       { $set: { holder: this.holder, until } },
       { returnDocument: 'after', includeResultMetadata: false },
     )) as LeaseDoc | null;
-    if (doc) return doc.cursor;
+    if (doc) return this.holding(doc.cursor, now.getTime());
     try {
       await this.state.insertOne({ _id: 'relay', holder: this.holder, until, cursor: 0 } as Document);
-      return 0;
+      return this.holding(0, now.getTime());
     } catch (e) {
       if (isDuplicateKey(e)) return null;
       throw e;
     }
   }
 
+  /** The lease as this instance last renewed it (null: not held, or not known to be). */
+  private held: { cursor: number; renewedAt: number } | null = null;
+
+  private holding(cursor: number, renewedAt: number): number {
+    this.held = { cursor, renewedAt };
+    return cursor;
+  }
+
   /** Lets another instance take over at once (on a clean stop). */
   async release(): Promise<void> {
+    this.held = null;
     await this.state.updateOne({ _id: 'relay', holder: this.holder } as Document, {
       $set: { until: new Date(0) },
     });
@@ -307,10 +320,16 @@ export class OutboxJournal {
 
   /** Moves the cursor (and renews the lease); false if the lease was lost meanwhile. */
   private async advance(cursor: number): Promise<boolean> {
+    const at = Date.now();
     const res = await this.state.updateOne({ _id: 'relay', holder: this.holder } as Document, {
-      $set: { cursor, until: new Date(Date.now() + this.options.leaseMs) },
+      $set: { cursor, until: new Date(at + this.options.leaseMs) },
     });
-    return res.matchedCount === 1;
+    if (res.matchedCount !== 1) {
+      this.held = null;
+      return false;
+    }
+    this.holding(cursor, at);
+    return true;
   }
 
   /** The last chunk id reserved (0 when none). */
@@ -343,8 +362,11 @@ export class OutboxJournal {
     publish: (records: OutgoingRecord[]) => Promise<void>,
     recover: (id: number) => Promise<OutgoingRecord[]>,
   ): Promise<{ cursor: number; more: boolean; published: number; lost?: boolean }> {
-    // what was reserved bounds the reads (and an idle pass costs this one statement)
-    let reserved = await this.reserved();
+    // what was reserved bounds the reads (and an idle pass costs this one statement); when the next
+    // chunk has been read ahead already, that read is the bound for now (a busy stream's pass skips it)
+    const ahead = this.prefetched.get(cursor + 1);
+    let reserved =
+      ahead && (await ahead.catch(() => null)) ? cursor + this.prefetched.size : await this.reserved();
     if (reserved <= cursor) {
       this.missingSince = null;
       await this.prune(cursor);
