@@ -23,6 +23,18 @@ const SERIOUS_A11Y = `axe
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' | ')))`;
 
+/**
+ * The page at rest: running transitions and animations that end (a tag turning from 离线 grey to
+ * 在线 green) have ended, so colours are checked as a person sees them, not half-way (endless ones, a
+ * loading spinner, are not waited for; at most 2 s).
+ */
+const SETTLED = `Promise.race([
+  Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect ? a.effect.getComputedTiming().endTime : Infinity))
+    .map((a) => a.finished.catch(() => undefined))),
+  new Promise((resolve) => setTimeout(resolve, 2000)),
+]).then(() => true)`;
+
 /** What must never be on screen, each with what it means. */
 const FORBIDDEN_TEXT: Array<[RegExp, string]> = [
   [/\[object Object\]/, '[object Object]'],
@@ -51,6 +63,7 @@ export async function problemsOf(cp: ConsolePage): Promise<string[]> {
   }
   if (!(await cp.page.evaluate<boolean>("typeof window.axe !== 'undefined'")))
     await cp.page.addScriptTag({ path: AXE });
+  await cp.page.evaluate<boolean>(SETTLED);
   problems.push(...(await cp.page.evaluate<string[]>(SERIOUS_A11Y)).map((v) => `accessibility: ${v}`));
   return problems;
 }

@@ -167,11 +167,12 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   /**
    * Raises alerts (with alert.raised.v1 in the same write, one unordered insert) and resolves others,
-   * the two writes side by side (an alert raised on a key the run frees is written after). An alert raised and resolved by the same run goes straight to alert_resolutions, with both
-   * its events (its open key is free for the run's next alert). An alert whose id or open key exists
-   * already (a redelivery, another writer) is refused, not doubled. Returns the subjects to read again
-   * (an alert refused for another's open key, one resolved meanwhile) and the alerts found written and
-   * resolved already (a redelivery of their raise).
+   * the two writes side by side (an alert raised on a key the run frees is written after). An alert
+   * raised and resolved by the same run goes straight to alert_resolutions, with both its events (its
+   * open key is free for the run's next alert). An alert whose id or open key exists already (a
+   * redelivery, another writer) is refused, not doubled. Returns the subjects to read again (an alert
+   * refused for another's open key, one resolved meanwhile) and the alerts found written and resolved
+   * already (a redelivery of their raise).
    */
   async apply(
     raise: Alert[],
@@ -225,7 +226,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
 
   /**
    * Resolves unresolved alerts: each appended, resolved, to alert_resolutions with alert.resolved.v1,
-   * in one unordered insert (and the journal's two statements) however many; they leave `alerts`
+   * in one unordered insert (with the journal's reservation and chunk) however many; they leave `alerts`
    * behind it (removeLater), at once for an open key a run raises on again (apply). An alert that has
    * a record already (resolved elsewhere meanwhile, or by this very write before a crash) is not told
    * again; the record that stands is kept. Returns the subjects of the alerts found resolved already

@@ -363,10 +363,11 @@ export class OutboxJournal {
     recover: (id: number) => Promise<OutgoingRecord[]>,
   ): Promise<{ cursor: number; more: boolean; published: number; lost?: boolean }> {
     // what was reserved bounds the reads (and an idle pass costs this one statement); when the next
-    // chunk has been read ahead already, that read is the bound for now (a busy stream's pass skips it)
+    // chunk has been read ahead already, the ids read ahead (all reserved then) are the bound for now:
+    // a busy stream's pass skips the statement
     const ahead = this.prefetched.get(cursor + 1);
     let reserved =
-      ahead && (await ahead.catch(() => null)) ? cursor + this.prefetched.size : await this.reserved();
+      ahead && (await ahead.catch(() => null)) ? this.readAheadUpTo(cursor) : await this.reserved();
     if (reserved <= cursor) {
       this.missingSince = null;
       await this.prune(cursor);
@@ -464,6 +465,13 @@ export class OutboxJournal {
     return ids.length === 1
       ? this.chunks.findOne({ _id: ids[0] }).then((c) => (c ? [c] : []))
       : this.chunks.find({ _id: { $in: ids } }).toArray();
+  }
+
+  /** The last of the ids read ahead without a hole after `cursor` (prefetch reads none past what was reserved). */
+  private readAheadUpTo(cursor: number): number {
+    let last = cursor;
+    while (this.prefetched.has(last + 1)) last++;
+    return last;
   }
 
   /** Starts reading the chunks from `from` (up to `readAhead`, none past `reserved`), in one query. */
