@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
-import { Scope } from '@lib/auth';
-import { ClosedHouseholds, ReadModelUser, ScopedRepository, Store } from '@lib/persistence';
+import type { Filter } from 'mongodb';
+import { Scope, withinScope } from '@lib/auth';
+import { ClosedHouseholds, ReadModelUser, Store } from '@lib/persistence';
 import {
   HouseholdClosedV1,
   HouseholdMemberAddedV1,
@@ -17,13 +18,14 @@ import { KnownHousehold, registeredHousehold } from './known-household.schema';
  * household-directory`, replay/household-directory-pointer.ts switches it over).
  */
 @Injectable()
-export class HouseholdDirectory extends ScopedRepository<KnownHousehold> implements ReadModelUser {
+export class HouseholdDirectory implements ReadModelUser {
   constructor(
     @InjectModel(KnownHousehold.name) model: Model<KnownHousehold>,
     @InjectConnection() private readonly connection: Connection,
   ) {
-    super(model);
-    this.households = this.store;
+    // every read and write goes to the collection in use (no inherited query of the model's own: after
+    // a replay switched over, that one is the old copy)
+    this.households = Store.of(model);
     this.closures = new ClosedHouseholds(this.households);
   }
 
@@ -43,8 +45,8 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> impleme
   }
 
   /** The household if it is known and lies in the scope (one lookup by _id in the collection in use). */
-  override findById(scope: Scope, id: string): Promise<KnownHousehold | null> {
-    return this.households.findOne(this.within(scope, { _id: id }));
+  findById(scope: Scope, id: string): Promise<KnownHousehold | null> {
+    return this.households.findOne(withinScope(scope, { _id: id }) as Filter<KnownHousehold>);
   }
 
   /**
