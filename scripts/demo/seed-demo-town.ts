@@ -4,10 +4,11 @@
  * (../shared/seed: 1,144 households / 3,534 people in five villages, 9 monitored households):
  * registers its org units (seed-org-units.ts), imports the town's households ledger (.xlsx, the
  * national export's layout, as a township clerk would), waits until monitoring knows every household,
- * records last month's survey for all of them (each village's by its own work team's account, as in the
- * town: the gateway limits each caller to GATEWAY_RATE_LIMIT_PER_MINUTE); then the projects (seed-projects.ts) and the work
- * teams with last month's check-ins (seed-supervision.ts); and waits until the read models have
- * caught up (monitoring has every survey, rules has raised the monitored households' alerts).
+ * records last month's survey for all of them (each village's by its own work team's account, as in
+ * the town: the gateway limits each caller to GATEWAY_RATE_LIMIT_PER_MINUTE); then the projects
+ * (seed-projects.ts) and the work teams with last month's check-ins (seed-supervision.ts); and waits
+ * until the read models have caught up (monitoring has every survey, rules has raised the monitored
+ * households' alerts).
  * Idempotent: households already registered are refused by the import, surveys carry ids derived from
  * household and month (recording one again answers the stored one).
  *

@@ -9,3 +9,5 @@ export * from './replay/read-model-pointer';
 export * from './replay/read-model-follower';
 export * from './replay/replay-read-model';
 export * from './replay/replay-command';
+// a value stored as one deflated JSON value (the outbox journal's form; a rules subject's state)
+export { deflatedJson, inflatedJson } from '@lib/messaging';

@@ -1,11 +1,10 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectConnection, InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
 import type { Filter } from 'mongodb';
 import { Scope } from '@lib/auth';
 import { runWithConcurrency } from '@lib/messaging';
-import { scopedFilter, Store } from '@lib/persistence';
+import { deflatedJson, inflatedJson, scopedFilter, Store } from '@lib/persistence';
 import { SubjectState } from './domain/subject-state';
 
 /**
@@ -46,17 +45,13 @@ export function versionOf(s: SubjectState): SubjectVersion {
     countyCode: s.countyCode,
     townCode: s.townCode,
     villageCode: s.villageCode,
-    stateZ: deflateRawSync(JSON.stringify(s), { level: 1 }),
+    stateZ: deflatedJson(s),
   };
 }
 
 /** The state a version holds (deflated, or a plain object in versions written before). */
 export function stateOf(v: Pick<SubjectVersion, 'stateZ' | 'state'>): SubjectState {
-  if (v.stateZ == null) return v.state!;
-  const stored = v.stateZ as unknown;
-  // a Buffer as written; the driver's Binary as read
-  const bytes = stored instanceof Uint8Array ? stored : (stored as { buffer: Uint8Array }).buffer;
-  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as SubjectState;
+  return v.stateZ == null ? v.state! : inflatedJson<SubjectState>(v.stateZ);
 }
 
 const PRUNE_EVERY_MS = 2_000;

@@ -107,6 +107,22 @@ function bytesOf(stored: unknown): Uint8Array | null {
   return inner instanceof Uint8Array ? inner : null;
 }
 
+/**
+ * A value stored as deflated JSON, one opaque value (a Buffer: any driver's BSON writes it as Binary).
+ * FerretDB converts a document value by value, so what is never queried inside (a chunk's records, a
+ * subject's state) is cheaper to write and read this way.
+ */
+export function deflatedJson(value: unknown): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(value)), ZLIB);
+}
+
+/** deflatedJson undone, from the Buffer as written or the driver's Binary as read. */
+export function inflatedJson<T>(stored: unknown): T {
+  const bytes = bytesOf(stored);
+  if (!bytes) throw new Error('deflated JSON expected, found another form');
+  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as T;
+}
+
 /** JSON up to this size is deflated on the spot (well under a millisecond), larger in the thread pool. */
 const DEFLATE_INLINE_BYTES = 256 * 1024;
 
@@ -139,7 +155,7 @@ export async function decodeRecords(stored: unknown): Promise<OutgoingRecord[]> 
 /** decodeRecords for the small per-document copy (synchronous: a few records). */
 export function decodeRecordsSync(stored: unknown): OutgoingRecord[] {
   const v = recordsOrBytes(stored);
-  return v instanceof Uint8Array ? (JSON.parse(inflateRawSync(v).toString('utf8')) as OutgoingRecord[]) : v;
+  return v instanceof Uint8Array ? inflatedJson<OutgoingRecord[]>(v) : v;
 }
 
 /** Chunk `id` as stored. */
@@ -239,7 +255,7 @@ export class OutboxJournal {
    * lost chunk): deflated like a chunk's, so a document carries few more bytes than its own.
    */
   static stamp(records: OutgoingRecord[], id: number): Record<string, unknown> {
-    return { [OUTBOX_CHUNK]: deflateRawSync(Buffer.from(JSON.stringify(records)), ZLIB), [OUTBOX_SEQ]: id };
+    return { [OUTBOX_CHUNK]: deflatedJson(records), [OUTBOX_SEQ]: id };
   }
 
   /**
