@@ -178,6 +178,10 @@ export const RuleBody = z
         rule: '规则须能编译：事实须为该对象类型已知的，类型相符，参数已定义 (the rule compiles)',
       },
       { field: 'alert', rule: '提醒文字中的 {{占位}} 须为已定义的参数或事实 (placeholders are known)' },
+      {
+        field: 'on',
+        rule: '触发事件须适用于该对象类型：农户无考勤事件，工作队只有考勤与每日 (events this subject type has)',
+      },
     ),
   );
 export type RuleBody = z.infer<typeof RuleBody>;
