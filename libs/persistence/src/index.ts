@@ -5,6 +5,7 @@ export * from './migrations';
 export * from './county-codes.migration';
 export * from './pairings';
 export * from './closed-households';
+export * from './newest-load';
 export * from './replay/read-model-pointer';
 export * from './replay/read-model-follower';
 export * from './replay/replay-read-model';

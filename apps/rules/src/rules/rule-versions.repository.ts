@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Store } from '@lib/persistence';
+import { NewestLoad, Store } from '@lib/persistence';
 import { DEFAULT_CATALOGUE } from '../engine/default-catalogue';
 import { RuleBook, scopeKeyOf } from '../engine/rule-book';
 import { RuleVersion } from '../engine/rule-language';
@@ -38,6 +38,11 @@ export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
   private book: RuleBook = new RuleBook([]);
   private loadedAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** The periodic reload and the one after a write or the seed may finish out of order: the newest wins. */
+  private readonly loads = new NewestLoad<RuleBook>((book) => {
+    this.book = book;
+    this.loadedAt = Date.now();
+  });
 
   private readonly store: Store<RuleVersionDoc>;
 
@@ -80,13 +85,13 @@ export class RuleVersionsRepository implements OnModuleInit, OnModuleDestroy {
   }
 
   async reload(): Promise<RuleBook> {
-    const docs = await this.model.find({}, { _id: 0 }).lean<RuleVersion[]>().exec();
-    const book = new RuleBook(docs);
-    for (const b of book.broken)
-      this.logger.error(`规则无法编译 (rule does not compile) ${b.ruleId} v${b.version}: ${b.reason}`);
-    this.book = book;
-    this.loadedAt = Date.now();
-    return book;
+    return this.loads.run(async () => {
+      const docs = await this.model.find({}, { _id: 0 }).lean<RuleVersion[]>().exec();
+      const book = new RuleBook(docs);
+      for (const b of book.broken)
+        this.logger.error(`规则无法编译 (rule does not compile) ${b.ruleId} v${b.version}: ${b.reason}`);
+      return book;
+    });
   }
 
   async current(): Promise<RuleBook> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { NewestLoad } from '@lib/persistence';
 import { ThresholdSetV1 } from '@lib/contracts';
 import { DEFAULT_THRESHOLDS } from './default-thresholds';
 import { Threshold } from './threshold';
@@ -25,6 +26,8 @@ ThresholdRowSchema.index({ scope: 1, provinceCode: 1, countyCode: 1, year: 1 }, 
 export class ThresholdsRepository {
   private cache: { rows: Threshold[]; at: number } | null = null;
   private reading: Promise<Threshold[]> | null = null;
+  /** A read started before a line was set does not become the cache when it finishes after the set. */
+  private readonly loads = new NewestLoad<Threshold[]>((rows) => (this.cache = { rows, at: Date.now() }));
 
   constructor(@InjectModel(ThresholdRow.name) private readonly model: Model<ThresholdRow>) {}
 
@@ -46,16 +49,12 @@ export class ThresholdsRepository {
   /** The lines, read at most every 5 s: the partition batches running at once share one read. */
   async all(): Promise<Threshold[]> {
     if (this.cache && Date.now() - this.cache.at < 5_000) return this.cache.rows;
-    this.reading ??= this.model
-      .find({}, { _id: 0 })
-      .lean()
-      .exec()
-      .then((rows) => {
-        this.cache = { rows, at: Date.now() };
-        return rows;
-      })
-      .finally(() => (this.reading = null));
-    return this.reading;
+    const reading = (this.reading ??= this.loads
+      .run(() => this.model.find({}, { _id: 0 }).lean().exec())
+      .finally(() => {
+        if (this.reading === reading) this.reading = null;
+      }));
+    return reading;
   }
 
   /**
@@ -75,6 +74,9 @@ export class ThresholdsRepository {
       })),
       { ordered: true },
     );
+    // the next evaluation reads the new line: neither the cache nor a read in flight since before the set
+    this.loads.invalidate();
     this.cache = null;
+    this.reading = null;
   }
 }
