@@ -268,6 +268,41 @@ describe('persistence against the real database', () => {
     });
   });
 
+  describe('deletes that wait for the relay (Store.deleteRelayed)', () => {
+    it('keeps a document whose writer died before its chunk until the relay has recovered its events from it', async () => {
+      const published: OutgoingRecord[] = [];
+      const relay = new OutboxRelay(
+        {
+          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
+        } as unknown as EventPublisher,
+        { pollIntervalMs: 50, batchSize: 50, journal: { gapGraceMs: 300, pruneIntervalMs: 0 } },
+      );
+      const alerts = Store.of(
+        conn.model<Rec>('DeletedLaterRec', new Schema<Rec>({ _id: String, n: Number })),
+        {
+          relay,
+        },
+      );
+      await alerts.insert(rec('D0', '621299101201'), [event('e-D0-raised')]);
+      // the writer dies after writing D1, before appending its chunk
+      const append = jest.spyOn(relay.journal!, 'append').mockRejectedValueOnce(new Error('killed'));
+      await expect(alerts.insert(rec('D1', '621299101201'), [event('e-D1-raised')])).rejects.toThrow(
+        'killed',
+      );
+      append.mockRestore();
+      // another instance resolves both and deletes them: D1 must stay, its event is in it alone
+      expect(await alerts.deleteRelayed(['D0', 'D1'])).toEqual(['D0', 'D1']); // nothing relayed yet
+      relay.start();
+      await waitFor('recovered and relayed', async () => (await relay.pendingCount()) === 0, {
+        timeoutMs: 20_000,
+      });
+      expect(await alerts.deleteRelayed(['D0', 'D1'])).toEqual([]);
+      await relay.stop();
+      expect(await alerts.countDocuments({})).toBe(0);
+      expect(published.map((r) => r.id)).toEqual(['e-D0-raised', 'e-D1-raised']);
+    });
+  });
+
   describe('migration runner', () => {
     it('runs a migration once when two instances start together, and never again', async () => {
       const clients = [new MongoClient(infra.mongoUrl), new MongoClient(infra.mongoUrl)];

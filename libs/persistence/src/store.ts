@@ -364,6 +364,25 @@ export class Store<T extends Document> {
     return this.coll.deleteMany(filter);
   }
 
+  /**
+   * Deletes these documents by _id, except those whose insert events the relay has not passed yet: if
+   * their writer died before appending its chunk, the relay recovers the chunk from them (a document
+   * deleted first would take its events with it). Answers the ids still there, for a later try (none
+   * in the usual case, at the cost of the delete alone while this instance relays).
+   */
+  async deleteRelayed(ids: Array<T['_id']>): Promise<Array<T['_id']>> {
+    if (ids.length === 0) return [];
+    const upTo = this.relay ? await this.relay.relayedUpTo() : Number.POSITIVE_INFINITY;
+    const byId = { _id: { $in: ids } } as Filter<T>;
+    const relayed = Number.isFinite(upTo)
+      ? ({ ...byId, [OUTBOX_SEQ]: { $not: { $gt: upTo } } } as Filter<T>)
+      : byId;
+    const { deletedCount } = await this.coll.deleteMany(relayed);
+    if (deletedCount === ids.length) return [];
+    const left = await this.coll.find(byId, { projection: { _id: 1 } }).toArray();
+    return left.map((d) => d._id as T['_id']);
+  }
+
   aggregate<R extends Document>(pipeline: Document[]) {
     return this.coll.aggregate<R>(pipeline);
   }

@@ -9,6 +9,8 @@ import { Alert, AlertStatus, loadedAlert, openKeyOf, storedAlert } from './alert
 import { AlertResolution } from './alert-resolution.schema';
 
 const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
+/** How long removal waits before asking again whether the relay has passed a raise (Store.deleteRelayed). */
+const RELAY_WAIT_MS = 250;
 
 export interface AlertFilter {
   status?: AlertStatus;
@@ -43,6 +45,13 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   /** Alerts resolved (recorded) that have not left `alerts` yet: alert id → the open key it holds there. */
   private readonly unremoved = new Map<string, string>();
   private removing: Promise<void> | null = null;
+  /**
+   * Alerts this process raised and has not removed: their journal chunk was appended when the raise
+   * returned, so they may leave `alerts` without waiting for the relay (the others: Store.deleteRelayed).
+   */
+  private readonly raisedHere = new Set<string>();
+  /** Shutting down: what is still pending is tried once more, then left to withoutResolved. */
+  private stopping = false;
 
   constructor(
     @InjectModel(Alert.name) model: Model<Alert>,
@@ -65,7 +74,8 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
       .toArray();
     if (records.length === 0) return alerts;
     const resolved = new Set(records.map((r) => r._id));
-    await this.remove([...resolved]);
+    for (const a of alerts) if (resolved.has(a._id)) this.unremoved.set(a._id, a.openKey);
+    await this.removeNow([...resolved]);
     return alerts.filter((a) => !resolved.has(a._id));
   }
 
@@ -79,10 +89,13 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   }
 
   private async removePending(): Promise<void> {
-    for (let failures = 0; this.unremoved.size > 0;) {
+    for (let failures = 0; this.unremoved.size > 0 && !this.stopping;) {
       try {
-        await this.removeNow([...this.unremoved.keys()].slice(0, 1_000));
+        const batch = [...this.unremoved.keys()].slice(0, 1_000);
+        const left = await this.removeNow(batch);
         failures = 0;
+        // some wait for the relay to pass their raise (rare: raised by an instance that may have died)
+        if (left.length) await new Promise((r) => setTimeout(r, RELAY_WAIT_MS));
       } catch (e) {
         // the records stand; a read for evaluation removes them too (withoutResolved)
         if (++failures === 1)
@@ -92,27 +105,46 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     }
   }
 
-  /** Removes at once the resolved alerts that still hold these open keys in `alerts` (a run raises on them). */
+  /**
+   * Frees at once the open keys that resolved alerts still hold in `alerts` (a run raises on them): they
+   * are removed, or — those whose raise the relay has not passed yet — give up the key and stay.
+   */
   private async removeHolding(openKeys: Set<string>): Promise<void> {
     const holding = [...this.unremoved].filter(([, key]) => openKeys.has(key)).map(([id]) => id);
-    if (holding.length) await this.removeNow(holding);
+    const left = await this.removeNow(holding);
+    if (left.length) await this.store.updateMany({ _id: { $in: left } }, { $unset: { openKey: '' } });
   }
 
-  /** Removes these resolved alerts now; they are no longer pending. */
-  private async removeNow(ids: string[]): Promise<void> {
-    await this.remove(ids);
-    for (const id of ids) this.unremoved.delete(id);
+  /**
+   * Removes these resolved alerts (pending in `unremoved`) now, except those whose alert.raised.v1 the
+   * relay has not passed yet: a writer that died before its journal chunk leaves the event in the
+   * alert alone, for the relay to recover (Store.deleteRelayed). Those stay pending, at the back; answers
+   * them.
+   */
+  private async removeNow(ids: string[]): Promise<string[]> {
+    // raised by this process: their chunk was appended before the raise returned
+    const own = ids.filter((id) => this.raisedHere.has(id));
+    const others = ids.filter((id) => !this.raisedHere.has(id));
+    const [, waiting] = await Promise.all([
+      own.length ? this.store.deleteMany({ _id: { $in: own } }) : null,
+      this.store.deleteRelayed(others),
+    ]);
+    const left = new Set(waiting);
+    for (const id of own) this.raisedHere.delete(id);
+    for (const id of ids) {
+      const key = this.unremoved.get(id);
+      this.unremoved.delete(id);
+      if (left.has(id) && key !== undefined) this.unremoved.set(id, key);
+    }
+    if (left.size) this.removeLater([]);
+    return [...left];
   }
 
   /** On shutdown, what is pending is removed (a crash leaves it to withoutResolved). */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await this.removing?.catch(() => undefined);
     if (this.unremoved.size) await this.removeNow([...this.unremoved.keys()]).catch(() => undefined);
-  }
-
-  /** Removes resolved alerts from `alerts`: one delete by _id (served by the _id index). */
-  private async remove(ids: string[]): Promise<void> {
-    if (ids.length) await this.store.deleteMany({ _id: { $in: ids } });
   }
 
   /** Unresolved alerts by their open keys (`subject|rule|period`), keyed by open key (one equality query each). */
@@ -215,6 +247,8 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const { duplicates } = await this.store.insertManyNew(opened.map(storedAlert), (a) => [
       alertRaisedEvent(raised.get(a._id)!),
     ]);
+    const refused = new Set(duplicates);
+    for (const [i, a] of opened.entries()) if (!refused.has(i)) this.raisedHere.add(a._id);
     await runWithConcurrency(duplicates, 8, async (i) => {
       const id = opened[i]._id;
       if (await this.store.findOne({ _id: id }, { projection: { _id: 1 } })) return;
@@ -371,6 +405,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     const written = await this.resolutions.insertNew(storedAlert(record), [event]);
     // either way it leaves the unresolved alerts; resolved a moment ago (by the evaluation or another
     // person), the record that stands is the answer
+    this.unremoved.set(id, doc.openKey);
     await this.removeNow([id]);
     if (!written) return 'resolved';
     return (await this.findById(scope, id)) ?? 'missing';

@@ -102,6 +102,16 @@ export class OutboxRelay {
   }
 
   /**
+   * The journal's chunks up to this id are published (or recovered from their documents): a document
+   * written by one of them may be deleted without taking its records from a recovery. Infinity when
+   * there is no journal. This instance's cursor while it relays, the stored one otherwise.
+   */
+  async relayedUpTo(): Promise<number> {
+    if (!this.journal) return Number.POSITIVE_INFINITY;
+    return this.cursor ?? (await this.journal.cursor());
+  }
+
+  /**
    * `insertOnly`: the collection's documents get their events when inserted and never later (e.g.
    * check-ins), so a page is cleared with one statement instead of one guarded update per document.
    */
