@@ -4,6 +4,7 @@ import { Scope, SERVICE_SCOPE } from '@lib/auth';
 import { CloudEvent, createEvent, SessionRevokedV1 } from '@lib/contracts';
 import {
   EventPublisher,
+  JournalOptions,
   KEEP_RECORDS_ONCE_FROM,
   OUTBOX,
   OUTBOX_CHUNK,
@@ -81,6 +82,16 @@ describe('persistence against the real database', () => {
     townCode: village.slice(0, 9),
     villageCode: village,
   });
+
+  /** A relay of the app's journal that records what it publishes (no Kafka). */
+  const recordingRelay = (published: OutgoingRecord[], journal?: Partial<JournalOptions>) =>
+    new OutboxRelay(
+      { sendRecords: async (r: OutgoingRecord[]) => void published.push(...r) } as unknown as EventPublisher,
+      { pollIntervalMs: 50, batchSize: 50, ...(journal ? { journal } : {}) },
+    );
+  /** A collection written through the relay's journal. */
+  const journaledStore = (name: string, relay: OutboxRelay) =>
+    Store.of(conn.model<Rec>(name, new Schema<Rec>({ _id: String, n: Number })), { relay });
 
   beforeAll(async () => {
     await store.insertMany([
@@ -188,18 +199,8 @@ describe('persistence against the real database', () => {
   describe('inserts by the outbox journal (a Store with the app relay)', () => {
     it('appends one chunk per write with the events of what was written, and the relay publishes them in order', async () => {
       const published: OutgoingRecord[] = [];
-      const relay = new OutboxRelay(
-        {
-          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
-        } as unknown as EventPublisher,
-        { pollIntervalMs: 50, batchSize: 50 },
-      );
-      const journaled = Store.of(
-        conn.model<Rec>('JournaledRec', new Schema<Rec>({ _id: String, n: Number })),
-        {
-          relay,
-        },
-      );
+      const relay = recordingRelay(published);
+      const journaled = journaledStore('JournaledRec', relay);
       await journaled.insert(rec('j1', '621299101201'), [event('e-j1')]);
       // a batch where one already exists: only the new ones' events are in the chunk
       const { duplicates } = await journaled.insertManyNew(
@@ -226,15 +227,8 @@ describe('persistence against the real database', () => {
 
     it('recovers a large write whose process died before its chunk: the records it kept once, of what it wrote', async () => {
       const published: OutgoingRecord[] = [];
-      const relay = new OutboxRelay(
-        {
-          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
-        } as unknown as EventPublisher,
-        { pollIntervalMs: 50, batchSize: 50, journal: { gapGraceMs: 300, pruneIntervalMs: 0 } },
-      );
-      const large = Store.of(conn.model<Rec>('LargeWriteRec', new Schema<Rec>({ _id: String, n: Number })), {
-        relay,
-      });
+      const relay = recordingRelay(published, { gapGraceMs: 300, pruneIntervalMs: 0 });
+      const large = journaledStore('LargeWriteRec', relay);
       await large.insert(rec('L0', '621299101201'), [event('e-L0-first')]);
       // the process dies after writing its documents, before appending their chunk
       const journal = relay.journal!;
@@ -271,18 +265,8 @@ describe('persistence against the real database', () => {
   describe('deletes that wait for the relay (Store.deleteRelayed)', () => {
     it('keeps a document whose writer died before its chunk until the relay has recovered its events from it', async () => {
       const published: OutgoingRecord[] = [];
-      const relay = new OutboxRelay(
-        {
-          sendRecords: async (r: OutgoingRecord[]) => void published.push(...r),
-        } as unknown as EventPublisher,
-        { pollIntervalMs: 50, batchSize: 50, journal: { gapGraceMs: 300, pruneIntervalMs: 0 } },
-      );
-      const alerts = Store.of(
-        conn.model<Rec>('DeletedLaterRec', new Schema<Rec>({ _id: String, n: Number })),
-        {
-          relay,
-        },
-      );
+      const relay = recordingRelay(published, { gapGraceMs: 300, pruneIntervalMs: 0 });
+      const alerts = journaledStore('DeletedLaterRec', relay);
       await alerts.insert(rec('D0', '621299101201'), [event('e-D0-raised')]);
       // the writer dies after writing D1, before appending its chunk
       const append = jest.spyOn(relay.journal!, 'append').mockRejectedValueOnce(new Error('killed'));
