@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { CloudEvent, Topics } from '@lib/contracts';
+import { CloudEvent, orgUnitsOfVillage, Topics } from '@lib/contracts';
 import {
   householdClosed,
   householdMemberAdded,
@@ -434,4 +434,46 @@ describe('monitoring: coverage and the member-hash index rebuilt from Kafka (npm
       { idNumber: latecomer, status: 'matched', householdId: ids[1], memberId: `${ids[1]}-m7` },
     ]);
   }, 600_000);
+
+  it('走访覆盖 first started on an existing database copies the household directory in use (its pointer)', async () => {
+    // a database whose directory was replayed: the pointer names the rebuilt copy, the old one is stale
+    const fresh = new MonitoringHarness();
+    const existing = mongo.db(fresh.database);
+    const place = orgUnitsOfVillage(DEMO_VILLAGES[0]);
+    const household = (n: string, more: Record<string, unknown> = {}) => ({
+      _id: `${fresh.runId}-${n}`,
+      householdNumber: n,
+      ...place,
+      memberCount: 4,
+      registeredAt: new Date('2026-09-10T02:00:00Z'),
+      ...more,
+    });
+    const named = (name: string) => existing.collection<{ _id: string } & Record<string, unknown>>(name);
+    await named('known_households').insertMany([household('OLD-1')]);
+    await named('known_households_r1').insertMany([
+      household('NEW-1'),
+      household('NEW-2'),
+      household('NEW-3', { closedOn: '2026-11-30' }),
+    ]);
+    await named('read_models').insertOne({
+      _id: 'household-directory',
+      collection: 'known_households_r1',
+      fence: null,
+      acks: {},
+    });
+    try {
+      await fresh.start();
+      const page = await fresh.app.get<{ items: Array<{ householdNumber: string; status: string }> }>(
+        `/api/v1/coverage/households?month=2026-11&villageCode=${DEMO_VILLAGES[0]}`,
+        { token: countyAdmin },
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.map((r) => [r.householdNumber, r.status])).toEqual([
+        ['NEW-1', 'overdue'],
+        ['NEW-2', 'overdue'],
+      ]);
+    } finally {
+      await fresh.stop();
+    }
+  }, 180_000);
 });
