@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Principal, Role } from '@lib/auth';
-import { orgUnitsOfVillage, Topics } from '@lib/contracts';
+import { CloudEvent, orgUnitsOfVillage, Topics } from '@lib/contracts';
 import { AppProcess, devToken, householdRegistered, infra, KafkaProbe, uniqueRunId } from '@lib/testing';
 
 /** The demo town (county 621299, town 621299101, villages …201 to …205). */
 export const DEMO_TOWN = '621299101';
 export const DEMO_VILLAGES = ['621299101201', '621299101202', '621299101203', '621299101204', '621299101205'];
+
+/** 走访覆盖's counts of a unit (GET /api/v1/coverage). */
+export interface Counts {
+  households: number;
+  surveyed: number;
+  due: number;
+  overdue: number;
+}
+export interface CoverageView {
+  month: string;
+  dueDate: string;
+  totals: Counts;
+  villages: Array<Counts & { villageCode: string }>;
+}
 
 /**
  * The monitoring app as its own process against the real Kafka and FerretDB, isolated per run
@@ -38,6 +52,24 @@ export class MonitoringHarness {
     });
     await this.app.start();
     return this;
+  }
+
+  /** The app's environment for `npm run replay -- monitoring <read-model>` (its database and topics). */
+  replayEnv(env: Record<string, string> = {}): Record<string, string> {
+    return {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: this.database,
+      ...env,
+    };
+  }
+
+  /** Produces the registry's events (members, closures…) to the households topic, as the households app would. */
+  async produceHouseholdEvents(events: CloudEvent[]): Promise<void> {
+    const records = events.map((e) => ({ key: e.subject!, value: JSON.stringify(e) }));
+    for (let i = 0; i < records.length; i += 500)
+      await this.kafka.send(this.topic(Topics.households), records.slice(i, i + 500));
   }
 
   async stop() {

@@ -1,19 +1,14 @@
 import { CoverageChangedV1, Topics } from '@lib/contracts';
 import { waitFor } from '@lib/testing';
-import { DEMO_TOWN, DEMO_VILLAGES, MonitoringHarness, withConcurrency } from './coverage-harness';
+import {
+  Counts,
+  CoverageView,
+  DEMO_TOWN,
+  DEMO_VILLAGES,
+  MonitoringHarness,
+  withConcurrency,
+} from './coverage-harness';
 
-interface Counts {
-  households: number;
-  surveyed: number;
-  due: number;
-  overdue: number;
-}
-interface CoverageView {
-  month: string;
-  dueDate: string;
-  totals: Counts;
-  villages: Array<Counts & { villageCode: string }>;
-}
 interface HouseholdRow {
   householdId: string;
   householdNumber: string;

@@ -15,6 +15,7 @@ import {
 } from './coverage.schema';
 import { CoverageService } from './coverage.service';
 import { CoverageStore } from './coverage.store';
+import { CoveragePointer } from '../replay/coverage-pointer';
 
 /** 走访覆盖: who was surveyed in a month, who is due, who is overdue (see domain/coverage-rule.ts). */
 @Module({
@@ -28,7 +29,7 @@ import { CoverageStore } from './coverage.store';
     HouseholdDirectoryModule,
   ],
   controllers: [CoverageController, CoverageConsumer],
-  providers: [CoverageStore, CoverageService],
+  providers: [CoverageStore, CoverageService, CoveragePointer],
   exports: [CoverageService],
 })
 export class CoverageModule {}

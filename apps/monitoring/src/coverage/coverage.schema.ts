@@ -34,6 +34,7 @@ export class CoverageMark {
   @Prop({ type: Number, default: null }) fromDay!: number | null;
   @Prop({ required: true }) surveyId!: string;
   @Prop({ required: true }) visitedAt!: Date;
+  /** when the survey was recorded (its survey.recorded.v1's time: derivable, replay/coverage-replay.ts) */
   @Prop({ required: true }) markedAt!: Date;
 }
 export const CoverageMarkSchema = SchemaFactory.createForClass(CoverageMark);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { SERVICE_SCOPE } from '@lib/auth';
 import {
@@ -8,6 +8,7 @@ import {
   HouseholdRegisteredV1,
   SurveyRecordedV1,
 } from '@lib/contracts';
+import { ReadModelUser } from '@lib/persistence';
 import { APP_CONFIG } from '@lib/service-kit';
 import { MonitoringConfig } from '../config';
 import { HouseholdDirectory } from '../household-directory/household-directory.store';
@@ -21,14 +22,18 @@ import {
   statusOf,
   VillageCounts,
 } from './domain/coverage-rule';
+import { coverageEntryOf, coverageMarkOf, MarkedSurvey, markedSurveyOf } from './domain/coverage-fold';
 import { CoverageHousehold, CoverageMark } from './coverage.schema';
 import { CoverageStore, GroupRow, UnitField } from './coverage.store';
 
 export type { UnitField } from './coverage.store';
 
-/** Coverage read model: fed by registrations (households-events.consumer.ts) and by survey.recorded.v1 from our own topic. */
+/**
+ * Coverage read model: fed by registrations (households-events.consumer.ts) and by survey.recorded.v1
+ * from our own topic; rebuilt from both by `npm run replay -- monitoring coverage`.
+ */
 @Injectable()
-export class CoverageService implements OnModuleInit, OnModuleDestroy {
+export class CoverageService implements ReadModelUser, OnModuleDestroy {
   private readonly logger = new Logger(CoverageService.name);
 
   constructor(
@@ -41,7 +46,19 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     return this.config.SURVEY_DUE_DAY;
   }
 
-  async onModuleInit() {
+  /** The collection of coverage's entries in use (its marks' is named alike: coverage.store.ts). */
+  get collectionName(): string {
+    return this.store.collectionName;
+  }
+
+  /**
+   * Reads and writes coverage's collections named by `name` from now on (replay/coverage-pointer.ts,
+   * at start and when a replay switched over). At start, once they are chosen: the first start on an
+   * existing database copies what coverage lacks into them, then the announcer starts.
+   */
+  async useCollection(name: string, switched: boolean): Promise<void> {
+    this.store.useCollection(name);
+    if (switched || this.announcer || this.stopped) return;
     await this.backfill();
     this.announcer = setTimeout(() => void this.announceLoop(), 0);
   }
@@ -80,15 +97,16 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * First start of coverage on an existing database: households the directory already knows and
-   * surveys already recorded are copied in (insert-only, so running it twice changes nothing).
+   * First start of coverage on an existing database: households the directory already knows (in the
+   * directory's collection in use) and surveys already recorded are copied in (insert-only, so running
+   * it twice changes nothing).
    */
   private async backfill() {
     if (!(await this.store.hasHouseholds())) {
-      const known = this.store.openKnownHouseholds();
+      const known = await this.store.openKnownHouseholds();
       let batch: CoverageHousehold[] = [];
       for await (const k of known) {
-        batch.push(this.entryOf(k._id, k));
+        batch.push(coverageEntryOf(k._id, k));
         if (batch.length === 500) {
           await this.store.addHouseholds(batch);
           batch = [];
@@ -99,7 +117,9 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     if (!(await this.store.hasMarks())) {
       const surveys = await this.store.recordedSurveys();
       if (surveys.length > 0) {
-        this.logger.log(`coverage: marking ${surveys.length} surveys recorded before coverage existed`);
+        this.logger.log(
+          `走访覆盖：标记覆盖功能上线前已记录的 ${surveys.length} 份调查 (surveys recorded before coverage existed)`,
+        );
         await this.markSurveys(
           surveys.map((s) => ({
             surveyId: String(s._id),
@@ -108,33 +128,16 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             townCode: String(s.townCode),
             villageCode: String(s.villageCode),
             visitedAt: new Date(s.visitedAt),
+            recordedAt: new Date(s.recordedAt ?? s.visitedAt),
           })),
         );
       }
     }
   }
 
-  private entryOf(
-    householdId: string,
-    h: { householdNumber: string; villageCode: string; townCode: string; registeredAt: Date | string },
-  ): CoverageHousehold {
-    const registeredAt = new Date(h.registeredAt);
-    const { month, day } = chinaMonthDay(registeredAt);
-    return {
-      _id: householdId,
-      householdNumber: h.householdNumber,
-      countyCode: h.villageCode.slice(0, 6),
-      townCode: h.townCode,
-      villageCode: h.villageCode,
-      fromMonth: month,
-      fromDay: day,
-      registeredAt,
-    };
-  }
-
   /** Idempotent: the household's entry is written once. */
   async householdRegistered(e: HouseholdRegisteredV1): Promise<void> {
-    await this.store.addHouseholds([this.entryOf(e.data.householdId, e.data)]);
+    await this.store.addHouseholds([coverageEntryOf(e.data.householdId, e.data)]);
   }
 
   /**
@@ -151,28 +154,10 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** A batch of surveys: marks each household-month once, then announces the villages whose counts changed. */
   async surveysRecorded(events: SurveyRecordedV1[]): Promise<void> {
-    await this.markSurveys(
-      events.map((e) => ({
-        surveyId: e.data.surveyId,
-        householdId: e.data.householdId,
-        month: e.data.month,
-        townCode: e.data.townCode,
-        villageCode: e.data.villageCode,
-        visitedAt: new Date(e.data.visitedAt),
-      })),
-    );
+    await this.markSurveys(events.map(markedSurveyOf));
   }
 
-  private async markSurveys(
-    surveys: Array<{
-      surveyId: string;
-      householdId: string;
-      month: string;
-      townCode: string;
-      villageCode: string;
-      visitedAt: Date;
-    }>,
-  ) {
+  private async markSurveys(surveys: MarkedSurvey[]) {
     const ids = [...new Set(surveys.map((s) => s.householdId))];
     const entries = new Map((await this.store.householdsWithIds(ids)).map((h) => [h._id, h] as const));
     // a household the directory knows but coverage has not seen yet (its listener is retried)
@@ -185,31 +170,15 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
         closed.add(id); // 注销: a survey recorded before the closure arrives late, and is not counted
         continue;
       }
-      const entry = this.entryOf(id, known);
+      const entry = coverageEntryOf(id, known);
       entries.set(id, entry);
       missing.push(entry);
     }
     await this.store.addHouseholds(missing);
 
-    const now = new Date();
     const marks: CoverageMark[] = surveys
       .filter((s) => !closed.has(s.householdId))
-      .map((s) => {
-        const entry = entries.get(s.householdId);
-        return {
-          _id: `${s.householdId}:${s.month}`,
-          householdId: s.householdId,
-          month: s.month,
-          countyCode: s.villageCode.slice(0, 6),
-          townCode: s.townCode,
-          villageCode: s.villageCode,
-          fromMonth: entry?.fromMonth ?? null,
-          fromDay: entry?.fromDay ?? null,
-          surveyId: s.surveyId,
-          visitedAt: s.visitedAt,
-          markedAt: now,
-        };
-      });
+      .map((s) => coverageMarkOf(s, entries.get(s.householdId)));
     await this.store.addMarks(marks);
 
     // every village-month the batch touched (even on a redelivery) is left for the announcer, which

@@ -3,10 +3,11 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
-import { OutboxRelay } from '@lib/messaging';
-import { isDuplicateKeyError, Store } from '@lib/persistence';
-import { findEach } from '@lib/service-kit';
+import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
+import { isDuplicateKeyError, READ_MODELS_COLLECTION, ReadModelPointer, Store } from '@lib/persistence';
 import type { KnownHousehold } from '../household-directory/known-household.schema';
+import { HOUSEHOLD_DIRECTORY_READ_MODEL } from '../replay/household-directory-pointer';
+import { marksCollectionOf } from './coverage-collections';
 import { CoverageAnnouncement, CoverageHousehold, CoverageMark, CoveragePending } from './coverage.schema';
 
 export type UnitField = 'countyCode' | 'townCode' | 'villageCode';
@@ -24,6 +25,7 @@ export interface RecordedSurvey {
   townCode: string;
   villageCode: string;
   visitedAt: Date;
+  recordedAt?: Date;
 }
 
 /** A village-month whose counts may have changed, left for the announcer. */
@@ -33,69 +35,98 @@ export type VillageMonth = { villageCode: string; townCode: string; month: strin
  * 走访覆盖's persistence: insert-only facts (each household's entry, each household-month's mark), the
  * village-months left for the announcer, and the announcements (each with coverage.changed.v1 in its
  * outbox); read-only views of the directory and the surveys for the first start on an existing database.
+ * The entries and the marks are one read model in two collections, switched together: its pointer
+ * (`read_models`, `_id: coverage`) names the entries' collection, the marks' is named alike
+ * (coverage-collections.ts), so one write switches both (replay/coverage-replay.ts).
  */
 @Injectable()
 export class CoverageStore {
-  private readonly householdStore: Store<CoverageHousehold>;
-  private readonly markStore: Store<CoverageMark>;
+  private households: Store<CoverageHousehold>;
+  private marks: Store<CoverageMark>;
   private readonly announcementStore: Store<CoverageAnnouncement>;
-  private readonly known: Store<KnownHousehold>;
   private readonly surveys: Store<RecordedSurvey>;
+  private readonly pointers: Store<ReadModelPointer>;
 
   constructor(
-    @InjectModel(CoverageHousehold.name) private readonly households: Model<CoverageHousehold>,
-    @InjectModel(CoverageMark.name) private readonly marks: Model<CoverageMark>,
+    @InjectModel(CoverageHousehold.name) households: Model<CoverageHousehold>,
+    @InjectModel(CoverageMark.name) marks: Model<CoverageMark>,
     @InjectModel(CoverageAnnouncement.name) announcements: Model<CoverageAnnouncement>,
     @InjectModel(CoveragePending.name) private readonly pending: Model<CoveragePending>,
-    @InjectConnection() db: Connection,
+    @InjectConnection() private readonly db: Connection,
     relay: OutboxRelay,
   ) {
-    this.householdStore = Store.of(households);
-    this.markStore = Store.of(marks);
+    // every read and write of the entries and marks goes to the collections in use (useCollection)
+    this.households = Store.of(households);
+    this.marks = Store.of(marks);
     this.announcementStore = Store.of(announcements, { relay });
-    this.known = Store.named(db, 'known_households');
     this.surveys = Store.named(db, 'surveys');
+    this.pointers = Store.named(db, READ_MODELS_COLLECTION);
   }
 
-  async hasHouseholds(): Promise<boolean> {
-    return (await this.households.estimatedDocumentCount()) > 0;
+  /** The entries' collection in use (the marks' is named alike). */
+  get collectionName(): string {
+    return this.households.collectionName;
   }
 
-  async hasMarks(): Promise<boolean> {
-    return (await this.marks.estimatedDocumentCount()) > 0;
+  /** Reads and writes the entries in `name` and the marks beside it from now on. */
+  useCollection(name: string): void {
+    if (name === this.households.collectionName) return;
+    this.households = Store.named<CoverageHousehold>(this.db, name);
+    this.marks = Store.named<CoverageMark>(this.db, marksCollectionOf(name));
   }
 
-  /** The directory's households not closed (a cursor: the first start copies them in batches). */
-  openKnownHouseholds() {
-    return this.known.find({ closedOn: { $exists: false } });
+  hasHouseholds(): Promise<boolean> {
+    return this.households.exists({});
+  }
+
+  hasMarks(): Promise<boolean> {
+    return this.marks.exists({});
+  }
+
+  /**
+   * The directory's households not closed, from the directory's collection in use (its pointer, the
+   * one a replay rebuilt): a cursor, the first start copies them in batches.
+   */
+  async openKnownHouseholds() {
+    const pointer = await this.pointers.findOne({ _id: HOUSEHOLD_DIRECTORY_READ_MODEL });
+    const known = Store.named<KnownHousehold>(this.db, pointer?.collection ?? 'known_households');
+    return known.find({ closedOn: { $exists: false } });
   }
 
   recordedSurveys(): Promise<RecordedSurvey[]> {
     return this.surveys
-      .find({}, { projection: { householdId: 1, month: 1, villageCode: 1, townCode: 1, visitedAt: 1 } })
+      .find(
+        {},
+        {
+          projection: { householdId: 1, month: 1, villageCode: 1, townCode: 1, visitedAt: 1, recordedAt: 1 },
+        },
+      )
       .toArray();
   }
 
   /** Entries written once: those already there are kept. */
   async addHouseholds(entries: CoverageHousehold[]): Promise<void> {
-    await this.householdStore.insertManyNew(entries);
+    await this.households.insertManyNew(entries);
   }
 
-  householdsWithIds(ids: string[]): Promise<CoverageHousehold[]> {
-    return findEach(this.households, '_id', ids);
+  /** One equality lookup per id, a few at a time (FerretDB scans the collection for `$in`: find-each.ts). */
+  async householdsWithIds(ids: string[]): Promise<CoverageHousehold[]> {
+    const found: CoverageHousehold[] = [];
+    await runWithConcurrency([...new Set(ids)], 32, async (_id) => {
+      const h = await this.households.findOne({ _id });
+      if (h) found.push(h);
+    });
+    return found;
   }
 
   /** Marks written once per household and month: those already there are kept. */
   async addMarks(marks: CoverageMark[]): Promise<void> {
-    await this.markStore.insertManyNew(marks);
+    await this.marks.insertManyNew(marks);
   }
 
   /** The household out of coverage: its entry and its marks removed; the months it was marked in. */
   async removeHousehold(householdId: string): Promise<string[]> {
-    const marks = await this.marks
-      .find({ householdId }, { month: 1 })
-      .lean<Array<{ month: string }>>()
-      .exec();
+    const marks = await this.marks.find({ householdId }, { projection: { month: 1 } }).toArray();
     await this.households.deleteOne({ _id: householdId });
     await this.marks.deleteMany({ householdId });
     return marks.map((m) => m.month);
@@ -145,16 +176,16 @@ export class CoverageStore {
       $group: { _id: { v: '$villageCode', m: '$fromMonth', d: '$fromDay' }, n: { $sum: 1 } },
     };
     return Promise.all([
-      this.households.aggregate<GroupRow>([{ $match: { [field]: code } }, group]).exec(),
-      this.marks.aggregate<GroupRow>([{ $match: { [field]: code, month } }, group]).exec(),
+      this.households.aggregate<GroupRow>([{ $match: { [field]: code } }, group]).toArray(),
+      this.marks.aggregate<GroupRow>([{ $match: { [field]: code, month } }, group]).toArray(),
     ]);
   }
 
   /** A village's households and its marks of a month. */
   villageMonth(villageCode: string, month: string): Promise<[CoverageHousehold[], CoverageMark[]]> {
     return Promise.all([
-      this.households.find({ villageCode }).lean<CoverageHousehold[]>().exec(),
-      this.marks.find({ villageCode, month }).lean<CoverageMark[]>().exec(),
+      this.households.find({ villageCode }).toArray(),
+      this.marks.find({ villageCode, month }).toArray(),
     ]);
   }
 }

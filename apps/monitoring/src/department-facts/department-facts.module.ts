@@ -12,6 +12,8 @@ import { IntakeFacts } from './use-cases/intake-facts.usecase';
 import { ListFacts } from './use-cases/list-facts.usecase';
 import { DEV_PII_HASH_KEY } from '@lib/crypto';
 import { IdNumberHasher } from './id-number-hash';
+import { MemberIndex } from './member-index.store';
+import { MemberIndexPointer } from '../replay/member-index-pointer';
 
 /** 部门筛查预警: department facts matched to households (see use-cases/intake-facts.usecase.ts). */
 @Module({
@@ -27,6 +29,8 @@ import { IdNumberHasher } from './id-number-hash';
     DepartmentFactsStore,
     IntakeFacts,
     IndexMembers,
+    MemberIndex,
+    MemberIndexPointer,
     ListFacts,
     {
       provide: IdNumberHasher,

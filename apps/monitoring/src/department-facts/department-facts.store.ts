@@ -4,8 +4,8 @@ import { Model } from 'mongoose';
 import { Scope } from '@lib/auth';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
-import { ScopedRepository, Store } from '@lib/persistence';
-import { DepartmentFact, MemberHash } from './department-fact.schema';
+import { ScopedRepository } from '@lib/persistence';
+import { DepartmentFact } from './department-fact.schema';
 import { ListDepartmentFactsQuery } from './department-facts.dto';
 import type { FactMatch } from './domain/fact-events';
 
@@ -17,19 +17,12 @@ function present(doc: DepartmentFact) {
 
 /**
  * 部门筛查预警's persistence: the facts (stored once per department and source record, each matched
- * one with its department-fact.received.v1 in its outbox) and the member-hash index.
+ * one with its department-fact.received.v1 in its outbox); the member-hash index is member-index.store.ts.
  */
 @Injectable()
 export class DepartmentFactsStore extends ScopedRepository<DepartmentFact> {
-  private readonly memberStore: Store<MemberHash>;
-
-  constructor(
-    @InjectModel(DepartmentFact.name) model: Model<DepartmentFact>,
-    @InjectModel(MemberHash.name) private readonly members: Model<MemberHash>,
-    relay: OutboxRelay,
-  ) {
+  constructor(@InjectModel(DepartmentFact.name) model: Model<DepartmentFact>, relay: OutboxRelay) {
     super(model, { relay });
-    this.memberStore = Store.of(members);
   }
 
   /** Inserts the batch, each fact with its events; the indexes of those stored before (duplicates). */
@@ -39,19 +32,6 @@ export class DepartmentFactsStore extends ScopedRepository<DepartmentFact> {
   ): Promise<Set<number>> {
     const outcome = await this.store.insertManyNew(docs, eventsOf);
     return new Set(outcome.duplicates);
-  }
-
-  membersWithHash(hash: string): Promise<MemberHash[]> {
-    return this.members.find({ hash }).lean<MemberHash[]>().exec();
-  }
-
-  /** Entries of the member-hash index; those already there are kept. */
-  async addMembers(entries: MemberHash[]): Promise<void> {
-    await this.memberStore.insertManyNew(entries);
-  }
-
-  async removeMember(id: string): Promise<void> {
-    await this.members.deleteOne({ _id: id });
   }
 
   /** Unmatched facts of a county about a member (by hash) or naming a household. */

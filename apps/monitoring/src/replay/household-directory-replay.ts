@@ -1,4 +1,3 @@
-import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   CloudEvent,
   DataOf,
@@ -8,9 +7,10 @@ import {
   HouseholdRegisteredV1,
   Topics,
 } from '@lib/contracts';
-import { AppReplayOptions, insertIntoShadow, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
 import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
 import { HOUSEHOLD_DIRECTORY_READ_MODEL } from './household-directory-pointer';
+import { ShadowWriter } from './shadow-writer';
 
 export interface HouseholdDirectoryReplayResult extends ReadModelReplayResult {
   households: number;
@@ -75,13 +75,13 @@ export class HouseholdDirectoryFold {
 /**
  * Rebuilds monitoring's household directory from households.events.v1 while the app keeps serving
  * and consuming (issue #17; the mechanism is libs/persistence's replayReadModel): the households are
- * folded in memory and written to the shadow `known_households_r<time>` per flush — the new ones in
- * one unordered insertMany, those written by an earlier flush and changed since in one bulk of
- * replacements by _id.
+ * folded in memory and written to the shadow `known_households_r<time>` per flush (shadow-writer.ts):
+ * the new ones in one unordered insertMany, those written by an earlier flush and changed since in one
+ * bulk of replacements by _id.
  */
 export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
   const fold = new HouseholdDirectoryFold();
-  const written = new Set<string>();
+  const writer = new ShadowWriter<KnownHousehold>();
   const result = await replayReadModel<KnownHousehold>(
     {
       ...o,
@@ -94,20 +94,7 @@ export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<Hou
         await shadow.createIndex({ villageCode: 1 }); // the schema's index (known-household.schema.ts)
       },
       apply: (events) => fold.apply(events),
-      async flush(shadow) {
-        const fresh: KnownHousehold[] = [];
-        const replaced: AnyBulkWriteOperation<KnownHousehold>[] = [];
-        for (const id of fold.changed) {
-          const h = structuredClone(fold.households.get(id)!);
-          if (written.has(id)) replaced.push({ replaceOne: { filter: { _id: id }, replacement: h } });
-          else fresh.push(h);
-        }
-        fold.changed.clear();
-        await insertIntoShadow(shadow, fresh);
-        for (const h of fresh) written.add(h._id);
-        for (let i = 0; i < replaced.length; i += 5_000)
-          await shadow.bulkWrite(replaced.slice(i, i + 5_000), { ordered: false });
-      },
+      flush: (shadow) => writer.flush(shadow, fold.changed, (id) => fold.households.get(id)),
     },
   );
   return { ...result, households: fold.households.size };

@@ -22,7 +22,8 @@ export interface ReadModelUser {
  * Follows one read model's pointer (read-model-pointer.ts) in a live app: at start, the collection
  * to use; while a replay switches over, stops taking batches (the consumption gate of
  * libs/messaging) and acknowledges once none is in flight; when the pointer names the rebuilt
- * collection, hands it to the read model, and takes batches again. The API keeps answering throughout.
+ * collection, hands it to the read model, says so, and takes batches again. The API keeps answering
+ * throughout.
  * An app's provider extends it (an @Injectable naming the read model and its user): it starts once
  * `ready` resolves (e.g. the app's collections set up) and stops with the module.
  */
@@ -79,6 +80,11 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
     if (!p) return;
     if (p.collection !== this.user.collectionName) {
       await this.user.useCollection(p.collection, true);
+      // the replay waits for this before it reports the switch done
+      await this.pointers.updateOne(
+        { _id: this.readModel },
+        { $set: { [`switched.${this.instanceId}`]: p.collection } },
+      );
       this.logger.log(`${this.readModel} read model switched to ${p.collection} (replayed)`);
     }
     const fence = p.fence;

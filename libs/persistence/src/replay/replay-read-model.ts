@@ -72,8 +72,9 @@ const posKey = (topic: string, partition: number) => `${topic}:${partition}`;
  * builder) and writes them to a shadow collection per flush; once it has read what the live group has
  * committed, raises the fence (read-model-pointer.ts), waits until every live instance has stopped
  * with nothing in flight (read-model-follower.ts), reads the last committed events, and points the
- * read model at the shadow in the same write that lifts the fence. The previous collection is left to
- * the operator. A failure lifts the fence and leaves the app on the previous collection.
+ * read model at the shadow in the same write that lifts the fence; it answers once the instances say
+ * they read and write the shadow (the API of each answers from it from then on). The previous
+ * collection is left to the operator. A failure lifts the fence and leaves the app on the previous collection.
  */
 export async function replayReadModel<T extends Document>(
   o: ReadModelReplayOptions,
@@ -160,6 +161,20 @@ export async function replayReadModel<T extends Document>(
     const check = () => {
       if (failure) throw failure;
     };
+    /** Whether `members` instances have said `value` in the pointer's `said` map within the fence timeout. */
+    const waitForInstances = async (
+      members: number,
+      said: (p: ReadModelPointer | null) => Record<string, string> | undefined,
+      value: string,
+    ): Promise<boolean> => {
+      const since = Date.now();
+      while (Date.now() - since < (o.fenceTimeoutMs ?? 30_000)) {
+        const p = await pointers.findOne({ _id: o.readModel });
+        if (Object.values(said(p) ?? {}).filter((v) => v === value).length >= members) return true;
+        await sleep(50);
+      }
+      return false;
+    };
 
     let fencedMs = 0;
     let buildMs = 0;
@@ -183,16 +198,7 @@ export async function replayReadModel<T extends Document>(
       );
       const members = (await admin.describeGroups([o.liveGroup])).groups[0]?.members.length ?? 0;
       log(`fence raised: waiting for ${members} live instance(s) to stop`);
-      let stopped = false;
-      while (Date.now() - fencedAt < (o.fenceTimeoutMs ?? 30_000)) {
-        const p = await pointers.findOne({ _id: o.readModel });
-        const acks = Object.values(p?.acks ?? {}).filter((id) => id === fenceId).length;
-        if (acks >= members) {
-          stopped = true;
-          break;
-        }
-        await sleep(50);
-      }
+      const stopped = await waitForInstances(members, (p) => p?.acks, fenceId);
       if (!stopped) {
         await pointers.updateOne({ _id: o.readModel }, { $set: { fence: null, acks: {} } });
         log(`live instances did not stop in time (attempt ${attempt}): fence lifted, trying again`);
@@ -216,10 +222,16 @@ export async function replayReadModel<T extends Document>(
             acks: {},
             switchedAt: new Date(),
             replayedEvents: events,
+            switched: {},
           },
         },
       );
       fencedMs = Date.now() - fencedAt;
+      // 5. done once the live instances read and write the shadow (each follows within a poll)
+      if (!(await waitForInstances(members, (p) => p?.switched, shadowName)))
+        log(
+          `部分实例未及时确认切换到 ${shadowName}（它们会随后跟上）/ not every instance confirmed the switch in time`,
+        );
       break;
     }
     const result: ReadModelReplayResult = {

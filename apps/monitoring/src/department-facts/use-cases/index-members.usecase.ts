@@ -5,56 +5,38 @@ import { HouseholdDirectory } from '../../household-directory/household-director
 import { DepartmentFact, MemberHash } from '../department-fact.schema';
 import { DepartmentFactsStore } from '../department-facts.store';
 import { FactMatch, receivedEvent } from '../domain/fact-events';
+import { addedMemberHash, memberHashId, registeredMemberHashes } from '../domain/member-index';
+import { MemberIndex } from '../member-index.store';
 
 /**
- * The member-hash index from the registry's events (household.registered.v1, member added/removed),
- * and the facts that were waiting for a household matched once it (or the member) is known.
+ * The member-hash index from the registry's events (household.registered.v1, member added/removed; the
+ * entries as domain/member-index.ts folds them for a replay), and the facts that were waiting for a
+ * household matched once it (or the member) is known.
  */
 @Injectable()
 export class IndexMembers {
   constructor(
     private readonly store: DepartmentFactsStore,
+    private readonly members: MemberIndex,
     private readonly directory: HouseholdDirectory,
   ) {}
 
   /** Member hashes of a new household, then any unmatched fact about them or naming the household. */
   async householdRegistered(e: HouseholdRegisteredV1): Promise<void> {
-    const d = e.data;
-    const entries = d.members
-      .filter((m) => m.idNumberHash)
-      .map((m) => ({
-        _id: `${m.idNumberHash}:${d.householdId}`,
-        hash: m.idNumberHash!,
-        householdId: d.householdId,
-        memberId: m.memberId,
-        countyCode: d.countyCode,
-        townCode: d.townCode,
-        villageCode: d.villageCode,
-        since: new Date(d.registeredAt),
-      }));
-    await this.store.addMembers(entries);
-    await this.rematch(d.householdId, d.countyCode, entries);
+    const entries = registeredMemberHashes(e.data);
+    await this.members.add(entries);
+    await this.rematch(e.data.householdId, e.data.countyCode, entries);
   }
 
   async memberAdded(e: HouseholdMemberAddedV1): Promise<void> {
-    const d = e.data;
-    if (!d.member.idNumberHash) return;
-    const entry = {
-      _id: `${d.member.idNumberHash}:${d.householdId}`,
-      hash: d.member.idNumberHash,
-      householdId: d.householdId,
-      memberId: d.member.memberId,
-      countyCode: d.villageCode.slice(0, 6),
-      townCode: d.townCode,
-      villageCode: d.villageCode,
-      since: new Date(d.at),
-    };
-    await this.store.addMembers([entry]);
-    await this.rematch(d.householdId, entry.countyCode, [entry]);
+    const entry = addedMemberHash(e.data);
+    if (!entry) return;
+    await this.members.add([entry]);
+    await this.rematch(entry.householdId, entry.countyCode, [entry]);
   }
 
   async memberRemoved(e: HouseholdMemberRemovedV1): Promise<void> {
-    if (e.data.idNumberHash) await this.store.removeMember(`${e.data.idNumberHash}:${e.data.householdId}`);
+    if (e.data.idNumberHash) await this.members.remove(memberHashId(e.data.idNumberHash, e.data.householdId));
   }
 
   /** Matches the household's unmatched facts (by member hash or by household id), each with its event. */

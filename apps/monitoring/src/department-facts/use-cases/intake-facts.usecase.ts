@@ -9,6 +9,7 @@ import { DepartmentFact } from '../department-fact.schema';
 import { DepartmentFactsStore } from '../department-facts.store';
 import { FactMatch, FactOutcome, receivedEvent } from '../domain/fact-events';
 import { IdNumberHasher } from '../id-number-hash';
+import { MemberIndex } from '../member-index.store';
 
 /**
  * 部门筛查预警 intake: department facts (API batches and the raw topic) are hashed, matched to a
@@ -20,6 +21,7 @@ import { IdNumberHasher } from '../id-number-hash';
 export class IntakeFacts {
   constructor(
     private readonly store: DepartmentFactsStore,
+    private readonly members: MemberIndex,
     private readonly directory: HouseholdDirectory,
     private readonly hasher: IdNumberHasher,
   ) {}
@@ -30,7 +32,7 @@ export class IntakeFacts {
     scope: Scope,
   ): Promise<FactMatch | null> {
     if (hash) {
-      const found = await this.store.membersWithHash(hash);
+      const found = await this.members.withHash(hash);
       const best = found
         .filter((m) => m.countyCode === r.countyCode)
         .sort((a, b) => b.since.getTime() - a.since.getTime())[0];
