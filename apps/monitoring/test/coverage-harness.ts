@@ -45,6 +45,16 @@ export class MonitoringHarness {
     await this.kafka.close();
   }
 
+  /** The app's environment for `npm run replay -- monitoring <read-model>` (runReplay). */
+  replayEnv(): Record<string, string> {
+    return {
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      MONGO_URL: infra.mongoUrl,
+      MONGO_DB: this.database,
+    };
+  }
+
   /** A token for a person holding one role at one org unit (as the gateway would issue it). */
   tokenOf(role: Role, unit: string, sub = `user:${role}:${unit}`) {
     const principal: Omit<Principal, 'jti'> = { sub, kind: 'user', name: sub, grants: [{ role, unit }] };

@@ -1,7 +1,7 @@
 /**
  * 读模型重放 / rebuilds one of monitoring's read models from Kafka while the app keeps serving:
  *
- *   npm run replay -- monitoring household-directory
+ *   npm run replay -- monitoring household-directory | household-income
  *       (scripts/replay.sh: node dist/apps/monitoring/src/replay/main.js household-directory)
  *
  * Run it with the app's environment (MONGO_URL, MONGO_DB, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX,
@@ -9,22 +9,31 @@
  * model, 1 on failure (the app keeps the previous one), 2 for an unknown read model.
  */
 import { createKafkaClient } from '@lib/messaging';
-import { runReplayCommand, withAppReplay } from '@lib/persistence';
+import { AppReplayOptions, runReplayCommand, withAppReplay } from '@lib/persistence';
 import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
 import { monitoringConfigSchema } from '../config';
 import { replayHouseholdDirectory } from './household-directory-replay';
+import { replayHouseholdIncome } from './household-income-replay';
 
 /**
  * monitoring's read models that can be rebuilt, and how (docs/architecture.md, Replay, says which are
  * not: surveys, thresholds and field settings are its own records, the source rather than a read model).
  */
+function replayWith<R>(replay: (o: AppReplayOptions) => Promise<R>) {
+  return (log: (line: string) => void) => {
+    const config = loadConfig(monitoringConfigSchema);
+    const kafka = createKafkaClient(kafkaSettingsOf(config, 'monitoring'), '-replay');
+    return withAppReplay(config, kafka, log, replay);
+  };
+}
+
 runReplayCommand('monitoring', {
   'household-directory': {
     title: '监测服务的农户名录（known_households）',
-    run: (log) => {
-      const config = loadConfig(monitoringConfigSchema);
-      const kafka = createKafkaClient(kafkaSettingsOf(config, 'monitoring'), '-replay');
-      return withAppReplay(config, kafka, log, replayHouseholdDirectory);
-    },
+    run: replayWith(replayHouseholdDirectory),
+  },
+  'household-income': {
+    title: '收入台账的项目与帮扶收入记录（income_payments；走访调查是监测服务自己的记录，不重放）',
+    run: replayWith(replayHouseholdIncome),
   },
 });
