@@ -6,10 +6,11 @@ import {
   Topics,
 } from '@lib/contracts';
 import { OUTBOX_PENDING, OUTBOX_SEQ } from '@lib/messaging';
-import { AppReplayOptions, insertIntoShadow, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
 import { countedPayment, paymentRecord } from '../household-income/domain/payment-record';
 import type { IncomePayment } from '../household-income/income-payment.schema';
 import { HOUSEHOLD_INCOME_READ_MODEL } from './household-income-pointer';
+import { writeChanged } from './shadow-writes';
 
 export interface HouseholdIncomeReplayResult extends ReadModelReplayResult {
   payments: number;
@@ -74,7 +75,7 @@ export class HouseholdIncomeFold {
  * serving and consuming (libs/persistence's replayReadModel): projects.events.v1 for the payments,
  * monitoring.events.v1 for which of them changed the figure. Written to the shadow
  * `income_payments_r<time>` per flush — new records in one unordered insertMany, those written by an
- * earlier flush and changed since (announced later) by _id. The surveys, the other half of the
+ * earlier flush and changed since (announced later) replaced by _id. The surveys, the other half of the
  * income, are monitoring's own record and are not touched.
  */
 export async function replayHouseholdIncome(o: AppReplayOptions): Promise<HouseholdIncomeReplayResult> {
@@ -96,20 +97,9 @@ export async function replayHouseholdIncome(o: AppReplayOptions): Promise<Househ
       },
       apply: (events) => fold.apply(events),
       async flush(shadow) {
-        const fresh: IncomePayment[] = [];
-        const announced: string[] = [];
-        for (const id of fold.changed) {
-          if (written.has(id)) announced.push(id);
-          else fresh.push({ ...fold.payments.get(id)! });
-        }
+        const changed = [...fold.changed].map((id) => ({ ...fold.payments.get(id)! }));
         fold.changed.clear();
-        await insertIntoShadow(shadow, fresh);
-        for (const p of fresh) written.add(p._id);
-        for (let i = 0; i < announced.length; i += 5_000)
-          await shadow.updateMany(
-            { _id: { $in: announced.slice(i, i + 5_000) } },
-            { $set: { changedFigure: true } },
-          );
+        await writeChanged(shadow, changed, written);
       },
     },
   );

@@ -1,7 +1,7 @@
 /**
  * 读模型重放 / rebuilds one of monitoring's read models from Kafka while the app keeps serving:
  *
- *   npm run replay -- monitoring household-directory | household-income
+ *   npm run replay -- monitoring household-directory | household-income | income-forecast
  *       (scripts/replay.sh: node dist/apps/monitoring/src/replay/main.js household-directory)
  *
  * Run it with the app's environment (MONGO_URL, MONGO_DB, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX,
@@ -14,6 +14,7 @@ import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
 import { monitoringConfigSchema } from '../config';
 import { replayHouseholdDirectory } from './household-directory-replay';
 import { replayHouseholdIncome } from './household-income-replay';
+import { replayIncomeForecast } from './income-forecast-replay';
 
 /**
  * monitoring's read models that can be rebuilt, and how (docs/architecture.md, Replay, says which are
@@ -35,5 +36,9 @@ runReplayCommand('monitoring', {
   'household-income': {
     title: '收入台账的项目与帮扶收入记录（income_payments；走访调查是监测服务自己的记录，不重放）',
     run: replayWith(replayHouseholdIncome),
+  },
+  'income-forecast': {
+    title: '收入趋势预测及项目未发放记录（income_forecasts、forecast_benefit_gaps）',
+    run: replayWith(replayIncomeForecast),
   },
 });
