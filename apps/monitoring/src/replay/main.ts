@@ -18,7 +18,9 @@ import { replayIncomeForecast } from './income-forecast-replay';
 
 /**
  * monitoring's read models that can be rebuilt, and how (docs/architecture.md, Replay, says which are
- * not: surveys, thresholds and field settings are its own records, the source rather than a read model).
+ * not: surveys, thresholds and field settings are its own records, the source rather than a read model;
+ * so are the department facts, taken through the API too and matched with effects — see
+ * replay/README.md).
  */
 function replayWith<R>(replay: (o: AppReplayOptions) => Promise<R>) {
   return (log: (line: string) => void) => {
