@@ -8,6 +8,7 @@ import { PaymentsStore } from './household-income.store';
 import { IncomePayment, IncomePaymentSchema } from './income-payment.schema';
 import { SurveyFacts } from './survey-facts';
 import { CountPayment } from './use-cases/count-payment.usecase';
+import { HouseholdIncomePointer } from '../replay/household-income-pointer';
 
 /** 收入台账: the one owner of the household income ledger, fed by surveys and project payments. */
 @Module({})
@@ -24,6 +25,7 @@ export class HouseholdIncomeModule {
       controllers: [MonitoredHouseholdsController, HouseholdIncomeConsumer],
       providers: [
         PaymentsStore,
+        HouseholdIncomePointer,
         HouseholdIncome,
         CountPayment,
         { provide: SurveyFacts, useExisting: surveys.facts },

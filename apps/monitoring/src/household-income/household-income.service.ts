@@ -55,8 +55,14 @@ export class HouseholdIncome {
           payments: figure.payments,
         },
       },
-      /** Payments not in the current figure: paid before the last survey's visit (it includes them), or before any survey. */
-      paymentsNotCounted: laterPayments.sort((a, b) => a.paidOn.localeCompare(b.paidOn)),
+      /**
+       * Payments not in the current figure: paid before the last survey's visit (it includes them), or
+       * before any survey. By day, then id (as the figure's): not in the collection's order, which a
+       * replayed collection does not share.
+       */
+      paymentsNotCounted: laterPayments.sort(
+        (a, b) => a.paidOn.localeCompare(b.paidOn) || a.distributionId.localeCompare(b.distributionId),
+      ),
       incomeHistory: monthlyHistory(surveys, payments),
     };
   }

@@ -28,6 +28,13 @@ export class IncomePayment {
   @Prop({ required: true }) receivedAt!: Date;
   /** Whether it changed the household's figure when it arrived (false: paid before the last survey's visit, or no survey yet). */
   @Prop({ required: true }) changedFigure!: boolean;
+  /**
+   * Written by a replay (`npm run replay -- monitoring household-income`) from the log, not by the app
+   * taking the payment: `receivedAt` is then the payment event's time, and `changedFigure` whether a
+   * household-income.changed.v1 it caused is in the log. If the app is delivered the payment after
+   * all (the replay read it first), it counts and announces it then (CountPayment).
+   */
+  @Prop({ type: Boolean }) replayed?: boolean;
 }
 export const IncomePaymentSchema = SchemaFactory.createForClass(IncomePayment);
 IncomePaymentSchema.add(outboxSchemaFields);

@@ -8,6 +8,7 @@ import { IncomeForecast, IncomeForecastSchema } from './income-forecast.schema';
 import { IncomeForecastStore } from './income-forecast.store';
 import { ReadForecasts } from './use-cases/read-forecasts.usecase';
 import { RecomputeForecast } from './use-cases/recompute-forecast.usecase';
+import { IncomeForecastPointer } from '../replay/income-forecast-pointer';
 
 /** 收入趋势预测: the forecast of each household, from the income ledger and the facts monitoring keeps. */
 @Module({
@@ -17,6 +18,6 @@ import { RecomputeForecast } from './use-cases/recompute-forecast.usecase';
     IncomeLedgerModule,
   ],
   controllers: [IncomeForecastController, IncomeForecastConsumer],
-  providers: [IncomeForecastStore, RecomputeForecast, ReadForecasts],
+  providers: [IncomeForecastStore, IncomeForecastPointer, RecomputeForecast, ReadForecasts],
 })
 export class IncomeForecastModule {}

@@ -1,12 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AssistanceIncomePaidV1,
-  incomeComponentOfBenefit,
-  orgUnitsOfVillage,
-  ProjectDistributionPaidV1,
-} from '@lib/contracts';
-import { currentFigure, PaymentFact } from '../domain/income-figure';
+import { AssistanceIncomePaidV1, ProjectDistributionPaidV1 } from '@lib/contracts';
+import { currentFigure } from '../domain/income-figure';
 import { incomeChangedEvent } from '../domain/income-events';
+import { CountedPayment, countedPayment, paymentRecord } from '../domain/payment-record';
 import { HouseholdIncome } from '../household-income.service';
 import { PaymentsStore } from '../household-income.store';
 
@@ -25,19 +21,7 @@ export class CountPayment {
    * distributionId, is a duplicate key), and announces the new figure in the same write.
    */
   distribution(e: ProjectDistributionPaidV1): Promise<void> {
-    const d = e.data;
-    return this.count(
-      {
-        distributionId: d.distributionId,
-        projectId: d.projectId,
-        projectName: d.projectName,
-        kind: d.kind,
-        component: incomeComponentOfBenefit(d.kind),
-        amount: d.amount,
-        paidOn: d.paidOn,
-      },
-      { ...d, eventId: e.id, causeKind: 'project-distribution' },
-    );
+    return this.count(countedPayment(e), e.id);
   }
 
   /**
@@ -46,66 +30,37 @@ export class CountPayment {
    * the payment's kind, its record (post, school, product, village) stands where a project would.
    */
   assistancePayment(e: AssistanceIncomePaidV1): Promise<void> {
-    const d = e.data;
-    return this.count(
-      {
-        distributionId: d.paymentId,
-        projectId: d.recordId,
-        projectName: d.recordName,
-        kind: d.ledger,
-        component: d.component,
-        amount: d.amount,
-        paidOn: d.paidOn,
-      },
-      { ...d, eventId: e.id, causeKind: 'assistance-payment' },
-    );
+    return this.count(countedPayment(e), e.id);
   }
 
-  private async count(
-    fact: PaymentFact,
-    src: {
-      householdId: string;
-      townCode: string;
-      villageCode: string;
-      recordedBy: string;
-      eventId: string;
-      causeKind: 'project-distribution' | 'assistance-payment';
-    },
-  ): Promise<void> {
-    if (await this.payments.exists(fact.distributionId)) return;
-    const { surveys, payments } = await this.income.factsOf(src.householdId);
-    const after = [...payments.filter((p) => p.distributionId !== fact.distributionId), fact];
+  /**
+   * A payment a replay wrote from the log before this app took it (replayed, its figure never
+   * announced) is counted now: the figure without it and with it, announced in the update.
+   */
+  private async count(p: CountedPayment, eventId: string): Promise<void> {
+    const id = p.fact.distributionId;
+    const known = await this.payments.stateOf(id);
+    const unannounced = known?.replayed === true && !known.changedFigure;
+    if (known && !unannounced) return;
+    const { surveys, payments } = await this.income.factsOf(p.householdId);
+    const others = payments.filter((x) => x.distributionId !== id);
+    const after = [...others, p.fact];
     const event = incomeChangedEvent({
-      householdId: src.householdId,
-      townCode: src.townCode,
-      villageCode: src.villageCode,
-      before: currentFigure(surveys, payments),
+      householdId: p.householdId,
+      townCode: p.townCode,
+      villageCode: p.villageCode,
+      before: currentFigure(surveys, others),
       after: currentFigure(surveys, after),
       surveys,
       payments: after,
-      cause: { kind: src.causeKind, id: fact.distributionId },
+      cause: { kind: p.causeKind, id },
       time: new Date(),
     });
-    const inserted = await this.payments.insert(
-      {
-        _id: fact.distributionId,
-        householdId: src.householdId,
-        countyCode: orgUnitsOfVillage(src.villageCode).countyCode,
-        townCode: src.townCode,
-        villageCode: src.villageCode,
-        projectId: fact.projectId,
-        projectName: fact.projectName,
-        kind: fact.kind,
-        component: fact.component,
-        amount: fact.amount,
-        paidOn: fact.paidOn,
-        recordedBy: src.recordedBy,
-        eventId: src.eventId,
-        receivedAt: new Date(),
-        changedFigure: event !== null,
-      },
-      event ? [event] : [],
-    );
-    if (!inserted) this.logger.log(`payment ${fact.distributionId} already counted (event ${src.eventId})`);
+    const record = paymentRecord(p, { eventId, receivedAt: new Date(), changedFigure: event !== null });
+    const events = event ? [event] : [];
+    const counted = unannounced
+      ? await this.payments.countReplayed(record, events)
+      : await this.payments.insert(record, events);
+    if (!counted) this.logger.log(`payment ${id} already counted (event ${eventId})`);
   }
 }

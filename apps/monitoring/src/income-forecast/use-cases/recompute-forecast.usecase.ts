@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SERVICE_SCOPE } from '@lib/auth';
-import {
-  createEvent,
-  HouseholdIncomeForecastV1,
-  orgUnitsOfVillage,
-  pickThreshold,
-  ProjectBeneficiaryWithoutBenefitV1,
-} from '@lib/contracts';
+import { createEvent, HouseholdIncomeForecastV1, ProjectBeneficiaryWithoutBenefitV1 } from '@lib/contracts';
 import { HouseholdDirectory } from '../../household-directory/household-directory.store';
 import { HouseholdIncome } from '../../household-income/household-income.service';
 import { currentFigure, PaymentFact, SurveyFact } from '../../household-income/domain/income-figure';
 import { deterministicId } from '../../household-income/domain/income-events';
-import { forecastIncome, monthsToBelowLine, HORIZON, WARN_CHANCE } from '../domain/forecast';
+import { forecastIncome } from '../domain/forecast';
+import { benefitGapRecord, forecastRecord, ThresholdRow } from '../domain/forecast-record';
 import {
   BenefitGapLike,
   DepartmentFactLike,
@@ -20,7 +15,7 @@ import {
   shocksOf,
   SurveyEmploymentLike,
 } from '../domain/forecast-facts';
-import { IncomeForecastStore, ThresholdRow } from '../income-forecast.store';
+import { IncomeForecastStore } from '../income-forecast.store';
 
 /**
  * 收入趋势预测: recomputes a household's forecast from its facts when they change, keeps the latest
@@ -36,48 +31,12 @@ export class RecomputeForecast {
   ) {}
 
   /**
-   * The line of each forecast month: its own year's when set (next year's for the months in it),
-   * otherwise the latest earlier year's, with a note saying so.
-   */
-  private linesFor(
-    rows: ThresholdRow[],
-    countyCode: string,
-    months: string[],
-  ): { lines: Array<number | null>; lineNote: string | null } {
-    const where = { countyCode, provinceCode: countyCode.slice(0, 2) };
-    const notes = new Set<string>();
-    const baseYear = Number(months[0].slice(0, 4));
-    const lines = months.map((m) => {
-      const year = Number(m.slice(0, 4));
-      const t = pickThreshold(rows, where, year);
-      const standing = pickThreshold(rows, where, baseYear);
-      // next year's months: its own line when set, else this year's, said in a note
-      if (year > baseYear && t && standing && t.year <= baseYear)
-        notes.add(
-          `${year}年监测范围尚未设定，${year}年各月按${baseYear}年监测范围（${standing.amount} 元）计`,
-        );
-      return t?.amount ?? null;
-    });
-    return { lines, lineNote: notes.size ? [...notes].join('；') : null };
-  }
-
-  /**
    * 合作社分红本年未发放: projects found a beneficiary link that paid nothing this year; kept once per
    * link and year (a redelivery changes nothing) and the household's forecast recomputed.
    */
   async benefitGap(e: ProjectBeneficiaryWithoutBenefitV1): Promise<void> {
-    const d = e.data;
-    await this.store.addBenefitGap({
-      _id: `${d.beneficiaryId}:${d.year}`,
-      householdId: d.householdId,
-      projectId: d.projectId,
-      projectName: d.projectName,
-      kind: d.kind,
-      year: d.year,
-      detectedOn: d.detectedOn,
-      eventId: e.id,
-    });
-    await this.recompute(d.householdId, e.id);
+    await this.store.addBenefitGap(benefitGapRecord(e));
+    await this.recompute(e.data.householdId, e.id);
   }
 
   /** Recomputes the forecast; announces it when it changed. `cause`: the event id that changed a fact. */
@@ -128,17 +87,13 @@ export class RecomputeForecast {
     if (!f) return;
     const villageCode = household?.villageCode ?? (await this.store.villageOf(householdId));
     if (!villageCode) return;
-    const units = orgUnitsOfVillage(villageCode);
-    const { lines, lineNote } = this.linesFor(thresholds, units.countyCode, [
-      f.baseMonth,
-      ...f.months.map((m) => m.month),
-    ]);
-    const line = lines[0];
-    const ahead = lines.slice(1);
-    // at risk: a month under its line with at least the warning's chance (the catalogue rule's)
-    const monthsToLine = ahead.every((l): l is number => l !== null)
-      ? monthsToBelowLine(f, ahead, HORIZON, { chance: WARN_CHANCE })
-      : null;
+    const computedAt = new Date();
+    const doc = forecastRecord(f, {
+      villageCode,
+      householdNumber: household?.householdNumber ?? null,
+      thresholds,
+      computedAt,
+    });
     const previous = await this.store.previous(householdId);
     const same =
       previous &&
@@ -149,43 +104,24 @@ export class RecomputeForecast {
         previous.reasons,
         previous.sigma,
       ]) === JSON.stringify([f.baseMonth, f.months, f.yearEnd, f.reasons, f.sigma]);
-    const computedAt = new Date();
-    const { method, baseMonth, current, months, yearEnd, sigma, reasons } = f;
-    const forecast = { method, baseMonth, current, months, yearEnd, sigma, reasons };
-    const doc = {
-      countyCode: units.countyCode,
-      townCode: units.townCode,
-      villageCode,
-      householdNumber: household?.householdNumber ?? null,
-      ...forecast,
-      line,
-      monthLines: f.months.map((m, i) => ({ month: m.month, line: ahead[i] })),
-      lineNote,
-      monthsToLine,
-      atRisk: monthsToLine !== null && f.current >= (line ?? 0),
-      computedAt,
-    };
     if (same) {
-      await this.store.updateLines(householdId, {
-        line,
-        monthLines: doc.monthLines,
-        lineNote,
-        monthsToLine,
-        atRisk: doc.atRisk,
-      });
+      const { line, monthLines, lineNote, monthsToLine, atRisk } = doc;
+      await this.store.updateLines(householdId, { line, monthLines, lineNote, monthsToLine, atRisk });
       return;
     }
+    const { method, baseMonth, current, months, yearEnd, sigma, reasons } = f;
+    const forecast = { method, baseMonth, current, months, yearEnd, sigma, reasons };
     const event = createEvent({
       id: deterministicId('household-income.forecast.v1', householdId, cause),
       type: HouseholdIncomeForecastV1.type,
       source: 'monitoring',
       subject: householdId,
-      townId: units.townCode,
+      townId: doc.townCode,
       villageId: villageCode,
       time: computedAt,
       data: {
         householdId,
-        townCode: units.townCode,
+        townCode: doc.townCode,
         villageCode,
         ...forecast,
         computedAt: computedAt.toISOString(),
