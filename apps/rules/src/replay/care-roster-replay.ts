@@ -1,0 +1,63 @@
+import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import { Topics } from '@lib/contracts';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import {
+  CARE_ROSTER_COLLECTION,
+  CareMemberDoc,
+  CareRosterFold,
+  frequenciesCollectionOf,
+} from '../care-visits/domain/care-roster-fold';
+import { CARE_ROSTER_READ_MODEL } from './care-roster-pointer';
+
+export interface CareRosterReplayResult extends ReadModelReplayResult {
+  members: number;
+  counties: number;
+}
+
+/** The changed documents written to a shadow: one unordered bulk of replacements by _id (upserts). */
+async function replaceIn<T extends Document & { _id: string }>(
+  shadow: Collection<T>,
+  changed: Set<string>,
+  docOf: (id: string) => T,
+): Promise<void> {
+  const ops = [...changed].map((id): AnyBulkWriteOperation<T> => ({
+    replaceOne: { filter: { _id: id } as never, replacement: structuredClone(docOf(id)), upsert: true },
+  }));
+  changed.clear();
+  for (let i = 0; i < ops.length; i += 5_000)
+    await shadow.bulkWrite(ops.slice(i, i + 5_000), { ordered: false });
+}
+
+/**
+ * Rebuilds rules' care roster (the roster and the counties' visit frequencies the daily 关爱走访逾期 pass
+ * reads) from households.events.v1 while the app keeps serving and consuming (issue #17; the mechanism
+ * is libs/persistence's replayReadModel): folded in memory (CareRosterFold) and written to the shadows
+ * `care_roster_r<time>` and `care_frequencies_r<time>` per flush. Replay derives, it does not act: no
+ * overdue alert is resolved (the live consumer's effect of a visit or a removal), nothing is published.
+ */
+export async function replayCareRoster(o: AppReplayOptions): Promise<CareRosterReplayResult> {
+  const fold = new CareRosterFold();
+  let frequencies: Collection<Document & { _id: string }> | null = null;
+  const result = await replayReadModel<CareMemberDoc>(
+    {
+      ...o,
+      topics: [`${o.topicPrefix}${Topics.households}`],
+      readModel: CARE_ROSTER_READ_MODEL,
+      collection: CARE_ROSTER_COLLECTION,
+    },
+    {
+      async prepare(shadow) {
+        await shadow.createIndex({ removed: 1 });
+        const name = frequenciesCollectionOf(shadow.collectionName);
+        await o.db.createCollection(name);
+        frequencies = o.db.collection(name);
+      },
+      apply: (events) => fold.apply(events),
+      async flush(shadow) {
+        await replaceIn(shadow, fold.changedMembers, (id) => fold.members.get(id)!);
+        await replaceIn(frequencies!, fold.changedCounties, (id) => fold.frequencies.get(id)!);
+      },
+    },
+  );
+  return { ...result, members: fold.members.size, counties: fold.frequencies.size };
+}
