@@ -1,6 +1,6 @@
-import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import { Topics } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replaceInShadow, replayReadModel } from '@lib/persistence';
 import {
   CARE_ROSTER_COLLECTION,
   CareMemberDoc,
@@ -12,20 +12,6 @@ import { CARE_ROSTER_READ_MODEL } from './care-roster-pointer';
 export interface CareRosterReplayResult extends ReadModelReplayResult {
   members: number;
   counties: number;
-}
-
-/** The changed documents written to a shadow: one unordered bulk of replacements by _id (upserts). */
-async function replaceIn<T extends Document & { _id: string }>(
-  shadow: Collection<T>,
-  changed: Set<string>,
-  docOf: (id: string) => T,
-): Promise<void> {
-  const ops = [...changed].map((id): AnyBulkWriteOperation<T> => ({
-    replaceOne: { filter: { _id: id } as never, replacement: structuredClone(docOf(id)), upsert: true },
-  }));
-  changed.clear();
-  for (let i = 0; i < ops.length; i += 5_000)
-    await shadow.bulkWrite(ops.slice(i, i + 5_000), { ordered: false });
 }
 
 /**
@@ -54,8 +40,8 @@ export async function replayCareRoster(o: AppReplayOptions): Promise<CareRosterR
       },
       apply: (events) => fold.apply(events),
       async flush(shadow) {
-        await replaceIn(shadow, fold.changedMembers, (id) => fold.members.get(id)!);
-        await replaceIn(frequencies!, fold.changedCounties, (id) => fold.frequencies.get(id)!);
+        await replaceInShadow(shadow, fold.changedMembers, (id) => fold.members.get(id)!);
+        await replaceInShadow(frequencies!, fold.changedCounties, (id) => fold.frequencies.get(id)!);
       },
     },
   );
