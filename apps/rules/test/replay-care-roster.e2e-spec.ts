@@ -7,7 +7,7 @@ import {
   careRosterMemberRemoved,
   householdCareVisitRecorded,
   infra,
-  runReplay,
+  replayWhileServing,
   waitFor,
 } from '@lib/testing';
 import type { CareRosterReplayResult } from '../src/replay/care-roster-replay';
@@ -149,16 +149,7 @@ describe('rules: the care roster rebuilt from Kafka (npm run replay -- rules car
     await db().collection('care_frequencies').deleteMany({});
 
     // the replay, while the app answers reads and takes new people on the roster
-    const reads: number[] = [];
-    let replaying = true;
-    const reader = (async () => {
-      while (replaying) {
-        reads.push((await h.app.get('/api/v1/alerts?pageSize=1')).status);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
     const replayStarted = new Date().toISOString();
-    const replay = runReplay('rules', 'care-roster', h.env());
     const during = Array.from({ length: DURING }, (_, i) =>
       careRosterMemberAdded({
         rosterId: `cr-new-${i}`,
@@ -168,12 +159,15 @@ describe('rules: the care roster rebuilt from Kafka (npm run replay -- rules car
         since: DAY,
       }),
     );
-    for (const e of during) await h.publish(e);
-    const { code, stdout, stderr } = await replay;
-    replaying = false;
-    await reader;
-    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-    const result = JSON.parse(stdout.trim().split('\n').pop()!) as CareRosterReplayResult;
+    const { result, reads, stdout } = await replayWhileServing<CareRosterReplayResult>(
+      'rules',
+      'care-roster',
+      h.env(),
+      async () => (await h.app.get('/api/v1/alerts?pageSize=1')).status,
+      async () => {
+        for (const e of during) await h.publish(e);
+      },
+    );
     console.log(`replay: ${stdout.trim()}; reads answered during it: ${reads.length}`);
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((s) => s === 200)).toBe(true);
