@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
-import { Store } from '@lib/persistence';
+import { ReadModelUser, Store } from '@lib/persistence';
 import {
   DEFAULT_THRESHOLDS,
   HouseholdIncomeChangedV1,
@@ -12,44 +12,61 @@ import {
 import { serially } from '../serially';
 import { Member } from '../households/households.schema';
 import { EliminationFacts, wholeHouseholdNoLabour } from './domain/lifecycle';
-
-/** The latest per-capita income monitoring recorded for a household (收入台账), from household-income.changed.v1. */
-interface RecordedIncome {
-  _id: string; // householdId
-  perCapitaNetIncome: number | null;
-  month: string;
-  asOf: string;
-}
-
-type ThresholdRow = ThresholdDefault & { _id: string };
-
-const thresholdKey = (t: Pick<ThresholdDefault, 'scope' | 'provinceCode' | 'countyCode' | 'year'>) =>
-  `${t.scope}:${t.countyCode ?? t.provinceCode ?? 'national'}:${t.year}`;
+import {
+  incomeRowOf,
+  RECORDED_INCOMES_COLLECTION,
+  RecordedIncome,
+  thresholdKey,
+  ThresholdRow,
+  thresholdRowOf,
+  thresholdsCollectionOf,
+} from './domain/recorded-facts-fold';
 
 /**
  * What 风险消除 is judged on, as recorded elsewhere on the platform: households' small read models of
  * monitoring's income ledger (the newest figure per household) and of the 监测范围 lines (threshold.set.v1
- * over the shared defaults), plus the household's own members. Never what a request says.
+ * over the shared defaults), plus the household's own members. Never what a request says. Its
+ * collections are `recorded_incomes` and `recorded_thresholds` until a replay rebuilt them into another
+ * pair (`npm run replay -- households recorded-facts`; replay/recorded-facts-pointer.ts switches it
+ * over): every read and write goes to the pair in use.
  */
 @Injectable()
-export class RecordedFacts implements OnModuleInit {
-  private incomes!: Store<RecordedIncome>;
-  private thresholds!: Store<ThresholdRow>;
+export class RecordedFacts implements OnModuleInit, ReadModelUser {
+  private incomes: Store<RecordedIncome>;
+  private thresholds: Store<ThresholdRow>;
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(@InjectConnection() private readonly connection: Connection) {
+    this.incomes = Store.named<RecordedIncome>(connection, RECORDED_INCOMES_COLLECTION);
+    this.thresholds = Store.named<ThresholdRow>(
+      connection,
+      thresholdsCollectionOf(RECORDED_INCOMES_COLLECTION),
+    );
+  }
 
   async onModuleInit() {
-    this.incomes = Store.named<RecordedIncome>(this.connection, 'recorded_incomes');
-    this.thresholds = Store.named<ThresholdRow>(this.connection, 'recorded_thresholds');
     // touch the collections one at a time (FerretDB stalls on concurrent creation)
-    await serially(() => this.incomes.findOne({ _id: '' }));
-    await serially(() => this.thresholds.findOne({ _id: '' }));
+    const incomes = this.incomes;
+    const thresholds = this.thresholds;
+    await serially(() => incomes.findOne({ _id: '' }));
+    await serially(() => thresholds.findOne({ _id: '' }));
+  }
+
+  /** The incomes' collection in use (the thresholds' one has the same suffix). */
+  get collectionName(): string {
+    return this.incomes.collectionName;
+  }
+
+  /** Reads and writes the incomes `name` and its thresholds from now on (a replayed read model switched over). */
+  useCollection(name: string): void {
+    if (name === this.incomes.collectionName) return;
+    this.incomes = Store.named<RecordedIncome>(this.connection, name);
+    this.thresholds = Store.named<ThresholdRow>(this.connection, thresholdsCollectionOf(name));
   }
 
   /** The newest income change per household wins (a redelivered or older event changes nothing). */
   async incomeChanged(events: HouseholdIncomeChangedV1[]) {
     for (const { data: d } of events) {
-      const row = { perCapitaNetIncome: d.perCapitaNetIncome, month: d.month, asOf: d.asOf };
+      const row = incomeRowOf(d);
       const res = await this.incomes.updateOne({ _id: d.householdId, asOf: { $lt: d.asOf } }, { $set: row });
       if (res.matchedCount > 0) continue;
       // false: a newer (or the same) figure is already there
@@ -59,15 +76,11 @@ export class RecordedFacts implements OnModuleInit {
 
   async thresholdSet(events: ThresholdSetV1[]) {
     for (const { data: t } of events) {
-      const row = {
-        scope: t.scope,
-        provinceCode: t.provinceCode,
-        countyCode: t.countyCode,
-        year: t.year,
-        amount: t.amount,
-        source: t.source,
-      };
-      await this.thresholds.updateOne({ _id: thresholdKey(t) }, { $set: row }, { upsert: true });
+      await this.thresholds.updateOne(
+        { _id: thresholdKey(t) },
+        { $set: thresholdRowOf(t) },
+        { upsert: true },
+      );
     }
   }
 

@@ -2,57 +2,63 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { CareFrequencies } from '@lib/contracts';
-import { Store } from '@lib/persistence';
+import { ReadModelUser, Store } from '@lib/persistence';
 import { CollectionsSetup } from '@lib/service-kit';
-import { CareMember } from './domain/care-overdue-alert';
-
-type CareMemberDoc = CareMember & { countyCode: string; removed: boolean; updatedAt: string };
-interface CountyFrequenciesDoc {
-  _id: string;
-  frequencies: CareFrequencies;
-  at: string;
-}
+import {
+  CARE_ROSTER_COLLECTION,
+  CareMemberDoc,
+  CareRosterEntry,
+  entryFieldsOf,
+  CountyFrequenciesDoc,
+  frequenciesCollectionOf,
+} from './domain/care-roster-fold';
 
 /**
  * Rules' copy of the villages' 关爱服务名册 (households' care-roster events) and of each county's visit
  * frequencies: what the daily 关爱走访逾期 pass reads. Every write is idempotent (a redelivery changes nothing).
+ * Its collections are `care_roster` and `care_frequencies` until a replay rebuilt them into another
+ * pair (`npm run replay -- rules care-roster`; replay/care-roster-pointer.ts switches it over): every
+ * read and write goes to the pair in use.
  */
 @Injectable()
-export class CareRosterStore implements OnModuleInit {
-  private members!: Store<CareMemberDoc>;
-  private frequencies!: Store<CountyFrequenciesDoc>;
+export class CareRosterStore implements OnModuleInit, ReadModelUser {
+  private members: Store<CareMemberDoc>;
+  private frequencies: Store<CountyFrequenciesDoc>;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
     private readonly collections: CollectionsSetup,
-  ) {}
+  ) {
+    this.members = Store.named<CareMemberDoc>(connection, CARE_ROSTER_COLLECTION);
+    this.frequencies = Store.named<CountyFrequenciesDoc>(
+      connection,
+      frequenciesCollectionOf(CARE_ROSTER_COLLECTION),
+    );
+  }
 
   async onModuleInit() {
     // after service-kit has made the collections (FerretDB wedges on concurrent creation and indexing)
     await this.collections.ready();
-    this.members = Store.named<CareMemberDoc>(this.connection, 'care_roster');
-    this.frequencies = Store.named<CountyFrequenciesDoc>(this.connection, 'care_frequencies');
-    await this.members.createIndex({ removed: 1 });
+    await Store.named<CareMemberDoc>(this.connection, CARE_ROSTER_COLLECTION).createIndex({ removed: 1 });
+  }
+
+  /** The roster's collection in use (the frequencies' one has the same suffix). */
+  get collectionName(): string {
+    return this.members.collectionName;
+  }
+
+  /** Reads and writes the roster `name` and its frequencies from now on (a replayed roster switched over). */
+  useCollection(name: string): void {
+    if (name === this.members.collectionName) return;
+    this.members = Store.named<CareMemberDoc>(this.connection, name);
+    this.frequencies = Store.named<CountyFrequenciesDoc>(this.connection, frequenciesCollectionOf(name));
   }
 
   /** The entry as households says it is now (added or changed); its last visit is kept. */
-  async upsert(m: Omit<CareMember, 'lastVisitedOn'> & { countyCode: string }, at: string): Promise<void> {
+  async upsert(d: CareRosterEntry): Promise<void> {
     await this.members.updateOne(
-      { _id: m._id },
-      {
-        $set: {
-          householdId: m.householdId,
-          memberId: m.memberId,
-          countyCode: m.countyCode,
-          townCode: m.townCode,
-          villageCode: m.villageCode,
-          group: m.group,
-          carer: m.carer,
-          since: m.since,
-          updatedAt: at,
-        },
-        $setOnInsert: { lastVisitedOn: null, removed: false },
-      },
+      { _id: d.rosterId },
+      { $set: entryFieldsOf(d), $setOnInsert: { lastVisitedOn: null, removed: false } },
       { upsert: true },
     );
   }

@@ -11,19 +11,6 @@ import { AlertsRepository } from '../alerts/alerts.repository';
 import { CareRosterStore } from './care-roster.store';
 import { CARE_OVERDUE_RULE } from './domain/care-overdue-alert';
 
-type Entry = CareRosterMemberAddedV1['data'];
-const memberOf = (d: Entry) => ({
-  _id: d.rosterId,
-  householdId: d.householdId,
-  memberId: d.memberId,
-  countyCode: d.countyCode,
-  townCode: d.townCode,
-  villageCode: d.villageCode,
-  group: d.group,
-  carer: d.carer,
-  since: d.since,
-});
-
 /**
  * households.events.v1, the care roster (additive to rules' evaluation, which it does not touch):
  * keeps rules' copy of the roster and the counties' frequencies for the daily 关爱走访逾期 pass; a newer
@@ -45,12 +32,12 @@ export class CareVisitsConsumer {
 
   @EventPattern(CareRosterMemberAddedV1.type)
   async onAdded(e: CareRosterMemberAddedV1) {
-    await this.roster.upsert(memberOf(e.data), e.data.at);
+    await this.roster.upsert(e.data);
   }
 
   @EventPattern(CareRosterMemberChangedV1.type)
   async onChanged(e: CareRosterMemberChangedV1) {
-    await this.roster.upsert(memberOf(e.data), e.data.at);
+    await this.roster.upsert(e.data);
   }
 
   @EventPattern(CareRosterMemberRemovedV1.type)

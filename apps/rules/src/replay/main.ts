@@ -2,6 +2,7 @@
  * 读模型重放 / rebuilds one of rules' read models from Kafka while the app keeps serving:
  *
  *   npm run replay -- rules subjects      (scripts/replay.sh: node dist/apps/rules/src/replay/main.js subjects)
+ *   npm run replay -- rules care-roster   (the care roster and the counties' visit frequencies)
  *
  * Reads the app's configuration from the environment, as the app does (MONGO_URL, MONGO_DB,
  * KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID…), so run it with the app's environment
@@ -10,19 +11,26 @@
  * 2 for an unknown app or read model (libs/persistence, runReplayCommand).
  */
 import { createKafkaClient } from '@lib/messaging';
-import { runReplayCommand, withAppReplay } from '@lib/persistence';
+import { AppReplayOptions, runReplayCommand, withAppReplay } from '@lib/persistence';
 import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
 import { rulesConfigSchema } from '../config';
+import { replayCareRoster } from './care-roster-replay';
 import { replaySubjects } from './subjects-replay';
+
+/** Runs a replay with rules' configuration and Kafka client. */
+const inRules =
+  <R>(replay: (o: AppReplayOptions) => Promise<R>) =>
+  (log: (line: string) => void) => {
+    const config = loadConfig(rulesConfigSchema);
+    const kafka = createKafkaClient(kafkaSettingsOf(config, 'rules'), '-replay');
+    return withAppReplay(config, kafka, log, replay);
+  };
 
 /** rules' read models that can be rebuilt, and how. */
 runReplayCommand('rules', {
-  subjects: {
-    title: '规则服务的主体状态（subject_versions）',
-    run: (log) => {
-      const config = loadConfig(rulesConfigSchema);
-      const kafka = createKafkaClient(kafkaSettingsOf(config, 'rules'), '-replay');
-      return withAppReplay(config, kafka, log, replaySubjects);
-    },
+  subjects: { title: '规则服务的主体状态（subject_versions）', run: inRules(replaySubjects) },
+  'care-roster': {
+    title: '规则服务的关爱服务名册与走访频次（care_roster、care_frequencies）',
+    run: inRules(replayCareRoster),
   },
 });

@@ -5,6 +5,7 @@ import { Visit, VisitSchema } from './visit.schema';
 import { VisitsStore } from './visits.store';
 import { VisitsConsumer } from './visits.consumer';
 import { RecordVisits } from './use-cases/record-visits.usecase';
+import { VisitsPointer } from '../replay/visits-pointer';
 
 /**
  * 入户走访: monitoring's survey visits made by team members. Exports `VisitsStore` (read-only use: a
@@ -14,7 +15,7 @@ import { RecordVisits } from './use-cases/record-visits.usecase';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Visit.name, schema: VisitSchema }]), TeamsModule],
   controllers: [VisitsConsumer],
-  providers: [VisitsStore, RecordVisits],
+  providers: [VisitsStore, VisitsPointer, RecordVisits],
   exports: [VisitsStore],
 })
 export class VisitsModule {}

@@ -1,17 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Store } from '@lib/persistence';
+import { ReadModelUser, Store } from '@lib/persistence';
 import { Visit } from './visit.schema';
 import { ofMembersOnDays, onDays } from '../equality-lookups';
 
-/** All database access for visits. */
+/**
+ * All database access for visits. Its collection is `visits` until a replay rebuilt it into another
+ * (`npm run replay -- supervision visits`; replay/visits-pointer.ts switches it over): every read and
+ * write goes to the collection in use.
+ */
 @Injectable()
-export class VisitsStore {
-  private readonly store: Store<Visit>;
+export class VisitsStore implements ReadModelUser {
+  private store: Store<Visit>;
+  /** The model over the collection in use (the lookups are the model's). */
+  private model: Model<Visit>;
 
-  constructor(@InjectModel(Visit.name) private readonly model: Model<Visit>) {
-    this.store = Store.of(model);
+  constructor(@InjectModel(Visit.name) private readonly own: Model<Visit>) {
+    this.model = own;
+    this.store = Store.of(own);
+  }
+
+  get collectionName(): string {
+    return this.store.collectionName;
+  }
+
+  /** Reads and writes `name` from now on (a replayed read model switched over): the model's schema over it. */
+  useCollection(name: string): void {
+    if (name === this.store.collectionName) return;
+    const db = this.own.db;
+    const key = `${Visit.name}@${name}`;
+    this.model = (db.models[key] as Model<Visit> | undefined) ?? db.model<Visit>(key, this.own.schema, name);
+    this.store = Store.of(this.model);
   }
 
   /**

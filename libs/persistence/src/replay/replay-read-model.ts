@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Db, Document, OptionalUnlessRequiredId } from 'mongodb';
+import type {
+  AnyBulkWriteOperation,
+  Collection,
+  Db,
+  Document,
+  Filter,
+  OptionalUnlessRequiredId,
+} from 'mongodb';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { CloudEvent, decodeEvent } from '@lib/contracts';
 import { isDuplicateKeyError } from '../duplicate-key';
@@ -50,6 +57,23 @@ export async function insertIntoShadow<T extends Document>(
       if (!isDuplicateKeyError(e)) throw e; // written already (a retried flush)
     });
   }
+}
+
+/**
+ * A flush's changed documents (their ids in `changed`, emptied) into a shadow: unordered bulks of 5,000
+ * replacements by _id, upserted (a document folded in memory replaces what an earlier flush wrote).
+ */
+export async function replaceInShadow<T extends Document & { _id: string }>(
+  shadow: Collection<T>,
+  changed: Set<string>,
+  docOf: (id: string) => T,
+): Promise<void> {
+  const ops = [...changed].map((id): AnyBulkWriteOperation<T> => ({
+    replaceOne: { filter: { _id: id } as Filter<T>, replacement: structuredClone(docOf(id)), upsert: true },
+  }));
+  changed.clear();
+  for (let i = 0; i < ops.length; i += 5_000)
+    await shadow.bulkWrite(ops.slice(i, i + 5_000), { ordered: false });
 }
 
 export interface ReadModelReplayResult {
