@@ -11,3 +11,5 @@ export * from './replay/replay-read-model';
 export * from './replay/replay-command';
 // a value stored as one deflated JSON value (the outbox journal's form; a rules subject's state)
 export { deflatedJson, inflatedJson } from '@lib/messaging';
+export * from './replay/keyed-fold';
+export * from './replay/pairings-fold';

@@ -1,4 +1,3 @@
-import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   CloudEvent,
   DataOf,
@@ -8,7 +7,13 @@ import {
   HouseholdRegisteredV1,
   Topics,
 } from '@lib/contracts';
-import { AppReplayOptions, insertIntoShadow, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import {
+  AppReplayOptions,
+  KeyedFold,
+  keyedBuilder,
+  ReadModelReplayResult,
+  replayReadModel,
+} from '@lib/persistence';
 import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
 import { HOUSEHOLD_DIRECTORY_READ_MODEL } from './household-directory-pointer';
 
@@ -22,33 +27,23 @@ export interface HouseholdDirectoryReplayResult extends ReadModelReplayResult {
  * sets of ids; 注销 keeps the first closure's day and reason; events of a household never registered
  * change nothing. Replay derives the directory only: coverage and the member-hash index are not touched.
  */
-export class HouseholdDirectoryFold {
-  readonly households = new Map<string, KnownHousehold>();
-  /** The households changed since the last flush. */
-  readonly changed = new Set<string>();
-
-  /** Folds a batch; answers how many events changed a household. */
-  apply(events: readonly CloudEvent[]): number {
-    return events.filter((e) => this.applyOne(e)).length;
-  }
-
-  private applyOne(e: CloudEvent): boolean {
-    const id = this.fold(e);
-    if (id) this.changed.add(id);
-    return id !== null;
+export class HouseholdDirectoryFold extends KeyedFold<KnownHousehold> {
+  protected fold(e: CloudEvent): string[] {
+    const id = this.changedBy(e);
+    return id ? [id] : [];
   }
 
   /** The household the event changed, null if none. */
-  private fold(e: CloudEvent): string | null {
+  private changedBy(e: CloudEvent): string | null {
     if (e.type === HouseholdRegisteredV1.type) {
       const d = e.data as DataOf<typeof HouseholdRegisteredV1>;
-      if (this.households.has(d.householdId)) return null;
-      this.households.set(d.householdId, { _id: d.householdId, ...registeredHousehold(d) });
+      if (this.documents.has(d.householdId)) return null;
+      this.documents.set(d.householdId, { _id: d.householdId, ...registeredHousehold(d) });
       return d.householdId;
     }
     if (e.type === HouseholdClosedV1.type) {
       const d = e.data as DataOf<typeof HouseholdClosedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.closedOn) return null;
       h.closedOn = d.on;
       h.closureReason = d.reason;
@@ -56,14 +51,14 @@ export class HouseholdDirectoryFold {
     }
     if (e.type === HouseholdMemberAddedV1.type) {
       const d = e.data as DataOf<typeof HouseholdMemberAddedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.addedMemberIds?.includes(d.member.memberId)) return null;
       h.addedMemberIds = [...(h.addedMemberIds ?? []), d.member.memberId];
       return h._id;
     }
     if (e.type === HouseholdMemberRemovedV1.type) {
       const d = e.data as DataOf<typeof HouseholdMemberRemovedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.removedMemberIds?.includes(d.memberId)) return null;
       h.removedMemberIds = [...(h.removedMemberIds ?? []), d.memberId];
       return h._id;
@@ -77,11 +72,10 @@ export class HouseholdDirectoryFold {
  * and consuming (issue #17; the mechanism is libs/persistence's replayReadModel): the households are
  * folded in memory and written to the shadow `known_households_r<time>` per flush — the new ones in
  * one unordered insertMany, those written by an earlier flush and changed since in one bulk of
- * replacements by _id.
+ * replacements by _id (keyedBuilder).
  */
 export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
   const fold = new HouseholdDirectoryFold();
-  const written = new Set<string>();
   const result = await replayReadModel<KnownHousehold>(
     {
       ...o,
@@ -89,26 +83,9 @@ export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<Hou
       readModel: HOUSEHOLD_DIRECTORY_READ_MODEL,
       collection: 'known_households',
     },
-    {
-      async prepare(shadow) {
-        await shadow.createIndex({ villageCode: 1 }); // the schema's index (known-household.schema.ts)
-      },
-      apply: (events) => fold.apply(events),
-      async flush(shadow) {
-        const fresh: KnownHousehold[] = [];
-        const replaced: AnyBulkWriteOperation<KnownHousehold>[] = [];
-        for (const id of fold.changed) {
-          const h = structuredClone(fold.households.get(id)!);
-          if (written.has(id)) replaced.push({ replaceOne: { filter: { _id: id }, replacement: h } });
-          else fresh.push(h);
-        }
-        fold.changed.clear();
-        await insertIntoShadow(shadow, fresh);
-        for (const h of fresh) written.add(h._id);
-        for (let i = 0; i < replaced.length; i += 5_000)
-          await shadow.bulkWrite(replaced.slice(i, i + 5_000), { ordered: false });
-      },
-    },
+    keyedBuilder(fold, async (shadow) => {
+      await shadow.createIndex({ villageCode: 1 }); // the schema's index (known-household.schema.ts)
+    }),
   );
-  return { ...result, households: fold.households.size };
+  return { ...result, households: fold.documents.size };
 }

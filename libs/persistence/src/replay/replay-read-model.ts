@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Db, Document, OptionalUnlessRequiredId } from 'mongodb';
+import type {
+  AnyBulkWriteOperation,
+  Collection,
+  Db,
+  Document,
+  Filter,
+  OptionalUnlessRequiredId,
+} from 'mongodb';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { CloudEvent, decodeEvent } from '@lib/contracts';
 import { isDuplicateKeyError } from '../duplicate-key';
+import type { KeyedFold } from './keyed-fold';
 import { READ_MODELS_COLLECTION, ReadModelPointer } from './read-model-pointer';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,6 +58,37 @@ export async function insertIntoShadow<T extends Document>(
       if (!isDuplicateKeyError(e)) throw e; // written already (a retried flush)
     });
   }
+}
+
+/**
+ * The builder of a read model folded one document per `_id` (KeyedFold): each flush inserts the
+ * documents new since the last one in unordered insertMany calls and replaces those written by an
+ * earlier flush and changed since in one bulk of replacements by `_id`.
+ */
+export function keyedBuilder<T extends { _id: string }>(
+  fold: KeyedFold<T>,
+  prepare?: (shadow: Collection<T>) => Promise<void>,
+): ReadModelBuilder<T> {
+  const written = new Set<string>();
+  return {
+    prepare,
+    apply: (events) => fold.apply(events),
+    async flush(shadow) {
+      const fresh: T[] = [];
+      const replaced: AnyBulkWriteOperation<T>[] = [];
+      for (const id of fold.changed) {
+        const doc = structuredClone(fold.documents.get(id)!);
+        if (written.has(id))
+          replaced.push({ replaceOne: { filter: { _id: id } as Filter<T>, replacement: doc } });
+        else fresh.push(doc);
+      }
+      fold.changed.clear();
+      await insertIntoShadow(shadow, fresh as OptionalUnlessRequiredId<T>[]);
+      for (const d of fresh) written.add(d._id);
+      for (let i = 0; i < replaced.length; i += 5_000)
+        await shadow.bulkWrite(replaced.slice(i, i + 5_000), { ordered: false });
+    },
+  };
 }
 
 export interface ReadModelReplayResult {
