@@ -79,7 +79,12 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
     if (!p) return;
     if (p.collection !== this.user.collectionName) {
       await this.user.useCollection(p.collection, true);
-      this.logger.log(`${this.readModel} read model switched to ${p.collection} (replayed)`);
+      // the replay waits for this before it reports the switch done
+      await this.pointers.updateOne(
+        { _id: this.readModel },
+        { $set: { [`using.${this.instanceId}`]: p.collection } },
+      );
+      this.logger.log(`${this.readModel} 读模型已切换到 ${p.collection}（重放）`);
     }
     const fence = p.fence;
     if (fence && this.stoppedFor?.id !== fence.id) {

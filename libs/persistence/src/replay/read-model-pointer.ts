@@ -23,6 +23,8 @@ export interface ReadModelPointer {
   fence: ReadModelFence | null;
   /** Instance id → the fence id it has stopped for (no batch in flight, none taken). */
   acks: Record<string, string>;
+  /** Instance id → the collection it reads and writes (written once it has switched over). */
+  using?: Record<string, string>;
   switchedAt?: Date;
   /** Events the replay applied to build `collection`. */
   replayedEvents?: number;

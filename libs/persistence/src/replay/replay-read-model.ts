@@ -111,7 +111,8 @@ const posKey = (topic: string, partition: number) => `${topic}:${partition}`;
  * builder) and writes them to a shadow collection per flush; once it has read what the live group has
  * committed, raises the fence (read-model-pointer.ts), waits until every live instance has stopped
  * with nothing in flight (read-model-follower.ts), reads the last committed events, and points the
- * read model at the shadow in the same write that lifts the fence. The previous collection is left to
+ * read model at the shadow in the same write that lifts the fence, and answers once every live instance
+ * has said it reads and writes the shadow (the pointer's `using`). The previous collection is left to
  * the operator. A failure lifts the fence and leaves the app on the previous collection.
  */
 export async function replayReadModel<T extends Document>(
@@ -259,6 +260,18 @@ export async function replayReadModel<T extends Document>(
         },
       );
       fencedMs = Date.now() - fencedAt;
+      // 5. the live instances read and write the shadow once they have seen the pointer (a poll away)
+      const switchedAt = Date.now();
+      for (;;) {
+        const p = await pointers.findOne({ _id: o.readModel });
+        const using = Object.values(p?.using ?? {}).filter((c) => c === shadowName).length;
+        if (using >= members) break;
+        if (Date.now() - switchedAt > (o.fenceTimeoutMs ?? 30_000)) {
+          log(`仅 ${using}/${members} 个实例确认已切换，其余在下次轮询时切换 (not all said they switched)`);
+          break;
+        }
+        await sleep(50);
+      }
       break;
     }
     const result: ReadModelReplayResult = {
