@@ -13,3 +13,4 @@ export * from './replay/replay-command';
 export { deflatedJson, inflatedJson } from '@lib/messaging';
 export * from './replay/keyed-fold';
 export * from './replay/pairings-fold';
+export * from './known-households';

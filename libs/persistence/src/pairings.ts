@@ -7,7 +7,12 @@ import { HouseholdPairingChangedV1, Topics } from '@lib/contracts';
 import { isDuplicateKeyError } from './duplicate-key';
 import { PairingDocument, pairingOf, PairingsFold } from './replay/pairings-fold';
 import { readModelFollowerProvider, ReadModelUser } from './replay/read-model-follower';
-import { AppReplayOptions, keyedBuilder, ReadModelReplayResult, replayReadModel } from './replay/replay-read-model';
+import {
+  AppReplayOptions,
+  keyedBuilder,
+  ReadModelReplayResult,
+  replayReadModel,
+} from './replay/replay-read-model';
 import { Store } from './store';
 
 /** The pairings read model's pointer document (`read_models`, replay). */

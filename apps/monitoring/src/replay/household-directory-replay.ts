@@ -5,21 +5,16 @@ import {
   HouseholdMemberAddedV1,
   HouseholdMemberRemovedV1,
   HouseholdRegisteredV1,
-  Topics,
 } from '@lib/contracts';
 import {
   AppReplayOptions,
+  HouseholdDirectoryReplayResult,
   KeyedFold,
-  keyedBuilder,
-  ReadModelReplayResult,
-  replayReadModel,
+  replayKnownHouseholds,
 } from '@lib/persistence';
-import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
-import { HOUSEHOLD_DIRECTORY_READ_MODEL } from './household-directory-pointer';
 
-export interface HouseholdDirectoryReplayResult extends ReadModelReplayResult {
-  households: number;
-}
+export type { HouseholdDirectoryReplayResult };
+import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
 
 /**
  * Folds households.events.v1 into the directory's documents in memory, as the live consumer writes
@@ -69,23 +64,9 @@ export class HouseholdDirectoryFold extends KeyedFold<KnownHousehold> {
 
 /**
  * Rebuilds monitoring's household directory from households.events.v1 while the app keeps serving
- * and consuming (issue #17; the mechanism is libs/persistence's replayReadModel): the households are
- * folded in memory and written to the shadow `known_households_r<time>` per flush — the new ones in
- * one unordered insertMany, those written by an earlier flush and changed since in one bulk of
- * replacements by _id (keyedBuilder).
+ * and consuming (issue #17; libs/persistence, replayKnownHouseholds): the households are folded in
+ * memory (HouseholdDirectoryFold) and written to the shadow `known_households_r<time>` per flush.
  */
-export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
-  const fold = new HouseholdDirectoryFold();
-  const result = await replayReadModel<KnownHousehold>(
-    {
-      ...o,
-      topics: [`${o.topicPrefix}${Topics.households}`],
-      readModel: HOUSEHOLD_DIRECTORY_READ_MODEL,
-      collection: 'known_households',
-    },
-    keyedBuilder(fold, async (shadow) => {
-      await shadow.createIndex({ villageCode: 1 }); // the schema's index (known-household.schema.ts)
-    }),
-  );
-  return { ...result, households: fold.documents.size };
+export function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
+  return replayKnownHouseholds(o, new HouseholdDirectoryFold());
 }
