@@ -222,7 +222,7 @@ export async function replayReadModel<T extends Document>(
         { upsert: true },
       );
       const members = (await admin.describeGroups([o.liveGroup])).groups[0]?.members.length ?? 0;
-      log(`fence raised: waiting for ${members} live instance(s) to stop`);
+      log(`已设切换栅栏，等待 ${members} 个在线实例暂停消费 (fence raised)`);
       let stopped = false;
       while (Date.now() - fencedAt < (o.fenceTimeoutMs ?? 30_000)) {
         const p = await pointers.findOne({ _id: o.readModel });
@@ -235,7 +235,7 @@ export async function replayReadModel<T extends Document>(
       }
       if (!stopped) {
         await pointers.updateOne({ _id: o.readModel }, { $set: { fence: null, acks: {} } });
-        log(`live instances did not stop in time (attempt ${attempt}): fence lifted, trying again`);
+        log(`在线实例未及时暂停（第 ${attempt} 次）：解除栅栏后重试 (live instances did not stop in time)`);
         if (attempt >= 5) throw new Error('live instances never stopped at the fence');
         continue;
       }
