@@ -1,10 +1,22 @@
-import { Controller, Global, Injectable, Module } from '@nestjs/common';
+import { Controller, Global, Injectable, InjectionToken, Module } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { InjectConnection, InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
 import { PAIRED_HOUSEHOLDS, PairedHouseholds } from '@lib/auth';
-import { HouseholdPairingChangedV1 } from '@lib/contracts';
+import { HouseholdPairingChangedV1, Topics } from '@lib/contracts';
 import { isDuplicateKeyError } from './duplicate-key';
+import { PairingDocument, pairingOf, PairingsFold } from './replay/pairings-fold';
+import { readModelFollowerProvider, ReadModelUser } from './replay/read-model-follower';
+import {
+  AppReplayOptions,
+  keyedBuilder,
+  ReadModelReplayResult,
+  replayReadModel,
+} from './replay/replay-read-model';
+import { Store } from './store';
+
+/** The pairings read model's pointer document (`read_models`, replay). */
+export const PAIRINGS_READ_MODEL = 'pairings';
 
 /**
  * An app's read model of the pairings (帮扶责任人 per household), from household.pairing-changed.v1
@@ -25,24 +37,39 @@ export class PairedHousehold {
 }
 export const PairedHouseholdSchema = SchemaFactory.createForClass(PairedHousehold);
 
+/**
+ * The pairings read model. Every read and write goes to the collection in use: `paired_households`
+ * until a replay rebuilt it into another (`npm run replay -- <app> pairings`; an app that offers it
+ * lists `pairingsFollowerProvider` among its providers).
+ */
 @Injectable()
-export class PairingsReadModel implements PairedHouseholds {
-  constructor(@InjectModel(PairedHousehold.name) private readonly model: Model<PairedHousehold>) {}
+export class PairingsReadModel implements PairedHouseholds, ReadModelUser {
+  private pairings: Store<PairedHousehold>;
+
+  constructor(
+    @InjectModel(PairedHousehold.name) model: Model<PairedHousehold>,
+    @InjectConnection() private readonly connection: Connection,
+  ) {
+    this.pairings = Store.of(model);
+  }
+
+  get collectionName(): string {
+    return this.pairings.collectionName;
+  }
+
+  /** Reads and writes `name` from now on (a replayed read model switched over). */
+  useCollection(name: string): void {
+    if (name !== this.pairings.collectionName)
+      this.pairings = Store.named<PairedHousehold>(this.connection, name);
+  }
 
   /** Idempotent, order-safe: an event not newer than the stored version changes nothing. */
   async apply(e: HouseholdPairingChangedV1): Promise<boolean> {
     const d = e.data;
     try {
-      const r = await this.model.updateOne(
+      const r = await this.pairings.updateOne(
         { _id: d.householdId, version: { $lt: d.version } },
-        {
-          $set: {
-            villageCode: d.villageCode,
-            cadreIds: d.cadres.map((c) => c.userId),
-            version: d.version,
-            changedAt: new Date(d.at),
-          },
-        },
+        { $set: pairingOf(d) },
         { upsert: true },
       );
       return r.modifiedCount + r.upsertedCount > 0;
@@ -54,20 +81,51 @@ export class PairingsReadModel implements PairedHouseholds {
 
   /** The household's pairing (its cadres' ids in the event's order), or null when none is known. */
   find(householdId: string): Promise<PairedHousehold | null> {
-    return this.model.findById(householdId).lean<PairedHousehold>().exec();
+    return this.pairings.findOne({ _id: householdId });
   }
 
   async householdsPairedWith(cadre: string, units: string[]): Promise<string[]> {
     if (units.length === 0) return [];
-    const rows = await this.model
+    const rows = await this.pairings
       .find(
         { cadreIds: cadre, $or: units.map((u) => ({ villageCode: { $regex: `^${u.replace(/\D/g, '')}` } })) },
-        { _id: 1 },
+        { projection: { _id: 1 } },
       )
-      .lean<Array<{ _id: string }>>()
-      .exec();
+      .toArray();
     return rows.map((r) => r._id);
   }
+}
+
+/**
+ * Follows the pairings read model's pointer (ReadModelFollower) once `ready` (the app's
+ * CollectionsSetup) is: an app that offers `npm run replay -- <app> pairings` lists it.
+ */
+export const pairingsFollowerProvider = (ready: InjectionToken) =>
+  readModelFollowerProvider(PAIRINGS_READ_MODEL, PairingsReadModel, ready);
+
+export interface PairingsReplayResult extends ReadModelReplayResult {
+  households: number;
+}
+
+/**
+ * Rebuilds an app's pairings read model from households.events.v1 while the app keeps serving and
+ * consuming (replayReadModel): the pairings folded in memory (PairingsFold, newest version per
+ * household), written to the shadow `paired_households_r<time>`.
+ */
+export async function replayPairings(o: AppReplayOptions): Promise<PairingsReplayResult> {
+  const fold = new PairingsFold();
+  const result = await replayReadModel<PairingDocument>(
+    {
+      ...o,
+      topics: [`${o.topicPrefix}${Topics.households}`],
+      readModel: PAIRINGS_READ_MODEL,
+      collection: 'paired_households',
+    },
+    keyedBuilder(fold, async (shadow) => {
+      await shadow.createIndex({ cadreIds: 1 }); // the schema's index
+    }),
+  );
+  return { ...result, households: fold.documents.size };
 }
 
 /** households.events.v1 → the pairings read model (for apps with no other handler of the event). */

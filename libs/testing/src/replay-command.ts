@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Db } from 'mongodb';
 import { repoRoot } from './infra';
 
 /** `npm run replay -- <app> <read-model>` as an operator runs it, with the app's environment (issue #17). */
@@ -39,7 +40,7 @@ export async function replayWhileServing<R>(
   readModel: string,
   env: Record<string, string>,
   read: () => Promise<number>,
-  during: () => Promise<void> = () => Promise.resolve(),
+  during: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<ReplayWhileServing<R>> {
   const reads: number[] = [];
   let replaying = true;
@@ -60,4 +61,21 @@ export async function replayWhileServing<R>(
   if (duringFailed) throw duringFailed;
   if (code !== 0) throw new Error(`npm run replay -- ${app} ${readModel}: exit ${code}\n${stderr}`);
   return { result: JSON.parse(stdout.trim().split('\n').pop()!) as R, stdout, reads };
+}
+
+/** A read model's documents in an app's database, and its pointer (`read_models`). */
+export function readModelDocuments(db: () => Db) {
+  return {
+    /** The documents of a collection by _id, but those of `without`. */
+    docs: (collection: string, without: string[] = []) =>
+      db()
+        .collection<{ _id: string } & Record<string, unknown>>(collection)
+        .find({ _id: { $nin: without } })
+        .sort({ _id: 1 })
+        .toArray(),
+    /** The collection the read model's pointer names. */
+    pointer: async (id: string) =>
+      (await db().collection<{ _id: string; collection: string }>('read_models').findOne({ _id: id }))
+        ?.collection,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Collection } from 'mongodb';
 import { Topics } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replaceInShadow, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel, ShadowWriter } from '@lib/persistence';
 import {
   RECORDED_INCOMES_COLLECTION,
   RecordedFactsFold,
@@ -24,6 +24,8 @@ export interface RecordedFactsReplayResult extends ReadModelReplayResult {
  */
 export async function replayRecordedFacts(o: AppReplayOptions): Promise<RecordedFactsReplayResult> {
   const fold = new RecordedFactsFold();
+  const incomes = new ShadowWriter<RecordedIncome>();
+  const lines = new ShadowWriter<ThresholdRow>();
   let thresholds: Collection<ThresholdRow> | null = null;
   const result = await replayReadModel<RecordedIncome>(
     {
@@ -40,8 +42,8 @@ export async function replayRecordedFacts(o: AppReplayOptions): Promise<Recorded
       },
       apply: (events) => fold.apply(events),
       async flush(shadow) {
-        await replaceInShadow(shadow, fold.changedIncomes, (id) => fold.incomes.get(id)!);
-        await replaceInShadow(thresholds!, fold.changedThresholds, (id) => fold.thresholds.get(id)!);
+        await incomes.flush(shadow, fold.changedIncomes, (id) => fold.incomes.get(id));
+        await lines.flush(thresholds!, fold.changedThresholds, (id) => fold.thresholds.get(id));
       },
     },
   );

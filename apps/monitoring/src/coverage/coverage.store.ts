@@ -4,9 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { Connection, Model } from 'mongoose';
 import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
-import { isDuplicateKeyError, READ_MODELS_COLLECTION, ReadModelPointer, Store } from '@lib/persistence';
+import {
+  HOUSEHOLD_DIRECTORY_READ_MODEL,
+  isDuplicateKeyError,
+  READ_MODELS_COLLECTION,
+  ReadModelPointer,
+  Store,
+} from '@lib/persistence';
 import type { KnownHousehold } from '../household-directory/known-household.schema';
-import { HOUSEHOLD_DIRECTORY_READ_MODEL } from '../replay/household-directory-pointer';
 import { marksCollectionOf } from './coverage-collections';
 import { CoverageAnnouncement, CoverageHousehold, CoverageMark, CoveragePending } from './coverage.schema';
 

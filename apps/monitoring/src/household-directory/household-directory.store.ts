@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
-import type { Filter } from 'mongodb';
-import { Scope, withinScope } from '@lib/auth';
-import { ClosedHouseholds, ReadModelUser, Store } from '@lib/persistence';
+import { KnownHouseholds } from '@lib/persistence';
 import {
   HouseholdClosedV1,
   HouseholdMemberAddedV1,
@@ -18,35 +16,12 @@ import { KnownHousehold, registeredHousehold } from './known-household.schema';
  * household-directory`, replay/household-directory-pointer.ts switches it over).
  */
 @Injectable()
-export class HouseholdDirectory implements ReadModelUser {
+export class HouseholdDirectory extends KnownHouseholds<KnownHousehold> {
   constructor(
     @InjectModel(KnownHousehold.name) model: Model<KnownHousehold>,
-    @InjectConnection() private readonly connection: Connection,
+    @InjectConnection() connection: Connection,
   ) {
-    // every read and write goes to the collection in use (no inherited query of the model's own: after
-    // a replay switched over, that one is the old copy)
-    this.households = Store.of(model);
-    this.closures = new ClosedHouseholds(this.households);
-  }
-
-  /** The collection in use (the model's own, or the one a replay rebuilt). */
-  private households: Store<KnownHousehold>;
-  private closures: ClosedHouseholds<KnownHousehold>;
-
-  get collectionName(): string {
-    return this.households.collectionName;
-  }
-
-  /** Reads and writes `name` from now on (a replayed directory switched over, issue #17). */
-  useCollection(name: string): void {
-    if (name === this.households.collectionName) return;
-    this.households = Store.named<KnownHousehold>(this.connection, name);
-    this.closures = new ClosedHouseholds(this.households);
-  }
-
-  /** The household if it is known and lies in the scope (one lookup by _id in the collection in use). */
-  findById(scope: Scope, id: string): Promise<KnownHousehold | null> {
-    return this.households.findOne(withinScope(scope, { _id: id }) as Filter<KnownHousehold>);
+    super(model, connection);
   }
 
   /**

@@ -1,9 +1,8 @@
 import { Topics } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel, ShadowWriter } from '@lib/persistence';
 import { CoverageEntry, CoverageFold, CoverageMarkFact } from '../coverage/domain/coverage-fold';
 import { COVERAGE_HOUSEHOLDS, marksCollectionOf } from '../coverage/coverage-collections';
 import { COVERAGE_READ_MODEL } from './coverage-pointer';
-import { ShadowWriter } from './shadow-writer';
 
 export interface CoverageReplayResult extends ReadModelReplayResult {
   /** The marks' rebuilt collection, beside `collection` (the entries'). */

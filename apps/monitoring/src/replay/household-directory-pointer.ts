@@ -1,9 +1,6 @@
-import { readModelFollowerProvider } from '@lib/persistence';
+import { HOUSEHOLD_DIRECTORY_READ_MODEL, readModelFollowerProvider } from '@lib/persistence';
 import { CollectionsSetup } from '@lib/service-kit';
 import { HouseholdDirectory } from '../household-directory/household-directory.store';
-
-/** The household directory's pointer document (`read_models`, libs/persistence). */
-export const HOUSEHOLD_DIRECTORY_READ_MODEL = 'household-directory';
 
 /**
  * Follows the household directory's pointer (libs/persistence, ReadModelFollower): at start, the

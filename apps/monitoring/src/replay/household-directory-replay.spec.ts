@@ -32,7 +32,7 @@ describe('household directory fold (replay)', () => {
     ]);
     expect(applied).toBe(4);
     expect([...fold.changed]).toEqual(['hh-1']);
-    expect(fold.households.get('hh-1')).toEqual({
+    expect(fold.documents.get('hh-1')).toEqual({
       _id: 'hh-1',
       householdNumber: '0001',
       countyCode: reg.data.countyCode,
@@ -46,6 +46,6 @@ describe('household directory fold (replay)', () => {
       closedOn: '2026-09-30',
       closureReason: 'death',
     });
-    expect(fold.households.has('hh-2')).toBe(false);
+    expect(fold.documents.has('hh-2')).toBe(false);
   });
 });

@@ -5,16 +5,16 @@ import {
   HouseholdMemberAddedV1,
   HouseholdMemberRemovedV1,
   HouseholdRegisteredV1,
-  Topics,
 } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
-import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
-import { HOUSEHOLD_DIRECTORY_READ_MODEL } from './household-directory-pointer';
-import { ShadowWriter } from './shadow-writer';
+import {
+  AppReplayOptions,
+  HouseholdDirectoryReplayResult,
+  KeyedFold,
+  replayKnownHouseholds,
+} from '@lib/persistence';
 
-export interface HouseholdDirectoryReplayResult extends ReadModelReplayResult {
-  households: number;
-}
+export type { HouseholdDirectoryReplayResult };
+import { KnownHousehold, registeredHousehold } from '../household-directory/known-household.schema';
 
 /**
  * Folds households.events.v1 into the directory's documents in memory, as the live consumer writes
@@ -22,33 +22,23 @@ export interface HouseholdDirectoryReplayResult extends ReadModelReplayResult {
  * sets of ids; 注销 keeps the first closure's day and reason; events of a household never registered
  * change nothing. Replay derives the directory only: coverage and the member-hash index are not touched.
  */
-export class HouseholdDirectoryFold {
-  readonly households = new Map<string, KnownHousehold>();
-  /** The households changed since the last flush. */
-  readonly changed = new Set<string>();
-
-  /** Folds a batch; answers how many events changed a household. */
-  apply(events: readonly CloudEvent[]): number {
-    return events.filter((e) => this.applyOne(e)).length;
-  }
-
-  private applyOne(e: CloudEvent): boolean {
-    const id = this.fold(e);
-    if (id) this.changed.add(id);
-    return id !== null;
+export class HouseholdDirectoryFold extends KeyedFold<KnownHousehold> {
+  protected fold(e: CloudEvent): string[] {
+    const id = this.changedBy(e);
+    return id ? [id] : [];
   }
 
   /** The household the event changed, null if none. */
-  private fold(e: CloudEvent): string | null {
+  private changedBy(e: CloudEvent): string | null {
     if (e.type === HouseholdRegisteredV1.type) {
       const d = e.data as DataOf<typeof HouseholdRegisteredV1>;
-      if (this.households.has(d.householdId)) return null;
-      this.households.set(d.householdId, { _id: d.householdId, ...registeredHousehold(d) });
+      if (this.documents.has(d.householdId)) return null;
+      this.documents.set(d.householdId, { _id: d.householdId, ...registeredHousehold(d) });
       return d.householdId;
     }
     if (e.type === HouseholdClosedV1.type) {
       const d = e.data as DataOf<typeof HouseholdClosedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.closedOn) return null;
       h.closedOn = d.on;
       h.closureReason = d.reason;
@@ -56,14 +46,14 @@ export class HouseholdDirectoryFold {
     }
     if (e.type === HouseholdMemberAddedV1.type) {
       const d = e.data as DataOf<typeof HouseholdMemberAddedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.addedMemberIds?.includes(d.member.memberId)) return null;
       h.addedMemberIds = [...(h.addedMemberIds ?? []), d.member.memberId];
       return h._id;
     }
     if (e.type === HouseholdMemberRemovedV1.type) {
       const d = e.data as DataOf<typeof HouseholdMemberRemovedV1>;
-      const h = this.households.get(d.householdId);
+      const h = this.documents.get(d.householdId);
       if (!h || h.removedMemberIds?.includes(d.memberId)) return null;
       h.removedMemberIds = [...(h.removedMemberIds ?? []), d.memberId];
       return h._id;
@@ -74,28 +64,9 @@ export class HouseholdDirectoryFold {
 
 /**
  * Rebuilds monitoring's household directory from households.events.v1 while the app keeps serving
- * and consuming (issue #17; the mechanism is libs/persistence's replayReadModel): the households are
- * folded in memory and written to the shadow `known_households_r<time>` per flush (shadow-writer.ts):
- * the new ones in one unordered insertMany, those written by an earlier flush and changed since in one
- * bulk of replacements by _id.
+ * and consuming (issue #17; libs/persistence, replayKnownHouseholds): the households are folded in
+ * memory (HouseholdDirectoryFold) and written to the shadow `known_households_r<time>` per flush.
  */
-export async function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
-  const fold = new HouseholdDirectoryFold();
-  const writer = new ShadowWriter<KnownHousehold>();
-  const result = await replayReadModel<KnownHousehold>(
-    {
-      ...o,
-      topics: [`${o.topicPrefix}${Topics.households}`],
-      readModel: HOUSEHOLD_DIRECTORY_READ_MODEL,
-      collection: 'known_households',
-    },
-    {
-      async prepare(shadow) {
-        await shadow.createIndex({ villageCode: 1 }); // the schema's index (known-household.schema.ts)
-      },
-      apply: (events) => fold.apply(events),
-      flush: (shadow) => writer.flush(shadow, fold.changed, (id) => fold.households.get(id)),
-    },
-  );
-  return { ...result, households: fold.households.size };
+export function replayHouseholdDirectory(o: AppReplayOptions): Promise<HouseholdDirectoryReplayResult> {
+  return replayKnownHouseholds(o, new HouseholdDirectoryFold());
 }

@@ -6,11 +6,10 @@ import {
   Topics,
 } from '@lib/contracts';
 import { OUTBOX_PENDING, OUTBOX_SEQ } from '@lib/messaging';
-import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel, ShadowWriter } from '@lib/persistence';
 import { countedPayment, paymentRecord } from '../household-income/domain/payment-record';
 import type { IncomePayment } from '../household-income/income-payment.schema';
 import { HOUSEHOLD_INCOME_READ_MODEL } from './household-income-pointer';
-import { writeChanged } from './shadow-writes';
 
 export interface HouseholdIncomeReplayResult extends ReadModelReplayResult {
   payments: number;
@@ -80,7 +79,7 @@ export class HouseholdIncomeFold {
  */
 export async function replayHouseholdIncome(o: AppReplayOptions): Promise<HouseholdIncomeReplayResult> {
   const fold = new HouseholdIncomeFold();
-  const written = new Set<string>();
+  const writer = new ShadowWriter<IncomePayment>();
   const result = await replayReadModel<IncomePayment>(
     {
       ...o,
@@ -97,9 +96,7 @@ export async function replayHouseholdIncome(o: AppReplayOptions): Promise<Househ
       },
       apply: (events) => fold.apply(events),
       async flush(shadow) {
-        const changed = [...fold.changed].map((id) => ({ ...fold.payments.get(id)! }));
-        fold.changed.clear();
-        await writeChanged(shadow, changed, written);
+        await writer.flush(shadow, fold.changed, (id) => fold.payments.get(id));
       },
     },
   );

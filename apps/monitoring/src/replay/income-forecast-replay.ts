@@ -9,7 +9,13 @@ import {
   Topics,
 } from '@lib/contracts';
 import { OUTBOX_PENDING, OUTBOX_SEQ } from '@lib/messaging';
-import { AppReplayOptions, insertIntoShadow, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import {
+  AppReplayOptions,
+  insertIntoShadow,
+  ReadModelReplayResult,
+  replayReadModel,
+  ShadowWriter,
+} from '@lib/persistence';
 import type { Forecast } from '../income-forecast/domain/forecast';
 import {
   BenefitGap,
@@ -20,7 +26,6 @@ import {
 import type { IncomeForecast } from '../income-forecast/income-forecast.schema';
 import { benefitGapsOf, INCOME_FORECASTS } from '../income-forecast/income-forecast.store';
 import { INCOME_FORECAST_READ_MODEL } from './income-forecast-pointer';
-import { writeChanged } from './shadow-writes';
 
 export interface IncomeForecastReplayResult extends ReadModelReplayResult {
   forecasts: number;
@@ -159,7 +164,7 @@ export class IncomeForecastFold {
  */
 export async function replayIncomeForecast(o: AppReplayOptions): Promise<IncomeForecastReplayResult> {
   const fold = new IncomeForecastFold();
-  const written = new Set<string>();
+  const writer = new ShadowWriter<IncomeForecast>();
   const result = await replayReadModel<IncomeForecast>(
     {
       ...o,
@@ -181,9 +186,7 @@ export async function replayIncomeForecast(o: AppReplayOptions): Promise<IncomeF
         const gaps = [...fold.changedGaps].map((id) => fold.gaps.get(id)!);
         fold.changedGaps.clear();
         await insertIntoShadow(o.db.collection<BenefitGap>(benefitGapsOf(shadow.collectionName)), gaps);
-        const changed = [...fold.changed].map((id) => fold.record(id)!);
-        fold.changed.clear();
-        await writeChanged(shadow, changed, written);
+        await writer.flush(shadow, fold.changed, (id) => fold.record(id) ?? undefined);
       },
     },
   );

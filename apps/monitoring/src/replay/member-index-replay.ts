@@ -1,8 +1,7 @@
 import { Topics } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel, ShadowWriter } from '@lib/persistence';
 import { MemberHashEntry, MemberIndexFold } from '../department-facts/domain/member-index';
 import { MEMBER_INDEX_READ_MODEL } from './member-index-pointer';
-import { ShadowWriter } from './shadow-writer';
 
 export interface MemberIndexReplayResult extends ReadModelReplayResult {
   entries: number;

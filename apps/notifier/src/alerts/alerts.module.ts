@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ChannelConfigsModule } from '../channel-configs/channel-configs.module';
 import { DeliveriesModule } from '../deliveries/deliveries.module';
+import { AlertsPointer } from '../replay/alerts-pointer';
 import { AlertsConsumer } from './alerts.consumer';
 import { AlertState, AlertStateSchema } from './alerts.schema';
 import { AlertStatesStore } from './alerts.store';
@@ -22,6 +23,7 @@ import { RecordRaisedAlerts } from './use-cases/record-raised-alerts.usecase';
   controllers: [AlertsConsumer],
   providers: [
     AlertStatesStore,
+    AlertsPointer,
     EscalationQueue,
     EscalationWorker,
     PlanEscalation,

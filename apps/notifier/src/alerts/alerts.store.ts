@@ -1,25 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
-import { Store } from '@lib/persistence';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
+import { ReadModelUser, Store } from '@lib/persistence';
 import { AlertState } from './alerts.schema';
-
-type RaisedFacts = Omit<AlertState, '_id' | 'status' | 'acknowledgedAt' | 'resolvedAt'>;
+import { ALERT_STUB, openAlert, RaisedFacts } from './domain/alert-record';
 
 /**
  * The alert read model. Its writers are the alert event handlers, which Kafka runs one at a time
- * per alert (the events share the subject key), so no two writes to one alert race.
+ * per alert (the events share the subject key), so no two writes to one alert race. Every read and
+ * write goes to the collection in use: `alerts` until a replay rebuilt it into another (`npm run
+ * replay -- notifier alerts`, replay/alerts-pointer.ts switches it over).
  */
 @Injectable()
-export class AlertStatesStore {
-  private readonly store: Store<AlertState>;
+export class AlertStatesStore implements ReadModelUser {
+  private store: Store<AlertState>;
 
-  constructor(@InjectModel(AlertState.name) private readonly model: Model<AlertState>) {
+  constructor(
+    @InjectModel(AlertState.name) model: Model<AlertState>,
+    @InjectConnection() private readonly connection: Connection,
+  ) {
     this.store = Store.of(model);
   }
 
+  get collectionName(): string {
+    return this.store.collectionName;
+  }
+
+  /** Reads and writes `name` from now on (a replayed alert read model switched over). */
+  useCollection(name: string): void {
+    if (name !== this.store.collectionName) this.store = Store.named<AlertState>(this.connection, name);
+  }
+
   find(alertId: string): Promise<AlertState | null> {
-    return this.model.findById(alertId).lean<AlertState>().exec();
+    return this.store.findOne({ _id: alertId });
   }
 
   /**
@@ -45,13 +58,7 @@ export class AlertStatesStore {
    * and recorded one by one as `raised` does. Returns each alert as it now stands, by id.
    */
   async raisedMany(items: Array<{ alertId: string; facts: RaisedFacts }>): Promise<Map<string, AlertState>> {
-    const docs: AlertState[] = items.map(({ alertId, facts }) => ({
-      _id: alertId,
-      ...facts,
-      status: 'open',
-      acknowledgedAt: null,
-      resolvedAt: null,
-    }));
+    const docs: AlertState[] = items.map(({ alertId, facts }) => openAlert(alertId, facts));
     const { duplicates } = await this.store.insertManyNew(docs);
     const out = new Map(docs.map((d) => [d._id, d]));
     for (const i of duplicates)
@@ -61,12 +68,13 @@ export class AlertStatesStore {
 
   /** Open → acknowledged; a stub when the raise was not seen (it then does not escalate). */
   async acknowledged(alertId: string, at: Date): Promise<void> {
-    const r = await this.model
-      .updateOne({ _id: alertId, status: 'open' }, { $set: { status: 'acknowledged', acknowledgedAt: at } })
-      .exec();
+    const r = await this.store.updateOne(
+      { _id: alertId, status: 'open' },
+      { $set: { status: 'acknowledged', acknowledgedAt: at } },
+    );
     // known already (acknowledged or resolved): the stub is refused and nothing changes
     if (r.matchedCount === 0)
-      await this.store.insertNew({ _id: alertId, ...STUB, status: 'acknowledged', acknowledgedAt: at });
+      await this.store.insertNew({ _id: alertId, ...ALERT_STUB, status: 'acknowledged', acknowledgedAt: at });
   }
 
   /** Any state → resolved (final). */
@@ -78,20 +86,3 @@ export class AlertStatesStore {
     );
   }
 }
-
-/** What a stub (an alert whose raise was not seen) holds besides its status. */
-const STUB: Omit<AlertState, '_id' | 'status'> = {
-  countyCode: null,
-  townCode: null,
-  villageCode: null,
-  subjectId: null,
-  ruleId: null,
-  severity: null,
-  title: null,
-  message: null,
-  recipientRoles: [],
-  escalateAfterMinutes: 0,
-  raisedAt: null,
-  acknowledgedAt: null,
-  resolvedAt: null,
-};

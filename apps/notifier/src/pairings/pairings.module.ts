@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PairingsModule as PairingRecordModule } from '@lib/persistence';
 import { ContactsModule } from '../contacts/contacts.module';
+import { PairingsPointers } from '../replay/pairings-pointer';
 import { PairingsConsumer } from './pairings.consumer';
 import { PairingsController } from './pairings.controller';
 import { PairedCadreName, PairedCadreNameSchema } from './pairings.schema';
@@ -21,7 +22,7 @@ import { RecordPairing } from './use-cases/record-pairing.usecase';
     ContactsModule,
   ],
   controllers: [PairingsConsumer, PairingsController],
-  providers: [PairingsStore, RecordPairing, FindPairedCadres],
+  providers: [PairingsStore, RecordPairing, FindPairedCadres, ...PairingsPointers],
   exports: [FindPairedCadres],
 })
 export class PairingsModule {}

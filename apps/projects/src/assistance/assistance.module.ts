@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { pairingsFollowerProvider } from '@lib/persistence';
+import { CollectionsSetup } from '@lib/service-kit';
 import { HouseholdDirectoryModule } from '../household-directory/household-directory.module';
 import { AssistanceConsumer } from './assistance.consumer';
 import { AssistanceController, HouseholdLedgersController } from './assistance.controller';
@@ -31,6 +33,8 @@ import { ShowHouseholdLedgers } from './use-cases/show-household-ledgers.usecase
     ListLedger,
     ShowHouseholdLedgers,
     FollowPairing,
+    // the pairings the guard reads (`npm run replay -- projects pairings` switches them over)
+    pairingsFollowerProvider(CollectionsSetup),
   ],
   exports: [CheckMicrocreditOverdue],
 })

@@ -1,38 +1,31 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
-import { ClosedHouseholds, ScopedRepository } from '@lib/persistence';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
+import { KnownHouseholds } from '@lib/persistence';
 import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
+import { registeredHousehold } from './domain/household-directory-fold';
 import { KnownHousehold } from './known-household.schema';
 
-/** The households projects knows of; reads are within the caller's scope. */
+/**
+ * The households projects knows of; reads are within the caller's scope. Every read and write goes to
+ * the collection in use: `known_households` until a replay rebuilt it into another (`npm run replay --
+ * projects household-directory`, replay/household-directory-pointer.ts switches it over).
+ */
 @Injectable()
-export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
-  constructor(@InjectModel(KnownHousehold.name) model: Model<KnownHousehold>) {
-    super(model);
-    this.closures = new ClosedHouseholds(this.store);
+export class HouseholdDirectory extends KnownHouseholds<KnownHousehold> {
+  constructor(
+    @InjectModel(KnownHousehold.name) model: Model<KnownHousehold>,
+    @InjectConnection() connection: Connection,
+  ) {
+    super(model, connection);
   }
-
-  private readonly closures: ClosedHouseholds<KnownHousehold>;
 
   /** Idempotent: a redelivered registration changes nothing ($setOnInsert on the household id). */
   async registered(e: HouseholdRegisteredV1): Promise<void> {
-    const d = e.data;
-    await this.model.updateOne(
-      { _id: d.householdId },
-      {
-        $setOnInsert: {
-          householdNumber: d.householdNumber,
-          countyCode: d.countyCode,
-          townCode: d.townCode,
-          villageCode: d.villageCode,
-          householdType: d.householdType,
-          monitoringCategory: d.monitoringCategory,
-          memberCount: d.memberCount,
-          registeredAt: new Date(d.registeredAt),
-        },
-      },
+    await this.households.updateOne(
+      { _id: e.data.householdId },
+      { $setOnInsert: registeredHousehold(e.data) },
       { upsert: true },
     );
   }
@@ -55,7 +48,7 @@ export class HouseholdDirectory extends ScopedRepository<KnownHousehold> {
 
   /** The household's paired cadres (帮扶责任人), when projects knows it. */
   async setPairedCadres(householdId: string, cadreIds: string[]): Promise<void> {
-    await this.model.updateOne({ _id: householdId }, { $set: { pairedCadreIds: cadreIds } });
+    await this.households.updateOne({ _id: householdId }, { $set: { pairedCadreIds: cadreIds } });
   }
 }
 

@@ -9,7 +9,8 @@ export class KnownHousehold {
   @Prop({ required: true }) townCode!: string;
   @Prop({ required: true, index: true }) villageCode!: string;
   @Prop({ required: true }) householdType!: string;
-  @Prop({ type: String, default: null }) monitoringCategory!: string | null;
+  /** Absent when none (see registeredHousehold). */
+  @Prop({ type: String, default: null }) monitoringCategory?: string | null;
   @Prop({ required: true }) memberCount!: number;
   @Prop({ required: true }) registeredAt!: Date;
   /** 帮扶责任人 (household.pairing-changed.v1): the assistance ledgers copy them onto their records. */

@@ -1,6 +1,6 @@
 import type { Collection, Document } from 'mongodb';
 import { Topics } from '@lib/contracts';
-import { AppReplayOptions, ReadModelReplayResult, replaceInShadow, replayReadModel } from '@lib/persistence';
+import { AppReplayOptions, ReadModelReplayResult, replayReadModel, ShadowWriter } from '@lib/persistence';
 import {
   CARE_ROSTER_COLLECTION,
   CareMemberDoc,
@@ -23,6 +23,8 @@ export interface CareRosterReplayResult extends ReadModelReplayResult {
  */
 export async function replayCareRoster(o: AppReplayOptions): Promise<CareRosterReplayResult> {
   const fold = new CareRosterFold();
+  const roster = new ShadowWriter<CareMemberDoc>();
+  const perCounty = new ShadowWriter<Document & { _id: string }>();
   let frequencies: Collection<Document & { _id: string }> | null = null;
   const result = await replayReadModel<CareMemberDoc>(
     {
@@ -40,8 +42,8 @@ export async function replayCareRoster(o: AppReplayOptions): Promise<CareRosterR
       },
       apply: (events) => fold.apply(events),
       async flush(shadow) {
-        await replaceInShadow(shadow, fold.changedMembers, (id) => fold.members.get(id)!);
-        await replaceInShadow(frequencies!, fold.changedCounties, (id) => fold.frequencies.get(id)!);
+        await roster.flush(shadow, fold.changedMembers, (id) => fold.members.get(id));
+        await perCounty.flush(frequencies!, fold.changedCounties, (id) => fold.frequencies.get(id));
       },
     },
   );

@@ -52,7 +52,7 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
     await this.ready();
     const p = await this.pointers.findOne({ _id: this.readModel });
     await this.user.useCollection(p?.collection ?? this.user.collectionName, false);
-    if (p?.collection) this.logger.log(`${this.readModel} read model: ${p.collection}`);
+    if (p?.collection) this.logger.log(`${this.readModel} 读模型使用 ${p.collection}`);
     this.timer = setInterval(() => void this.poll(), POLL_MS);
     this.timer.unref();
   }
@@ -69,7 +69,7 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
     try {
       await this.follow();
     } catch (e) {
-      this.logger.warn(`read-model pointer not read: ${(e as Error).message}`);
+      this.logger.warn(`读模型指针读取失败 (read-model pointer not read): ${(e as Error).message}`);
     } finally {
       this.busy = false;
     }
@@ -85,7 +85,7 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
         { _id: this.readModel },
         { $set: { [`switched.${this.instanceId}`]: p.collection } },
       );
-      this.logger.log(`${this.readModel} read model switched to ${p.collection} (replayed)`);
+      this.logger.log(`${this.readModel} 读模型已切换到 ${p.collection}（重放）`);
     }
     const fence = p.fence;
     if (fence && this.stoppedFor?.id !== fence.id) {
@@ -95,12 +95,13 @@ export class ReadModelFollower implements OnModuleInit, OnModuleDestroy {
         { _id: this.readModel },
         { $set: { [`acks.${this.instanceId}`]: fence.id } },
       );
-      this.logger.log(`stopped taking batches for the switch-over to ${fence.target}`);
+      this.logger.log(`为切换到 ${fence.target} 暂停消费 (stopped taking batches)`);
       return;
     }
     const gaveUp = this.stoppedFor && Date.now() - this.stoppedFor.at > FENCE_GIVE_UP_MS;
     if (this.stoppedFor && (!fence || gaveUp)) {
-      if (gaveUp) this.logger.warn(`fence ${this.stoppedFor.id} not lifted in time: taking batches again`);
+      if (gaveUp)
+        this.logger.warn(`切换栅栏 ${this.stoppedFor.id} 超时未解除，恢复消费 (fence not lifted in time)`);
       this.stoppedFor = gaveUp ? this.stoppedFor : null;
       openConsumptionGate();
     }

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AnyBulkWriteOperation,
-  Collection,
-  Db,
-  Document,
-  Filter,
-  OptionalUnlessRequiredId,
-} from 'mongodb';
+import type { Collection, Db, Document, OptionalUnlessRequiredId } from 'mongodb';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { CloudEvent, decodeEvent } from '@lib/contracts';
 import { isDuplicateKeyError } from '../duplicate-key';
+import type { KeyedFold } from './keyed-fold';
+import { ShadowWriter } from './shadow-writer';
 import { READ_MODELS_COLLECTION, ReadModelPointer } from './read-model-pointer';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,20 +55,20 @@ export async function insertIntoShadow<T extends Document>(
 }
 
 /**
- * A flush's changed documents (their ids in `changed`, emptied) into a shadow: unordered bulks of 5,000
- * replacements by _id, upserted (a document folded in memory replaces what an earlier flush wrote).
+ * The builder of a read model folded one document per `_id` (KeyedFold): each flush inserts the
+ * documents new since the last one in unordered insertMany calls and replaces those written by an
+ * earlier flush and changed since in one bulk of replacements by `_id`.
  */
-export async function replaceInShadow<T extends Document & { _id: string }>(
-  shadow: Collection<T>,
-  changed: Set<string>,
-  docOf: (id: string) => T,
-): Promise<void> {
-  const ops = [...changed].map((id): AnyBulkWriteOperation<T> => ({
-    replaceOne: { filter: { _id: id } as Filter<T>, replacement: structuredClone(docOf(id)), upsert: true },
-  }));
-  changed.clear();
-  for (let i = 0; i < ops.length; i += 5_000)
-    await shadow.bulkWrite(ops.slice(i, i + 5_000), { ordered: false });
+export function keyedBuilder<T extends { _id: string }>(
+  fold: KeyedFold<T>,
+  prepare?: (shadow: Collection<T>) => Promise<void>,
+): ReadModelBuilder<T> {
+  const writer = new ShadowWriter<T>();
+  return {
+    prepare,
+    apply: (events) => fold.apply(events),
+    flush: (shadow) => writer.flush(shadow, fold.changed, (id) => fold.documents.get(id)),
+  };
 }
 
 export interface ReadModelReplayResult {
@@ -221,11 +216,11 @@ export async function replayReadModel<T extends Document>(
         { upsert: true },
       );
       const members = (await admin.describeGroups([o.liveGroup])).groups[0]?.members.length ?? 0;
-      log(`fence raised: waiting for ${members} live instance(s) to stop`);
+      log(`已设切换栅栏，等待 ${members} 个在线实例暂停消费 (fence raised)`);
       const stopped = await waitForInstances(members, (p) => p?.acks, fenceId);
       if (!stopped) {
         await pointers.updateOne({ _id: o.readModel }, { $set: { fence: null, acks: {} } });
-        log(`live instances did not stop in time (attempt ${attempt}): fence lifted, trying again`);
+        log(`在线实例未及时暂停（第 ${attempt} 次）：解除栅栏后重试 (live instances did not stop in time)`);
         if (attempt >= 5) throw new Error('live instances never stopped at the fence');
         continue;
       }

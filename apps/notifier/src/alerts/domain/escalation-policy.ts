@@ -20,6 +20,19 @@ export interface EscalationDefaults {
   low: number;
 }
 
+/** The defaults of the app's configuration (ESCALATION_DEFAULT_MINUTES_HIGH, _MEDIUM, _LOW). */
+export function escalationDefaultsOf(c: {
+  ESCALATION_DEFAULT_MINUTES_HIGH: number;
+  ESCALATION_DEFAULT_MINUTES_MEDIUM: number;
+  ESCALATION_DEFAULT_MINUTES_LOW: number;
+}): EscalationDefaults {
+  return {
+    high: c.ESCALATION_DEFAULT_MINUTES_HIGH,
+    medium: c.ESCALATION_DEFAULT_MINUTES_MEDIUM,
+    low: c.ESCALATION_DEFAULT_MINUTES_LOW,
+  };
+}
+
 /** The alert's escalation interval in minutes: its own, else its severity's default; 0: never. */
 export function escalationMinutesOf(
   a: { severity: string; escalateAfterMinutes?: number },

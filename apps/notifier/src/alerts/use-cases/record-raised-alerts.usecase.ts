@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AlertRaisedV1, orgUnitsOfVillage } from '@lib/contracts';
+import { AlertRaisedV1 } from '@lib/contracts';
 import { NotifierConfig } from '../../config';
 import { PlanDeliveries } from '../../deliveries/use-cases/plan-deliveries.usecase';
 import { NOTIFIER_CONFIG } from '../../notifier.tokens';
 import { AlertStatesStore } from '../alerts.store';
-import { escalationDueAt, escalationMinutesOf } from '../domain/escalation-policy';
+import { raisedFacts } from '../domain/alert-record';
+import { escalationDefaultsOf, escalationDueAt } from '../domain/escalation-policy';
 import { EscalationQueue } from '../escalation-queue';
 
 /**
@@ -24,38 +25,15 @@ export class RecordRaisedAlerts {
   async run(batch: AlertRaisedV1[]): Promise<void> {
     // the same alert twice in a run (a redelivery): its last raise
     const events = [...new Map(batch.map((e) => [e.data.alertId, e])).values()];
-    const minutesOf = new Map(
-      events.map((e) => [
-        e.data.alertId,
-        escalationMinutesOf(e.data, {
-          high: this.config.ESCALATION_DEFAULT_MINUTES_HIGH,
-          medium: this.config.ESCALATION_DEFAULT_MINUTES_MEDIUM,
-          low: this.config.ESCALATION_DEFAULT_MINUTES_LOW,
-        }),
-      ]),
-    );
+    const defaults = escalationDefaultsOf(this.config);
+    const facts = new Map(events.map(({ data: a }) => [a.alertId, raisedFacts(a, defaults)]));
     const states = await this.alerts.raisedMany(
-      events.map(({ data: a }) => ({
-        alertId: a.alertId,
-        facts: {
-          countyCode: orgUnitsOfVillage(a.villageCode).countyCode,
-          townCode: a.townCode,
-          villageCode: a.villageCode,
-          subjectId: a.subjectId,
-          ruleId: a.ruleId,
-          severity: a.severity,
-          title: a.title,
-          message: a.message,
-          recipientRoles: a.recipientRoles,
-          escalateAfterMinutes: minutesOf.get(a.alertId)!,
-          raisedAt: new Date(a.raisedAt),
-        },
-      })),
+      events.map(({ data: a }) => ({ alertId: a.alertId, facts: facts.get(a.alertId)! })),
     );
     await this.plan.forAlerts(events);
     await this.escalations.scheduleMany(
       events.flatMap(({ data: a }) => {
-        const minutes = minutesOf.get(a.alertId)!;
+        const minutes = facts.get(a.alertId)!.escalateAfterMinutes;
         if (states.get(a.alertId)?.status !== 'open' || minutes <= 0) return [];
         const due = escalationDueAt(new Date(a.raisedAt), minutes, 1, this.config.ESCALATION_MINUTE_MS);
         return [{ alertId: a.alertId, level: 1, dueAt: due }];

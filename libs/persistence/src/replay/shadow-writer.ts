@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, Document, Filter, OptionalUnlessRequiredId } from 'mongodb';
-import { insertIntoShadow } from '@lib/persistence';
+import { insertIntoShadow } from './replay-read-model';
 
 /**
  * Writes a fold's changed documents to a shadow collection per flush (replayReadModel's builder):
