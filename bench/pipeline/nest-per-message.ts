@@ -17,8 +17,7 @@ import { EventPattern, MicroserviceOptions, Payload, Transport } from '@nestjs/m
 import { MongooseModule } from '@nestjs/mongoose';
 import { cloudEventEnvelopeSchema, HouseholdIncomeChangedV1, Topics } from '@lib/contracts';
 import { MessagingModule } from '@lib/messaging';
-import { APP_CONFIG, CollectionsSetup } from '@lib/service-kit';
-import type { RulesConfig } from '../../apps/rules/src/config';
+import { CollectionsSetup } from '@lib/service-kit';
 import { Alert, AlertSchema } from '../../apps/rules/src/alerts/alert.schema';
 import { AlertResolution, AlertResolutionSchema } from '../../apps/rules/src/alerts/alert-resolution.schema';
 import { AlertsRepository } from '../../apps/rules/src/alerts/alerts.repository';
@@ -90,8 +89,6 @@ class IncomeHandler {
   ],
   controllers: [IncomeHandler],
   providers: [
-    // one message at a time: nothing to group (the rules app's RULES_GROUPED_INSERTS)
-    { provide: APP_CONFIG, useValue: { RULES_GROUPED_INSERTS: 0 } satisfies Partial<RulesConfig> },
     AlertsRepository,
     SubjectsStore,
     HeldSubjects, // nothing is held: Nest's transport announces no partitions, every event is read

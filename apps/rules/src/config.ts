@@ -7,11 +7,5 @@ export const rulesConfigSchema = baseConfigSchema.extend({
   KAFKA_GROUP_ID: z.string().min(1).default('rules'),
   /** How often each instance checks whether today's time-based pass has run (0: only on request). */
   RULES_SCHEDULE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
-  /**
-   * Inserts of alerts, resolutions and subject versions in flight at once per collection; the batches
-   * of the partitions that finish evaluating meanwhile are written together in the next (group commit,
-   * libs/persistence GroupedInserts). 0: each batch writes its own.
-   */
-  RULES_GROUPED_INSERTS: z.coerce.number().int().min(0).max(16).default(1),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;

@@ -33,7 +33,6 @@ import {
   outboxOnUpdate,
   toOutgoingRecord,
 } from '@lib/messaging';
-import { GroupedInserts } from './grouped-inserts';
 import { isDuplicateKeyError, writeErrorsOf } from './duplicate-key';
 
 /** A projection that leaves out the outbox fields (documents read by the driver carry them). */
@@ -52,12 +51,6 @@ export interface StoreOptions {
   relay?: OutboxRelay;
   /** The documents get their events when inserted and never later (see OutboxRelay.register). */
   insertOnly?: boolean;
-  /**
-   * insertManyNew calls made while one is in flight are written together in the next statement, at
-   * most this many statements in flight (GroupedInserts): for hot paths where the batches of several
-   * partitions write to one collection at the same moment. Unset: each call is its own statement.
-   */
-  groupInserts?: number;
 }
 
 /** An update and the events that ride with it into the document's outbox. */
@@ -97,14 +90,7 @@ export class Store<T extends Document> {
     private readonly relay?: OutboxRelay,
     /** The app's database (once connected): inserts with events go by its outbox journal. */
     private readonly dbOf: () => Db | undefined = () => undefined,
-    groupInserts?: number,
-  ) {
-    this.grouped = groupInserts
-      ? new GroupedInserts((docs, events) => this.insertManyNewNow(docs, events), groupInserts)
-      : null;
-  }
-
-  private readonly grouped: GroupedInserts<OptionalUnlessRequiredId<T>, CloudEvent> | null;
+  ) {}
 
   /** The collection behind a mongoose model, typed by the model's document. */
   static of<T extends Document>(model: Model<T>, options: StoreOptions = {}): Store<T> {
@@ -137,7 +123,7 @@ export class Store<T extends Document> {
       const db = dbOf();
       if (db) options.relay.useJournal(db);
     }
-    return new Store(coll, options.relay, dbOf, options.groupInserts);
+    return new Store(coll, options.relay, dbOf);
   }
 
   /** The app's outbox journal, null without a relay (or before the connection is open). */
@@ -257,13 +243,6 @@ export class Store<T extends Document> {
   ): Promise<{ inserted: number; duplicates: number[] }> {
     if (docs.length === 0) return { inserted: 0, duplicates: [] };
     const events = docs.map(eventsOf);
-    return this.grouped ? this.grouped.insert(docs, events) : this.insertManyNewNow(docs, events);
-  }
-
-  private async insertManyNewNow(
-    docs: OptionalUnlessRequiredId<T>[],
-    events: CloudEvent[][],
-  ): Promise<{ inserted: number; duplicates: number[] }> {
     const journal = events.some((e) => e.length) ? this.journal() : null;
     if (journal)
       return this.insertJournaled(journal, docs, events, async (rows) => {

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
 import { Page, pageOf, ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
-import { APP_CONFIG } from '@lib/service-kit';
-import { RulesConfig } from '../config';
 import { acknowledgeAlertUpdate, alertRaisedEvent, alertResolution } from './alert-events';
 import { Alert, AlertStatus, loadedAlert, openKeyOf, storedAlert } from './alert.schema';
 import { AlertResolution } from './alert-resolution.schema';
@@ -59,14 +57,9 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     @InjectModel(Alert.name) model: Model<Alert>,
     @InjectModel(AlertResolution.name) private readonly resolutionModel: Model<AlertResolution>,
     relay: OutboxRelay,
-    @Inject(APP_CONFIG) config: RulesConfig,
   ) {
-    super(model, { relay, groupInserts: config.RULES_GROUPED_INSERTS });
-    this.resolutions = Store.of(resolutionModel, {
-      relay,
-      insertOnly: true,
-      groupInserts: config.RULES_GROUPED_INSERTS,
-    });
+    super(model, { relay });
+    this.resolutions = Store.of(resolutionModel, { relay, insertOnly: true });
   }
 
   /**

@@ -1,12 +1,10 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectConnection, InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
 import type { Filter } from 'mongodb';
 import { Scope } from '@lib/auth';
 import { runWithConcurrency } from '@lib/messaging';
-import { deflatedJson, inflatedJson, scopedFilter, Store, StoreOptions } from '@lib/persistence';
-import { APP_CONFIG } from '@lib/service-kit';
-import { RulesConfig } from '../config';
+import { deflatedJson, inflatedJson, scopedFilter, Store } from '@lib/persistence';
 import { SubjectState } from './domain/subject-state';
 
 /**
@@ -72,14 +70,9 @@ export class SubjectsStore implements OnModuleDestroy {
   constructor(
     @InjectModel(SubjectVersion.name) model: Model<SubjectVersion>,
     @InjectConnection() private readonly connection: Connection,
-    @Inject(APP_CONFIG) config: RulesConfig,
   ) {
-    this.options = { groupInserts: config.RULES_GROUPED_INSERTS };
-    this.store = Store.of(model, this.options);
+    this.store = Store.of(model);
   }
-
-  /** How the versions are written (grouped inserts: the config's RULES_GROUPED_INSERTS). */
-  private readonly options: StoreOptions;
 
   /** The collection the versions are read from and written to now. */
   get collectionName(): string {
@@ -92,7 +85,7 @@ export class SubjectsStore implements OnModuleDestroy {
    */
   useCollection(name: string): void {
     if (name !== this.store.collectionName) {
-      this.store = Store.named<SubjectVersion>(this.connection, name, this.options);
+      this.store = Store.named<SubjectVersion>(this.connection, name);
       this.superseded = [];
     }
     this.chosen();
