@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 app=${1:-}
 main="dist/apps/$app/src/replay/main.js"
 if [[ -z $app || ! -f $main ]]; then
-  echo "用法 / usage: npm run replay -- <app> <read-model>   (可重放的读模型 / replayable read models: rules subjects, care-roster; monitoring household-directory, coverage, member-index, household-income, income-forecast; households recorded-facts; supervision visits; notifier alerts, pairings; projects household-directory, pairings)" >&2
+  echo "用法 / usage: npm run replay -- <app> <read-model>   (可重放的读模型 / replayable read models: rules subjects, care-roster, pairings; monitoring household-directory, coverage, member-index, household-income, income-forecast, pairings; households recorded-facts; supervision visits; notifier alerts, pairings; projects household-directory, pairings)" >&2
   [[ -n $app && -d apps/$app ]] && echo "（$app 没有可重放的读模型，或尚未 npm run build）" >&2
   exit 2
 fi

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@lib/contracts';
-import { ServiceKitModule } from '@lib/service-kit';
-import { PairingsModule } from '@lib/persistence';
+import { CollectionsSetup, ServiceKitModule } from '@lib/service-kit';
+import { PairingsModule, pairingsFollowerProvider } from '@lib/persistence';
 import { migrations } from './migrations';
 import { MonitoringConfig } from './config';
 import { HouseholdDirectoryModule } from './household-directory/household-directory.module';
@@ -36,6 +36,8 @@ export class AppModule {
         FieldSettingsModule,
       ],
       controllers: [HouseholdsEventsConsumer],
+      // the pairings a paired cadre's scope reads (`npm run replay -- monitoring pairings` switches them over)
+      providers: [pairingsFollowerProvider(CollectionsSetup)],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PairingsModule } from '@lib/persistence';
+import { PairingsModule, pairingsFollowerProvider } from '@lib/persistence';
 import { Topics } from '@lib/contracts';
-import { ServiceKitModule } from '@lib/service-kit';
+import { CollectionsSetup, ServiceKitModule } from '@lib/service-kit';
 import { migrations } from './migrations';
 import { RulesConfig } from './config';
 import { AlertsModule } from './alerts/alerts.module';
@@ -37,7 +37,11 @@ export class AppModule {
         PairingsModule.withConsumer(),
       ],
       // the collections and the first rule book and lines, before the consumers start
-      providers: [StorageInit],
+      providers: [
+        StorageInit,
+        // the pairings a paired cadre's scope reads (`npm run replay -- rules pairings` switches them over)
+        pairingsFollowerProvider(CollectionsSetup),
+      ],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './openapi';
 export * from './gateway-exposure';
 export * from './collections-setup';
 export * from './openapi-contract';
+export * from './app-replay';

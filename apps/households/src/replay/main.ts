@@ -8,9 +8,8 @@
  * KAFKA_GROUP_ID…). Prints one JSON line with the figures last; exit 0 once the app reads the rebuilt
  * model, 1 on failure (the app keeps the previous one), 2 for an unknown read model.
  */
-import { createKafkaClient } from '@lib/messaging';
-import { runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { householdsConfigSchema } from '../config';
 import { replayRecordedFacts } from './recorded-facts-replay';
 
@@ -21,10 +20,6 @@ import { replayRecordedFacts } from './recorded-facts-replay';
 runReplayCommand('households', {
   'recorded-facts': {
     title: '农户服务的收入台账与监测范围副本（recorded_incomes、recorded_thresholds）',
-    run: (log) => {
-      const config = loadConfig(householdsConfigSchema);
-      const kafka = createKafkaClient(kafkaSettingsOf(config, 'households'), '-replay');
-      return withAppReplay(config, kafka, log, replayRecordedFacts);
-    },
+    run: inApp(householdsConfigSchema, 'households')(replayRecordedFacts),
   },
 });

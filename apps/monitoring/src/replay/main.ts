@@ -2,15 +2,15 @@
  * 读模型重放 / rebuilds one of monitoring's read models from Kafka while the app keeps serving:
  *
  *   npm run replay -- monitoring household-directory | coverage | member-index | household-income | income-forecast
+ *                                | pairings
  *       (scripts/replay.sh: node dist/apps/monitoring/src/replay/main.js <read-model>)
  *
  * Run it with the app's environment (MONGO_URL, MONGO_DB, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX,
  * KAFKA_GROUP_ID…). Prints one JSON line with the figures last; exit 0 once the app reads the rebuilt
  * model, 1 on failure (the app keeps the previous one), 2 for an unknown read model.
  */
-import { createKafkaClient } from '@lib/messaging';
-import { AppReplayOptions, runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { replayPairings, runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { monitoringConfigSchema } from '../config';
 import { replayCoverage } from './coverage-replay';
 import { replayHouseholdDirectory } from './household-directory-replay';
@@ -19,13 +19,7 @@ import { replayIncomeForecast } from './income-forecast-replay';
 import { replayMemberIndex } from './member-index-replay';
 
 /** Runs a replay with monitoring's configuration, database and Kafka. */
-function withMonitoring<R>(replay: (o: AppReplayOptions) => Promise<R>) {
-  return (log: (line: string) => void) => {
-    const config = loadConfig(monitoringConfigSchema);
-    const kafka = createKafkaClient(kafkaSettingsOf(config, 'monitoring'), '-replay');
-    return withAppReplay(config, kafka, log, replay);
-  };
-}
+const withMonitoring = inApp(monitoringConfigSchema, 'monitoring');
 
 /**
  * monitoring's read models that can be rebuilt, and how (docs/architecture.md, Replay, says which are
@@ -53,5 +47,9 @@ runReplayCommand('monitoring', {
   'income-forecast': {
     title: '收入趋势预测及项目未发放记录（income_forecasts、forecast_benefit_gaps）',
     run: withMonitoring(replayIncomeForecast),
+  },
+  pairings: {
+    title: '监测服务的帮扶责任人结对（paired_households：帮扶责任人只见其结对农户）',
+    run: withMonitoring(replayPairings),
   },
 });

@@ -9,23 +9,15 @@
  * once the app reads the rebuilt model, 1 on failure (the app keeps the previous one), 2 for an
  * unknown read model. A replay sends nothing and schedules no escalation.
  */
-import { createKafkaClient } from '@lib/messaging';
-import { AppReplayOptions, runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { escalationDefaultsOf } from '../alerts/domain/escalation-policy';
-import { NotifierConfig, notifierConfigSchema } from '../config';
+import { notifierConfigSchema } from '../config';
 import { replayAlerts } from './alerts-replay';
 import { replayNotifierPairings } from './pairings-replay';
 
-/** Runs `replay` with the notifier's configuration, database and Kafka. */
-function withNotifier<R>(
-  log: (line: string) => void,
-  replay: (o: AppReplayOptions, config: NotifierConfig) => Promise<R>,
-): Promise<R> {
-  const config = loadConfig(notifierConfigSchema);
-  const kafka = createKafkaClient(kafkaSettingsOf(config, 'notifier'), '-replay');
-  return withAppReplay(config, kafka, log, (o) => replay(o, config));
-}
+/** Runs a replay with the notifier's configuration, database and Kafka. */
+const inNotifier = inApp(notifierConfigSchema, 'notifier');
 
 /**
  * The notifier's read models that can be rebuilt, and how. Not replayable: the deliveries log (what
@@ -35,10 +27,10 @@ function withNotifier<R>(
 runReplayCommand('notifier', {
   alerts: {
     title: '通知服务的预警记录（alerts：待处理/已确认/已解除；不重发通知、不安排升级）',
-    run: (log) => withNotifier(log, (o, config) => replayAlerts(o, escalationDefaultsOf(config))),
+    run: inNotifier((o, config) => replayAlerts(o, escalationDefaultsOf(config))),
   },
   pairings: {
     title: '通知服务的帮扶责任人结对（paired_households）及其姓名（paired_cadres）',
-    run: (log) => withNotifier(log, (o) => replayNotifierPairings(o)),
+    run: inNotifier((o) => replayNotifierPairings(o)),
   },
 });

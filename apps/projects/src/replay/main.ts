@@ -9,21 +9,13 @@
  * KAFKA_GROUP_ID…). Prints one JSON line with the figures last; exit 0 once the app reads the rebuilt
  * model, 1 on failure (the app keeps the previous one), 2 for an unknown read model.
  */
-import { createKafkaClient } from '@lib/messaging';
-import { AppReplayOptions, replayPairings, runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { replayPairings, runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { projectsConfigSchema } from '../config';
 import { replayHouseholdDirectory } from './household-directory-replay';
 
-/** Runs `replay` with projects' configuration, database and Kafka. */
-function withProjects<R>(
-  log: (line: string) => void,
-  replay: (o: AppReplayOptions) => Promise<R>,
-): Promise<R> {
-  const config = loadConfig(projectsConfigSchema);
-  const kafka = createKafkaClient(kafkaSettingsOf(config, 'projects'), '-replay');
-  return withAppReplay(config, kafka, log, replay);
-}
+/** Runs a replay with projects' configuration, database and Kafka. */
+const inProjects = inApp(projectsConfigSchema, 'projects');
 
 /**
  * projects' read models that can be rebuilt, and how. Not replayable: projects, beneficiary links,
@@ -33,10 +25,10 @@ function withProjects<R>(
 runReplayCommand('projects', {
   'household-directory': {
     title: '产业项目服务的农户名录（known_households：登记、注销、帮扶责任人）',
-    run: (log) => withProjects(log, replayHouseholdDirectory),
+    run: inProjects(replayHouseholdDirectory),
   },
   pairings: {
     title: '产业项目服务的帮扶责任人结对（paired_households：帮扶责任人只见其结对农户）',
-    run: (log) => withProjects(log, replayPairings),
+    run: inProjects(replayPairings),
   },
 });

@@ -3,6 +3,7 @@
  *
  *   npm run replay -- rules subjects      (scripts/replay.sh: node dist/apps/rules/src/replay/main.js subjects)
  *   npm run replay -- rules care-roster   (the care roster and the counties' visit frequencies)
+ *   npm run replay -- rules pairings      (the 帮扶责任人 pairings a paired cadre's scope reads)
  *
  * Reads the app's configuration from the environment, as the app does (MONGO_URL, MONGO_DB,
  * KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID…), so run it with the app's environment
@@ -10,21 +11,14 @@
  * last. Exit 0 once the app reads the rebuilt model; 1 on failure (the app keeps the previous one);
  * 2 for an unknown app or read model (libs/persistence, runReplayCommand).
  */
-import { createKafkaClient } from '@lib/messaging';
-import { AppReplayOptions, runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { replayPairings, runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { rulesConfigSchema } from '../config';
 import { replayCareRoster } from './care-roster-replay';
 import { replaySubjects } from './subjects-replay';
 
-/** Runs a replay with rules' configuration and Kafka client. */
-const inRules =
-  <R>(replay: (o: AppReplayOptions) => Promise<R>) =>
-  (log: (line: string) => void) => {
-    const config = loadConfig(rulesConfigSchema);
-    const kafka = createKafkaClient(kafkaSettingsOf(config, 'rules'), '-replay');
-    return withAppReplay(config, kafka, log, replay);
-  };
+/** Runs a replay with rules' configuration, database and Kafka. */
+const inRules = inApp(rulesConfigSchema, 'rules');
 
 /** rules' read models that can be rebuilt, and how. */
 runReplayCommand('rules', {
@@ -32,5 +26,9 @@ runReplayCommand('rules', {
   'care-roster': {
     title: '规则服务的关爱服务名册与走访频次（care_roster、care_frequencies）',
     run: inRules(replayCareRoster),
+  },
+  pairings: {
+    title: '规则服务的帮扶责任人结对（paired_households：帮扶责任人只见其结对农户的预警）',
+    run: inRules(replayPairings),
   },
 });

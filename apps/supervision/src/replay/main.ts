@@ -8,9 +8,8 @@
  * KAFKA_GROUP_ID…). Prints one JSON line with the figures last; exit 0 once the app reads the rebuilt
  * model, 1 on failure (the app keeps the previous one), 2 for an unknown read model.
  */
-import { createKafkaClient } from '@lib/messaging';
-import { runReplayCommand, withAppReplay } from '@lib/persistence';
-import { kafkaSettingsOf, loadConfig } from '@lib/service-kit';
+import { runReplayCommand } from '@lib/persistence';
+import { inApp } from '@lib/service-kit';
 import { supervisionConfigSchema } from '../config';
 import { replayVisits } from './visits-replay';
 
@@ -22,10 +21,6 @@ import { replayVisits } from './visits-replay';
 runReplayCommand('supervision', {
   visits: {
     title: '驻村督查服务的工作队员入户走访（visits，按当前工作队名册归属）',
-    run: (log) => {
-      const config = loadConfig(supervisionConfigSchema);
-      const kafka = createKafkaClient(kafkaSettingsOf(config, 'supervision'), '-replay');
-      return withAppReplay(config, kafka, log, replayVisits);
-    },
+    run: inApp(supervisionConfigSchema, 'supervision')(replayVisits),
   },
 });
