@@ -1,7 +1,13 @@
 import { MongoClient } from 'mongodb';
 import { CloudEvent, Topics } from '@lib/contracts';
 import type { PairingsReplayResult } from '@lib/persistence';
-import { householdPairingChanged, infra, readModelDocuments, replayWhileServing, waitFor } from '@lib/testing';
+import {
+  householdPairingChanged,
+  infra,
+  readModelDocuments,
+  replayWhileServing,
+  waitFor,
+} from '@lib/testing';
 import { DEMO_TOWN, DEMO_VILLAGES, MonitoringHarness } from './coverage-harness';
 
 /** Households registered before the replay (half of them paired). */
@@ -129,7 +135,11 @@ describe('monitoring: the pairings of 帮扶责任人 rebuilt from Kafka (npm ru
       return (await status(target, CADRES[1])) === 200;
     });
     expect(await status(target, CADRES[2])).toBe(404);
-    expect(await db().collection(result.collection).findOne({ _id: target as never })).toMatchObject({
+    expect(
+      await db()
+        .collection(result.collection)
+        .findOne({ _id: target as never }),
+    ).toMatchObject({
       version: 9,
       cadreIds: [CADRES[1]],
     });
