@@ -9,6 +9,8 @@ import { Alert, AlertStatus, loadedAlert, openKeyOf, storedAlert } from './alert
 import { AlertResolution } from './alert-resolution.schema';
 
 const UNRESOLVED: AlertStatus[] = ['open', 'acknowledged'];
+/** How long resolved alerts gather before they leave `alerts` together (see removeLater). */
+const GATHER_REMOVALS_MS = 200;
 /** How long removal waits before asking again whether the relay has passed a raise (Store.deleteRelayed). */
 const RELAY_WAIT_MS = 250;
 
@@ -85,7 +87,11 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
    */
   private removeLater(items: Array<{ id: string; openKey: string }>): void {
     for (const { id, openKey } of items) this.unremoved.set(id, openKey);
-    this.removing ??= this.removePending().finally(() => (this.removing = null));
+    // a moment later, so that the runs of that moment leave in one delete (not one statement per run
+    // competing with the evaluation's writes)
+    this.removing ??= new Promise((r) => setTimeout(r, GATHER_REMOVALS_MS))
+      .then(() => this.removePending())
+      .finally(() => (this.removing = null));
   }
 
   private async removePending(): Promise<void> {
