@@ -73,9 +73,14 @@ export async function startService(options: StartOptions): Promise<RunningServic
     consumer = new KafkaBatchServer(options.consumer);
     app.useGlobalFilters(new RethrowEventHandlerErrors(app.getHttpAdapter()));
     app.connectMicroservice({ strategy: consumer }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
   }
   serveOpenApi(app, { title: options.apiTitle });
+  // the app's start-up (collections and indexes, migrations, seeds, read-model pointers: the modules'
+  // init hooks) before the first event is taken — a connected microservice starts consuming at once,
+  // and Nest runs the hooks only in app.init (rules once evaluated a fresh database's backlog against
+  // lines and a rule book not yet seeded, and raised nothing)
+  await app.init();
+  if (consumer) await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   return { app, consumer };
 }

@@ -20,6 +20,12 @@ export class KafkaProbe {
     return this.admin;
   }
 
+  /** Creates topics (as an app would at its start), e.g. to leave a backlog before the app first starts. */
+  async createTopics(topics: string[], partitions: number): Promise<void> {
+    const admin = await this.adminClient();
+    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: partitions })) });
+  }
+
   async send(
     topic: string,
     messages: Array<{ key?: string; value: string | Buffer | null; headers?: Record<string, string> }>,
