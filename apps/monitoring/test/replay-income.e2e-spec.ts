@@ -7,7 +7,7 @@ import {
   infra,
   projectBeneficiaryWithoutBenefit,
   projectDistributionPaid,
-  runReplay,
+  replayWhileServing,
   waitFor,
 } from '@lib/testing';
 import { HouseholdIncomeFold, HouseholdIncomeReplayResult } from '../src/replay/household-income-replay';
@@ -125,29 +125,21 @@ describe('monitoring: income read models rebuilt from Kafka (npm run replay)', (
 
   /**
    * Runs `npm run replay -- monitoring <readModel>` while reading through the API (every 100 ms) and
-   * doing `meanwhile`; expects it to succeed with every read answered 200 and the pointer switched,
-   * and answers its figures.
+   * doing `meanwhile` (libs/testing replayWhileServing); expects every read answered 200 and the
+   * pointer switched, and answers its figures.
    */
-  async function replayWhileServing<R extends ReadModelReplayResult>(
+  async function replayServing<R extends ReadModelReplayResult>(
     readModel: string,
     read: () => Promise<number>,
     meanwhile: () => Promise<void>,
   ): Promise<R> {
-    const reads: number[] = [];
-    let replaying = true;
-    const reader = (async () => {
-      while (replaying) {
-        reads.push(await read());
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    const replay = runReplay('monitoring', readModel, h.replayEnv());
-    await meanwhile();
-    const { code, stdout, stderr } = await replay;
-    replaying = false;
-    await reader;
-    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-    const result = JSON.parse(stdout.trim().split('\n').pop()!) as R;
+    const { result, stdout, reads } = await replayWhileServing<R>(
+      'monitoring',
+      readModel,
+      h.replayEnv(),
+      read,
+      meanwhile,
+    );
     console.log(`replay: ${stdout.trim()}; reads answered during it: ${reads.length}`);
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((s) => s === 200)).toBe(true);
@@ -218,7 +210,7 @@ describe('monitoring: income read models rebuilt from Kafka (npm run replay)', (
     const duringIds = ids.slice(HOUSEHOLDS, HOUSEHOLDS + DURING);
     await withConcurrency(duringIds, 3, (id) => survey(id, 6000));
     const during = duringIds.flatMap((id) => paymentsOf(id, 'during', '2026-11-05'));
-    const result = await replayWhileServing<HouseholdIncomeReplayResult>(
+    const result = await replayServing<HouseholdIncomeReplayResult>(
       'household-income',
       async () => (await view(surveyed[1])).status,
       async () => {
@@ -387,7 +379,7 @@ describe('monitoring: income read models rebuilt from Kafka (npm run replay)', (
     expect((await atRisk()).total).toBe(riskBefore.total - gone.length);
 
     // the replay, while the app answers reads and takes the surveys of other households
-    const result = await replayWhileServing<IncomeForecastReplayResult>(
+    const result = await replayServing<IncomeForecastReplayResult>(
       'income-forecast',
       async () => (await forecastOf(altered)).status,
       async () => {
