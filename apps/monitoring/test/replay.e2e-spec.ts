@@ -34,12 +34,6 @@ const DURING = 3;
 describe('monitoring: the household directory rebuilt from Kafka (npm run replay)', () => {
   const h = new MonitoringHarness();
   const mongo = new MongoClient(infra.mongoUrl);
-  const env = () => ({
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: h.prefix,
-    MONGO_URL: infra.mongoUrl,
-    MONGO_DB: h.database,
-  });
   const db = () => mongo.db(h.database);
   let ids: string[] = [];
 
@@ -52,12 +46,6 @@ describe('monitoring: the household directory rebuilt from Kafka (npm run replay
     await h.stop();
     await mongo.close();
   }, 60_000);
-
-  async function produce(events: CloudEvent[]) {
-    const records = events.map((e) => ({ key: e.subject!, value: JSON.stringify(e) }));
-    for (let i = 0; i < records.length; i += 500)
-      await h.kafka.send(h.topic(Topics.households), records.slice(i, i + 500));
-  }
 
   const settle = () => h.kafka.waitForNoLag(h.groupId, h.topic(Topics.households), 120_000);
   const view = async (id: string) => {
@@ -87,7 +75,7 @@ describe('monitoring: the household directory rebuilt from Kafka (npm run replay
         registeredAt: '2025-03-01T00:00:00Z',
       })),
     );
-    await produce(ids.flatMap((id, i) => changesOf(id, i)));
+    await h.produceHouseholdEvents(ids.flatMap((id, i) => changesOf(id, i)));
     await settle();
     const sample = ids.filter((_, i) => i % 10 === 0 || i % 10 === 9); // members added, removed, closed
     const before = new Map<string, Awaited<ReturnType<typeof view>>>();
@@ -117,7 +105,7 @@ describe('monitoring: the household directory rebuilt from Kafka (npm run replay
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
-    const replay = runReplay('monitoring', 'household-directory', env());
+    const replay = runReplay('monitoring', 'household-directory', h.replayEnv());
     const during = await h.registerHouseholds(
       Array.from({ length: DURING }, (_, i) => ({
         villageCode: DEMO_VILLAGES[0],
@@ -159,7 +147,7 @@ describe('monitoring: the household directory rebuilt from Kafka (npm run replay
 
     // and the app goes on writing to the rebuilt directory
     const target = lost[1];
-    await produce([
+    await h.produceHouseholdEvents([
       householdMemberAdded({
         householdId: target,
         villageCode: DEMO_VILLAGES[ids.indexOf(target) % DEMO_VILLAGES.length],
