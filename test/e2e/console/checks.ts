@@ -17,23 +17,39 @@ const VISIBLE_TEXT = `(() => {
 })()`;
 
 const AXE = path.join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const SERIOUS_A11Y = `axe
-  .run(document, { resultTypes: ['violations'] })
-  .then((r) => r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' | ')))`;
-
 /**
- * The page at rest: running transitions and animations that end (a tag turning from 离线 grey to
- * 在线 green) have ended, so colours are checked as a person sees them, not half-way (endless ones, a
- * loading spinner, are not waited for; at most 2 s).
+ * Serious or critical axe-core violations of the page at rest. Running transitions and animations that
+ * end (a tag turning from 离线 grey to 在线 green, a message fading in or out) are waited for first, so
+ * colours are checked as a person sees them, not half-way; endless ones (a loading spinner) are not
+ * waited for, and no wait is longer than 2 s. A transition that starts while axe reads the page (a
+ * message's 3 s timer running out) makes its colours half-way again: the page is settled and read anew.
  */
-const SETTLED = `Promise.race([
-  Promise.all(document.getAnimations()
-    .filter((a) => Number.isFinite(a.effect ? a.effect.getComputedTiming().endTime : Infinity))
-    .map((a) => a.finished.catch(() => undefined))),
-  new Promise((resolve) => setTimeout(resolve, 2000)),
-]).then(() => true)`;
+const SERIOUS_A11Y = `(async () => {
+  const ending = () => document.getAnimations()
+    .filter((a) => a.playState === 'running' && Number.isFinite(a.effect ? a.effect.getComputedTiming().endTime : Infinity));
+  const settle = () => Promise.race([
+    Promise.all(ending().map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ]);
+  let result;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await settle();
+    let moved = false;
+    const onMove = () => { moved = true; };
+    document.addEventListener('transitionrun', onMove, true);
+    document.addEventListener('animationstart', onMove, true);
+    try {
+      result = await axe.run(document, { resultTypes: ['violations'] });
+    } finally {
+      document.removeEventListener('transitionrun', onMove, true);
+      document.removeEventListener('animationstart', onMove, true);
+    }
+    if (!moved && ending().length === 0) break;
+  }
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' | '));
+})()`;
 
 /** What must never be on screen, each with what it means. */
 const FORBIDDEN_TEXT: Array<[RegExp, string]> = [
@@ -63,7 +79,6 @@ export async function problemsOf(cp: ConsolePage): Promise<string[]> {
   }
   if (!(await cp.page.evaluate<boolean>("typeof window.axe !== 'undefined'")))
     await cp.page.addScriptTag({ path: AXE });
-  await cp.page.evaluate<boolean>(SETTLED);
   problems.push(...(await cp.page.evaluate<string[]>(SERIOUS_A11Y)).map((v) => `accessibility: ${v}`));
   return problems;
 }
