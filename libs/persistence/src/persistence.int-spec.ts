@@ -262,6 +262,69 @@ describe('persistence against the real database', () => {
     });
   });
 
+  describe('inserts of two collections under one chunk (SharedChunk)', () => {
+    it('reserves one id and appends one chunk for both, with what each wrote, in the order the writes began', async () => {
+      const published: OutgoingRecord[] = [];
+      const relay = recordingRelay(published);
+      const raised = journaledStore('SharedRaisedRec', relay);
+      const resolved = journaledStore('SharedResolvedRec', relay);
+      await raised.insert(rec('S0', '621299101201'), [event('e-S0-raised')]);
+      const journal = relay.journal!;
+      const reserve = jest.spyOn(journal, 'reserve');
+      const append = jest.spyOn(journal, 'append');
+      const shared = raised.sharedChunk()!;
+      await Promise.all([
+        resolved.insertManyNew([rec('S0', '621299101201')], (d) => [event(`e-${d._id}-resolved`)], shared),
+        // S0 exists: refused, so its second raise is not in the chunk
+        raised.insertManyNew(
+          [rec('S0', '621299101201'), rec('S1', '621299101201')],
+          (d) => [event(`e-${d._id}-raised-again`)],
+          shared,
+        ),
+      ]);
+      expect(append).not.toHaveBeenCalled(); // not before the caller says the writes are done
+      await shared.append();
+      expect(reserve).toHaveBeenCalledTimes(1);
+      expect(append).toHaveBeenCalledTimes(1);
+      reserve.mockRestore();
+      append.mockRestore();
+      relay.start();
+      await waitFor('relayed', async () => (await relay.pendingCount()) === 0);
+      await relay.stop();
+      expect(published.map((r) => r.id)).toEqual(['e-S0-raised', 'e-S0-resolved', 'e-S1-raised-again']);
+    });
+
+    it('appends nothing when one of its inserts failed: the relay recovers the chunk from both collections', async () => {
+      const published: OutgoingRecord[] = [];
+      const relay = recordingRelay(published, { gapGraceMs: 300, pruneIntervalMs: 0 });
+      const raised = journaledStore('SharedFailRaisedRec', relay);
+      const resolved = journaledStore('SharedFailResolvedRec', relay);
+      await raised.insert(rec('F0', '621299101201'), [event('e-F0-raised')]);
+      const shared = raised.sharedChunk()!;
+      await resolved.insertManyNew([rec('F0', '621299101201')], (d) => [event(`e-${d._id}-resolved`)], shared);
+      // the second insert wrote its document and then failed (the database went away mid-answer)
+      const driverInsertMany = mongoose.mongo.Collection.prototype.insertMany;
+      const insertMany = jest
+        .spyOn(mongoose.mongo.Collection.prototype, 'insertMany')
+        .mockImplementationOnce(async function (this: mongoose.mongo.Collection, ...args) {
+          await driverInsertMany.apply(this, args);
+          throw new Error('connection closed');
+        });
+      await expect(
+        raised.insertManyNew([rec('F1', '621299101201')], (d) => [event(`e-${d._id}-raised`)], shared),
+      ).rejects.toThrow('connection closed');
+      insertMany.mockRestore();
+      await shared.append();
+      relay.start();
+      await waitFor('recovered and relayed', async () => (await relay.pendingCount()) === 0, {
+        timeoutMs: 20_000,
+      });
+      await relay.stop();
+      expect(published[0].id).toBe('e-F0-raised');
+      expect(published.slice(1).map((r) => r.id).sort()).toEqual(['e-F0-resolved', 'e-F1-raised']);
+    });
+  });
+
   describe('deletes that wait for the relay (Store.deleteRelayed)', () => {
     it('keeps a document whose writer died before its chunk until the relay has recovered its events from it', async () => {
       const published: OutgoingRecord[] = [];

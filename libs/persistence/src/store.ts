@@ -29,6 +29,7 @@ import {
   OUTBOX_SEQ,
   OutboxJournal,
   OutboxRelay,
+  OutgoingRecord,
   outboxOnInsert,
   outboxOnUpdate,
   toOutgoingRecord,
@@ -76,6 +77,59 @@ export function updateWithEvents<T extends Document>(
     $push: { ...(u.$push ?? {}), ...outbox.$push },
     $set: { ...(u.$set ?? {}), ...outbox.$set },
   } as UpdateFilter<T>;
+}
+
+/**
+ * Inserts of several stores of one database that go to Kafka under one outbox-journal chunk: one id
+ * reserved for all of them, each write stamps its documents with it, and the chunk is appended once,
+ * by `append()` after the last write, with the records of every document written in the order the
+ * writes were begun. A batch that writes two collections (rules: the alerts a run raises and the
+ * resolutions it records) spends one reservation and one append instead of two of each. If a write
+ * fails otherwise than by duplicates, `append()` appends nothing: the relay recovers the chunk from
+ * the documents stamped with its id, as it does for a single write whose writer died.
+ */
+export class SharedChunk {
+  private id: Promise<number> | null = null;
+  private readonly parts: Array<OutgoingRecord[] | null> = [];
+  private failed = false;
+  private appended = false;
+
+  constructor(
+    readonly journal: OutboxJournal,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** A place for the next write's records, in the order writes begin (taken before any await). */
+  slot(): number {
+    if (this.appended) throw new Error('outbox journal: a write joined a shared chunk already appended');
+    this.parts.push(null);
+    return this.parts.length - 1;
+  }
+
+  reserve(): Promise<number> {
+    this.id ??= this.journal.reserve();
+    return this.id;
+  }
+
+  /** The records of the documents a write wrote (its refused duplicates left out). */
+  fill(slot: number, records: OutgoingRecord[]): void {
+    this.parts[slot] = records;
+  }
+
+  /** A write failed otherwise than by duplicates: the chunk is left to the relay's recovery. */
+  fail(): void {
+    this.failed = true;
+  }
+
+  /** Appends the chunk (if an id was reserved and every write that joined it has finished). */
+  async append(): Promise<void> {
+    if (this.id === null || this.failed || this.appended) return;
+    if (this.parts.some((p) => p === null))
+      throw new Error('outbox journal: a shared chunk appended before every write that joined it finished');
+    this.appended = true;
+    await this.journal.append(await this.id, this.parts.flatMap((p) => p ?? []));
+    this.relay.kick('journal');
+  }
 }
 
 /**
@@ -133,6 +187,15 @@ export class Store<T extends Document> {
   }
 
   /**
+   * A chunk that inserts of this store and of others over the same database can share (see
+   * SharedChunk); null when there is no journal (the writes then go as they would alone).
+   */
+  sharedChunk(): SharedChunk | null {
+    const journal = this.journal();
+    return journal && this.relay ? new SharedChunk(journal, this.relay) : null;
+  }
+
+  /**
    * Inserts by the journal (see OutboxJournal): reserve a chunk id, write the documents with their
    * records and that id, append the chunk with the records of the documents written. `write`
    * answers which indexes were refused as duplicates (known not written); on any other failure no
@@ -143,11 +206,16 @@ export class Store<T extends Document> {
     docs: OptionalUnlessRequiredId<T>[],
     events: CloudEvent[][],
     write: (rows: OptionalUnlessRequiredId<T>[]) => Promise<{ refused: number[]; result: R }>,
+    shared?: SharedChunk,
   ): Promise<R> {
-    const id = await journal.reserve();
+    if (shared && shared.journal !== journal)
+      throw new Error(`outbox journal: ${this.collectionName} shares a chunk of another database`);
+    const slot = shared?.slot();
+    const id = await (shared ? shared.reserve() : journal.reserve());
     const records = events.map((e) => e.map(toOutgoingRecord));
-    // a large write keeps its records once, before its documents (they then carry the chunk id only)
-    const once = records.filter((r) => r.length).length >= KEEP_RECORDS_ONCE_FROM;
+    // a large write keeps its records once, before its documents (they then carry the chunk id only);
+    // not under a shared chunk: its records are kept under the chunk's id, one keeper per id
+    const once = !shared && records.filter((r) => r.length).length >= KEEP_RECORDS_ONCE_FROM;
     const ids = once ? docs.map((d) => (d as { _id?: unknown })._id ?? new ObjectId()) : [];
     if (once)
       await journal.keep(
@@ -162,12 +230,11 @@ export class Store<T extends Document> {
           ? ({ ...d, _id: ids[i], [OUTBOX_SEQ]: id } as OptionalUnlessRequiredId<T>)
           : ({ ...d, ...OutboxJournal.stamp(records[i], id) } as OptionalUnlessRequiredId<T>),
     );
-    const appendAllBut = (refused: number[]) => {
+    const appendAllBut = async (refused: number[]) => {
       const skip = new Set(refused);
-      return journal.append(
-        id,
-        records.flatMap((r, i) => (skip.has(i) ? [] : r)),
-      );
+      const written = records.flatMap((r, i) => (skip.has(i) ? [] : r));
+      if (shared) shared.fill(slot!, written);
+      else await journal.append(id, written);
     };
     let outcome: { refused: number[]; result: R };
     try {
@@ -176,10 +243,11 @@ export class Store<T extends Document> {
       // only duplicates: the others were written, the refused ones were not
       if (isDuplicateKeyError(e))
         await appendAllBut(docs.length === 1 ? [0] : writeErrorsOf(e).map((w) => w.index ?? -1));
+      else shared?.fail();
       throw e;
     }
     await appendAllBut(outcome.refused);
-    this.relay?.kick('journal');
+    if (!shared) this.relay?.kick('journal');
     return outcome.result;
   }
 
@@ -240,15 +308,22 @@ export class Store<T extends Document> {
   async insertManyNew(
     docs: OptionalUnlessRequiredId<T>[],
     eventsOf: (doc: OptionalUnlessRequiredId<T>) => CloudEvent[] = () => [],
+    shared?: SharedChunk | null,
   ): Promise<{ inserted: number; duplicates: number[] }> {
     if (docs.length === 0) return { inserted: 0, duplicates: [] };
     const events = docs.map(eventsOf);
     const journal = events.some((e) => e.length) ? this.journal() : null;
     if (journal)
-      return this.insertJournaled(journal, docs, events, async (rows) => {
-        const outcome = await this.insertUnordered(rows);
-        return { refused: outcome.duplicates, result: outcome };
-      });
+      return this.insertJournaled(
+        journal,
+        docs,
+        events,
+        async (rows) => {
+          const outcome = await this.insertUnordered(rows);
+          return { refused: outcome.duplicates, result: outcome };
+        },
+        shared ?? undefined,
+      );
     const rows = docs.map((d, i) => withEvents(d, events[i]));
     const outcome = await this.insertUnordered(rows);
     this.kick(events.flat());

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Scope, withinScope } from '@lib/auth';
-import { Page, pageOf, ScopedRepository, Store, WITHOUT_OUTBOX } from '@lib/persistence';
+import { Page, pageOf, ScopedRepository, SharedChunk, Store, WITHOUT_OUTBOX } from '@lib/persistence';
 import { OutboxRelay, runWithConcurrency } from '@lib/messaging';
 import { acknowledgeAlertUpdate, alertRaisedEvent, alertResolution } from './alert-events';
 import { Alert, AlertStatus, loadedAlert, openKeyOf, storedAlert } from './alert.schema';
@@ -48,8 +48,9 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
   private readonly unremoved = new Map<string, string>();
   private removing: Promise<void> | null = null;
   /**
-   * Alerts this process raised and has not removed: their journal chunk was appended when the raise
-   * returned, so they may leave `alerts` without waiting for the relay (the others: Store.deleteRelayed).
+   * Alerts this process raised and has not removed: their journal chunk was appended before the raise
+   * returned (apply adds them after its append), so they may leave `alerts` without waiting for the relay
+   * (the others: Store.deleteRelayed).
    */
   private readonly raisedHere = new Set<string>();
   /** Shutting down: what is still pending is tried once more, then left to withoutResolved. */
@@ -226,12 +227,29 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     // (recorded, the holder removed: the key is free); the others are written beside it
     const freedKeys = new Set(resolved.map((a) => a.openKey));
     const opened = raise.filter((a) => !resolving.has(a._id));
-    const [recorded, beside] = await Promise.all([
-      // the resolutions, in one insert with the alerts raised and resolved by the run
-      this.recordResolved(resolved, resolution, now, undefined, closed),
-      this.raiseOpen(opened.filter((a) => !freedKeys.has(a.openKey))),
-    ]);
-    const after = await this.raiseOpen(opened.filter((a) => freedKeys.has(a.openKey)));
+    // the run's events go to Kafka under one journal chunk: one reservation, one append after the writes
+    const shared = this.store.sharedChunk();
+    let recorded, beside, after;
+    try {
+      [recorded, beside] = await settledAll([
+        // the resolutions, in one insert with the alerts raised and resolved by the run
+        this.recordResolved(resolved, resolution, now, undefined, closed, shared),
+        this.raiseOpen(
+          opened.filter((a) => !freedKeys.has(a.openKey)),
+          shared,
+        ),
+      ] as const);
+      after = await this.raiseOpen(
+        opened.filter((a) => freedKeys.has(a.openKey)),
+        shared,
+      );
+    } finally {
+      // what was written goes out even when a later step failed (a chunk reserved and never appended
+      // holds the relay back for its grace); nothing when an insert itself failed (SharedChunk.fail)
+      await shared?.append();
+    }
+    // their chunk is appended now: they may leave `alerts` without waiting for the relay (removeNow)
+    for (const id of [...beside.raised, ...after.raised]) this.raisedHere.add(id);
     return {
       reread: new Set([...recorded.elsewhere, ...beside.reread, ...after.reread]),
       resolvedBefore: new Set([...recorded.already, ...beside.resolvedBefore, ...after.resolvedBefore]),
@@ -244,24 +262,29 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
    * redelivery: done, and perhaps resolved and gone since: `resolvedBefore`) or another holding the
    * open key (its subject to read again: `reread`).
    */
-  private async raiseOpen(opened: Alert[]): Promise<{ reread: string[]; resolvedBefore: string[] }> {
+  private async raiseOpen(
+    opened: Alert[],
+    shared: SharedChunk | null,
+  ): Promise<{ reread: string[]; resolvedBefore: string[]; raised: string[] }> {
     const reread: string[] = [];
     const resolvedBefore: string[] = [];
-    if (opened.length === 0) return { reread, resolvedBefore };
+    if (opened.length === 0) return { reread, resolvedBefore, raised: [] };
     await this.removeHolding(new Set(opened.map((a) => a.openKey)));
-    const raised = new Map(opened.map((a) => [a._id, a]));
-    const { duplicates } = await this.store.insertManyNew(opened.map(storedAlert), (a) => [
-      alertRaisedEvent(raised.get(a._id)!),
-    ]);
+    const byId = new Map(opened.map((a) => [a._id, a]));
+    const { duplicates } = await this.store.insertManyNew(
+      opened.map(storedAlert),
+      (a) => [alertRaisedEvent(byId.get(a._id)!)],
+      shared,
+    );
     const refused = new Set(duplicates);
-    for (const [i, a] of opened.entries()) if (!refused.has(i)) this.raisedHere.add(a._id);
+    const raised = opened.filter((_, i) => !refused.has(i)).map((a) => a._id);
     await runWithConcurrency(duplicates, 8, async (i) => {
       const id = opened[i]._id;
       if (await this.store.findOne({ _id: id }, { projection: { _id: 1 } })) return;
       if (await this.resolutions.findOne({ _id: id }, { projection: { _id: 1 } })) resolvedBefore.push(id);
       else reread.push(opened[i].subjectId);
     });
-    return { reread, resolvedBefore };
+    return { reread, resolvedBefore, raised };
   }
 
   /**
@@ -287,6 +310,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     now: Date,
     note?: string,
     raisedResolved: Alert[] = [],
+    shared: SharedChunk | null = null,
   ): Promise<{ elsewhere: Set<string>; already: string[] }> {
     if (alerts.length === 0 && raisedResolved.length === 0) return { elsewhere: new Set(), already: [] };
     const made = [...alerts, ...raisedResolved].map((a) => alertResolution(a, resolution, now, note));
@@ -299,6 +323,7 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
         ...(raisedNow.has(r._id) ? [alertRaisedEvent(raisedAlerts.get(r._id)!)] : []),
         events.get(r._id)!,
       ],
+      shared,
     );
     const elsewhere = new Set<string>();
     const already: string[] = [];
@@ -449,4 +474,14 @@ export class AlertsRepository extends ScopedRepository<Alert> implements OnModul
     }
     return { items: [...rows.values()].sort((a, b) => a.unit.localeCompare(b.unit)), totals };
   }
+}
+
+/** Promise.all that settles every promise before it answers (or throws the first failure). */
+async function settledAll<T extends readonly unknown[]>(
+  promises: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
