@@ -18,6 +18,8 @@ export class AssistanceRecord {
   @Prop({ required: true, index: true }) villageCode!: string;
   /** The household's 帮扶责任人 (kept from household.pairing-changed.v1): a paired cadre sees these records only. */
   @Prop({ type: [String], default: [] }) pairedCadreIds!: string[];
+  /** The pairing's version they are from (absent: none known when recorded). */
+  @Prop({ type: Number, default: undefined }) pairingVersion?: number;
   /** What a reader sees first: the post, the bank, the school, the site, the product, the source. */
   @Prop({ required: true }) title!: string;
   /** The ledger's own fields, as validated (personal data only masked). */

@@ -7,6 +7,7 @@ import { CloudEvent } from '@lib/contracts';
 import { OutboxRelay } from '@lib/messaging';
 import { pageOf, ScopedRepository, WITHOUT_OUTBOX } from '@lib/persistence';
 import { AssistanceRecord } from './assistance.schema';
+import { olderPairingThan } from '../household-directory/domain/household-directory-fold';
 import type { Installment, Ledger, LedgerEntry } from './domain/ledgers';
 
 /** What an entry changes on its record besides the entry (a loan's schedule when a repayment is recorded). */
@@ -119,7 +120,10 @@ export class AssistanceStore extends ScopedRepository<AssistanceRecord> {
   }
 
   /** A household's 帮扶责任人 changed: its records follow. */
-  async pairingChanged(householdId: string, cadreIds: string[]) {
-    await this.store.updateMany({ householdId }, { $set: { pairedCadreIds: cadreIds } });
+  async pairingChanged(householdId: string, cadreIds: string[], version: number) {
+    await this.store.updateMany(
+      { householdId, $or: olderPairingThan(version) },
+      { $set: { pairedCadreIds: cadreIds, pairingVersion: version } },
+    );
   }
 }

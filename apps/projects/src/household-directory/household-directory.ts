@@ -4,7 +4,7 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
 import { KnownHouseholds } from '@lib/persistence';
 import { HouseholdClosedV1, HouseholdRegisteredV1 } from '@lib/contracts';
-import { registeredHousehold } from './domain/household-directory-fold';
+import { olderPairingThan, registeredHousehold } from './domain/household-directory-fold';
 import { KnownHousehold } from './known-household.schema';
 
 /**
@@ -47,8 +47,11 @@ export class HouseholdDirectory extends KnownHouseholds<KnownHousehold> {
   }
 
   /** The household's paired cadres (帮扶责任人), when projects knows it. */
-  async setPairedCadres(householdId: string, cadreIds: string[]): Promise<void> {
-    await this.households.updateOne({ _id: householdId }, { $set: { pairedCadreIds: cadreIds } });
+  async setPairedCadres(householdId: string, cadreIds: string[], version: number): Promise<void> {
+    await this.households.updateOne(
+      { _id: householdId, $or: olderPairingThan(version) },
+      { $set: { pairedCadreIds: cadreIds, pairingVersion: version } },
+    );
   }
 }
 

@@ -15,6 +15,8 @@ export class KnownHousehold {
   @Prop({ required: true }) registeredAt!: Date;
   /** 帮扶责任人 (household.pairing-changed.v1): the assistance ledgers copy them onto their records. */
   @Prop({ type: [String], default: undefined }) pairedCadreIds?: string[];
+  /** The pairing's version they are from: an older pairing-changed read later changes nothing. */
+  @Prop({ type: Number, default: undefined }) pairingVersion?: number;
   /** 注销 (household.closed.v1): the day and reason; a closed household is linked and paid no more */
   @Prop() closedOn?: string;
   @Prop() closureReason?: string;

@@ -15,8 +15,9 @@ export class FollowPairing {
 
   async execute(e: HouseholdPairingChangedV1): Promise<void> {
     const ids = e.data.cadres.map((c) => c.userId);
-    await this.directory.setPairedCadres(e.data.householdId, ids);
-    await this.store.pairingChanged(e.data.householdId, ids);
+    // each copy keeps the newest version it was given: an older event read later changes none
+    await this.directory.setPairedCadres(e.data.householdId, ids, e.data.version);
+    await this.store.pairingChanged(e.data.householdId, ids, e.data.version);
     await this.pairings.apply(e); // what the guard limits a paired cadre's every read to
   }
 }

@@ -46,7 +46,12 @@ export class RecordLedgerEntry {
     if (existing) return this.replay(existing, ledger, b);
 
     let place: { countyCode: string; townCode: string; villageCode: string };
-    let household: { _id: string; householdNumber: string; pairedCadreIds?: string[] } | null = null;
+    let household: {
+      _id: string;
+      householdNumber: string;
+      pairedCadreIds?: string[];
+      pairingVersion?: number;
+    } | null = null;
     if (ledger === 'collective_economy') {
       const village = String(b.villageCode);
       if (!covers(scope, village)) throw fieldError('villageCode', '不在您的管辖范围内');
@@ -73,6 +78,7 @@ export class RecordLedgerEntry {
       townCode: place.townCode,
       villageCode: place.villageCode,
       pairedCadreIds: household?.pairedCadreIds ?? [],
+      ...(household?.pairingVersion !== undefined ? { pairingVersion: household.pairingVersion } : {}),
       title,
       details,
       entries: [],

@@ -5,7 +5,7 @@ const cadres = (...ids: string[]) => ids.map((userId) => ({ userId, name: userId
 
 /** The replay folds the registry's events as projects' live directory writes them (household-directory.ts). */
 describe("projects' household directory fold (replay)", () => {
-  it('keeps the first registration and closure, the last pairing read; ignores unknown households', () => {
+  it('keeps the first registration and closure, the newest pairing; ignores unknown households', () => {
     const fold = new HouseholdDirectoryFold();
     const reg = householdRegistered({
       householdId: 'hh-1',
@@ -17,13 +17,13 @@ describe("projects' household directory fold (replay)", () => {
       reg,
       householdRegistered({ householdId: 'hh-1', householdNumber: '9999' }), // redelivered: nothing
       householdPairingChanged({ householdId: 'hh-1', version: 3, cadres: cadres('u-a', 'u-b') }),
-      // an older version read later wins here, as in the live write (which keeps no version)
+      // an older version read later changes nothing, as in the live write
       householdPairingChanged({ householdId: 'hh-1', version: 2, cadres: cadres('u-c') }),
       householdClosed({ householdId: 'hh-1', on: '2026-09-30', reason: 'death' }),
       householdClosed({ householdId: 'hh-1', on: '2026-10-31', reason: 'moved_out' }),
       householdClosed({ householdId: 'hh-2', on: '2026-09-30', reason: 'death' }),
     ]);
-    expect(applied).toBe(4);
+    expect(applied).toBe(3);
     expect(fold.documents.get('hh-1')).toEqual({
       _id: 'hh-1',
       householdNumber: '0001',
@@ -33,7 +33,8 @@ describe("projects' household directory fold (replay)", () => {
       householdType: reg.data.householdType,
       memberCount: reg.data.memberCount,
       registeredAt: new Date(reg.data.registeredAt),
-      pairedCadreIds: ['u-c'],
+      pairedCadreIds: ['u-a', 'u-b'],
+      pairingVersion: 3,
       closedOn: '2026-09-30',
       closureReason: 'death',
     });
