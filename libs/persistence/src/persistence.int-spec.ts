@@ -323,6 +323,22 @@ describe('persistence against the real database', () => {
       expect(published[0].id).toBe('e-F0-raised');
       expect(published.slice(1).map((r) => r.id).sort()).toEqual(['e-F0-resolved', 'e-F1-raised']);
     });
+
+    it('answers the failure of its reservation as it was, and appends nothing for it', async () => {
+      const relay = recordingRelay([]);
+      const raised = journaledStore('SharedReserveRec', relay);
+      const reserve = jest.spyOn(relay.journal!, 'reserve').mockRejectedValueOnce(new Error('database gone'));
+      const append = jest.spyOn(relay.journal!, 'append');
+      const shared = raised.sharedChunk()!;
+      await expect(
+        raised.insertManyNew([rec('R1', '621299101201')], (d) => [event(`e-${d._id}`)], shared),
+      ).rejects.toThrow('database gone');
+      await expect(shared.append()).resolves.toBeUndefined();
+      expect(append).not.toHaveBeenCalled();
+      reserve.mockRestore();
+      append.mockRestore();
+      expect(await raised.countDocuments({ _id: 'R1' })).toBe(0);
+    });
   });
 
   describe('deletes that wait for the relay (Store.deleteRelayed)', () => {

@@ -121,6 +121,11 @@ export class SharedChunk {
     this.failed = true;
   }
 
+  /** Whether the write given `slot` told its records (it finished, or failed by duplicates only). */
+  filled(slot: number): boolean {
+    return this.parts[slot] !== null;
+  }
+
   /** Appends the chunk (if an id was reserved and every write that joined it has finished). */
   async append(): Promise<void> {
     if (this.id === null || this.failed || this.appended) return;
@@ -208,9 +213,28 @@ export class Store<T extends Document> {
     write: (rows: OptionalUnlessRequiredId<T>[]) => Promise<{ refused: number[]; result: R }>,
     shared?: SharedChunk,
   ): Promise<R> {
-    if (shared && shared.journal !== journal)
+    if (!shared) return this.insertUnderChunk(journal, docs, events, write);
+    if (shared.journal !== journal)
       throw new Error(`outbox journal: ${this.collectionName} shares a chunk of another database`);
-    const slot = shared?.slot();
+    const slot = shared.slot();
+    try {
+      return await this.insertUnderChunk(journal, docs, events, write, { shared, slot });
+    } catch (e) {
+      // failed before its records were told (the reservation, the write): left to the relay's recovery
+      if (!shared.filled(slot)) shared.fail();
+      throw e;
+    }
+  }
+
+  /** insertJournaled's steps; under a shared chunk the records written are told to it, not appended. */
+  private async insertUnderChunk<R>(
+    journal: OutboxJournal,
+    docs: OptionalUnlessRequiredId<T>[],
+    events: CloudEvent[][],
+    write: (rows: OptionalUnlessRequiredId<T>[]) => Promise<{ refused: number[]; result: R }>,
+    sharing?: { shared: SharedChunk; slot: number },
+  ): Promise<R> {
+    const shared = sharing?.shared;
     const id = await (shared ? shared.reserve() : journal.reserve());
     const records = events.map((e) => e.map(toOutgoingRecord));
     // a large write keeps its records once, before its documents (they then carry the chunk id only);
@@ -233,7 +257,7 @@ export class Store<T extends Document> {
     const appendAllBut = async (refused: number[]) => {
       const skip = new Set(refused);
       const written = records.flatMap((r, i) => (skip.has(i) ? [] : r));
-      if (shared) shared.fill(slot!, written);
+      if (sharing) sharing.shared.fill(sharing.slot, written);
       else await journal.append(id, written);
     };
     let outcome: { refused: number[]; result: R };
@@ -243,7 +267,6 @@ export class Store<T extends Document> {
       // only duplicates: the others were written, the refused ones were not
       if (isDuplicateKeyError(e))
         await appendAllBut(docs.length === 1 ? [0] : writeErrorsOf(e).map((w) => w.index ?? -1));
-      else shared?.fail();
       throw e;
     }
     await appendAllBut(outcome.refused);
