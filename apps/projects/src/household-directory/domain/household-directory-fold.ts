@@ -9,11 +9,6 @@ import { KeyedFold } from '@lib/persistence/replay/keyed-fold';
 import type { KnownHousehold } from '../known-household.schema';
 
 /**
- * What a registration sets, once (household.registered.v1): the live write and the fold. A household
- * without a monitoring category is stored without the field: FerretDB 1.24 leaves a null out of an
- * upsert's $setOnInsert (an insert keeps it), so the live write and the replay's insert agree only so.
- */
-/**
  * The filter of a household's copies of its 帮扶责任人 (the directory, the ledger records) that a pairing of
  * `version` replaces: none kept yet, or an older one. A late, older household.pairing-changed.v1 matches none.
  */
@@ -21,9 +16,14 @@ export function olderPairingThan(version: number) {
   return [{ pairingVersion: { $exists: false } }, { pairingVersion: { $lt: version } }];
 }
 
+/**
+ * What a registration sets, once (household.registered.v1): the live write and the fold. A household
+ * without a monitoring category is stored without the field: FerretDB 1.24 leaves a null out of an
+ * upsert's $setOnInsert (an insert keeps it), so the live write and the replay's insert agree only so.
+ */
 export function registeredHousehold(
   d: DataOf<typeof HouseholdRegisteredV1>,
-): Omit<KnownHousehold, '_id' | 'pairedCadreIds' | 'closedOn' | 'closureReason'> {
+): Omit<KnownHousehold, '_id' | 'pairedCadreIds' | 'pairingVersion' | 'closedOn' | 'closureReason'> {
   return {
     householdNumber: d.householdNumber,
     countyCode: d.countyCode,
@@ -40,8 +40,8 @@ export function registeredHousehold(
  * Folds households.events.v1 into projects' household directory as the live consumers write it
  * (HouseholdDirectory): a registration creates the household once; 注销 keeps the first closure's day
  * and reason; a pairing change sets the household's paired cadres (帮扶责任人) unless a pairing as new
- * or newer is kept (its version), as in the live write; events of a household never registered change nothing. The directory
- * only: no beneficiary link is ended, no ledger record touched.
+ * or newer is kept (its version), as in the live write; events of a household never registered change
+ * nothing. The directory only: no beneficiary link is ended, no ledger record touched.
  */
 export class HouseholdDirectoryFold extends KeyedFold<KnownHousehold> {
   protected fold(e: CloudEvent): string[] {
