@@ -1,4 +1,5 @@
 import '../../messaging/src/kafkajs-request-queue';
+import { ensureTopics } from '../../messaging/src/producer/topic-admin';
 import { Admin, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { infra } from './infra';
 import { waitFor } from './wait-for';
@@ -20,10 +21,9 @@ export class KafkaProbe {
     return this.admin;
   }
 
-  /** Creates topics (as an app would at its start), e.g. to leave a backlog before the app first starts. */
+  /** Creates topics as an app does at its start (ensureTopics), e.g. to leave a backlog before the app first starts. */
   async createTopics(topics: string[], partitions: number): Promise<void> {
-    const admin = await this.adminClient();
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: partitions })) });
+    await ensureTopics(this.kafka, topics, partitions);
   }
 
   async send(
